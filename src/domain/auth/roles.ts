@@ -1,0 +1,33 @@
+/** The six roles of HRSP and the organization kinds users belong to. */
+export const roles = ['admin', 'bureau', 'district', 'district_gov', 'operator', 'expert'] as const;
+export type Role = (typeof roles)[number];
+
+export const orgKinds = ['bureau', 'district', 'district_gov', 'operator', 'expert_pool'] as const;
+export type OrgKind = (typeof orgKinds)[number];
+
+export const roleLabels: Record<Role, string> = {
+  admin: '市局管理员',
+  bureau: '市局业务人员',
+  district: '区县人社局',
+  district_gov: '区县政府',
+  operator: '平台运营方',
+  expert: '评审专家',
+};
+
+export const orgKindLabels: Record<OrgKind, string> = {
+  bureau: '市人力社保局',
+  district: '区县人社局',
+  district_gov: '区县人民政府',
+  operator: '平台运营机构',
+  expert_pool: '专家库',
+};
+
+/** Which organization kind each role's users belong to. */
+export const orgKindOfRole: Record<Role, OrgKind> = {
+  admin: 'bureau',
+  bureau: 'bureau',
+  district: 'district',
+  district_gov: 'district_gov',
+  operator: 'operator',
+  expert: 'expert_pool',
+};

@@ -1,0 +1,54 @@
+import type { Actor } from './actor.js';
+
+/**
+ * What part of the registry an actor may read. Repositories turn a scope into a WHERE clause,
+ * so a record outside it is never loaded (a district asking for another district's platform gets 404).
+ */
+export type PlatformScope =
+  | { kind: 'all' }
+  | { kind: 'district'; districtCode: string }
+  | { kind: 'operator'; organizationId: string }
+  | { kind: 'assigned'; expertUserId: string }
+  | { kind: 'none' };
+
+export function platformScope(actor: Actor): PlatformScope {
+  switch (actor.role) {
+    case 'admin':
+    case 'bureau':
+      return { kind: 'all' };
+    case 'district':
+    case 'district_gov':
+      return actor.districtCode === null ? { kind: 'none' } : { kind: 'district', districtCode: actor.districtCode };
+    case 'operator':
+      return { kind: 'operator', organizationId: actor.organizationId };
+    case 'expert':
+      return { kind: 'assigned', expertUserId: actor.userId };
+  }
+}
+
+/** Whose user accounts an actor may list. */
+export type UserScope =
+  | { kind: 'all' }
+  | { kind: 'district'; districtCode: string }
+  | { kind: 'organization'; organizationId: string };
+
+export function userScope(actor: Actor): UserScope {
+  switch (actor.role) {
+    case 'admin':
+    case 'bureau':
+      return { kind: 'all' };
+    case 'district':
+      return actor.districtCode === null
+        ? { kind: 'organization', organizationId: actor.organizationId }
+        : { kind: 'district', districtCode: actor.districtCode };
+    case 'district_gov':
+    case 'operator':
+    case 'expert':
+      return { kind: 'organization', organizationId: actor.organizationId };
+  }
+}
+
+/** Administration (users, organizations, settings, logs, sessions) is the administrator's alone. */
+export function canAdminister(actor: Actor): boolean {
+  return actor.role === 'admin';
+}

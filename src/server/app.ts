@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Db } from '../db/client.js';
+import authPlugin from './plugins/auth.js';
+import errorsPlugin from './plugins/errors.js';
+import securityPlugin from './plugins/security.js';
+import { installChineseZodMessages } from './zod-zh.js';
+import { apiRoutes } from './routes.js';
+
+export interface AppOptions {
+  db: Db;
+  secureCookies?: boolean;
+  trustProxy?: boolean;
+  logLevel?: string;
+  /** Built Vue app; served with an index.html fallback for client-side routes. */
+  webDir?: string | null;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  installChineseZodMessages();
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+    disableRequestLogging: options.logLevel !== 'debug',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(errorsPlugin);
+  await app.register(securityPlugin);
+  await app.register(cookie);
+  await app.register(authPlugin, { db: options.db });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'HRSP 重庆市人力资源服务发展平台管理系统 API', version: '1' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'hrsp_sid' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(apiRoutes, { prefix: '/api/v1', db: options.db, secureCookies: options.secureCookies ?? false });
+  if (options.webDir && fs.existsSync(path.join(options.webDir, 'index.html'))) await serveWeb(app, options.webDir);
+  return app;
+}
+
+async function serveWeb(app: FastifyInstance, webDir: string): Promise<void> {
+  await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  const indexHtml = fs.readFileSync(path.join(webDir, 'index.html'));
+  // Client-side routes: any GET that is not an API or asset path gets the app shell.
+  app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
+    if (request.url.startsWith('/api/')) return reply.callNotFound();
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+  });
+}

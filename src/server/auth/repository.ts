@@ -1,0 +1,111 @@
+import { and, desc, eq, ne } from 'drizzle-orm';
+import { loginLog, organizations, sessions, users } from '../../db/schema/index.js';
+import type { Executor } from '../../db/client.js';
+
+const principalColumns = {
+  userId: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  role: users.role,
+  disabled: users.disabled,
+  mustChangePassword: users.mustChangePassword,
+  passwordHash: users.passwordHash,
+  failedLogins: users.failedLogins,
+  lockedUntil: users.lockedUntil,
+  organizationId: organizations.id,
+  organizationName: organizations.name,
+  organizationDisabled: organizations.disabled,
+  districtCode: organizations.districtCode,
+};
+
+export async function findPrincipalByUsername(db: Executor, username: string) {
+  const rows = await db
+    .select(principalColumns)
+    .from(users)
+    .innerJoin(organizations, eq(users.organizationId, organizations.id))
+    .where(eq(users.username, username));
+  return rows[0] ?? null;
+}
+
+export async function findPrincipalById(db: Executor, userId: string) {
+  const rows = await db
+    .select(principalColumns)
+    .from(users)
+    .innerJoin(organizations, eq(users.organizationId, organizations.id))
+    .where(eq(users.id, userId));
+  return rows[0] ?? null;
+}
+export type Principal = NonNullable<Awaited<ReturnType<typeof findPrincipalById>>>;
+
+export async function findSessionByTokenHash(db: Executor, hash: string) {
+  const rows = await db
+    .select({ id: sessions.id, userId: sessions.userId, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt })
+    .from(sessions)
+    .where(eq(sessions.tokenHash, hash));
+  return rows[0] ?? null;
+}
+
+export async function touchSession(db: Executor, id: string, at: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
+}
+
+export async function insertSession(
+  db: Executor,
+  row: { tokenHash: string; userId: string; csrfToken: string; ip: string | null; userAgent: string | null },
+): Promise<string> {
+  const [created] = await db.insert(sessions).values(row).returning({ id: sessions.id });
+  if (!created) throw new Error('session insert returned nothing');
+  return created.id;
+}
+
+export async function deleteSession(db: Executor, id: string): Promise<number> {
+  const deleted = await db.delete(sessions).where(eq(sessions.id, id)).returning({ id: sessions.id });
+  return deleted.length;
+}
+
+export async function deleteUserSessions(db: Executor, userId: string, exceptSessionId?: string): Promise<void> {
+  const cond = exceptSessionId === undefined ? eq(sessions.userId, userId) : and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId));
+  await db.delete(sessions).where(cond);
+}
+
+export async function updateLoginState(
+  db: Executor,
+  userId: string,
+  state: { failedLogins: number; lockedUntil: Date | null; lastLoginAt?: Date },
+): Promise<void> {
+  await db.update(users).set(state).where(eq(users.id, userId));
+}
+
+export async function updatePassword(db: Executor, userId: string, passwordHash: string, mustChange: boolean): Promise<void> {
+  await db
+    .update(users)
+    .set({ passwordHash, mustChangePassword: mustChange, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null })
+    .where(eq(users.id, userId));
+}
+
+export async function insertLoginLog(
+  db: Executor,
+  row: { username: string; userId: string | null; ip: string | null; userAgent: string | null; success: boolean; reason: string | null },
+): Promise<void> {
+  await db.insert(loginLog).values(row);
+}
+
+export async function listSessions(db: Executor) {
+  return db
+    .select({
+      id: sessions.id,
+      userId: sessions.userId,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      organizationName: organizations.name,
+      ip: sessions.ip,
+      userAgent: sessions.userAgent,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(sessions.userId, users.id))
+    .innerJoin(organizations, eq(users.organizationId, organizations.id))
+    .orderBy(desc(sessions.lastSeenAt));
+}

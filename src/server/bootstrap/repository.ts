@@ -1,0 +1,37 @@
+import { eq, sql } from 'drizzle-orm';
+import { districts, organizations, platforms, users } from '../../db/schema/index.js';
+import type { Executor } from '../../db/client.js';
+
+export type DistrictRow = typeof districts.$inferInsert;
+
+export async function upsertDistricts(db: Executor, rows: DistrictRow[]): Promise<void> {
+  await db
+    .insert(districts)
+    .values(rows)
+    .onConflictDoUpdate({ target: districts.code, set: { name: sql`excluded.name`, kind: sql`excluded.kind`, region: sql`excluded.region` } });
+}
+
+/** Creates the organization with this code unless it exists; returns its id either way. */
+export async function ensureOrganization(db: Executor, row: typeof organizations.$inferInsert): Promise<string> {
+  await db.insert(organizations).values(row).onConflictDoNothing({ target: organizations.code });
+  const [found] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.code, row.code));
+  if (!found) throw new Error(`organization ${row.code} missing after insert`);
+  return found.id;
+}
+
+export async function countUsers(db: Executor): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(users);
+  return row?.n ?? 0;
+}
+
+export async function insertUser(db: Executor, row: typeof users.$inferInsert): Promise<string> {
+  const [created] = await db.insert(users).values(row).returning({ id: users.id });
+  if (!created) throw new Error('user insert returned nothing');
+  return created.id;
+}
+
+export async function insertPlatform(db: Executor, row: typeof platforms.$inferInsert): Promise<string> {
+  const [created] = await db.insert(platforms).values(row).returning({ id: platforms.id });
+  if (!created) throw new Error('platform insert returned nothing');
+  return created.id;
+}

@@ -1,0 +1,14 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { roles } from '../../domain/auth/roles.js';
+import { contextOf } from '../plugins/auth.js';
+import { homeSummary } from './service.js';
+
+const summary = z.object({ role: z.enum(roles), counts: z.array(z.object({ label: z.string(), value: z.number() })) });
+
+export async function homeRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  app.withTypeProvider<ZodTypeProvider>().get('/home', { schema: { tags: ['首页'], summary: '本角色首页数字', response: { 200: summary } } },
+    async (req) => homeSummary(db, contextOf(req)));
+}

@@ -1,0 +1,41 @@
+import type { Db } from '../../db/client.js';
+import { platformScope } from '../../domain/auth/scope.js';
+import type { RequestContext } from '../context.js';
+import { countPlatforms } from '../platforms/repository.js';
+import { adminCounts } from './repository.js';
+
+export interface HomeSummary {
+  role: RequestContext['actor']['role'];
+  counts: { label: string; value: number }[];
+}
+
+/** The figures on each role's home page, within that role's scope. */
+export async function homeSummary(db: Db, ctx: RequestContext): Promise<HomeSummary> {
+  const role = ctx.actor.role;
+  if (role === 'admin') {
+    const since = new Date(Date.now() - 86_400_000);
+    const c = await adminCounts(db, since);
+    return {
+      role,
+      counts: [
+        { label: '启用用户', value: c.users },
+        { label: '启用机构', value: c.organizations },
+        { label: '在线会话', value: c.sessions },
+        { label: '24 小时登录失败', value: c.failedLogins },
+      ],
+    };
+  }
+  const byStatus = await countPlatforms(db, platformScope(ctx.actor));
+  const count = (s: string) => byStatus.find((r) => r.status === s)?.n ?? 0;
+  const total = byStatus.reduce((sum, r) => sum + r.n, 0);
+  const label = role === 'operator' ? '本机构平台' : role === 'expert' ? '分配给我的平台' : role === 'bureau' ? '全市平台' : '本区县平台';
+  return {
+    role,
+    counts: [
+      { label, value: total },
+      { label: '已认定', value: count('recognized') },
+      { label: '已备案', value: count('filed') },
+      { label: '筹建中', value: count('preparing') },
+    ],
+  };
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { roles } from '../../domain/auth/roles.js';
+import { pageOf, pageQuery } from '../pagination.js';
+
+const when = z.iso.datetime({ offset: true }).or(z.iso.date());
+
+export const auditQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  action: z.string().trim().max(64).optional(),
+  entityType: z.string().trim().max(64).optional(),
+  username: z.string().trim().max(64).optional(),
+  from: when.optional(),
+  to: when.optional(),
+  ...pageQuery,
+});
+export type AuditQuery = z.infer<typeof auditQuery>;
+
+export const auditRow = z.object({
+  id: z.string(),
+  at: z.string(),
+  username: z.string().nullable(),
+  role: z.enum(roles).nullable(),
+  organizationName: z.string().nullable(),
+  ip: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  summary: z.unknown(),
+});
+
+export const loginQuery = z.object({
+  username: z.string().trim().max(64).optional(),
+  success: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  from: when.optional(),
+  to: when.optional(),
+  ...pageQuery,
+});
+export type LoginQuery = z.infer<typeof loginQuery>;
+
+export const loginRow = z.object({
+  id: z.string(),
+  at: z.string(),
+  username: z.string(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  success: z.boolean(),
+  reason: z.string().nullable(),
+});
+
+export const auditPage = pageOf(auditRow);
+export const loginPage = pageOf(loginRow);

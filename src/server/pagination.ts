@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+};
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export function offsetOf(q: { page: number; pageSize: number }): number {
+  return (q.page - 1) * q.pageSize;
+}
+
+/** Masks the middle of a phone number for lists: 13812345678 → 138****5678. */
+export function maskPhone(phone: string | null): string | null {
+  if (phone === null) return null;
+  if (phone.length <= 7) return phone.replace(/.(?=.{2})/g, '*');
+  return `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`;
+}
+
+/** LIKE pattern for a keyword, with the wildcard characters escaped. */
+export function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

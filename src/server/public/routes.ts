@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { listPublicPlatforms } from '../platforms/service.js';
+import { platformListQuery, publicPlatformPage } from '../platforms/schema.js';
+import { isDemoDatabase } from '../settings/service.js';
+import { listDistricts } from './repository.js';
+
+const district = z.object({ code: z.string(), name: z.string(), kind: z.enum(['district', 'county', 'autonomous-county', 'functional-zone']), region: z.string() });
+
+export async function publicRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['公众门户'];
+  const config = { access: 'public' as const };
+  r.get('/public/info', { config, schema: { tags, summary: '系统信息', response: { 200: z.object({ demo: z.boolean(), systemName: z.string() }) } } },
+    async () => ({ demo: await isDemoDatabase(db), systemName: '重庆市人力资源服务发展平台管理系统' }));
+  r.get('/public/districts', { config, schema: { tags, summary: '区县（含功能区）', response: { 200: z.array(district) } } },
+    async () => listDistricts(db));
+  r.get('/public/platforms', { config, schema: { tags, summary: '已认定、已备案平台名录', querystring: platformListQuery, response: { 200: publicPlatformPage } } },
+    async (req) => listPublicPlatforms(db, req.query));
+}

@@ -1,0 +1,23 @@
+import type { Db } from '../../db/client.js';
+import { sessionExpired } from '../../domain/auth/lockout.js';
+import { audit } from '../audit/audit.js';
+import { deleteSession, listSessions } from '../auth/repository.js';
+import type { RequestContext } from '../context.js';
+import { errors } from '../errors.js';
+import { getSecuritySettings } from '../settings/service.js';
+
+export async function onlineSessions(db: Db, currentSessionId: string) {
+  const { idleTimeoutMinutes } = await getSecuritySettings(db);
+  const now = new Date();
+  const rows = await listSessions(db);
+  return rows
+    .filter((s) => !sessionExpired(s.lastSeenAt, idleTimeoutMinutes, now))
+    .map((s) => ({ ...s, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString(), current: s.id === currentSessionId }));
+}
+
+export async function forceLogout(db: Db, ctx: RequestContext, sessionId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    if ((await deleteSession(tx, sessionId)) === 0) throw errors.notFound('会话');
+    await audit(tx, ctx, { action: 'session.force_logout', entityType: 'session', entityId: sessionId });
+  });
+}

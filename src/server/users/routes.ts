@@ -1,0 +1,26 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Db } from '../../db/client.js';
+import { contextOf } from '../plugins/auth.js';
+import { createUserBody, idParams, updateUserBody, userListQuery, userPage, userRow, userWithPassword } from './schema.js';
+import * as service from './service.js';
+
+export async function userRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['用户管理'];
+  const admin = { access: ['admin'] as const };
+  r.get('/users', { schema: { tags, summary: '用户列表（按角色范围）', querystring: userListQuery, response: { 200: userPage } } },
+    async (req) => service.listUsers(db, contextOf(req), req.query));
+  r.post('/users', { config: admin, schema: { tags, summary: '新建用户（返回一次性初始密码）', body: createUserBody, response: { 201: userWithPassword } } },
+    async (req, reply) => reply.status(201).send(await service.createUser(db, contextOf(req), req.body)));
+  r.patch('/users/:id', { config: admin, schema: { tags, summary: '修改用户', params: idParams, body: updateUserBody, response: { 200: userRow } } },
+    async (req) => service.updateUser(db, contextOf(req), req.params.id, req.body));
+  r.post('/users/:id/disable', { config: admin, schema: { tags, summary: '停用（其会话随之结束）', params: idParams, response: { 200: userRow } } },
+    async (req) => service.setUserDisabled(db, contextOf(req), req.params.id, true));
+  r.post('/users/:id/enable', { config: admin, schema: { tags, summary: '启用', params: idParams, response: { 200: userRow } } },
+    async (req) => service.setUserDisabled(db, contextOf(req), req.params.id, false));
+  r.post('/users/:id/unlock', { config: admin, schema: { tags, summary: '解锁', params: idParams, response: { 200: userRow } } },
+    async (req) => service.unlockUser(db, contextOf(req), req.params.id));
+  r.post('/users/:id/reset-password', { config: admin, schema: { tags, summary: '重置密码（须在下次登录时修改）', params: idParams, response: { 200: userWithPassword } } },
+    async (req) => service.resetPassword(db, contextOf(req), req.params.id));
+}

@@ -1,0 +1,40 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Db } from '../src/db/client.js';
+import { buildApp } from '../src/server/app.js';
+import { testPassword } from './factories.js';
+
+export async function testApp(db: Db): Promise<FastifyInstance> {
+  const app = await buildApp({ db, logLevel: 'silent', webDir: null });
+  await app.ready();
+  return app;
+}
+
+export interface Client {
+  cookie: string;
+  csrf: string;
+  call(method: InjectOptions['method'], url: string, payload?: unknown, opts?: { csrf?: string | null }): Promise<LightMyRequestResponse>;
+}
+
+export function sessionCookie(res: LightMyRequestResponse): string {
+  const c = res.cookies.find((x) => x.name === 'hrsp_sid');
+  if (!c) throw new Error(`no session cookie (status ${res.statusCode}: ${res.body})`);
+  return `hrsp_sid=${c.value}`;
+}
+
+/** Logs in through the API, as the browser does, and returns a client carrying the cookie and CSRF token. */
+export async function loginAs(app: FastifyInstance, username: string, password = testPassword): Promise<Client> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = sessionCookie(res);
+  const csrf = res.json<{ csrfToken: string }>().csrfToken;
+  return {
+    cookie,
+    csrf,
+    call(method, url, payload, opts = {}) {
+      const headers: Record<string, string> = { cookie };
+      const token = opts.csrf === undefined ? csrf : opts.csrf;
+      if (token !== null) headers['x-csrf-token'] = token;
+      return app.inject({ method, url: `/api/v1${url}`, headers, ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }) });
+    },
+  };
+}

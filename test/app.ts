@@ -3,8 +3,8 @@ import type { Db } from '../src/db/client.js';
 import { buildApp } from '../src/server/app.js';
 import { testPassword } from './factories.js';
 
-export async function testApp(db: Db): Promise<FastifyInstance> {
-  const app = await buildApp({ db, logLevel: 'silent', webDir: null });
+export async function testApp(db: Db, loginRateLimit = 10_000): Promise<FastifyInstance> {
+  const app = await buildApp({ db, logLevel: 'silent', webDir: null, loginRateLimit });
   await app.ready();
   return app;
 }

@@ -5,7 +5,7 @@ import { openDatabase, type Database } from '../src/db/client.js';
 import { seedReference } from '../src/server/bootstrap/reference.js';
 
 /** A fresh database for one test file, cloned from the migrated template, with reference data. */
-export async function freshDatabase(): Promise<Database & { drop(): Promise<void> }> {
+export async function freshDatabase(): Promise<Database & { url: string; drop(): Promise<void> }> {
   const adminUrl = inject('dbAdminUrl');
   const name = `hrsp_t_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -18,6 +18,7 @@ export async function freshDatabase(): Promise<Database & { drop(): Promise<void
   await seedReference(database.db);
   return {
     ...database,
+    url: url.toString(),
     async drop() {
       await database.close();
       const c = new pg.Client({ connectionString: adminUrl });

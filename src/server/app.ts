@@ -18,6 +18,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   trustProxy?: boolean;
   logLevel?: string;
+  /** Login attempts per IP per minute (tests raise it; one test lowers it). */
+  loginRateLimit?: number;
   /** Built Vue app; served with an index.html fallback for client-side routes. */
   webDir?: string | null;
 }
@@ -44,7 +46,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  await app.register(apiRoutes, { prefix: '/api/v1', db: options.db, secureCookies: options.secureCookies ?? false });
+  await app.register(apiRoutes, { prefix: '/api/v1', db: options.db, secureCookies: options.secureCookies ?? false, loginRateLimit: options.loginRateLimit ?? 10 });
   if (options.webDir && fs.existsSync(path.join(options.webDir, 'index.html'))) await serveWeb(app, options.webDir);
   return app;
 }

@@ -11,9 +11,9 @@ import { settingsRoutes } from './settings/routes.js';
 import { userRoutes } from './users/routes.js';
 
 /** Every feature's routes under /api/v1. */
-export async function apiRoutes(app: FastifyInstance, opts: { db: Db; secureCookies: boolean }): Promise<void> {
+export async function apiRoutes(app: FastifyInstance, opts: { db: Db; secureCookies: boolean; loginRateLimit: number }): Promise<void> {
   const { db } = opts;
-  await app.register(authRoutes, { db, secureCookies: opts.secureCookies });
+  await app.register(authRoutes, { db, secureCookies: opts.secureCookies, loginRateLimit: opts.loginRateLimit });
   await app.register(publicRoutes, { db });
   await app.register(homeRoutes, { db });
   await app.register(userRoutes, { db });

@@ -32,3 +32,156 @@ describe('login', () => {
     expect(me.statusCode).toBe(200);
   });
 });
+
+describe('lockout', () => {
+  it('locks the account after 5 failures for 15 minutes, refusing even the right password, and logs each attempt', async () => {
+    const u = await makeUser(database.db, 'district');
+    for (let i = 1; i <= 4; i++) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: 'Wrong#Pass1' } });
+      expect(res.statusCode).toBe(401);
+      expect(res.json<{ code: string }>().code).toBe('LOGIN_FAILED');
+    }
+    const fifth = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: 'Wrong#Pass1' } });
+    expect(fifth.statusCode).toBe(423);
+    expect(fifth.json<{ message: string }>().message).toMatch(/锁定/);
+    const right = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: testPassword } });
+    expect(right.statusCode).toBe(423);
+    const { rows } = await database.pool.query<{ locked_until: Date }>('select locked_until from users where id = $1', [u.id]);
+    const minutes = (rows[0]!.locked_until.getTime() - Date.now()) / 60_000;
+    expect(minutes).toBeGreaterThan(14);
+    expect(minutes).toBeLessThanOrEqual(15);
+    const log = await database.pool.query<{ success: boolean }>('select success from login_log where username = $1', [u.username]);
+    expect(log.rows).toHaveLength(6);
+    expect(log.rows.every((r) => !r.success)).toBe(true);
+  });
+
+  it('lets the user in once the lock has run out, and an administrator can unlock earlier', async () => {
+    const u = await makeUser(database.db, 'operator');
+    await database.pool.query(`update users set locked_until = now() - interval '1 second', failed_logins = 0 where id = $1`, [u.id]);
+    await loginAs(app, u.username);
+    await database.pool.query(`update users set locked_until = now() + interval '10 minutes' where id = $1`, [u.id]);
+    const admin = await makeUser(database.db, 'admin');
+    const ac = await loginAs(app, admin.username);
+    expect((await ac.call('POST', `/users/${u.id}/unlock`)).statusCode).toBe(200);
+    await loginAs(app, u.username);
+  });
+
+  it('does not tell unknown users from wrong passwords', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody-here', password: 'x' } });
+    expect(res.statusCode).toBe(401);
+    expect(res.json<{ message: string }>().message).toBe('用户名或密码错误');
+  });
+});
+
+describe('sessions', () => {
+  it('expires a session idle for longer than the timeout', async () => {
+    const u = await makeUser(database.db, 'bureau');
+    const c = await loginAs(app, u.username);
+    expect((await c.call('GET', '/home')).statusCode).toBe(200);
+    await database.pool.query(`update sessions set last_seen_at = now() - interval '31 minutes' where user_id = $1`, [u.id]);
+    const res = await c.call('GET', '/home');
+    expect(res.statusCode).toBe(401);
+    expect(res.json<{ code: string }>().code).toBe('UNAUTHENTICATED');
+    const left = await database.pool.query('select 1 from sessions where user_id = $1', [u.id]);
+    expect(left.rowCount).toBe(0);
+  });
+
+  it('keeps a session that is used within the timeout', async () => {
+    const u = await makeUser(database.db, 'bureau');
+    const c = await loginAs(app, u.username);
+    await database.pool.query(`update sessions set last_seen_at = now() - interval '29 minutes' where user_id = $1`, [u.id]);
+    expect((await c.call('GET', '/home')).statusCode).toBe(200);
+  });
+
+  it('ends every session of a user who is disabled, and one forced out by the administrator', async () => {
+    const admin = await makeUser(database.db, 'admin');
+    const ac = await loginAs(app, admin.username);
+    const u = await makeUser(database.db, 'district');
+    const c1 = await loginAs(app, u.username);
+    expect((await ac.call('POST', `/users/${u.id}/disable`)).statusCode).toBe(200);
+    expect((await c1.call('GET', '/home')).statusCode).toBe(401);
+    const again = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: testPassword } });
+    expect(again.statusCode).toBe(403);
+    const v = await makeUser(database.db, 'district');
+    const cv = await loginAs(app, v.username);
+    const online = await ac.call('GET', '/sessions');
+    const mine = online.json<{ id: string; username: string }[]>().find((s) => s.username === v.username);
+    expect(mine).toBeDefined();
+    expect((await ac.call('DELETE', `/sessions/${mine!.id}`)).statusCode).toBe(204);
+    expect((await cv.call('GET', '/home')).statusCode).toBe(401);
+  });
+
+  it('forces a password change first, then ends the other sessions when the password changes', async () => {
+    const u = await makeUser(database.db, 'operator', { mustChangePassword: true });
+    const first = await loginAs(app, u.username);
+    const blocked = await first.call('GET', '/home');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json<{ code: string }>().code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const second = await loginAs(app, u.username);
+    const weak = await first.call('POST', '/auth/change-password', { oldPassword: testPassword, newPassword: 'abcdefgh' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json<{ details: { field: string }[] }>().details[0]!.field).toBe('newPassword');
+    const ok = await first.call('POST', '/auth/change-password', { oldPassword: testPassword, newPassword: 'New#Passw0rd' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await second.call('GET', '/home')).statusCode).toBe(401);
+    expect((await first.call('GET', '/home')).statusCode).toBe(401); // its old cookie was replaced
+    const fresh = await loginAs(app, u.username, 'New#Passw0rd');
+    expect((await fresh.call('GET', '/home')).statusCode).toBe(200);
+  });
+});
+
+describe('CSRF', () => {
+  it('rejects a state change without the token or with a wrong one, and changes nothing', async () => {
+    const admin = await makeUser(database.db, 'admin');
+    const ac = await loginAs(app, admin.username);
+    const payload = { lockoutThreshold: 7, lockoutMinutes: 20, idleTimeoutMinutes: 30 };
+    const none = await ac.call('PUT', '/settings', payload, { csrf: null });
+    expect(none.statusCode).toBe(403);
+    expect(none.json<{ code: string }>().code).toBe('CSRF_INVALID');
+    const wrong = await ac.call('PUT', '/settings', payload, { csrf: 'x'.repeat(43) });
+    expect(wrong.statusCode).toBe(403);
+    expect((await ac.call('GET', '/settings')).json<{ lockoutThreshold: number }>().lockoutThreshold).toBe(5);
+    const right = await ac.call('PUT', '/settings', payload);
+    expect(right.statusCode).toBe(200);
+    expect((await ac.call('GET', '/settings')).json<{ lockoutThreshold: number }>().lockoutThreshold).toBe(7);
+    await ac.call('PUT', '/settings', { lockoutThreshold: 5, lockoutMinutes: 15, idleTimeoutMinutes: 30 });
+  });
+
+  it('does not accept another session’s token', async () => {
+    const a = await loginAs(app, (await makeUser(database.db, 'admin')).username);
+    const b = await loginAs(app, (await makeUser(database.db, 'admin')).username);
+    const res = await a.call('POST', '/organizations', { kind: 'expert_pool', name: '某专家库', code: 'XP-1' }, { csrf: b.csrf });
+    expect(res.statusCode).toBe(403);
+  });
+});
+
+describe('security headers', () => {
+  it('sends a CSP and related headers', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/public/info' });
+    expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBeDefined();
+  });
+
+  it('refuses an oversized body', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'a', password: 'x'.repeat(2 * 1024 * 1024) } });
+    expect(res.statusCode).toBe(413);
+  });
+});
+
+describe('login rate limit', () => {
+  it('answers 429 in Chinese past the per-minute budget', async () => {
+    const limited = await testApp(database.db, 3);
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const res = await limited.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody', password: 'x' } });
+        statuses.push(res.statusCode);
+        if (res.statusCode === 429) expect(res.json<{ message: string }>().message).toMatch(/频繁/);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -10,6 +10,7 @@ import { changePassword, login, logout, type ResolvedSession } from './service.j
 interface Options {
   db: Db;
   secureCookies: boolean;
+  loginRateLimit: number;
 }
 
 async function infoOf(db: Db, s: ResolvedSession): Promise<SessionInfo> {
@@ -28,7 +29,7 @@ async function infoOf(db: Db, s: ResolvedSession): Promise<SessionInfo> {
 
 const meta = (r: FastifyRequest) => ({ ip: r.ip, userAgent: r.headers['user-agent'] ?? null });
 
-export async function authRoutes(app: FastifyInstance, { db, secureCookies }: Options): Promise<void> {
+export async function authRoutes(app: FastifyInstance, { db, secureCookies, loginRateLimit }: Options): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['认证'];
 
@@ -40,7 +41,7 @@ export async function authRoutes(app: FastifyInstance, { db, secureCookies }: Op
   r.post('/auth/login', {
     config: {
       access: 'public', csrf: false,
-      rateLimit: { max: 10, timeWindow: '1 minute' },
+      rateLimit: { max: loginRateLimit, timeWindow: '1 minute' },
     },
     schema: { tags, summary: '登录', body: loginBody, response: { 200: sessionInfo } },
   }, async (req, reply) => {

@@ -37,7 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: env.HRSP_DEMO === 'on' || (env.HRSP_DEMO !== 'off' && databaseUrl === null),
     secureCookies: env.HRSP_SECURE_COOKIES === 'on',
     trustProxy: env.HRSP_TRUST_PROXY === 'on',
-    logLevel: env.LOG_LEVEL ?? 'info',
+    logLevel: env.LOG_LEVEL ?? 'warn',
     webDir: path.resolve(env.HRSP_WEB_DIR ?? 'dist/web'),
   };
 }

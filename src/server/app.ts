@@ -30,7 +30,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: { level: options.logLevel ?? 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
-    disableRequestLogging: options.logLevel !== 'debug',
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -56,7 +55,10 @@ async function serveWeb(app: FastifyInstance, webDir: string): Promise<void> {
   const indexHtml = fs.readFileSync(path.join(webDir, 'index.html'));
   // Client-side routes: any GET that is not an API or asset path gets the app shell.
   app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
-    if (request.url.startsWith('/api/')) return reply.callNotFound();
+    if (request.url.startsWith('/api/')) {
+      reply.callNotFound();
+      return reply;
+    }
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
   });
 }

@@ -69,7 +69,8 @@ export function clearSessionCookie(reply: FastifyReply): void {
 async function authPlugin(app: FastifyInstance, opts: { db: Db }): Promise<void> {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    // The web app's files and the API documentation carry no data; everything else under /api does.
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
     const token = request.cookies[SESSION_COOKIE];
     request.auth = token ? await resolveSession(opts.db, token) : null;
     enforceAccess(request);

@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const screenshotDir = path.resolve('test-results/screenshots');
+
+/** Debian's Chromium, headless; never a downloaded browser. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.HRSP_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+export async function login(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-username').locator('input').fill(username);
+  await page.getByTestId('login-password').locator('input').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+/**
+ * Whether the browser draws these characters with real glyphs: missing glyphs all render as the
+ * same box ("tofu"), so distinct characters must give distinct bitmaps.
+ */
+export async function glyphsDistinct(page: Page, text: string): Promise<boolean> {
+  return page.evaluate((chars) => {
+    const font = getComputedStyle(document.body).fontFamily;
+    const canvas = document.createElement('canvas');
+    canvas.width = 40;
+    canvas.height = 40;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return false;
+    const seen = new Set<string>();
+    for (const ch of chars) {
+      ctx.clearRect(0, 0, 40, 40);
+      ctx.font = `32px ${font}`;
+      ctx.fillText(ch, 2, 32);
+      const data = ctx.getImageData(0, 0, 40, 40).data;
+      let ink = 0;
+      for (let i = 3; i < data.length; i += 4) ink += data[i] ?? 0;
+      if (ink === 0) return false;
+      seen.add(canvas.toDataURL());
+    }
+    return seen.size === chars.length;
+  }, [...new Set(text)]);
+}

@@ -4,7 +4,7 @@ import vue from 'eslint-plugin-vue';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'src/db/migrations/', 'coverage/', 'bench/out/', 'scripts/', '.ci/'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', 'src/db/migrations/', 'coverage/', 'bench/out/', 'scripts/', '.ci/', 'test-results/', '*.cjs', 'eslint.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   ...vue.configs['flat/recommended'],

@@ -22,8 +22,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 export async function login(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/login`);
-  await page.getByTestId('login-username').locator('input').fill(username);
-  await page.getByTestId('login-password').locator('input').fill(password);
+  // Element Plus puts the attribute on the <input> itself.
+  await page.locator('input[data-testid=login-username]').fill(username);
+  await page.locator('input[data-testid=login-password]').fill(password);
   await page.getByTestId('login-submit').click();
 }
 

@@ -25,6 +25,10 @@ const accounts = [
 describe('each demo role logs in and lands on its home page', () => {
   it.each(accounts)('$username ($role)', async ({ username, role }) => {
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1366, height: 860 } });
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
     try {
       await login(page, baseUrl, username, password);
       const title = page.getByTestId('home-title');
@@ -32,7 +36,9 @@ describe('each demo role logs in and lands on its home page', () => {
       expect(await title.innerText()).toContain(role);
       expect(page.url()).toContain('/app/home');
       await expect.poll(() => page.getByTestId('demo-banner').isVisible()).toBe(true);
+      await page.waitForLoadState('networkidle');
       await screenshot(page, `home-${username}`);
+      expect(consoleErrors).toEqual([]);
       await page.getByTestId('logout').click();
       await page.waitForURL(/\/login|\/$/, { timeout: 10_000 });
     } finally {

@@ -1,20 +1,150 @@
-import { date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { districts } from './reference.js';
-import { organizations } from './identity.js';
+import { organizations, users } from './identity.js';
 
 export const platformLevels = ['national', 'municipal', 'district'] as const;
 export const platformTypes = ['comprehensive_park', 'specialized_park', 'specialized_market'] as const;
 export const platformStatuses = ['preparing', 'recognized', 'filed', 'rectifying', 'exited', 'revoked'] as const;
+export const carriers = ['offline', 'online_offline'] as const;
+export const orientations = ['industry', 'service_line'] as const;
+export const operationModes = ['self', 'entrusted'] as const;
+/** The ten services of 附表1. */
+export const platformServices = ['policy', 'information', 'registration', 'licensing', 'opening', 'fitout', 'property', 'platform', 'financing', 'other'] as const;
 
-/** The registry's platforms. The foundation holds the columns that scope and the portal need. */
+/** The registry's platforms: everything the conditions (Art 10–13) and the sheets need that is not yearly. */
 export const platforms = pgTable('platforms', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
   level: text('level', { enum: platformLevels }).notNull(),
   type: text('type', { enum: platformTypes }).notNull(),
   districtCode: text('district_code').notNull().references(() => districts.code),
+  address: text('address'),
+  carrier: text('carrier', { enum: carriers }).notNull().default('offline'),
+  /** The specific industry or talent category served (专业性行业性). */
+  servedField: text('served_field'),
+  /** 附表3 选其一: decided at recognition (Art 12 (三)). */
+  orientation: text('orientation', { enum: orientations }),
+  managementOrgName: text('management_org_name'),
+  operationMode: text('operation_mode', { enum: operationModes }).notNull().default('self'),
   operatorOrgId: uuid('operator_org_id').references(() => organizations.id),
-  status: text('status', { enum: platformStatuses }).notNull(),
+  contactName: text('contact_name'),
+  contactPhone: text('contact_phone'),
+  services: text('services', { enum: platformServices }).array().notNull().default([]),
   recognizedAt: date('recognized_at'),
+  recognitionDocNo: text('recognition_doc_no'),
+  recognitionBasis: text('recognition_basis'),
+  parentPlatformId: uuid('parent_platform_id').references((): AnyPgColumn => platforms.id),
+  status: text('status', { enum: platformStatuses }).notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('platforms_district_idx').on(t.districtCode), index('platforms_operator_idx').on(t.operatorOrgId)]);
+
+export const platformSites = pgTable('platform_sites', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  platformId: uuid('platform_id').notNull().references(() => platforms.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  address: text('address').notNull(),
+  /** m², exact to 0.01. */
+  buildingArea: numeric('building_area', { precision: 12, scale: 2 }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('platform_sites_platform_idx').on(t.platformId)]);
+
+export const staffTeams = ['management', 'operating'] as const;
+
+export const platformStaff = pgTable('platform_staff', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  platformId: uuid('platform_id').notNull().references(() => platforms.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  team: text('team', { enum: staffTeams }).notNull(),
+  position: text('position'),
+  fullTime: boolean('full_time').notNull().default(true),
+  /** 专业技术职称, if any. */
+  professionalTitle: text('professional_title'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('platform_staff_platform_idx').on(t.platformId)]);
+
+/** Every lifecycle change, with its reason and effective date. */
+export const platformStatusHistory = pgTable('platform_status_history', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  platformId: uuid('platform_id').notNull().references(() => platforms.id, { onDelete: 'cascade' }),
+  fromStatus: text('from_status', { enum: platformStatuses }),
+  toStatus: text('to_status', { enum: platformStatuses }).notNull(),
+  reason: text('reason').notNull(),
+  effectiveDate: date('effective_date').notNull(),
+  userId: uuid('user_id').references(() => users.id),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('platform_status_history_platform_idx').on(t.platformId)]);
+
+/** Enterprises, kept once by 统一社会信用代码. */
+export const enterprises = pgTable('enterprises', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  uscc: text('uscc').notNull().unique(),
+  name: text('name').notNull(),
+  industry: text('industry'),
+  isHrService: boolean('is_hr_service').notNull().default(false),
+  /** Why a code failing the GB 32100 check was accepted (null when it passes). */
+  usccOverrideReason: text('uscc_override_reason'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** 规模以上: a yearly status from the statistics bureau, recorded, never computed. */
+export const enterpriseYears = pgTable('enterprise_years', {
+  enterpriseId: uuid('enterprise_id').notNull().references(() => enterprises.id, { onDelete: 'cascade' }),
+  year: integer('year').notNull(),
+  aboveScale: boolean('above_scale').notNull(),
+}, (t) => [uniqueIndex('enterprise_years_pk').on(t.enterpriseId, t.year)]);
+
+export const residenceModes = ['offline', 'online', 'agreement'] as const;
+
+/** An enterprise's residence in a platform in a year, with that year's figures (whole yuan). */
+export const residences = pgTable('residences', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  platformId: uuid('platform_id').notNull().references(() => platforms.id, { onDelete: 'cascade' }),
+  enterpriseId: uuid('enterprise_id').notNull().references(() => enterprises.id),
+  year: integer('year').notNull(),
+  mode: text('mode', { enum: residenceModes }).notNull(),
+  entryDate: date('entry_date'),
+  exitDate: date('exit_date'),
+  agreementFileId: uuid('agreement_file_id'),
+  revenueYuan: bigint('revenue_yuan', { mode: 'bigint' }).notNull().default(sql`0`),
+  passThroughYuan: bigint('pass_through_yuan', { mode: 'bigint' }).notNull().default(sql`0`),
+  taxYuan: bigint('tax_yuan', { mode: 'bigint' }).notNull().default(sql`0`),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('residences_platform_enterprise_year').on(t.platformId, t.enterpriseId, t.year),
+  index('residences_enterprise_year_idx').on(t.enterpriseId, t.year),
+]);
+
+/**
+ * A platform's yearly operating data: the score-sheet facts that are not derived from
+ * residences, sites and staff (src/domain/rules/facts.ts), validated by the server's zod schema.
+ */
+export const platformYearData = pgTable('platform_year_data', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  platformId: uuid('platform_id').notNull().references(() => platforms.id, { onDelete: 'cascade' }),
+  year: integer('year').notNull(),
+  data: jsonb('data').notNull().default({}),
+  updatedBy: uuid('updated_by').references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('platform_year_data_platform_year').on(t.platformId, t.year)]);
+
+/** Attachments: stored under the files folder by a random name; visible with their platform. */
+export const files = pgTable('files', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  platformId: uuid('platform_id').references(() => platforms.id, { onDelete: 'set null' }),
+  /** What the file belongs to, e.g. platform, residence, year_data (with the field), site. */
+  ownerType: text('owner_type').notNull(),
+  ownerId: uuid('owner_id'),
+  purpose: text('purpose'),
+  year: integer('year'),
+  originalName: text('original_name').notNull(),
+  mimeType: text('mime_type').notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  storedName: text('stored_name').notNull().unique(),
+  sha256: text('sha256').notNull(),
+  uploadedBy: uuid('uploaded_by').references(() => users.id),
+  uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('files_owner_idx').on(t.ownerType, t.ownerId), index('files_platform_idx').on(t.platformId)]);

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { districts, organizations, platforms } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 import type { PlatformScope } from '../../domain/auth/scope.js';
@@ -41,8 +41,21 @@ function filters(q: PlatformListQuery): (SQL | undefined)[] {
     q.level ? eq(platforms.level, q.level) : undefined,
     q.type ? eq(platforms.type, q.type) : undefined,
     q.status ? eq(platforms.status, q.status) : undefined,
-    q.q ? ilike(platforms.name, likePattern(q.q)) : undefined,
+    q.q ? or(ilike(platforms.name, likePattern(q.q)), ilike(organizations.name, likePattern(q.q))) : undefined,
   ];
+}
+
+const sortColumns = {
+  name: platforms.name,
+  districtCode: platforms.districtCode,
+  level: platforms.level,
+  recognizedAt: platforms.recognizedAt,
+} as const;
+
+function orderOf(q: PlatformListQuery): SQL[] {
+  const direction = q.order === 'desc' ? desc : asc;
+  const first = q.sort ? [direction(sortColumns[q.sort])] : [asc(platforms.districtCode)];
+  return [...first, asc(platforms.name), asc(platforms.id)];
 }
 
 export async function listPlatforms(db: Executor, scope: PlatformScope, q: PlatformListQuery, onlyPublic = false) {
@@ -54,7 +67,7 @@ export async function listPlatforms(db: Executor, scope: PlatformScope, q: Platf
     .innerJoin(districts, eq(platforms.districtCode, districts.code))
     .leftJoin(organizations, eq(platforms.operatorOrgId, organizations.id))
     .where(and(...conds))
-    .orderBy(asc(platforms.districtCode), asc(platforms.name))
+    .orderBy(...orderOf(q))
     .limit(q.pageSize)
     .offset(offsetOf(q));
   return { rows, total: rows[0]?.total ?? 0 };

@@ -22,6 +22,8 @@ export const platformListQuery = z.object({
   type: z.enum(platformTypes).optional(),
   status: z.enum(platformStatuses).optional(),
   q: z.string().trim().max(64).optional(),
+  sort: z.enum(['name', 'districtCode', 'level', 'recognizedAt']).optional(),
+  order: z.enum(['asc', 'desc']).default('asc'),
   ...pageQuery,
 });
 export type PlatformListQuery = z.infer<typeof platformListQuery>;

@@ -108,3 +108,12 @@ describe('user scope', () => {
     }
   });
 });
+
+describe('sorting', () => {
+  it('orders by name either way', async () => {
+    const asc = await clients.bureau!.call('GET', '/platforms?sort=name&order=asc');
+    const desc = await clients.bureau!.call('GET', '/platforms?sort=name&order=desc');
+    const names = (r: typeof asc) => r.json<{ items: { name: string }[] }>().items.map((p) => p.name);
+    expect(names(desc)).toEqual([...names(asc)].reverse());
+  });
+});

@@ -1,0 +1,5 @@
+import { http } from './request';
+import type { AuditQuery, AuditRow, LoginLogQuery, LoginRow, Page } from './types';
+
+export const listAuditLog = (query: AuditQuery) => http.get<Page<AuditRow>>('/audit-log', query);
+export const listLoginLog = (query: LoginLogQuery) => http.get<Page<LoginRow>>('/login-log', query);

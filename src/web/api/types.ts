@@ -1,0 +1,246 @@
+/**
+ * Types mirroring docs/api-foundation.md (HTTP API v1).
+ * Unions are derived from const lists so selects and label tables can iterate them.
+ * Roles and organization kinds come from src/domain, which the server uses too.
+ */
+import { orgKinds, roles, type OrgKind, type Role } from '../../domain/auth/roles';
+
+export type { OrgKind, Role };
+export const ROLES = roles;
+export const ORG_KINDS = orgKinds;
+
+export const PLATFORM_LEVELS = ['national', 'municipal', 'district'] as const;
+export type PlatformLevel = (typeof PLATFORM_LEVELS)[number];
+
+export const PLATFORM_TYPES = ['comprehensive_park', 'specialized_park', 'specialized_market'] as const;
+export type PlatformType = (typeof PLATFORM_TYPES)[number];
+
+export const PLATFORM_STATUSES = ['preparing', 'recognized', 'filed', 'rectifying', 'exited', 'revoked'] as const;
+export type PlatformStatus = (typeof PLATFORM_STATUSES)[number];
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  code: string;
+  message: string;
+  details?: FieldError[];
+}
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  organizationId: string;
+  organizationName: string;
+  districtCode: string | null;
+  mustChangePassword: boolean;
+}
+
+export interface SessionInfo {
+  user: SessionUser;
+  csrfToken: string;
+  demo: boolean;
+  idleTimeoutMinutes: number;
+}
+
+export interface PublicInfo {
+  demo: boolean;
+  systemName: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Paging part of every list query; `page` starts at 1. A type alias so queries stay index-compatible. */
+export type PageQuery = {
+  page: number;
+  pageSize: number;
+};
+
+export interface UserRow {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  organizationId: string;
+  organizationName: string;
+  /** Masked by the server, e.g. 138****5678. */
+  phone: string | null;
+  disabled: boolean;
+  lockedUntil: string | null;
+  mustChangePassword: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+}
+
+export interface UserWithPassword {
+  user: UserRow;
+  initialPassword: string;
+}
+
+export interface Organization {
+  id: string;
+  kind: OrgKind;
+  name: string;
+  code: string;
+  districtCode: string | null;
+  districtName: string | null;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface District {
+  code: string;
+  name: string;
+  kind: 'district' | 'county' | 'zone';
+  region: string;
+}
+
+export interface AuditRow {
+  id: string;
+  at: string;
+  username: string | null;
+  role: Role | null;
+  organizationName: string | null;
+  ip: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  summary: unknown;
+}
+
+export interface LoginRow {
+  id: string;
+  at: string;
+  username: string;
+  ip: string | null;
+  userAgent: string | null;
+  success: boolean;
+  reason: string | null;
+}
+
+export interface OnlineSession {
+  id: string;
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  organizationName: string;
+  ip: string | null;
+  userAgent: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+  current: boolean;
+}
+
+export interface Settings {
+  lockoutThreshold: number;
+  lockoutMinutes: number;
+  idleTimeoutMinutes: number;
+}
+
+export interface PlatformRow {
+  id: string;
+  name: string;
+  level: PlatformLevel;
+  type: PlatformType;
+  districtCode: string;
+  districtName: string;
+  operatorOrgId: string | null;
+  operatorName: string | null;
+  status: PlatformStatus;
+  recognizedAt: string | null;
+}
+
+export type PublicPlatformRow = Pick<PlatformRow, 'id' | 'name' | 'level' | 'type' | 'districtName' | 'status'>;
+
+export interface HomeSummary {
+  role: Role;
+  counts: { label: string; value: number }[];
+}
+
+/* Request bodies and list queries. Queries are type aliases (not interfaces) so they fit the client's Query record. */
+
+export interface LoginBody {
+  username: string;
+  password: string;
+}
+
+export interface ChangePasswordBody {
+  oldPassword: string;
+  newPassword: string;
+}
+
+export type PublicPlatformQuery = Partial<PageQuery> & {
+  districtCode?: string;
+  level?: PlatformLevel;
+  type?: PlatformType;
+  q?: string;
+};
+
+/** `sort`/`order` are sent only when the user sorts a column; see the report about the contract. */
+export type PlatformQuery = PublicPlatformQuery & {
+  status?: PlatformStatus;
+  sort?: 'name';
+  order?: 'asc' | 'desc';
+};
+
+export type UserQuery = Partial<PageQuery> & {
+  q?: string;
+  role?: Role;
+  organizationId?: string;
+  disabled?: boolean;
+};
+
+export interface CreateUserBody {
+  username: string;
+  displayName: string;
+  role: Role;
+  organizationId: string;
+  phone?: string;
+}
+
+export type UpdateUserBody = Partial<Omit<CreateUserBody, 'username'>>;
+
+export type OrganizationQuery = Partial<PageQuery> & {
+  kind?: OrgKind;
+  q?: string;
+  districtCode?: string;
+};
+
+export interface CreateOrganizationBody {
+  kind: OrgKind;
+  name: string;
+  code: string;
+  districtCode?: string;
+}
+
+export interface UpdateOrganizationBody {
+  name?: string;
+  districtCode?: string;
+  disabled?: boolean;
+}
+
+export type AuditQuery = Partial<PageQuery> & {
+  q?: string;
+  action?: string;
+  entityType?: string;
+  username?: string;
+  from?: string;
+  to?: string;
+};
+
+export type LoginLogQuery = Partial<PageQuery> & {
+  username?: string;
+  success?: boolean;
+  from?: string;
+  to?: string;
+};

@@ -1,0 +1,115 @@
+/**
+ * All pages as data. `meta.roles` limits a page to some roles (UX only: the server enforces access);
+ * `meta.menu` puts a page in the left menu of the signed-in layout.
+ */
+import type { RouteRecordRaw } from 'vue-router';
+import type { Role } from '../api/types';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    title: string;
+    /** Reachable without a session. */
+    public?: boolean;
+    /** Only for visitors without a session (login page): signed-in users go home. */
+    guestOnly?: boolean;
+    roles?: readonly Role[];
+    /** Shown in the left menu; `group` nests it under a sub-menu. */
+    menu?: { group?: string };
+    /** Menu entry to highlight for pages that are not in the menu themselves (detail pages). */
+    activeMenu?: string;
+  }
+}
+
+const ADMIN_ONLY: readonly Role[] = ['admin'];
+const ADMIN_GROUP = '系统管理';
+
+/** Children of the signed-in layout at /app; the menu is built from these. */
+export const appChildRoutes: RouteRecordRaw[] = [
+  { path: 'home', name: 'home', component: () => import('../views/home/HomeView.vue'), meta: { title: '首页', menu: {} } },
+  {
+    path: 'platforms',
+    name: 'platforms',
+    component: () => import('../views/platforms/PlatformListView.vue'),
+    meta: { title: '平台名录', menu: {} },
+  },
+  {
+    path: 'platforms/:id',
+    name: 'platform-detail',
+    component: () => import('../views/platforms/PlatformDetailView.vue'),
+    meta: { title: '平台详情', activeMenu: '/app/platforms' },
+  },
+  {
+    path: 'admin/users',
+    name: 'admin-users',
+    component: () => import('../views/users/UserListView.vue'),
+    meta: { title: '用户管理', roles: ADMIN_ONLY, menu: { group: ADMIN_GROUP } },
+  },
+  {
+    path: 'admin/organizations',
+    name: 'admin-organizations',
+    component: () => import('../views/organizations/OrganizationListView.vue'),
+    meta: { title: '机构管理', roles: ADMIN_ONLY, menu: { group: ADMIN_GROUP } },
+  },
+  {
+    path: 'admin/audit-log',
+    name: 'admin-audit-log',
+    component: () => import('../views/audit-log/AuditLogView.vue'),
+    meta: { title: '审计日志', roles: ADMIN_ONLY, menu: { group: ADMIN_GROUP } },
+  },
+  {
+    path: 'admin/login-log',
+    name: 'admin-login-log',
+    component: () => import('../views/login-log/LoginLogView.vue'),
+    meta: { title: '登录日志', roles: ADMIN_ONLY, menu: { group: ADMIN_GROUP } },
+  },
+  {
+    path: 'admin/sessions',
+    name: 'admin-sessions',
+    component: () => import('../views/sessions/OnlineSessionsView.vue'),
+    meta: { title: '在线用户', roles: ADMIN_ONLY, menu: { group: ADMIN_GROUP } },
+  },
+  {
+    path: 'admin/settings',
+    name: 'admin-settings',
+    component: () => import('../views/settings/SecuritySettingsView.vue'),
+    meta: { title: '安全设置', roles: ADMIN_ONLY, menu: { group: ADMIN_GROUP } },
+  },
+];
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/app',
+    component: () => import('../layouts/AppLayout.vue'),
+    redirect: '/app/home',
+    meta: { title: '工作台' },
+    children: appChildRoutes,
+  },
+  {
+    // Public pages and the password page share the plain layout with the demo banner.
+    path: '/',
+    component: () => import('../layouts/PublicLayout.vue'),
+    meta: { title: '公众门户' },
+    children: [
+      { path: '', name: 'portal', component: () => import('../views/portal/PortalHomeView.vue'), meta: { title: '公众门户', public: true } },
+      {
+        path: 'login',
+        name: 'login',
+        component: () => import('../views/auth/LoginView.vue'),
+        meta: { title: '登录', public: true, guestOnly: true },
+      },
+      {
+        path: 'change-password',
+        name: 'change-password',
+        component: () => import('../views/auth/ChangePasswordView.vue'),
+        meta: { title: '修改密码' },
+      },
+      { path: '403', name: 'forbidden', component: () => import('../views/errors/ForbiddenView.vue'), meta: { title: '无权访问', public: true } },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('../views/errors/NotFoundView.vue'),
+        meta: { title: '页面不存在', public: true },
+      },
+    ],
+  },
+];

@@ -1,8 +1,9 @@
 import type { CliCommand } from './command.js';
 import { backupCommand, restoreCommand } from './commands/backup.js';
+import { rulesCommands } from './commands/rules.js';
 import { createAdminCommand, migrateCommand, serveCommand } from './commands/server.js';
 
-const commands: CliCommand[] = [serveCommand, migrateCommand, createAdminCommand, backupCommand, restoreCommand];
+const commands: CliCommand[] = [serveCommand, migrateCommand, createAdminCommand, backupCommand, restoreCommand, ...rulesCommands];
 
 function usage(): string {
   return ['用法：npm run hrsp -- <命令> [参数]', '', ...commands.map((c) => `  ${c.summary}`)].join('\n');

@@ -6,6 +6,7 @@ import { logRoutes } from './logs/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { platformRoutes } from './platforms/routes.js';
 import { publicRoutes } from './public/routes.js';
+import { rulesRoutes } from './rules/routes.js';
 import { sessionRoutes } from './sessions/routes.js';
 import { settingsRoutes } from './settings/routes.js';
 import { userRoutes } from './users/routes.js';
@@ -22,4 +23,5 @@ export async function apiRoutes(app: FastifyInstance, opts: { db: Db; secureCook
   await app.register(sessionRoutes, { db });
   await app.register(settingsRoutes, { db });
   await app.register(platformRoutes, { db });
+  await app.register(rulesRoutes);
 }

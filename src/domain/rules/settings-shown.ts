@@ -1,0 +1,55 @@
+/** Every setting in force is shown beside the results it shaped (RULES.md §8). */
+import type { PlatformType, SchemeSettings } from './scheme-types.js';
+
+export interface SettingInForce {
+  readonly key: keyof SchemeSettings;
+  readonly value: string;
+  readonly text: string;
+}
+
+type Texts = { readonly [K in keyof SchemeSettings]: (v: SchemeSettings) => string };
+
+const TEXTS: Texts = {
+  aboveScale: ({ aboveScale: v }) => (v === 'instead' ? '规模以上企业按 0.6 分计，不再另计 0.2 分' : '规模以上企业在 0.2 分之外另计 0.6 分'),
+  titledStaff: ({ titledStaff: v }) => (v === 'instead' ? '具有专业技术职称人员按 1 分计，不再另计 0.5 分' : '具有专业技术职称人员在 0.5 分之外另计 1 分'),
+  residents: ({ residents: v }) => (v === 'year_end' ? '入驻企业按年末在驻数计' : '入驻企业按年内新入驻数计'),
+  educationCategories: ({ educationCategories: v }) => (v === 'highest_only' ? '每人只计入其最高学历类别' : '每人计入其符合的各个类别'),
+  pairChoice: ({ pairChoice: v }) => (v === 'orientation' ? '选其一按平台认定时登记的定位（特定行业/特定业态）确定' : '选其一由平台申报时自行声明，未声明时建议得分较高者'),
+  scaling: ({ scaling: v }) => (v === 'floor' ? '按系数放大计分单位后取整计分' : '按 1 计的指标按“数量 × 分值 ÷ 系数”折算'),
+  judged: ({ judged: v }) => (v === 'trimmed_mean' ? '综合评定项取专家评分平均值，5 人及以上时去掉一个最高分和一个最低分' : v === 'mean' ? '综合评定项取专家评分平均值' : '综合评定项取评审组统一评分'),
+  trimFrom: ({ trimFrom: v }) => `去掉最高最低分的最少专家人数：${v}`,
+  publicity: ({ publicity: v }) => (v === 'calendar_days' ? '公示期按自然日计算' : '公示期按工作日计算'),
+  passThroughInParkRevenue: ({ passThroughInParkRevenue: v }) => (v ? '产业园营业收入含代收代付' : '产业园营业收入不含代收代付'),
+  branchUsesDistrictQuota: ({ branchUsesDistrictQuota: v }) => (v ? '国家级、市级平台在区县设立的分平台占用该区县每类型 1 个名额' : '分平台不占用区县名额'),
+};
+
+const SHOWN_FOR_SHEET: Readonly<Record<PlatformType, readonly (keyof SchemeSettings)[]>> = {
+  comprehensive_park: ['aboveScale', 'titledStaff', 'residents', 'scaling', 'judged', 'trimFrom'],
+  specialized_park: ['aboveScale', 'titledStaff', 'residents', 'educationCategories', 'pairChoice', 'scaling', 'judged', 'trimFrom'],
+  specialized_market: ['titledStaff', 'educationCategories', 'scaling', 'judged', 'trimFrom'],
+};
+
+function show(settings: SchemeSettings, key: keyof SchemeSettings): SettingInForce {
+  return { key, value: String(settings[key]), text: TEXTS[key](settings) };
+}
+
+const cache = new WeakMap<SchemeSettings, Partial<Record<PlatformType, readonly SettingInForce[]>>>();
+
+/** The settings shown beside a sheet; computed once per scheme and type, copied per sheet. */
+export function sheetSettings(settings: SchemeSettings, type: PlatformType): SettingInForce[] {
+  let byType = cache.get(settings);
+  if (byType === undefined) {
+    byType = {};
+    cache.set(settings, byType);
+  }
+  let shown = byType[type];
+  if (shown === undefined) {
+    shown = SHOWN_FOR_SHEET[type].map((k) => show(settings, k));
+    byType[type] = shown;
+  }
+  return shown.map((x) => ({ ...x }));
+}
+
+export function settingsShown(settings: SchemeSettings, keys: readonly (keyof SchemeSettings)[]): SettingInForce[] {
+  return keys.map((k) => show(settings, k));
+}

@@ -1,4 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import { freshDatabase } from './db.js';
 import type { Db } from '../src/db/client.js';
 import { buildApp } from '../src/server/app.js';
 import { testPassword } from './factories.js';
@@ -35,6 +37,35 @@ export async function loginAs(app: FastifyInstance, username: string, password =
       const token = opts.csrf === undefined ? csrf : opts.csrf;
       if (token !== null) headers['x-csrf-token'] = token;
       return app.inject({ method, url: `/api/v1${url}`, headers, ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }) });
+    },
+  };
+}
+
+export interface TestContext {
+  readonly database: Awaited<ReturnType<typeof freshDatabase>>;
+  readonly app: FastifyInstance;
+}
+
+/** A fresh database and app for one test file, opened before its tests and dropped after. */
+export function useTestApp(): TestContext {
+  let database: TestContext['database'] | null = null;
+  let app: FastifyInstance | null = null;
+  beforeAll(async () => {
+    database = await freshDatabase();
+    app = await testApp(database.db);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+  return {
+    get database() {
+      if (!database) throw new Error('useTestApp: used outside a test');
+      return database;
+    },
+    get app() {
+      if (!app) throw new Error('useTestApp: used outside a test');
+      return app;
     },
   };
 }

@@ -1,41 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { freshDatabase } from '../../test/db.js';
-import { testApp } from '../../test/app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../test/app.js';
 
-let database: Awaited<ReturnType<typeof freshDatabase>>;
-let app: FastifyInstance;
+const ctx = useTestApp();
 
-beforeAll(async () => {
-  database = await freshDatabase();
-  app = await testApp(database.db);
-});
-afterAll(async () => {
-  await app.close();
-  await database.drop();
-});
 
 describe('the API as a whole', () => {
   it('serves an OpenAPI document generated from the route schemas', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/docs/json' });
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/docs/json' });
     expect(res.statusCode).toBe(200);
     const doc = res.json<{ openapi: string; paths: Record<string, Record<string, { requestBody?: unknown }>> }>();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/users', '/api/v1/platforms/{id}']));
     expect(JSON.stringify(doc.paths['/api/v1/users']?.post?.requestBody)).toContain('organizationId');
-    const ui = await app.inject({ method: 'GET', url: '/api/docs/' });
+    const ui = await ctx.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(ui.statusCode).toBe(200);
   });
 
   it('answers unknown API paths with the one error format', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/v1/nope' });
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/nope' });
     expect(res.statusCode).toBe(401); // not even the existence of a path is told to anonymous callers
-    const pub = await app.inject({ method: 'GET', url: '/api/v1/public/nope' });
+    const pub = await ctx.app.inject({ method: 'GET', url: '/api/v1/public/nope' });
     expect(pub.json<{ code: string; message: string }>()).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it('lists the 41 district units with their Art 17 regions', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/v1/public/districts' });
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/public/districts' });
     const rows = res.json<{ code: string; name: string; region: string }[]>();
     expect(rows).toHaveLength(41);
     expect(rows.filter((d) => d.region.startsWith('渝东南'))).toHaveLength(6);
@@ -43,7 +32,7 @@ describe('the API as a whole', () => {
   });
 
   it('validates query parameters with Chinese messages naming the field', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/v1/public/platforms?pageSize=1000&level=galactic' });
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/public/platforms?pageSize=1000&level=galactic' });
     expect(res.statusCode).toBe(400);
     const body = res.json<{ details: { field: string; message: string }[] }>();
     expect(body.details.map((d) => d.field).sort()).toEqual(['level', 'pageSize']);

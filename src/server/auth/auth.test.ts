@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { freshDatabase } from '../../../test/db.js';
-import { testApp, loginAs } from '../../../test/app.js';
+import { describe, expect, it } from 'vitest';
+import { loginAs, testApp, useTestApp } from '../../../test/app.js';
 import { makeUser, testPassword } from '../../../test/factories.js';
 
-let database: Awaited<ReturnType<typeof freshDatabase>>;
-let app: FastifyInstance;
+const ctx = useTestApp();
 
-beforeAll(async () => {
-  database = await freshDatabase();
-  app = await testApp(database.db);
-});
-afterAll(async () => {
-  await app.close();
-  await database.drop();
-});
 
 describe('login', () => {
   it('opens a session with an HttpOnly SameSite cookie and returns the CSRF token', async () => {
-    const u = await makeUser(database.db, 'bureau');
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: testPassword } });
+    const u = await makeUser(ctx.database.db, 'bureau');
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: testPassword } });
     expect(res.statusCode, res.body).toBe(200);
     const setCookie = String(res.headers['set-cookie']);
     expect(setCookie).toMatch(/HttpOnly/);
@@ -27,7 +16,7 @@ describe('login', () => {
     const body = res.json<{ csrfToken: string; user: { role: string } }>();
     expect(body.user.role).toBe('bureau');
     expect(body.csrfToken.length).toBeGreaterThan(20);
-    const c = await loginAs(app, u.username);
+    const c = await loginAs(ctx.app, u.username);
     const me = await c.call('GET', '/auth/session');
     expect(me.statusCode).toBe(200);
   });
@@ -35,39 +24,39 @@ describe('login', () => {
 
 describe('lockout', () => {
   it('locks the account after 5 failures for 15 minutes, refusing even the right password, and logs each attempt', async () => {
-    const u = await makeUser(database.db, 'district');
+    const u = await makeUser(ctx.database.db, 'district');
     for (let i = 1; i <= 4; i++) {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: 'Wrong#Pass1' } });
+      const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: 'Wrong#Pass1' } });
       expect(res.statusCode).toBe(401);
       expect(res.json<{ code: string }>().code).toBe('LOGIN_FAILED');
     }
-    const fifth = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: 'Wrong#Pass1' } });
+    const fifth = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: 'Wrong#Pass1' } });
     expect(fifth.statusCode).toBe(423);
     expect(fifth.json<{ message: string }>().message).toMatch(/锁定/);
-    const right = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: testPassword } });
+    const right = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: testPassword } });
     expect(right.statusCode).toBe(423);
-    const { rows } = await database.pool.query<{ locked_until: Date }>('select locked_until from users where id = $1', [u.id]);
+    const { rows } = await ctx.database.pool.query<{ locked_until: Date }>('select locked_until from users where id = $1', [u.id]);
     const minutes = (rows[0]!.locked_until.getTime() - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(14);
     expect(minutes).toBeLessThanOrEqual(15);
-    const log = await database.pool.query<{ success: boolean }>('select success from login_log where username = $1', [u.username]);
+    const log = await ctx.database.pool.query<{ success: boolean }>('select success from login_log where username = $1', [u.username]);
     expect(log.rows).toHaveLength(6);
     expect(log.rows.every((r) => !r.success)).toBe(true);
   });
 
   it('lets the user in once the lock has run out, and an administrator can unlock earlier', async () => {
-    const u = await makeUser(database.db, 'operator');
-    await database.pool.query(`update users set locked_until = now() - interval '1 second', failed_logins = 0 where id = $1`, [u.id]);
-    await loginAs(app, u.username);
-    await database.pool.query(`update users set locked_until = now() + interval '10 minutes' where id = $1`, [u.id]);
-    const admin = await makeUser(database.db, 'admin');
-    const ac = await loginAs(app, admin.username);
+    const u = await makeUser(ctx.database.db, 'operator');
+    await ctx.database.pool.query(`update users set locked_until = now() - interval '1 second', failed_logins = 0 where id = $1`, [u.id]);
+    await loginAs(ctx.app, u.username);
+    await ctx.database.pool.query(`update users set locked_until = now() + interval '10 minutes' where id = $1`, [u.id]);
+    const admin = await makeUser(ctx.database.db, 'admin');
+    const ac = await loginAs(ctx.app, admin.username);
     expect((await ac.call('POST', `/users/${u.id}/unlock`)).statusCode).toBe(200);
-    await loginAs(app, u.username);
+    await loginAs(ctx.app, u.username);
   });
 
   it('does not tell unknown users from wrong passwords', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody-here', password: 'x' } });
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody-here', password: 'x' } });
     expect(res.statusCode).toBe(401);
     expect(res.json<{ message: string }>().message).toBe('用户名或密码错误');
   });
@@ -75,35 +64,35 @@ describe('lockout', () => {
 
 describe('sessions', () => {
   it('expires a session idle for longer than the timeout', async () => {
-    const u = await makeUser(database.db, 'bureau');
-    const c = await loginAs(app, u.username);
+    const u = await makeUser(ctx.database.db, 'bureau');
+    const c = await loginAs(ctx.app, u.username);
     expect((await c.call('GET', '/home')).statusCode).toBe(200);
-    await database.pool.query(`update sessions set last_seen_at = now() - interval '31 minutes' where user_id = $1`, [u.id]);
+    await ctx.database.pool.query(`update sessions set last_seen_at = now() - interval '31 minutes' where user_id = $1`, [u.id]);
     const res = await c.call('GET', '/home');
     expect(res.statusCode).toBe(401);
     expect(res.json<{ code: string }>().code).toBe('UNAUTHENTICATED');
-    const left = await database.pool.query('select 1 from sessions where user_id = $1', [u.id]);
+    const left = await ctx.database.pool.query('select 1 from sessions where user_id = $1', [u.id]);
     expect(left.rowCount).toBe(0);
   });
 
   it('keeps a session that is used within the timeout', async () => {
-    const u = await makeUser(database.db, 'bureau');
-    const c = await loginAs(app, u.username);
-    await database.pool.query(`update sessions set last_seen_at = now() - interval '29 minutes' where user_id = $1`, [u.id]);
+    const u = await makeUser(ctx.database.db, 'bureau');
+    const c = await loginAs(ctx.app, u.username);
+    await ctx.database.pool.query(`update sessions set last_seen_at = now() - interval '29 minutes' where user_id = $1`, [u.id]);
     expect((await c.call('GET', '/home')).statusCode).toBe(200);
   });
 
   it('ends every session of a user who is disabled, and one forced out by the administrator', async () => {
-    const admin = await makeUser(database.db, 'admin');
-    const ac = await loginAs(app, admin.username);
-    const u = await makeUser(database.db, 'district');
-    const c1 = await loginAs(app, u.username);
+    const admin = await makeUser(ctx.database.db, 'admin');
+    const ac = await loginAs(ctx.app, admin.username);
+    const u = await makeUser(ctx.database.db, 'district');
+    const c1 = await loginAs(ctx.app, u.username);
     expect((await ac.call('POST', `/users/${u.id}/disable`)).statusCode).toBe(200);
     expect((await c1.call('GET', '/home')).statusCode).toBe(401);
-    const again = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: testPassword } });
+    const again = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: testPassword } });
     expect(again.statusCode).toBe(403);
-    const v = await makeUser(database.db, 'district');
-    const cv = await loginAs(app, v.username);
+    const v = await makeUser(ctx.database.db, 'district');
+    const cv = await loginAs(ctx.app, v.username);
     const online = await ac.call('GET', '/sessions');
     const mine = online.json<{ id: string; username: string }[]>().find((s) => s.username === v.username);
     expect(mine).toBeDefined();
@@ -112,12 +101,12 @@ describe('sessions', () => {
   });
 
   it('forces a password change first, then ends the other sessions when the password changes', async () => {
-    const u = await makeUser(database.db, 'operator', { mustChangePassword: true });
-    const first = await loginAs(app, u.username);
+    const u = await makeUser(ctx.database.db, 'operator', { mustChangePassword: true });
+    const first = await loginAs(ctx.app, u.username);
     const blocked = await first.call('GET', '/home');
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json<{ code: string }>().code).toBe('PASSWORD_CHANGE_REQUIRED');
-    const second = await loginAs(app, u.username);
+    const second = await loginAs(ctx.app, u.username);
     const weak = await first.call('POST', '/auth/change-password', { oldPassword: testPassword, newPassword: 'abcdefgh' });
     expect(weak.statusCode).toBe(400);
     expect(weak.json<{ details: { field: string }[] }>().details[0]!.field).toBe('newPassword');
@@ -125,15 +114,15 @@ describe('sessions', () => {
     expect(ok.statusCode, ok.body).toBe(200);
     expect((await second.call('GET', '/home')).statusCode).toBe(401);
     expect((await first.call('GET', '/home')).statusCode).toBe(401); // its old cookie was replaced
-    const fresh = await loginAs(app, u.username, 'New#Passw0rd');
+    const fresh = await loginAs(ctx.app, u.username, 'New#Passw0rd');
     expect((await fresh.call('GET', '/home')).statusCode).toBe(200);
   });
 });
 
 describe('CSRF', () => {
   it('rejects a state change without the token or with a wrong one, and changes nothing', async () => {
-    const admin = await makeUser(database.db, 'admin');
-    const ac = await loginAs(app, admin.username);
+    const admin = await makeUser(ctx.database.db, 'admin');
+    const ac = await loginAs(ctx.app, admin.username);
     const payload = { lockoutThreshold: 7, lockoutMinutes: 20, idleTimeoutMinutes: 30 };
     const none = await ac.call('PUT', '/settings', payload, { csrf: null });
     expect(none.statusCode).toBe(403);
@@ -148,8 +137,8 @@ describe('CSRF', () => {
   });
 
   it('does not accept another session’s token', async () => {
-    const a = await loginAs(app, (await makeUser(database.db, 'admin')).username);
-    const b = await loginAs(app, (await makeUser(database.db, 'admin')).username);
+    const a = await loginAs(ctx.app, (await makeUser(ctx.database.db, 'admin')).username);
+    const b = await loginAs(ctx.app, (await makeUser(ctx.database.db, 'admin')).username);
     const res = await a.call('POST', '/organizations', { kind: 'expert_pool', name: '某专家库', code: 'XP-1' }, { csrf: b.csrf });
     expect(res.statusCode).toBe(403);
   });
@@ -157,21 +146,21 @@ describe('CSRF', () => {
 
 describe('security headers', () => {
   it('sends a CSP and related headers', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/v1/public/info' });
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/public/info' });
     expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-frame-options']).toBeDefined();
   });
 
   it('refuses an oversized body', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'a', password: 'x'.repeat(2 * 1024 * 1024) } });
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'a', password: 'x'.repeat(2 * 1024 * 1024) } });
     expect(res.statusCode).toBe(413);
   });
 });
 
 describe('login rate limit', () => {
   it('answers 429 in Chinese past the per-minute budget', async () => {
-    const limited = await testApp(database.db, 3);
+    const limited = await testApp(ctx.database.db, 3);
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) {

@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { freshDatabase } from '../../../test/db.js';
-import { loginAs, testApp, type Client } from '../../../test/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, type Client, useTestApp } from '../../../test/app.js';
 import { makeUser } from '../../../test/factories.js';
 import { scoreDocument } from './service.js';
 
-let database: Awaited<ReturnType<typeof freshDatabase>>;
-let app: FastifyInstance;
+const ctx = useTestApp();
 let operator: Client;
 
 beforeAll(async () => {
-  database = await freshDatabase();
-  app = await testApp(database.db);
-  operator = await loginAs(app, (await makeUser(database.db, 'operator')).username);
-});
-afterAll(async () => {
-  await app.close();
-  await database.drop();
+  operator = await loginAs(ctx.app, (await makeUser(ctx.database.db, 'operator')).username);
 });
 
 const input = {
@@ -39,7 +30,7 @@ describe('POST /api/v1/rules/score and /check', () => {
   });
 
   it('refuses anonymous callers and names the bad field in Chinese', async () => {
-    const anon = await app.inject({ method: 'POST', url: '/api/v1/rules/score', payload: input });
+    const anon = await ctx.app.inject({ method: 'POST', url: '/api/v1/rules/score', payload: input });
     expect(anon.statusCode).toBe(401);
     const bad = await operator.call('POST', '/rules/score', { ...input, facts: { residentRevenueYuan: 1.5 } });
     expect(bad.statusCode).toBe(400);

@@ -1,29 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { freshDatabase } from '../../../test/db.js';
-import { loginAs, testApp, type Client } from '../../../test/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, type Client, useTestApp } from '../../../test/app.js';
 import { makeOrg, makeUser } from '../../../test/factories.js';
 
-let database: Awaited<ReturnType<typeof freshDatabase>>;
-let app: FastifyInstance;
+const ctx = useTestApp();
 let admin: Client;
 
 beforeAll(async () => {
-  database = await freshDatabase();
-  app = await testApp(database.db);
-  admin = await loginAs(app, (await makeUser(database.db, 'admin')).username);
-});
-afterAll(async () => {
-  await app.close();
-  await database.drop();
+  admin = await loginAs(ctx.app, (await makeUser(ctx.database.db, 'admin')).username);
 });
 
 const auditCount = async (action: string) =>
-  Number((await database.pool.query<{ n: string }>('select count(*) n from audit_log where action = $1', [action])).rows[0]!.n);
+  Number((await ctx.database.pool.query<{ n: string }>('select count(*) n from audit_log where action = $1', [action])).rows[0]!.n);
 
 describe('user administration', () => {
   it('creates a user with a one-time password that must be changed, and audits it in the same transaction', async () => {
-    const org = await makeOrg(database.db, 'district', '500101');
+    const org = await makeOrg(ctx.database.db, 'district', '500101');
     const before = await auditCount('user.create');
     const res = await admin.call('POST', '/users', { username: 'wz.staff', displayName: '万州经办', role: 'district', organizationId: org, phone: '13912345678' });
     expect(res.statusCode, res.body).toBe(201);
@@ -32,18 +23,18 @@ describe('user administration', () => {
     expect(body.user.mustChangePassword).toBe(true);
     expect(body.initialPassword).toMatch(/^.{14}$/);
     expect(await auditCount('user.create')).toBe(before + 1);
-    const row = (await database.pool.query('select username, role, ip, entity_id, summary::text from audit_log where action = $1 order by at desc limit 1', ['user.create'])).rows[0];
+    const row = (await ctx.database.pool.query('select username, role, ip, entity_id, summary::text from audit_log where action = $1 order by at desc limit 1', ['user.create'])).rows[0];
     expect(row.entity_id).toBe(body.user.id);
     expect(row.summary).not.toContain('13912345678');
     expect(row.summary).not.toMatch(/password/i);
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'wz.staff', password: body.initialPassword } });
+    const login = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'wz.staff', password: body.initialPassword } });
     expect(login.json<{ user: { mustChangePassword: boolean } }>().user.mustChangePassword).toBe(true);
   });
 
   it('rejects bad input with Chinese messages naming the field, and writes neither user nor audit row', async () => {
-    const org = await makeOrg(database.db, 'operator', '500107');
-    const users = Number((await database.pool.query<{ n: string }>('select count(*) n from users')).rows[0]!.n);
-    const audits = Number((await database.pool.query<{ n: string }>('select count(*) n from audit_log')).rows[0]!.n);
+    const org = await makeOrg(ctx.database.db, 'operator', '500107');
+    const users = Number((await ctx.database.pool.query<{ n: string }>('select count(*) n from users')).rows[0]!.n);
+    const audits = Number((await ctx.database.pool.query<{ n: string }>('select count(*) n from audit_log')).rows[0]!.n);
     const bad = await admin.call('POST', '/users', { username: 'a', displayName: '', role: 'operator', organizationId: org });
     expect(bad.statusCode).toBe(400);
     const body = bad.json<{ code: string; message: string; details: { field: string; message: string }[] }>();
@@ -54,23 +45,23 @@ describe('user administration', () => {
     const wrongKind = await admin.call('POST', '/users', { username: 'op.x', displayName: '运营', role: 'expert', organizationId: org });
     expect(wrongKind.statusCode).toBe(400);
     expect(wrongKind.json<{ message: string }>().message).toMatch(/所属机构：角色「评审专家」的用户应属于「专家库」类机构/);
-    expect(Number((await database.pool.query<{ n: string }>('select count(*) n from users')).rows[0]!.n)).toBe(users);
-    expect(Number((await database.pool.query<{ n: string }>('select count(*) n from audit_log')).rows[0]!.n)).toBe(audits);
+    expect(Number((await ctx.database.pool.query<{ n: string }>('select count(*) n from users')).rows[0]!.n)).toBe(users);
+    expect(Number((await ctx.database.pool.query<{ n: string }>('select count(*) n from audit_log')).rows[0]!.n)).toBe(audits);
   });
 
   it('rolls back the audit row together with a change that fails inside the transaction', async () => {
-    const u = await makeUser(database.db, 'operator');
+    const u = await makeUser(ctx.database.db, 'operator');
     const before = await auditCount('user.update');
     // A name beyond what the column allows is impossible here, so break the write with a trigger.
-    await database.pool.query(`create or replace function hrsp_fail() returns trigger language plpgsql as $$ begin raise exception 'boom'; end $$`);
-    await database.pool.query(`create trigger hrsp_fail_t before update on users for each row when (new.display_name = '触发失败') execute function hrsp_fail()`);
+    await ctx.database.pool.query(`create or replace function hrsp_fail() returns trigger language plpgsql as $$ begin raise exception 'boom'; end $$`);
+    await ctx.database.pool.query(`create trigger hrsp_fail_t before update on users for each row when (new.display_name = '触发失败') execute function hrsp_fail()`);
     try {
       const res = await admin.call('PATCH', `/users/${u.id}`, { displayName: '触发失败' });
       expect(res.statusCode).toBe(500);
       expect(res.json<{ message: string }>().message).toMatch(/系统内部错误/);
       expect(res.body).not.toMatch(/boom|hrsp_fail/);
     } finally {
-      await database.pool.query('drop trigger hrsp_fail_t on users');
+      await ctx.database.pool.query('drop trigger hrsp_fail_t on users');
     }
     expect(await auditCount('user.update')).toBe(before);
     const ok = await admin.call('PATCH', `/users/${u.id}`, { displayName: '新名字' });
@@ -79,13 +70,13 @@ describe('user administration', () => {
   });
 
   it('resets a password: old sessions end and the new one-time password must be changed', async () => {
-    const u = await makeUser(database.db, 'bureau');
-    const c = await loginAs(app, u.username);
+    const u = await makeUser(ctx.database.db, 'bureau');
+    const c = await loginAs(ctx.app, u.username);
     const res = await admin.call('POST', `/users/${u.id}/reset-password`);
     expect(res.statusCode).toBe(200);
     expect((await c.call('GET', '/home')).statusCode).toBe(401);
     const pw = res.json<{ initialPassword: string }>().initialPassword;
-    const again = await loginAs(app, u.username, pw);
+    const again = await loginAs(ctx.app, u.username, pw);
     expect((await again.call('GET', '/home')).json<{ code: string }>().code).toBe('PASSWORD_CHANGE_REQUIRED');
   });
 

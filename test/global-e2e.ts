@@ -32,7 +32,8 @@ export async function setup(project: TestProject): Promise<void> {
   const pgPort = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', HRSP_DATA_DIR: dataDir, HRSP_PG_PORT: String(pgPort), HRSP_DEMO: 'on', LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
-  server = spawn('npx', ['tsx', 'src/cli/hrsp.ts', 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, so that teardown can signal the whole tree as a terminal's Ctrl-C does.
+  server = spawn('npx', ['tsx', 'src/cli/hrsp.ts', 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
@@ -54,7 +55,7 @@ export async function setup(project: TestProject): Promise<void> {
 export async function teardown(): Promise<void> {
   if (server && server.exitCode === null) {
     const exited = new Promise((resolve) => server?.on('exit', resolve));
-    server.kill('SIGINT');
+    if (server.pid !== undefined) process.kill(-server.pid, 'SIGINT');
     await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
   }
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });

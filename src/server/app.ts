@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -22,7 +23,15 @@ export interface AppOptions {
   loginRateLimit?: number;
   /** Built Vue app; served with an index.html fallback for client-side routes. */
   webDir?: string | null;
+  /** Where attachments are stored (config.filesDir, default <dataDir>/files); tests use a temporary folder. */
+  filesDir?: string;
+  /** Upload limit for attachments (default 20 MB). */
+  maxFileBytes?: number;
+  /** Requests per IP per minute (default 1200); the benchmark lifts it. */
+  requestsPerMinute?: number;
 }
+
+export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installChineseZodMessages();
@@ -34,7 +43,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(errorsPlugin);
-  await app.register(securityPlugin);
+  await app.register(securityPlugin, { requestsPerMinute: options.requestsPerMinute ?? 1200 });
   await app.register(cookie);
   await app.register(authPlugin, { db: options.db });
   await app.register(swagger, {
@@ -45,7 +54,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  await app.register(apiRoutes, { prefix: '/api/v1', db: options.db, secureCookies: options.secureCookies ?? false, loginRateLimit: options.loginRateLimit ?? 10 });
+  await app.register(apiRoutes, {
+    prefix: '/api/v1', db: options.db, secureCookies: options.secureCookies ?? false, loginRateLimit: options.loginRateLimit ?? 10,
+    filesDir: options.filesDir ?? path.join(os.tmpdir(), 'hrsp-files'), maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+  });
   if (options.webDir && fs.existsSync(path.join(options.webDir, 'index.html'))) await serveWeb(app, options.webDir);
   return app;
 }

@@ -11,6 +11,8 @@ export class AppError extends Error {
     readonly userMessage: string,
     readonly details: FieldError[] = [],
     internal?: string,
+    /** Further body fields for errors that carry a list (import row errors). */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(internal ?? userMessage);
     this.name = 'AppError';
@@ -32,6 +34,9 @@ export const errors = {
     new AppError('ACCOUNT_LOCKED', 423, `账号因多次登录失败已被锁定，请于 ${formatTime(until)} 后再试，或联系管理员解锁`),
   disabled: () => new AppError('ACCOUNT_DISABLED', 403, '账号已停用，请联系管理员'),
   rateLimited: () => new AppError('RATE_LIMITED', 429, '请求过于频繁，请稍后再试'),
+  refused: (code: string, message: string, field?: string) =>
+    new AppError(code, 400, message, field === undefined ? [] : [{ field, message }]),
+  tooLarge: (message: string) => new AppError('FILE_TOO_LARGE', 413, message),
 };
 
 function formatTime(d: Date): string {

@@ -28,11 +28,103 @@ export const fieldLabels: Record<string, string> = {
   facts: '事实数据',
   factor: '系数',
   scheme: '评分方案',
+  // registry: platforms
+  address: '地址',
+  carrier: '载体性质',
+  category: '类别',
+  servedField: '服务行业或人才类别',
+  orientation: '定位',
+  managementOrgName: '管理机构',
+  operationMode: '运营方式',
+  operatorOrgId: '运营机构',
+  contactName: '联系人',
+  contactPhone: '联系电话',
+  services: '提供的服务',
+  recognizedAt: '认定（备案）日期',
+  recognitionDocNo: '认定文号',
+  recognitionBasis: '认定依据',
+  parentPlatformId: '上级平台',
+  statusReason: '状态说明',
+  reason: '原因',
+  effectiveDate: '生效日期',
+  platformId: '平台',
+  // sites and staff
+  buildingAreaM2: '建筑面积（平方米）',
+  team: '所属团队',
+  position: '职务',
+  fullTime: '是否专职',
+  professionalTitle: '专业技术职称',
+  // enterprises and residences
+  uscc: '统一社会信用代码',
+  usccOverrideReason: '代码校验未通过的说明',
+  industry: '所属行业',
+  isHrService: '是否人力资源服务企业',
+  aboveScale: '是否规模以上',
+  year: '年度',
+  mode: '入驻方式',
+  entryDate: '入驻日期',
+  exitDate: '退出日期',
+  revenueYuan: '营业收入（元）',
+  passThroughYuan: '其中代收代付（元）',
+  taxYuan: '纳税额（元）',
+  agreementFileId: '入驻协议',
+  duplicateOffline: '重复线下入驻',
+  atYearEnd: '年末在驻',
+  // files
+  ownerType: '附件归属',
+  ownerId: '归属对象',
+  purpose: '用途',
+  // year data
+  data: '年度数据',
+  platformTaxYuan: '产业园自身纳税额（元）',
+  ownRevenueYuan: '市场自身营业收入（元，不含代收代付）',
+  humanCapitalYuan: '助力实现人力资本（收入，元）',
+  employersServed: '服务用人单位数',
+  jobsPromoted: '促进就业人数',
+  researchResults: '研究成果数',
+  bureauEventsAttended: '参加市人力社保局活动场次',
+  events: '举办活动',
+  attendance: '参加人数',
+  leaderLevel: '出席领导级别',
+  mediaReports: '媒体报道',
+  honours: '获得荣誉',
+  informationAdopted: '信息采用',
+  violations: '违法违规次数',
+  safety: '安全生产',
+  valueOrientation: '价值导向',
+  industryEnterprisesServed: '服务特定行业规模以上企业数',
+  serviceLineEnterprisesServed: '特定业务服务企业数',
+  industryTalentSupplied: '为特定行业输送人才',
+  serviceLineTalentServed: '特定业务服务人才',
+  serviceFunctions: '市场服务职能',
+  databaseRecords: '人才数据库规模',
+  personTimesServed: '服务人次',
+  placedInChongqing: '促进在渝就业人数',
+  enterprisesIncubated: '孵化企业数',
+  bachelorOrBelow: '本科及以下',
+  postgraduate: '研究生及以上',
+  talentCard: 'A—D 卡等高层次人才',
+  academician: '院士等领军顶尖人才',
+  county: '区县级',
+  municipal: '市级',
+  central: '中央或部级',
+  local: '区县政府等',
+  ministerial: '省部级及以上',
 };
 
+/**
+ * The field's name as the user sees it. Nested fields name their parents too, so that
+ * `data.events.2.attendance` reads 举办活动（第 3 项）·参加人数; the `data` wrapper is left out.
+ */
 export function labelFor(path: readonly PropertyKey[]): string {
   const parts = path.map(String);
-  const last = [...parts].reverse().find((p) => !/^\d+$/.test(p));
-  const label = last === undefined ? undefined : fieldLabels[last];
-  return label ?? parts.join('.');
+  const trimmed = parts.length > 1 && parts[0] === 'data' ? parts.slice(1) : parts;
+  const names: string[] = [];
+  for (const p of trimmed) {
+    const last = names.pop();
+    if (/^\d+$/.test(p)) {
+      if (last !== undefined) names.push(`${last}（第 ${Number(p) + 1} 项）`);
+    } else names.push(...(last === undefined ? [] : [last]), fieldLabels[p] ?? p);
+  }
+  return names.length === 0 ? parts.join('.') : names.join('·');
 }

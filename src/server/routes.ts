@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/client.js';
 import { authRoutes } from './auth/routes.js';
+import { enterpriseRoutes } from './enterprises/routes.js';
+import { fileRoutes } from './files/routes.js';
 import { homeRoutes } from './home/routes.js';
+import { importRoutes } from './imports/routes.js';
 import { logRoutes } from './logs/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { platformRoutes } from './platforms/routes.js';
@@ -9,10 +12,20 @@ import { publicRoutes } from './public/routes.js';
 import { rulesRoutes } from './rules/routes.js';
 import { sessionRoutes } from './sessions/routes.js';
 import { settingsRoutes } from './settings/routes.js';
+import { siteRoutes } from './sites/routes.js';
 import { userRoutes } from './users/routes.js';
+import { yearDataRoutes } from './yeardata/routes.js';
 
 /** Every feature's routes under /api/v1. */
-export async function apiRoutes(app: FastifyInstance, opts: { db: Db; secureCookies: boolean; loginRateLimit: number }): Promise<void> {
+export interface ApiOptions {
+  db: Db;
+  secureCookies: boolean;
+  loginRateLimit: number;
+  filesDir: string;
+  maxFileBytes: number;
+}
+
+export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise<void> {
   const { db } = opts;
   await app.register(authRoutes, { db, secureCookies: opts.secureCookies, loginRateLimit: opts.loginRateLimit });
   await app.register(publicRoutes, { db });
@@ -23,5 +36,10 @@ export async function apiRoutes(app: FastifyInstance, opts: { db: Db; secureCook
   await app.register(sessionRoutes, { db });
   await app.register(settingsRoutes, { db });
   await app.register(platformRoutes, { db });
+  await app.register(siteRoutes, { db });
+  await app.register(enterpriseRoutes, { db });
+  await app.register(yearDataRoutes, { db });
+  await app.register(importRoutes, { db });
+  await app.register(fileRoutes, { db, filesDir: opts.filesDir, maxFileBytes: opts.maxFileBytes });
   await app.register(rulesRoutes);
 }

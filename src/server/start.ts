@@ -29,7 +29,7 @@ export async function serve(config: Config): Promise<void> {
   await seedReference(db);
   if (config.demo) await seedDemo(db);
   const adminPassword = config.demo ? null : await ensureInitialAdmin(db);
-  const app = await buildApp({ db, secureCookies: config.secureCookies, trustProxy: config.trustProxy, logLevel: config.logLevel, webDir: config.webDir });
+  const app = await buildApp({ db, secureCookies: config.secureCookies, trustProxy: config.trustProxy, logLevel: config.logLevel, webDir: config.webDir, filesDir: config.filesDir });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
   printBanner(url, adminPassword, await isDemoDatabase(db));

@@ -2,15 +2,9 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { districts } from './reference.js';
 import { organizations, users } from './identity.js';
+import { carriers, operationModes, orientations, platformLevels, platformServices, platformStatuses, platformTypes, residenceModes, staffTeams } from '../../domain/platforms/codes.js';
 
-export const platformLevels = ['national', 'municipal', 'district'] as const;
-export const platformTypes = ['comprehensive_park', 'specialized_park', 'specialized_market'] as const;
-export const platformStatuses = ['preparing', 'recognized', 'filed', 'rectifying', 'exited', 'revoked'] as const;
-export const carriers = ['offline', 'online_offline'] as const;
-export const orientations = ['industry', 'service_line'] as const;
-export const operationModes = ['self', 'entrusted'] as const;
-/** The ten services of 附表1. */
-export const platformServices = ['policy', 'information', 'registration', 'licensing', 'opening', 'fitout', 'property', 'platform', 'financing', 'other'] as const;
+export { carriers, operationModes, orientations, platformLevels, platformServices, platformStatuses, platformTypes, residenceModes, staffTeams };
 
 /** The registry's platforms: everything the conditions (Art 10–13) and the sheets need that is not yearly. */
 export const platforms = pgTable('platforms', {
@@ -49,8 +43,6 @@ export const platformSites = pgTable('platform_sites', {
   buildingArea: numeric('building_area', { precision: 12, scale: 2 }).notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('platform_sites_platform_idx').on(t.platformId)]);
-
-export const staffTeams = ['management', 'operating'] as const;
 
 export const platformStaff = pgTable('platform_staff', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -95,8 +87,6 @@ export const enterpriseYears = pgTable('enterprise_years', {
   year: integer('year').notNull(),
   aboveScale: boolean('above_scale').notNull(),
 }, (t) => [uniqueIndex('enterprise_years_pk').on(t.enterpriseId, t.year)]);
-
-export const residenceModes = ['offline', 'online', 'agreement'] as const;
 
 /** An enterprise's residence in a platform in a year, with that year's figures (whole yuan). */
 export const residences = pgTable('residences', {

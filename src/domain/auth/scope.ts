@@ -26,6 +26,23 @@ export function platformScope(actor: Actor): PlatformScope {
   }
 }
 
+/**
+ * The platforms whose data an actor may change: its read scope for the roles that write
+ * (bureau, district unit, operator), nothing for read-only roles. Matches canEditPlatform.
+ */
+export function platformEditScope(actor: Actor): PlatformScope {
+  switch (actor.role) {
+    case 'admin':
+    case 'bureau':
+    case 'district':
+    case 'operator':
+      return platformScope(actor);
+    case 'district_gov':
+    case 'expert':
+      return { kind: 'none' };
+  }
+}
+
 /** Whose user accounts an actor may list. */
 export type UserScope =
   | { kind: 'all' }

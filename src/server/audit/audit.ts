@@ -42,11 +42,12 @@ export async function auditSystem(tx: Executor, event: AuditEvent & { username?:
   });
 }
 
-/** The fields that differ between two records, as {field: [before, after]}. */
+/** The fields that differ between two records, as {field: [before, after]}; arrays and dates compare by value. */
 export function diff(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, unknown> {
   const changes: Record<string, unknown> = {};
+  const same = (a: unknown, b: unknown) => a === b || (typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b));
   for (const key of Object.keys(after)) {
-    if (after[key] !== undefined && before[key] !== after[key]) changes[key] = [before[key] ?? null, after[key]];
+    if (after[key] !== undefined && !same(before[key] ?? null, after[key])) changes[key] = [before[key] ?? null, after[key]];
   }
   return changes;
 }

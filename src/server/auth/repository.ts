@@ -1,6 +1,6 @@
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { loginLog, organizations, sessions, users } from '../../db/schema/index.js';
-import type { Executor } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
 
 const principalColumns = {
   userId: users.id,
@@ -37,11 +37,28 @@ export async function findPrincipalById(db: Executor, userId: string) {
 }
 export type Principal = NonNullable<Awaited<ReturnType<typeof findPrincipalById>>>;
 
-export async function findSessionByTokenHash(db: Executor, hash: string) {
-  const rows = await db
-    .select({ id: sessions.id, userId: sessions.userId, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt })
+function sessionWithPrincipalQuery(db: Db) {
+  return db
+    .select({ session: { id: sessions.id, userId: sessions.userId, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt }, principal: principalColumns })
     .from(sessions)
-    .where(eq(sessions.tokenHash, hash));
+    .innerJoin(users, eq(sessions.userId, users.id))
+    .innerJoin(organizations, eq(users.organizationId, organizations.id))
+    .where(eq(sessions.tokenHash, sql.placeholder('hash')))
+    .prepare('hrsp_session_with_principal');
+}
+const prepared = new WeakMap<Db, ReturnType<typeof sessionWithPrincipalQuery>>();
+
+/**
+ * The session and its user in one round trip, as a named prepared statement: this runs on
+ * every API request, so PostgreSQL plans it once per connection, not once per request.
+ */
+export async function findSessionWithPrincipal(db: Db, hash: string) {
+  let query = prepared.get(db);
+  if (!query) {
+    query = sessionWithPrincipalQuery(db);
+    prepared.set(db, query);
+  }
+  const rows = await query.execute({ hash });
   return rows[0] ?? null;
 }
 

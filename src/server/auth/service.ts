@@ -87,12 +87,12 @@ export async function login(db: Db, username: string, password: string, meta: Cl
 
 /** The session behind a cookie token, or null when it is unknown, idle too long, or its user is disabled. */
 export async function resolveSession(db: Db, token: string): Promise<ResolvedSession | null> {
-  const s = await repo.findSessionByTokenHash(db, tokenHash(token));
-  if (!s) return null;
+  const found = await repo.findSessionWithPrincipal(db, tokenHash(token));
+  if (!found) return null;
+  const { session: s, principal: p } = found;
   const now = new Date();
   const { idleTimeoutMinutes } = await getSecuritySettings(db);
-  const p = await repo.findPrincipalById(db, s.userId);
-  if (!p || p.disabled || p.organizationDisabled || sessionExpired(s.lastSeenAt, idleTimeoutMinutes, now)) {
+  if (p.disabled || p.organizationDisabled || sessionExpired(s.lastSeenAt, idleTimeoutMinutes, now)) {
     await repo.deleteSession(db, s.id);
     return null;
   }

@@ -3,6 +3,7 @@ import type { Role } from '../../domain/auth/roles.js';
 import { hashPassword } from '../auth/passwords.js';
 import { writeSetting, readSetting } from '../settings/repository.js';
 import { bureauOrgCode } from './reference.js';
+import { seedRegistryDemo, type DemoPlatform } from './demo-registry.js';
 import { ensureOrganization, insertPlatform, insertUser } from './repository.js';
 
 /** Every demo account shares this password; the banner 演示数据 marks the whole dataset. */
@@ -56,11 +57,14 @@ export async function seedDemo(db: Db): Promise<boolean> {
   const hash = await hashPassword(demoPassword);
   await db.transaction(async (tx) => {
     const operatorIds: string[] = [];
+    const seeded: DemoPlatform[] = [];
     for (const [i, p] of demoPlatforms.entries()) {
       const op = await ensureOrganization(tx, { kind: 'operator', name: p.operator, code: `DEMO-OP-${i + 1}`, districtCode: p.district });
       operatorIds.push(op);
-      await insertPlatform(tx, { name: p.name, level: p.level, type: p.type, districtCode: p.district, operatorOrgId: op, status: p.status, recognizedAt: p.recognizedAt });
+      const id = await insertPlatform(tx, { name: p.name, level: p.level, type: p.type, districtCode: p.district, operatorOrgId: op, status: p.status, recognizedAt: p.recognizedAt });
+      seeded.push({ id, name: p.name, districtCode: p.district, status: p.status, recognizedAt: p.recognizedAt });
     }
+    await seedRegistryDemo(tx, seeded);
     const orgs: Record<OrgKey, string> = {
       bureau: await ensureOrganization(tx, { kind: 'bureau', name: '重庆市人力资源和社会保障局', code: bureauOrgCode }),
       jlpHrss: await ensureOrganization(tx, { kind: 'district', name: '九龙坡区人力社保局', code: 'HRSS-500107', districtCode: '500107' }),

@@ -1,9 +1,12 @@
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { districts, organizations, platforms } from '../../db/schema/index.js';
+import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { districts, organizations, platforms, platformSites, platformStaff, platformStatusHistory, platformYearData, residences, users } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 import type { PlatformScope } from '../../domain/auth/scope.js';
 import { likePattern, offsetOf } from '../pagination.js';
 import type { PlatformListQuery } from './schema.js';
+
+const parent = alias(platforms, 'parent');
 
 const columns = {
   id: platforms.id,
@@ -16,6 +19,25 @@ const columns = {
   operatorName: organizations.name,
   status: platforms.status,
   recognizedAt: platforms.recognizedAt,
+  carrier: platforms.carrier,
+  address: platforms.address,
+  contactName: platforms.contactName,
+  contactPhone: platforms.contactPhone,
+  parentPlatformId: platforms.parentPlatformId,
+  parentPlatformName: parent.name,
+};
+
+const detailColumns = {
+  ...columns,
+  servedField: platforms.servedField,
+  orientation: platforms.orientation,
+  managementOrgName: platforms.managementOrgName,
+  operationMode: platforms.operationMode,
+  services: platforms.services,
+  recognitionDocNo: platforms.recognitionDocNo,
+  recognitionBasis: platforms.recognitionBasis,
+  createdAt: platforms.createdAt,
+  updatedAt: platforms.updatedAt,
 };
 
 /** The scope as SQL: the only place platform visibility is decided. */
@@ -35,12 +57,16 @@ export function platformScopeCondition(scope: PlatformScope): SQL | undefined {
   }
 }
 
-function filters(q: PlatformListQuery): (SQL | undefined)[] {
+const categoryTypes = { park: ['comprehensive_park', 'specialized_park'], market: ['specialized_market'] } as const;
+
+function filters(q: Omit<PlatformListQuery, 'page' | 'pageSize'>): (SQL | undefined)[] {
   return [
     q.districtCode ? eq(platforms.districtCode, q.districtCode) : undefined,
     q.level ? eq(platforms.level, q.level) : undefined,
     q.type ? eq(platforms.type, q.type) : undefined,
+    q.category ? inArray(platforms.type, [...categoryTypes[q.category]]) : undefined,
     q.status ? eq(platforms.status, q.status) : undefined,
+    q.carrier ? eq(platforms.carrier, q.carrier) : undefined,
     q.q ? or(ilike(platforms.name, likePattern(q.q)), ilike(organizations.name, likePattern(q.q))) : undefined,
   ];
 }
@@ -52,7 +78,7 @@ const sortColumns = {
   recognizedAt: platforms.recognizedAt,
 } as const;
 
-function orderOf(q: PlatformListQuery): SQL[] {
+function orderOf(q: Pick<PlatformListQuery, 'sort' | 'order'>): SQL[] {
   const direction = q.order === 'desc' ? desc : asc;
   const first = q.sort ? [direction(sortColumns[q.sort])] : [asc(platforms.districtCode)];
   return [...first, asc(platforms.name), asc(platforms.id)];
@@ -66,21 +92,112 @@ export async function listPlatforms(db: Executor, scope: PlatformScope, q: Platf
     .from(platforms)
     .innerJoin(districts, eq(platforms.districtCode, districts.code))
     .leftJoin(organizations, eq(platforms.operatorOrgId, organizations.id))
+    .leftJoin(parent, eq(platforms.parentPlatformId, parent.id))
     .where(and(...conds))
     .orderBy(...orderOf(q))
     .limit(q.pageSize)
     .offset(offsetOf(q));
   return { rows, total: rows[0]?.total ?? 0 };
 }
+export type PlatformListRecord = Awaited<ReturnType<typeof listPlatforms>>['rows'][number];
 
-export async function findPlatform(db: Executor, scope: PlatformScope, id: string) {
-  const rows = await db
-    .select(columns)
+/** Everything matching the list's filters, for the export (capped by the caller). */
+export async function exportPlatforms(db: Executor, scope: PlatformScope, q: Omit<PlatformListQuery, 'page' | 'pageSize'>, limit: number) {
+  return db
+    .select(detailColumns)
     .from(platforms)
     .innerJoin(districts, eq(platforms.districtCode, districts.code))
     .leftJoin(organizations, eq(platforms.operatorOrgId, organizations.id))
+    .leftJoin(parent, eq(platforms.parentPlatformId, parent.id))
+    .where(and(platformScopeCondition(scope), ...filters(q)))
+    .orderBy(...orderOf(q))
+    .limit(limit);
+}
+
+export async function findPlatform(db: Executor, scope: PlatformScope, id: string) {
+  const rows = await db
+    .select(detailColumns)
+    .from(platforms)
+    .innerJoin(districts, eq(platforms.districtCode, districts.code))
+    .leftJoin(organizations, eq(platforms.operatorOrgId, organizations.id))
+    .leftJoin(parent, eq(platforms.parentPlatformId, parent.id))
     .where(and(eq(platforms.id, id), platformScopeCondition(scope)));
   return rows[0] ?? null;
+}
+export type PlatformRecord = NonNullable<Awaited<ReturnType<typeof findPlatform>>>;
+
+/** Sites, staff and the latest year with data: the figures on the detail page. */
+export async function platformStats(db: Executor, id: string) {
+  const [row] = await db.execute<{ site_count: string; area: string | null; mgmt: string; ops: string; titled: string; latest: number | null }>(sql`
+    select
+      (select count(*) from ${platformSites} where ${platformSites.platformId} = ${id}) as site_count,
+      (select sum(${platformSites.buildingArea}) from ${platformSites} where ${platformSites.platformId} = ${id}) as area,
+      (select count(*) from ${platformStaff} where ${platformStaff.platformId} = ${id} and ${platformStaff.fullTime} and ${platformStaff.team} = 'management') as mgmt,
+      (select count(*) from ${platformStaff} where ${platformStaff.platformId} = ${id} and ${platformStaff.fullTime} and ${platformStaff.team} = 'operating') as ops,
+      (select count(*) from ${platformStaff} where ${platformStaff.platformId} = ${id} and ${platformStaff.fullTime} and ${platformStaff.team} = 'operating'
+         and coalesce(${platformStaff.professionalTitle}, '') <> '') as titled,
+      greatest((select max(${residences.year}) from ${residences} where ${residences.platformId} = ${id}),
+               (select max(${platformYearData.year}) from ${platformYearData} where ${platformYearData.platformId} = ${id})) as latest`).then((r) => r.rows);
+  return {
+    siteCount: Number(row?.site_count ?? 0),
+    totalAreaM2: Number(row?.area ?? 0),
+    managementFullTime: Number(row?.mgmt ?? 0),
+    operatingFullTime: Number(row?.ops ?? 0),
+    operatingTitled: Number(row?.titled ?? 0),
+    latestDataYear: row?.latest ?? null,
+  };
+}
+
+export async function listBranches(db: Executor, scope: PlatformScope, id: string) {
+  return db
+    .select({ id: platforms.id, name: platforms.name, districtName: districts.name })
+    .from(platforms)
+    .innerJoin(districts, eq(platforms.districtCode, districts.code))
+    .where(and(eq(platforms.parentPlatformId, id), platformScopeCondition(scope)))
+    .orderBy(asc(platforms.name));
+}
+
+/** Art 16: other active district-level platforms of the type in the district, plain and branches. */
+export async function districtQuotaCounts(db: Executor, p: { id: string; type: PlatformRecord['type']; districtCode: string }) {
+  const base = and(
+    ne(platforms.id, p.id), eq(platforms.level, 'district'), eq(platforms.type, p.type), eq(platforms.districtCode, p.districtCode),
+    inArray(platforms.status, ['filed', 'rectifying']),
+  );
+  const [row] = await db
+    .select({
+      plain: sql<number>`count(*) filter (where ${isNull(platforms.parentPlatformId)})`.mapWith(Number),
+      branches: sql<number>`count(*) filter (where ${isNotNull(platforms.parentPlatformId)})`.mapWith(Number),
+    })
+    .from(platforms)
+    .where(base);
+  return { existingDistrictPlatforms: row?.plain ?? 0, existingBranches: row?.branches ?? 0 };
+}
+
+export async function insertPlatform(db: Executor, row: typeof platforms.$inferInsert): Promise<string> {
+  const [created] = await db.insert(platforms).values(row).returning({ id: platforms.id });
+  if (!created) throw new Error('platform insert returned nothing');
+  return created.id;
+}
+
+export async function updatePlatform(db: Executor, id: string, patch: Partial<typeof platforms.$inferInsert>): Promise<void> {
+  await db.update(platforms).set({ ...patch, updatedAt: new Date() }).where(eq(platforms.id, id));
+}
+
+export async function insertStatusHistory(db: Executor, row: typeof platformStatusHistory.$inferInsert): Promise<void> {
+  await db.insert(platformStatusHistory).values(row);
+}
+
+export async function listHistory(db: Executor, platformId: string) {
+  return db
+    .select({
+      id: platformStatusHistory.id, fromStatus: platformStatusHistory.fromStatus, toStatus: platformStatusHistory.toStatus,
+      reason: platformStatusHistory.reason, effectiveDate: platformStatusHistory.effectiveDate, at: platformStatusHistory.at,
+      username: users.username, displayName: users.displayName,
+    })
+    .from(platformStatusHistory)
+    .leftJoin(users, eq(platformStatusHistory.userId, users.id))
+    .where(eq(platformStatusHistory.platformId, platformId))
+    .orderBy(desc(platformStatusHistory.at), desc(platformStatusHistory.effectiveDate));
 }
 
 export async function countPlatforms(db: Executor, scope: PlatformScope) {
@@ -90,4 +207,14 @@ export async function countPlatforms(db: Executor, scope: PlatformScope) {
     .where(platformScopeCondition(scope))
     .groupBy(platforms.status);
   return rows;
+}
+
+/** Changes the status only if it is still `from`: two concurrent decisions cannot both apply. */
+export async function updateStatus(db: Executor, id: string, from: PlatformRecord['status'], patch: Partial<typeof platforms.$inferInsert>): Promise<boolean> {
+  const rows = await db
+    .update(platforms)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(platforms.id, id), eq(platforms.status, from)))
+    .returning({ id: platforms.id });
+  return rows.length === 1;
 }

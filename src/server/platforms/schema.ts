@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { platformLevels, platformStatuses, platformTypes } from '../../db/schema/platforms.js';
+import { carriers, operationModes, orientations, platformLevels, platformServices, platformStatuses, platformTypes } from '../../domain/platforms/codes.js';
+import { isoDate, optionalText, phone, shortText } from '../fields.js';
 import { pageOf, pageQuery } from '../pagination.js';
+
+export const platformCategories = ['park', 'market'] as const;
 
 export const platformRow = z.object({
   id: z.string(),
@@ -13,22 +16,121 @@ export const platformRow = z.object({
   operatorName: z.string().nullable(),
   status: z.enum(platformStatuses),
   recognizedAt: z.string().nullable(),
+  category: z.enum(platformCategories),
+  carrier: z.enum(carriers),
+  address: z.string().nullable(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable().describe('列表中打码，如 138****5678'),
+  parentPlatformId: z.string().nullable(),
+  parentPlatformName: z.string().nullable(),
 });
 export type PlatformRow = z.infer<typeof platformRow>;
 
-export const platformListQuery = z.object({
+const listFilters = {
   districtCode: z.string().regex(/^[0-9A-Z]{2,10}$/).optional(),
   level: z.enum(platformLevels).optional(),
   type: z.enum(platformTypes).optional(),
+  category: z.enum(platformCategories).optional(),
   status: z.enum(platformStatuses).optional(),
+  carrier: z.enum(carriers).optional(),
   q: z.string().trim().max(64).optional(),
   sort: z.enum(['name', 'districtCode', 'level', 'recognizedAt']).optional(),
   order: z.enum(['asc', 'desc']).default('asc'),
-  ...pageQuery,
-});
+};
+export const platformListQuery = z.object({ ...listFilters, ...pageQuery });
 export type PlatformListQuery = z.infer<typeof platformListQuery>;
+/** The export takes the list's filters; paging is ignored (the export has its own row cap). */
+export const platformExportQuery = z.object({ ...listFilters, ...pageQuery });
 
 export const platformPage = pageOf(platformRow);
 
 export const publicPlatformRow = platformRow.pick({ id: true, name: true, level: true, type: true, districtName: true, status: true });
 export const publicPlatformPage = pageOf(publicPlatformRow);
+
+const transition = z.object({ to: z.enum(platformStatuses), label: z.string(), meaning: z.string() });
+
+export const platformDetail = platformRow.extend({
+  servedField: z.string().nullable(),
+  orientation: z.enum(orientations).nullable(),
+  managementOrgName: z.string().nullable(),
+  operationMode: z.enum(operationModes),
+  services: z.array(z.enum(platformServices)),
+  recognitionDocNo: z.string().nullable(),
+  recognitionBasis: z.string().nullable(),
+  branches: z.array(z.object({ id: z.string(), name: z.string(), districtName: z.string() })),
+  siteCount: z.number().int(),
+  totalAreaM2: z.number(),
+  staff: z.object({ managementFullTime: z.number().int(), operatingFullTime: z.number().int(), operatingTitled: z.number().int() }),
+  latestDataYear: z.number().int().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  canEdit: z.boolean(),
+  editableFields: z.array(z.string()),
+  canViewContact: z.boolean(),
+  allowedTransitions: z.array(transition),
+});
+export type PlatformDetail = z.infer<typeof platformDetail>;
+
+const services = z.array(z.enum(platformServices)).max(platformServices.length).refine((xs) => new Set(xs).size === xs.length, { error: '不能重复' });
+
+const editable = {
+  name: shortText(100),
+  address: optionalText(200),
+  carrier: z.enum(carriers),
+  servedField: optionalText(100),
+  orientation: z.enum(orientations).nullable(),
+  managementOrgName: optionalText(100),
+  operationMode: z.enum(operationModes),
+  operatorOrgId: z.uuid().nullable(),
+  contactName: optionalText(50),
+  contactPhone: phone.nullable(),
+  services,
+  recognizedAt: isoDate.nullable(),
+  recognitionDocNo: optionalText(100),
+  recognitionBasis: optionalText(500),
+  parentPlatformId: z.uuid().nullable(),
+  level: z.enum(platformLevels),
+  type: z.enum(platformTypes),
+  districtCode: z.string().regex(/^[0-9A-Z]{2,10}$/, '须为区县代码'),
+};
+
+export const createPlatformBody = z.strictObject({
+  ...editable,
+  carrier: editable.carrier.optional(),
+  orientation: editable.orientation.optional(),
+  operationMode: editable.operationMode.optional(),
+  operatorOrgId: editable.operatorOrgId.optional(),
+  contactPhone: editable.contactPhone.optional(),
+  services: services.optional(),
+  recognizedAt: editable.recognizedAt.optional(),
+  parentPlatformId: editable.parentPlatformId.optional(),
+  status: z.enum(platformStatuses).optional(),
+  statusReason: shortText(500).optional(),
+});
+export type CreatePlatformInput = z.infer<typeof createPlatformBody>;
+
+export const updatePlatformBody = z.strictObject(editable).partial();
+export type UpdatePlatformInput = z.infer<typeof updatePlatformBody>;
+
+export const contactResponse = z.object({ contactName: z.string().nullable(), contactPhone: z.string().nullable() });
+
+export const statusChangeBody = z.strictObject({
+  to: z.enum(platformStatuses),
+  reason: shortText(500),
+  effectiveDate: isoDate,
+});
+export type StatusChangeInput = z.infer<typeof statusChangeBody>;
+
+export const historyRow = z.object({
+  id: z.string(),
+  fromStatus: z.enum(platformStatuses).nullable(),
+  toStatus: z.enum(platformStatuses),
+  reason: z.string(),
+  effectiveDate: z.string(),
+  at: z.string(),
+  username: z.string().nullable(),
+  displayName: z.string().nullable(),
+});
+export const historyList = z.array(historyRow);
+
+export const platformIdParams = z.object({ id: z.uuid({ error: '编号格式不正确' }) });

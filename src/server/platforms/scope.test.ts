@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { freshDatabase } from '../../../test/db.js';
-import { loginAs, testApp, type Client } from '../../../test/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, type Client, useTestApp } from '../../../test/app.js';
 import { makeOrg, makePlatform, makeUser } from '../../../test/factories.js';
 
-let database: Awaited<ReturnType<typeof freshDatabase>>;
-let app: FastifyInstance;
+const ctx = useTestApp();
 const ids: Record<string, string> = {};
 const clients: Record<string, Client> = {};
 
 // Two districts, three platforms: 九龙坡 (500107) has two, one of them run by our operator; 万州 (500101) has one.
 beforeAll(async () => {
-  database = await freshDatabase();
-  app = await testApp(database.db);
-  const db = database.db;
+  const db = ctx.database.db;
   const ourOperator = await makeOrg(db, 'operator', '500107');
   ids.jlpOwn = await makePlatform(db, { districtCode: '500107', operatorOrgId: ourOperator, name: '九龙坡甲园' });
   ids.jlpOther = await makePlatform(db, { districtCode: '500107', name: '九龙坡乙园' });
@@ -26,11 +21,7 @@ beforeAll(async () => {
     operator: await makeUser(db, 'operator', { organizationId: ourOperator }),
     expert: await makeUser(db, 'expert'),
   };
-  for (const [role, u] of Object.entries(users)) clients[role] = await loginAs(app, u.username);
-});
-afterAll(async () => {
-  await app.close();
-  await database.drop();
+  for (const [role, u] of Object.entries(users)) clients[role] = await loginAs(ctx.app, u.username);
 });
 
 async function visibleNames(role: string): Promise<string[]> {
@@ -71,9 +62,9 @@ describe('platform scope, enforced in the query', () => {
   });
 
   it('anonymous visitors reach public pages only', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/v1/platforms' })).statusCode).toBe(401);
-    expect((await app.inject({ method: 'GET', url: `/api/v1/platforms/${ids.wz!}` })).statusCode).toBe(401);
-    const pub = await app.inject({ method: 'GET', url: '/api/v1/public/platforms' });
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/platforms' })).statusCode).toBe(401);
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/platforms/${ids.wz!}` })).statusCode).toBe(401);
+    const pub = await ctx.app.inject({ method: 'GET', url: '/api/v1/public/platforms' });
     expect(pub.statusCode).toBe(200);
     expect(pub.json<{ total: number }>().total).toBe(3);
     expect(pub.body).not.toMatch(/operator|phone/i);

@@ -1,13 +1,29 @@
-import type { Db } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
 import { platformScope } from '../../domain/auth/scope.js';
+import { findDistrict } from '../../domain/reference/districts.js';
+import { categoryOf } from '../../domain/platforms/labels.js';
+import { availableTransitions, statusLabels } from '../../domain/platforms/lifecycle.js';
+import { canEditPlatform, canViewContact, creationRefusal, editableFields, type PlatformRef } from '../../domain/platforms/permissions.js';
+import { audit, diff } from '../audit/audit.js';
+import { todayIso } from '../clock.js';
 import type { RequestContext } from '../context.js';
-import { errors } from '../errors.js';
-import type { Page } from '../pagination.js';
+import { AppError, errors } from '../errors.js';
+import { labelFor } from '../field-labels.js';
+import { findOrganization } from '../organizations/repository.js';
+import { maskPhone, type Page } from '../pagination.js';
+import { visiblePlatform } from './access.js';
 import * as repo from './repository.js';
-import type { PlatformListQuery, PlatformRow } from './schema.js';
+import type { CreatePlatformInput, PlatformDetail, PlatformListQuery, PlatformRow, UpdatePlatformInput } from './schema.js';
 
-function toRow({ total: _total, ...r }: PlatformRow & { total?: number }): PlatformRow {
-  return r;
+export const EXPORT_ROW_LIMIT = 10_000;
+
+export function toRow(r: Omit<repo.PlatformListRecord, 'total'>): PlatformRow {
+  return {
+    id: r.id, name: r.name, level: r.level, type: r.type, districtCode: r.districtCode, districtName: r.districtName,
+    operatorOrgId: r.operatorOrgId, operatorName: r.operatorName, status: r.status, recognizedAt: r.recognizedAt,
+    category: categoryOf(r.type), carrier: r.carrier, address: r.address, contactName: r.contactName,
+    contactPhone: maskPhone(r.contactPhone), parentPlatformId: r.parentPlatformId, parentPlatformName: r.parentPlatformName,
+  };
 }
 
 export async function listPlatforms(db: Db, ctx: RequestContext, q: PlatformListQuery): Promise<Page<PlatformRow>> {
@@ -15,10 +31,24 @@ export async function listPlatforms(db: Db, ctx: RequestContext, q: PlatformList
   return { items: rows.map(toRow), total, page: q.page, pageSize: q.pageSize };
 }
 
-export async function getPlatform(db: Db, ctx: RequestContext, id: string): Promise<PlatformRow> {
-  const row = await repo.findPlatform(db, platformScope(ctx.actor), id);
-  if (!row) throw errors.notFound('平台');
-  return row;
+export async function detailOf(db: Executor, ctx: RequestContext, p: repo.PlatformRecord): Promise<PlatformDetail> {
+  const [stats, branches] = await Promise.all([repo.platformStats(db, p.id), repo.listBranches(db, platformScope(ctx.actor), p.id)]);
+  return {
+    ...toRow(p),
+    servedField: p.servedField, orientation: p.orientation, managementOrgName: p.managementOrgName, operationMode: p.operationMode,
+    services: p.services, recognitionDocNo: p.recognitionDocNo, recognitionBasis: p.recognitionBasis, branches,
+    siteCount: stats.siteCount, totalAreaM2: stats.totalAreaM2,
+    staff: { managementFullTime: stats.managementFullTime, operatingFullTime: stats.operatingFullTime, operatingTitled: stats.operatingTitled },
+    latestDataYear: stats.latestDataYear, createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString(),
+    canEdit: canEditPlatform(ctx.actor, p),
+    editableFields: editableFields(ctx.actor, p),
+    canViewContact: canViewContact(ctx.actor, p),
+    allowedTransitions: availableTransitions(p.level, p.status, ctx.actor.role).map((t) => ({ ...t, label: statusLabels[t.to] })),
+  };
+}
+
+export async function getPlatform(db: Db, ctx: RequestContext, id: string): Promise<PlatformDetail> {
+  return detailOf(db, ctx, await visiblePlatform(db, ctx, id));
 }
 
 /** The public portal lists recognized and filed platforms only, and no personal data. */
@@ -26,4 +56,85 @@ export async function listPublicPlatforms(db: Db, q: PlatformListQuery) {
   const { rows, total } = await repo.listPlatforms(db, { kind: 'all' }, q, true);
   const items = rows.map((r) => ({ id: r.id, name: r.name, level: r.level, type: r.type, districtName: r.districtName, status: r.status }));
   return { items, total, page: q.page, pageSize: q.pageSize };
+}
+
+type Shape = Pick<repo.PlatformRecord, 'level' | 'type' | 'districtCode' | 'orientation' | 'operatorOrgId' | 'parentPlatformId'> & { id?: string };
+
+/** The rules a platform's record must satisfy whoever writes it. */
+async function checkShape(db: Executor, s: Shape): Promise<void> {
+  if (!findDistrict(s.districtCode)) throw errors.invalid('districtCode', `所属区县：「${s.districtCode}」不是重庆市区县代码`);
+  if (s.orientation !== null && s.type !== 'specialized_park') throw errors.invalid('orientation', '定位：仅专业性行业性产业园登记特定行业或特定业态');
+  if (s.operatorOrgId !== null) {
+    const org = await findOrganization(db, s.operatorOrgId);
+    if (!org || org.kind !== 'operator') throw errors.invalid('operatorOrgId', '运营机构：须为「平台运营机构」类机构');
+  }
+  if (s.parentPlatformId !== null) {
+    if (s.parentPlatformId === s.id) throw errors.invalid('parentPlatformId', '上级平台：不能是平台自身');
+    if (s.level !== 'district') throw errors.invalid('parentPlatformId', '上级平台：只有区县级平台可以是分平台（第十六条）');
+    const parent = await repo.findPlatform(db, { kind: 'all' }, s.parentPlatformId);
+    if (!parent) throw errors.invalid('parentPlatformId', '上级平台：不存在');
+    if (parent.level === 'district') throw errors.invalid('parentPlatformId', '上级平台：须为国家级或市级平台');
+  }
+}
+
+export async function createPlatform(db: Db, ctx: RequestContext, input: CreatePlatformInput): Promise<PlatformDetail> {
+  const { status: wanted, statusReason, ...fields } = input;
+  const status = wanted ?? (input.level === 'district' ? 'filed' : 'recognized');
+  const refusal = creationRefusal(ctx.actor, { level: input.level, districtCode: input.districtCode, status });
+  if (refusal) throw refusal.field === 'role' ? errors.forbidden('登记平台') : errors.invalid(refusal.field, refusal.message);
+  const row = {
+    ...fields, status, orientation: fields.orientation ?? null, operatorOrgId: fields.operatorOrgId ?? null,
+    parentPlatformId: fields.parentPlatformId ?? null, contactPhone: fields.contactPhone ?? null, recognizedAt: fields.recognizedAt ?? null,
+  };
+  await checkShape(db, row);
+  const id = await db.transaction(async (tx) => {
+    const newId = await repo.insertPlatform(tx, row);
+    await repo.insertStatusHistory(tx, {
+      platformId: newId, fromStatus: null, toStatus: status, reason: statusReason ?? '新建登记',
+      effectiveDate: row.recognizedAt ?? todayIso(), userId: ctx.actor.userId,
+    });
+    await audit(tx, ctx, { action: 'platform.create', entityType: 'platform', entityId: newId, summary: { after: { ...row, contactPhone: maskPhone(row.contactPhone) } } });
+    return newId;
+  });
+  return getPlatform(db, ctx, id);
+}
+
+function refuseFields(ctx: RequestContext, p: PlatformRef, input: UpdatePlatformInput): void {
+  const allowed = new Set<string>(editableFields(ctx.actor, p));
+  if (allowed.size === 0) throw errors.forbidden('修改该平台');
+  const refused = Object.entries(input).filter(([k, v]) => v !== undefined && !allowed.has(k)).map(([k]) => k);
+  if (refused.length > 0) {
+    const names = refused.map((f) => labelFor([f])).join('、');
+    throw new AppError('FORBIDDEN', 403, `您无权修改：${names}`, refused.map((field) => ({ field, message: `您无权修改「${labelFor([field])}」` })));
+  }
+}
+
+const or = <T>(v: T | undefined, fallback: T): T => (v === undefined ? fallback : v);
+
+export async function updatePlatform(db: Db, ctx: RequestContext, id: string, input: UpdatePlatformInput): Promise<PlatformDetail> {
+  const before = await visiblePlatform(db, ctx, id);
+  refuseFields(ctx, before, input);
+  const type = or(input.type, before.type);
+  // A park that stops being specialized loses its orientation with it.
+  const orientation = or(input.orientation, type === 'specialized_park' ? before.orientation : null);
+  const patch = { ...input, orientation };
+  await checkShape(db, {
+    id, type, orientation, level: or(input.level, before.level), districtCode: or(input.districtCode, before.districtCode),
+    operatorOrgId: or(input.operatorOrgId, before.operatorOrgId), parentPlatformId: or(input.parentPlatformId, before.parentPlatformId),
+  });
+  const changes = diff({ ...before, contactPhone: maskPhone(before.contactPhone) }, { ...patch, contactPhone: input.contactPhone === undefined ? undefined : maskPhone(input.contactPhone) });
+  if (Object.keys(changes).length === 0) return detailOf(db, ctx, before);
+  await db.transaction(async (tx) => {
+    await repo.updatePlatform(tx, id, patch);
+    await audit(tx, ctx, { action: 'platform.update', entityType: 'platform', entityId: id, summary: changes });
+  });
+  return getPlatform(db, ctx, id);
+}
+
+/** The full contact, for those who deal with the platform; every look is audited. */
+export async function viewContact(db: Db, ctx: RequestContext, id: string) {
+  const p = await visiblePlatform(db, ctx, id);
+  if (!canViewContact(ctx.actor, p)) throw errors.forbidden('查看完整联系电话');
+  await audit(db, ctx, { action: 'platform.view_contact', entityType: 'platform', entityId: id, summary: { contactName: p.contactName } });
+  return { contactName: p.contactName, contactPhone: p.contactPhone };
 }

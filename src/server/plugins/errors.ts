@@ -8,6 +8,7 @@ interface ErrorBody {
   code: string;
   message: string;
   details?: FieldError[];
+  [extra: string]: unknown;
 }
 
 function validationBody(error: { validation: { instancePath: string; message?: string }[] }): ErrorBody {
@@ -20,7 +21,7 @@ function validationBody(error: { validation: { instancePath: string; message?: s
 
 function bodyFor(error: FastifyError | AppError): { status: number; body: ErrorBody } {
   if (error instanceof AppError) {
-    const body: ErrorBody = { code: error.code, message: error.userMessage };
+    const body: ErrorBody = { ...error.extra, code: error.code, message: error.userMessage };
     if (error.details.length > 0) body.details = error.details;
     return { status: error.status, body };
   }

@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import { errors } from '../errors.js';
 
 /** Security headers (CSP without inline scripts) and a per-IP request budget. */
-async function securityPlugin(app: FastifyInstance): Promise<void> {
+async function securityPlugin(app: FastifyInstance, opts: { requestsPerMinute?: number }): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -29,7 +29,7 @@ async function securityPlugin(app: FastifyInstance): Promise<void> {
   });
   await app.register(rateLimit, {
     global: true,
-    max: 1200,
+    max: opts.requestsPerMinute ?? 1200,
     timeWindow: '1 minute',
     errorResponseBuilder: () => errors.rateLimited(),
   });

@@ -1,5 +1,17 @@
 import { http } from './request';
-import type { Page, PlatformQuery, PlatformRow } from './types';
+import type {
+  ConditionCheck, Page, PlatformContact, PlatformDetail, PlatformInput, PlatformPatch, PlatformQuery, PlatformRow, StatusChange,
+  StatusHistoryRow,
+} from './types';
+
+const platformPath = (id: string, action = '') => `/platforms/${encodeURIComponent(id)}${action}`;
 
 export const listPlatforms = (query: PlatformQuery) => http.get<Page<PlatformRow>>('/platforms', query);
-export const getPlatform = (id: string) => http.get<PlatformRow>(`/platforms/${encodeURIComponent(id)}`);
+export const exportPlatforms = (query: PlatformQuery) => http.download('/platforms/export', query, '平台名录.xlsx');
+export const getPlatform = (id: string) => http.get<PlatformDetail>(platformPath(id));
+export const createPlatform = (body: PlatformInput) => http.post<PlatformDetail>('/platforms', body);
+export const updatePlatform = (id: string, body: PlatformPatch) => http.patch<PlatformDetail>(platformPath(id), body);
+export const getPlatformContact = (id: string) => http.get<PlatformContact>(platformPath(id, '/contact'));
+export const changePlatformStatus = (id: string, body: StatusChange) => http.post<PlatformDetail>(platformPath(id, '/status'), body);
+export const getPlatformHistory = (id: string) => http.get<StatusHistoryRow[]>(platformPath(id, '/history'));
+export const getPlatformConditions = (id: string, year?: number) => http.get<ConditionCheck>(platformPath(id, '/conditions'), { year });

@@ -29,15 +29,18 @@ export class ApiError extends Error {
   readonly code: string;
   readonly status: number;
   readonly details: FieldError[];
+  /** The whole error body, for errors that carry more than details (e.g. an import's `rowErrors`). */
+  readonly body: Readonly<Record<string, unknown>>;
   /** Set when the client already reacted (e.g. redirected to login), so views need not show it again. */
   handled = false;
 
-  constructor(status: number, body: ErrorBody) {
+  constructor(status: number, body: ErrorBody, raw: Readonly<Record<string, unknown>> = {}) {
     super(body.message);
     this.name = 'ApiError';
     this.status = status;
     this.code = body.code;
     this.details = body.details ?? [];
+    this.body = raw;
   }
 }
 
@@ -127,34 +130,73 @@ function react(error: ApiError, options: RequestOptions): void {
   }
 }
 
-async function send(method: Method, path: string, options: RequestOptions = {}): Promise<unknown> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+function asRecord(payload: unknown): Record<string, unknown> {
+  return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? { ...payload } : {};
+}
+
+async function fail(response: Response, options: RequestOptions): Promise<never> {
+  const payload = await readJson(response);
+  const error = new ApiError(response.status, toErrorBody(response.status, payload), asRecord(payload));
+  react(error, options);
+  throw error;
+}
+
+/** `body` is JSON unless it is form data (multipart uploads: the browser sets the boundary header). */
+async function call(method: Method, path: string, options: RequestOptions, accept: string): Promise<Response> {
+  const headers: Record<string, string> = { accept };
+  const isForm = options.body instanceof FormData;
   // Fastify rejects an empty body declared as JSON, so the header is only sent with a body.
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
     const token = hooks.csrfToken();
     if (token) headers['x-csrf-token'] = token;
   }
+  let body: BodyInit | null = null;
+  if (options.body instanceof FormData) body = options.body;
+  else if (options.body !== undefined) body = JSON.stringify(options.body);
 
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, options.query), {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
-    });
+    response = await fetch(buildUrl(path, options.query), { method, headers, credentials: 'same-origin', body });
   } catch {
     throw new ApiError(0, { code: ErrorCode.Network, message: '无法连接服务器，请检查网络后重试' });
   }
+  if (!response.ok) await fail(response, options);
+  return response;
+}
 
-  const payload = await readJson(response);
-  if (!response.ok) {
-    const error = new ApiError(response.status, toErrorBody(response.status, payload));
-    react(error, options);
-    throw error;
+async function send(method: Method, path: string, options: RequestOptions = {}): Promise<unknown> {
+  return readJson(await call(method, path, options, 'application/json'));
+}
+
+/** A downloaded file: its bytes and the name the server gave it. */
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string;
+}
+
+/** The Chinese name from `filename*=UTF-8''…` (RFC 5987), else the plain `filename="…"`. */
+export function filenameOf(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded.trim());
+    } catch {
+      // fall through to the ASCII name
+    }
   }
-  return payload;
+  return /filename="([^"]+)"/i.exec(disposition)?.[1] ?? fallback;
+}
+
+async function download(path: string, query: Query | undefined, fallbackName: string): Promise<DownloadedFile> {
+  const response = await call('GET', path, { query }, '*/*');
+  return { blob: await response.blob(), filename: filenameOf(response.headers.get('content-disposition'), fallbackName) };
+}
+
+/** The URL of a GET endpoint, for <img>/<iframe> sources that the browser fetches itself (same-origin cookie). */
+export function apiUrl(path: string, query?: Query): string {
+  return buildUrl(path, query);
 }
 
 async function sendFor<T>(method: Method, path: string, options?: RequestOptions): Promise<T> {
@@ -173,6 +215,10 @@ export const http = {
     sendFor<T>('POST', path, { ...options, body }),
   put: <T>(path: string, body: unknown) => sendFor<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => sendFor<T>('PATCH', path, { body }),
+  /** multipart/form-data POST; servers reading fields before the file need them appended first. */
+  upload: <T>(path: string, form: FormData) => sendFor<T>('POST', path, { body: form }),
+  /** A file answer (exports, templates, attachments); errors still arrive as ApiError. */
+  download: (path: string, query?: Query, fallbackName = 'download') => download(path, query, fallbackName),
   /** POST or DELETE whose success answer is 204 No Content. */
   postVoid: (path: string) => sendVoid('POST', path),
   delete: (path: string) => sendVoid('DELETE', path),

@@ -1,9 +1,12 @@
 /**
- * Types mirroring docs/api-foundation.md (HTTP API v1).
+ * Types mirroring docs/api-foundation.md (HTTP API v1); the registry's are in registry-types.ts.
  * Unions are derived from const lists so selects and label tables can iterate them.
  * Roles and organization kinds come from src/domain, which the server uses too.
  */
 import { orgKinds, roles, type OrgKind, type Role } from '../../domain/auth/roles';
+import type { Carrier, PlatformCategory } from './registry-types';
+
+export * from './registry-types';
 
 export type { OrgKind, Role };
 export const ROLES = roles;
@@ -147,6 +150,7 @@ export interface Settings {
   idleTimeoutMinutes: number;
 }
 
+/** A platform list row; the first ten fields are the foundation's, the rest come with the registry. */
 export interface PlatformRow {
   id: string;
   name: string;
@@ -158,6 +162,14 @@ export interface PlatformRow {
   operatorName: string | null;
   status: PlatformStatus;
   recognizedAt: string | null;
+  category: PlatformCategory;
+  carrier: Carrier;
+  address: string | null;
+  contactName: string | null;
+  /** Masked by the server, e.g. 138****5678. */
+  contactPhone: string | null;
+  parentPlatformId: string | null;
+  parentPlatformName: string | null;
 }
 
 export type PublicPlatformRow = Pick<PlatformRow, 'id' | 'name' | 'level' | 'type' | 'districtName' | 'status'>;
@@ -186,10 +198,15 @@ export type PublicPlatformQuery = Partial<PageQuery> & {
   q?: string;
 };
 
-/** `sort`/`order` are sent only when the user sorts a column; see the report about the contract. */
+export const PLATFORM_SORTS = ['name', 'districtCode', 'level', 'recognizedAt'] as const;
+export type PlatformSort = (typeof PLATFORM_SORTS)[number];
+
+/** `sort`/`order` are sent only when the user sorts a column. */
 export type PlatformQuery = PublicPlatformQuery & {
   status?: PlatformStatus;
-  sort?: 'name';
+  category?: PlatformCategory;
+  carrier?: Carrier;
+  sort?: PlatformSort;
   order?: 'asc' | 'desc';
 };
 

@@ -5,9 +5,10 @@ import { showError } from '../utils/notify';
 
 /**
  * Server-side field errors for one form, bound as `<el-form-item :error="fieldErrors.x">`.
- * `details[].field` from a 400 answer is matched against the form's field names.
+ * `details[].field` from a 400 answer is matched against the form's field names; `toField` maps nested
+ * paths (e.g. `data.events.2.attendance` → `events`) onto them. Several messages for one field are joined.
  */
-export function useFieldErrors<F extends string>(fields: readonly F[]) {
+export function useFieldErrors<F extends string>(fields: readonly F[], toField: (detailField: string) => string = (f) => f) {
   // Replaced as a whole (never mutated), so a shallow ref is enough and keeps the generic type intact.
   const fieldErrors = shallowRef<Partial<Record<F, string>>>({});
 
@@ -29,8 +30,9 @@ export function useFieldErrors<F extends string>(fields: readonly F[]) {
     const matched: Partial<Record<F, string>> = {};
     const unmatched: string[] = [];
     for (const detail of error.details) {
-      if (isField(detail.field)) matched[detail.field] = detail.message;
-      else unmatched.push(detail.message);
+      const field = toField(detail.field);
+      if (!isField(field)) unmatched.push(detail.message);
+      else matched[field] = matched[field] ? `${matched[field]}；${detail.message}` : detail.message;
     }
     fieldErrors.value = matched;
     if (error.handled) return;

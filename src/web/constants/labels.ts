@@ -1,8 +1,14 @@
 /** Chinese labels from docs/api-foundation.md. Records keyed by the union keep them exhaustive. */
 import { orgKindLabels, orgKindOfRole, roleLabels } from '../../domain/auth/roles';
 import {
-  ORG_KINDS, PLATFORM_LEVELS, PLATFORM_STATUSES, PLATFORM_TYPES, ROLES,
-  type OrgKind, type PlatformLevel, type PlatformStatus, type PlatformType, type Role,
+  carrierLabels, categoryLabels, operationModeLabels, orientationLabels, residenceModeLabels, serviceLabels, staffTeamLabels,
+} from '../../domain/platforms/labels';
+import {
+  CARRIERS, LEADER_LEVELS, OPERATION_MODES, ORG_KINDS, ORIENTATIONS, PLATFORM_LEVELS, PLATFORM_SERVICES, PLATFORM_STATUSES, PLATFORM_TYPES,
+  RESIDENCE_MODES, ROLES, SAFETY_TIERS, STAFF_TEAMS, VALUE_ORIENTATIONS,
+  type Carrier, type LeaderLevel, type OperationMode, type OrgKind, type Orientation, type PlatformCategory, type PlatformLevel,
+  type PlatformService, type PlatformStatus, type PlatformType, type ResidenceMode, type Role, type Safety, type StaffTeam,
+  type ValueOrientation,
 } from '../api/types';
 
 export const SYSTEM_NAME = '重庆市人力资源服务发展平台管理系统';
@@ -34,6 +40,32 @@ export const PLATFORM_STATUS_LABELS: Record<PlatformStatus, string> = {
   revoked: '已撤销',
 };
 
+// Registry wording is shared with the server (exports, messages), from src/domain/platforms/labels.ts.
+export const PLATFORM_CATEGORY_LABELS: Record<PlatformCategory, string> = categoryLabels;
+export const CARRIER_LABELS: Record<Carrier, string> = carrierLabels;
+export const ORIENTATION_LABELS: Record<Orientation, string> = orientationLabels;
+export const OPERATION_MODE_LABELS: Record<OperationMode, string> = operationModeLabels;
+export const SERVICE_LABELS: Record<PlatformService, string> = serviceLabels;
+export const STAFF_TEAM_LABELS: Record<StaffTeam, string> = staffTeamLabels;
+export const RESIDENCE_MODE_LABELS: Record<ResidenceMode, string> = residenceModeLabels;
+
+/** Short wording of the score sheets' tiers (the full criteria are in the rule scheme). */
+export const SAFETY_LABELS: Record<Safety, string> = {
+  full: '制度健全并全面落实，全年未发生安全事故',
+  basic: '制度健全并基本执行到位，全年未发生安全事故',
+  weak: '制度不健全或执行较差，全年未发生安全事故',
+  none: '制度缺失或发生安全事故',
+};
+export const VALUE_ORIENTATION_LABELS: Record<ValueOrientation, string> = {
+  sound: '坚持正确思想导向且监督、宣传制度完善',
+  failed: '发生错误导向事件造成不良社会影响或受到有关部门惩处',
+};
+export const LEADER_LEVEL_LABELS: Record<LeaderLevel, string> = {
+  ministerial: '省部级领导出席',
+  bureau: '厅局级领导出席',
+  none: '无',
+};
+
 type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger';
 
 export const PLATFORM_STATUS_TAGS: Record<PlatformStatus, TagType> = {
@@ -59,3 +91,12 @@ export const ORG_KIND_OPTIONS = optionsOf(ORG_KINDS, ORG_KIND_LABELS);
 export const PLATFORM_LEVEL_OPTIONS = optionsOf(PLATFORM_LEVELS, PLATFORM_LEVEL_LABELS);
 export const PLATFORM_TYPE_OPTIONS = optionsOf(PLATFORM_TYPES, PLATFORM_TYPE_LABELS);
 export const PLATFORM_STATUS_OPTIONS = optionsOf(PLATFORM_STATUSES, PLATFORM_STATUS_LABELS);
+export const CARRIER_OPTIONS = optionsOf(CARRIERS, CARRIER_LABELS);
+export const ORIENTATION_OPTIONS = optionsOf(ORIENTATIONS, ORIENTATION_LABELS);
+export const OPERATION_MODE_OPTIONS = optionsOf(OPERATION_MODES, OPERATION_MODE_LABELS);
+export const SERVICE_OPTIONS = optionsOf(PLATFORM_SERVICES, SERVICE_LABELS);
+export const STAFF_TEAM_OPTIONS = optionsOf(STAFF_TEAMS, STAFF_TEAM_LABELS);
+export const RESIDENCE_MODE_OPTIONS = optionsOf(RESIDENCE_MODES, RESIDENCE_MODE_LABELS);
+export const SAFETY_OPTIONS = optionsOf(SAFETY_TIERS, SAFETY_LABELS);
+export const VALUE_ORIENTATION_OPTIONS = optionsOf(VALUE_ORIENTATIONS, VALUE_ORIENTATION_LABELS);
+export const LEADER_LEVEL_OPTIONS = optionsOf(LEADER_LEVELS, LEADER_LEVEL_LABELS);

@@ -21,6 +21,12 @@ declare module 'vue-router' {
 }
 
 const ADMIN_ONLY: readonly Role[] = ['admin'];
+/** Who registers platforms: the bureau any, a district unit district-level ones of its district. */
+const PLATFORM_CREATORS: readonly Role[] = ['admin', 'bureau', 'district'];
+/** Everyone with a registry read scope (experts get theirs with the evaluation workflow). */
+const REGISTRY_READERS: readonly Role[] = ['admin', 'bureau', 'district', 'district_gov', 'operator'];
+/** GET /residences/duplicates: the bureau for all, district bodies for their district. */
+const DUPLICATE_READERS: readonly Role[] = ['admin', 'bureau', 'district', 'district_gov'];
 const ADMIN_GROUP = '系统管理';
 
 /** Children of the signed-in layout at /app; the menu is built from these. */
@@ -33,10 +39,28 @@ export const appChildRoutes: RouteRecordRaw[] = [
     meta: { title: '平台名录', menu: {} },
   },
   {
+    path: 'platforms/new',
+    name: 'platform-create',
+    component: () => import('../views/platforms/PlatformCreateView.vue'),
+    meta: { title: '登记平台', roles: PLATFORM_CREATORS, activeMenu: '/app/platforms' },
+  },
+  {
     path: 'platforms/:id',
     name: 'platform-detail',
     component: () => import('../views/platforms/PlatformDetailView.vue'),
     meta: { title: '平台详情', activeMenu: '/app/platforms' },
+  },
+  {
+    path: 'enterprises',
+    name: 'enterprises',
+    component: () => import('../views/enterprises/EnterpriseListView.vue'),
+    meta: { title: '企业名录', roles: REGISTRY_READERS, menu: {} },
+  },
+  {
+    path: 'enterprises/duplicates',
+    name: 'enterprise-duplicates',
+    component: () => import('../views/enterprises/DuplicatesView.vue'),
+    meta: { title: '重复入驻', roles: DUPLICATE_READERS, menu: {} },
   },
   {
     path: 'admin/users',

@@ -27,3 +27,39 @@ export function dayRangeToIso(range: [Date, Date] | null | undefined): { from?: 
 export function isFuture(iso: string | null | undefined): boolean {
   return !!iso && new Date(iso).getTime() > Date.now();
 }
+
+const grouped = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+
+/** Whole yuan with thousands separators: 12,345,678. */
+export function formatYuan(yuan: number | string | null | undefined): string {
+  if (yuan === null || yuan === undefined || yuan === '') return '—';
+  const n = typeof yuan === 'string' ? Number(yuan) : yuan;
+  return Number.isFinite(n) ? grouped.format(n) : String(yuan);
+}
+
+/** The same amount in 万元, as a reading aid next to yuan figures: 约 1,234.57 万元. */
+export function wanYuanHint(yuan: number | string | null | undefined): string {
+  if (yuan === null || yuan === undefined || yuan === '') return '';
+  const n = typeof yuan === 'string' ? Number(yuan) : yuan;
+  if (!Number.isFinite(n) || n < 10_000) return '';
+  return `约 ${grouped.format(n / 10_000)} 万元`;
+}
+
+/** m² with separators and up to two decimals. */
+export function formatArea(m2: number | string | null | undefined): string {
+  if (m2 === null || m2 === undefined || m2 === '') return '—';
+  const n = typeof m2 === 'string' ? Number(m2) : m2;
+  return Number.isFinite(n) ? grouped.format(n) : String(m2);
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Today as 'YYYY-MM-DD' in local time (dates of the registry are calendar days). */
+export function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

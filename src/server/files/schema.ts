@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { uuidParam, year } from '../fields.js';
+
+export const fileOwnerTypes = ['platform', 'site', 'residence', 'year_data'] as const;
+export type FileOwnerType = (typeof fileOwnerTypes)[number];
+
+export const fileRow = z.object({
+  id: z.string(),
+  platformId: z.string(),
+  ownerType: z.enum(fileOwnerTypes),
+  ownerId: z.string().nullable(),
+  purpose: z.string().nullable(),
+  year: z.number().int().nullable(),
+  originalName: z.string(),
+  mimeType: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  uploadedAt: z.string(),
+  uploadedByName: z.string().nullable(),
+  previewable: z.boolean(),
+});
+export type FileRow = z.infer<typeof fileRow>;
+
+const purpose = z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,49}$/, '须为字母开头的代码，如 agreement、events');
+
+/** Form fields of an upload; they must come before the file part. */
+export const uploadFields = z.object({
+  platformId: z.uuid({ error: '编号格式不正确' }),
+  ownerType: z.enum(fileOwnerTypes),
+  ownerId: z.uuid({ error: '编号格式不正确' }).optional(),
+  year: year.optional(),
+  purpose: purpose.optional(),
+});
+export type UploadFields = z.infer<typeof uploadFields>;
+
+export const fileListQuery = z.object({
+  platformId: z.uuid({ error: '编号格式不正确' }),
+  ownerType: z.enum(fileOwnerTypes).optional(),
+  ownerId: z.uuid().optional(),
+  year: year.optional(),
+  purpose: purpose.optional(),
+});
+export type FileListQuery = z.infer<typeof fileListQuery>;
+
+export const fileParams = z.object({ id: uuidParam });

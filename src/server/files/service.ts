@@ -1,0 +1,117 @@
+/** Attachments: checked by content, stored by random name, visible and removable with their platform; every upload and delete audited. */
+import type { MultipartFile } from '@fastify/multipart';
+import type { Db } from '../../db/client.js';
+import { platformScope } from '../../domain/auth/scope.js';
+import { evidencePurposes } from '../../domain/platforms/year-data.js';
+import { audit } from '../audit/audit.js';
+import type { RequestContext } from '../context.js';
+import { AppError, errors } from '../errors.js';
+import { findResidence } from '../enterprises/residence-repository.js';
+import { tooLarge } from '../multipart.js';
+import { editablePlatform, visiblePlatform } from '../platforms/access.js';
+import type { PlatformRecord } from '../platforms/repository.js';
+import { findSite } from '../sites/repository.js';
+import { detectContent, PREVIEWABLE_MIMES } from './content.js';
+import * as repo from './repository.js';
+import type { FileListQuery, FileOwnerType, FileRow, UploadFields } from './schema.js';
+import type { FileStore } from './storage.js';
+
+const isOwnerType = (t: string): t is FileOwnerType => t === 'platform' || t === 'site' || t === 'residence' || t === 'year_data';
+
+function fileRow(f: repo.FileRecord): FileRow {
+  if (f.platformId === null || !isOwnerType(f.ownerType)) throw new Error(`file ${f.id} has no platform or an unknown owner type`);
+  return {
+    id: f.id, platformId: f.platformId, ownerType: f.ownerType, ownerId: f.ownerId, purpose: f.purpose, year: f.year, originalName: f.originalName,
+    mimeType: f.mimeType, sizeBytes: f.sizeBytes, sha256: f.sha256, uploadedAt: f.uploadedAt.toISOString(), uploadedByName: f.uploadedByName,
+    previewable: PREVIEWABLE_MIMES.includes(f.mimeType),
+  };
+}
+
+/** What the file is attached to must belong to the platform; returns the owner id to store. */
+async function checkOwner(db: Db, p: PlatformRecord, f: UploadFields): Promise<string | null> {
+  switch (f.ownerType) {
+    case 'platform':
+      if (f.ownerId !== undefined && f.ownerId !== p.id) throw errors.invalid('ownerId', '归属对象：须为该平台');
+      return p.id;
+    case 'site':
+      if (f.ownerId === undefined || !(await findSite(db, p.id, f.ownerId))) throw errors.invalid('ownerId', '归属对象：须为该平台的场地');
+      return f.ownerId;
+    case 'residence': {
+      const r = f.ownerId === undefined ? null : await findResidence(db, { kind: 'all' }, f.ownerId);
+      if (!r || r.platformId !== p.id) throw errors.invalid('ownerId', '归属对象：须为该平台的入驻记录');
+      return r.id;
+    }
+    case 'year_data':
+      if (f.year === undefined) throw errors.invalid('year', '年度：年度数据的佐证材料须注明年度');
+      if (f.purpose === undefined || !evidencePurposes[p.type].includes(f.purpose)) {
+        throw errors.invalid('purpose', `用途：须为该类型平台年度数据的指标代码（${evidencePurposes[p.type].join('、')}）`);
+      }
+      return null;
+  }
+}
+
+export async function uploadFile(db: Db, ctx: RequestContext, store: FileStore, fields: UploadFields, part: MultipartFile): Promise<FileRow> {
+  const p = await editablePlatform(db, ctx, fields.platformId);
+  const ownerId = await checkOwner(db, p, fields);
+  const received = await store.receive(part.file);
+  if (part.file.truncated) {
+    await store.discard(received.tmpPath);
+    throw tooLarge(store.maxBytes);
+  }
+  const detected = await detectContent(received.tmpPath, part.filename);
+  if (!detected.ok) {
+    await store.discard(received.tmpPath);
+    throw new AppError('FILE_TYPE_REFUSED', 400, detected.message, [{ field: 'file', message: detected.message }]);
+  }
+  const storedName = await store.keep(received.tmpPath);
+  const row = {
+    platformId: p.id, ownerType: fields.ownerType, ownerId, purpose: fields.purpose ?? null, year: fields.year ?? null, originalName: part.filename.slice(0, 255),
+    mimeType: detected.mime, sizeBytes: received.size, storedName, sha256: received.sha256, uploadedBy: ctx.actor.userId,
+  };
+  try {
+    const id = await db.transaction(async (tx) => {
+      const newId = await repo.insertFile(tx, row);
+      if (fields.ownerType === 'residence' && fields.purpose === 'agreement' && ownerId !== null) await repo.setAgreementFile(tx, ownerId, newId);
+      const { storedName: _s, uploadedBy: _u, ...summary } = row;
+      await audit(tx, ctx, { action: 'file.upload', entityType: 'file', entityId: newId, summary });
+      return newId;
+    });
+    return await getFile(db, ctx, id);
+  } catch (e) {
+    await store.remove(storedName);
+    throw e;
+  }
+}
+
+async function visibleFile(db: Db, ctx: RequestContext, id: string): Promise<repo.FileRecord> {
+  const f = await repo.findFile(db, platformScope(ctx.actor), id);
+  if (!f) throw errors.notFound('附件');
+  return f;
+}
+
+export async function getFile(db: Db, ctx: RequestContext, id: string): Promise<FileRow> {
+  return fileRow(await visibleFile(db, ctx, id));
+}
+
+export async function listFiles(db: Db, ctx: RequestContext, q: FileListQuery): Promise<FileRow[]> {
+  await visiblePlatform(db, ctx, q.platformId);
+  return (await repo.listFiles(db, q)).map(fileRow);
+}
+
+/** The file to send; only PDF and images may be shown inline. */
+export async function openFile(db: Db, ctx: RequestContext, store: FileStore, id: string, inline: boolean) {
+  const f = await visibleFile(db, ctx, id);
+  if (inline && !PREVIEWABLE_MIMES.includes(f.mimeType)) throw new AppError('NOT_PREVIEWABLE', 415, '该类型的附件不能在线预览，请下载后查看');
+  return { file: fileRow(f), stream: store.open(f.storedName) };
+}
+
+export async function deleteFile(db: Db, ctx: RequestContext, store: FileStore, id: string): Promise<void> {
+  const f = await visibleFile(db, ctx, id);
+  await editablePlatform(db, ctx, fileRow(f).platformId);
+  await db.transaction(async (tx) => {
+    await repo.deleteFile(tx, id);
+    await audit(tx, ctx, { action: 'file.delete', entityType: 'file', entityId: id, summary: { before: { ...fileRow(f), uploadedAt: undefined } } });
+  });
+  // The bytes go after the row is gone: a failed delete never leaves a row without its file.
+  await store.remove(f.storedName);
+}

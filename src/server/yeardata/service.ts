@@ -1,0 +1,82 @@
+import type { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { canEditPlatform } from '../../domain/platforms/permissions.js';
+import { audit } from '../audit/audit.js';
+import { lastYear } from '../clock.js';
+import type { RequestContext } from '../context.js';
+import { AppError } from '../errors.js';
+import { labelFor } from '../field-labels.js';
+import { editablePlatform, visiblePlatform } from '../platforms/access.js';
+import { checkDocument } from '../rules/service.js';
+import { assembleSheetFacts } from '../../domain/platforms/facts.js';
+import { conditionFactsFor, derivedFacts, loadPlatformYear, typedYearData } from './facts.js';
+import * as repo from './repository.js';
+import { yearDataSchemas, type YearDataDetail } from './schema.js';
+
+export async function getYearData(db: Db, ctx: RequestContext, platformId: string, year: number): Promise<YearDataDetail> {
+  const p = await visiblePlatform(db, ctx, platformId);
+  const y = await loadPlatformYear(db, platformId, year);
+  return {
+    platformId, year, type: p.type, data: y.yearData.data, derived: derivedFacts(y),
+    facts: assembleSheetFacts(y.platform, y.aggregates, y.yearData).facts,
+    updatedAt: y.stored?.updatedAt.toISOString() ?? null, updatedByName: y.stored?.updatedByName ?? null,
+    canEdit: canEditPlatform(ctx.actor, p),
+  };
+}
+
+function validationError(error: z.ZodError): AppError {
+  const details = error.issues.map((i) => {
+    const path = ['data', ...i.path.map(String)];
+    return { field: path.join('.'), message: `${labelFor(path)}：${i.message}` };
+  });
+  return new AppError('VALIDATION_FAILED', 400, details.map((d) => d.message).join('；'), details);
+}
+
+/** Top-level facts that differ, both ways (a fact removed is a change too). */
+function changedFacts(before: object, after: object): Record<string, unknown> {
+  const b = new Map<string, unknown>(Object.entries(before));
+  const a = new Map<string, unknown>(Object.entries(after));
+  const changes: Record<string, unknown> = {};
+  for (const key of new Set([...b.keys(), ...a.keys()])) {
+    if (JSON.stringify(b.get(key) ?? null) !== JSON.stringify(a.get(key) ?? null)) changes[key] = [b.get(key) ?? null, a.get(key) ?? null];
+  }
+  return changes;
+}
+
+/** Replaces the year's data with a document valid for the platform's type. */
+export async function putYearData(db: Db, ctx: RequestContext, platformId: string, year: number, data: Record<string, unknown>): Promise<YearDataDetail> {
+  const p = await editablePlatform(db, ctx, platformId);
+  const parsed = yearDataSchemas[p.type].safeParse(data);
+  if (!parsed.success) throw validationError(parsed.error);
+  const before = await repo.findYearData(db, platformId, year);
+  const changes = changedFacts(before === null ? {} : typedYearData(p.type, before.data).data, parsed.data);
+  if (Object.keys(changes).length > 0 || before === null) {
+    await db.transaction(async (tx) => {
+      await repo.upsertYearData(tx, platformId, year, parsed.data, ctx.actor.userId);
+      await audit(tx, ctx, { action: 'year_data.update', entityType: 'platform_year_data', entityId: platformId, summary: { year, ...changes } });
+    });
+  }
+  return getYearData(db, ctx, platformId, year);
+}
+
+export async function listYears(db: Db, ctx: RequestContext, platformId: string) {
+  await visiblePlatform(db, ctx, platformId);
+  const rows = await repo.yearSummaries(db, platformId);
+  return rows.map((r) => ({
+    year: r.year, residences: r.residences, updatedAt: r.updatedAt?.toISOString() ?? null, updatedByName: r.updatedByName,
+    filledFacts: r.data !== null && typeof r.data === 'object' ? Object.keys(r.data).length : 0,
+  }));
+}
+
+/** The recognition conditions on a year's data (default: the latest year with data, else last year). */
+export async function checkPlatformConditions(db: Db, ctx: RequestContext, platformId: string, year: number | undefined) {
+  await visiblePlatform(db, ctx, platformId);
+  const y = year ?? (await repo.latestDataYear(db, platformId)) ?? lastYear();
+  const input = await conditionFactsFor(db, platformId, y);
+  const res = checkDocument(input);
+  if (res.ok) return { year: y, facts: input.facts, result: res.value, errors: [] };
+  return { year: y, facts: input.facts, result: null, errors: res.value.errors.map((e) => (e.code === 'DISTRICT_POLICY_REQUIRED' ? { ...e, message: DISTRICT_POLICY_MISSING } : e)) };
+}
+
+// Art 16 thresholds are each district's own; the registry does not hold them yet.
+const DISTRICT_POLICY_MISSING = '区县级平台按所在区县自定的认定标准核验（第十六条），系统中尚未登记该区县的标准，暂不能自动核验';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loginAs, testApp, useTestApp } from '../../../test/app.js';
 import { makeUser, testPassword } from '../../../test/factories.js';
+import { SESSION_CACHE_MILLIS } from './session-cache.js';
 
 const ctx = useTestApp();
 
@@ -62,12 +63,16 @@ describe('lockout', () => {
   });
 });
 
+/** Changes made behind the app's back (straight SQL) show once the two-second session cache has let go. */
+const afterSessionCache = () => new Promise((r) => setTimeout(r, SESSION_CACHE_MILLIS + 100));
+
 describe('sessions', () => {
   it('expires a session idle for longer than the timeout', async () => {
     const u = await makeUser(ctx.database.db, 'bureau');
     const c = await loginAs(ctx.app, u.username);
     expect((await c.call('GET', '/home')).statusCode).toBe(200);
     await ctx.database.pool.query(`update sessions set last_seen_at = now() - interval '31 minutes' where user_id = $1`, [u.id]);
+    await afterSessionCache();
     const res = await c.call('GET', '/home');
     expect(res.statusCode).toBe(401);
     expect(res.json<{ code: string }>().code).toBe('UNAUTHENTICATED');
@@ -79,7 +84,10 @@ describe('sessions', () => {
     const u = await makeUser(ctx.database.db, 'bureau');
     const c = await loginAs(ctx.app, u.username);
     await ctx.database.pool.query(`update sessions set last_seen_at = now() - interval '29 minutes' where user_id = $1`, [u.id]);
+    await afterSessionCache();
     expect((await c.call('GET', '/home')).statusCode).toBe(200);
+    const touched = await ctx.database.pool.query<{ idle: number }>(`select extract(epoch from now() - last_seen_at) as idle from sessions where user_id = $1`, [u.id]);
+    expect(Number(touched.rows[0]!.idle)).toBeLessThan(60); // the request reset the idle clock
   });
 
   it('ends every session of a user who is disabled, and one forced out by the administrator', async () => {

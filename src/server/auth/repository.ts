@@ -1,6 +1,7 @@
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { loginLog, organizations, sessions, users } from '../../db/schema/index.js';
 import type { Db, Executor } from '../../db/client.js';
+import { SessionCache } from './session-cache.js';
 
 const principalColumns = {
   userId: users.id,
@@ -53,17 +54,27 @@ const prepared = new WeakMap<Db, ReturnType<typeof sessionWithPrincipalQuery>>()
  * every API request, so PostgreSQL plans it once per connection, not once per request.
  */
 export async function findSessionWithPrincipal(db: Db, hash: string) {
+  const now = Date.now();
+  const cached = sessionCache.get(hash, now);
+  if (cached) return cached;
   let query = prepared.get(db);
   if (!query) {
     query = sessionWithPrincipalQuery(db);
     prepared.set(db, query);
   }
   const rows = await query.execute({ hash });
-  return rows[0] ?? null;
+  const found = rows[0] ?? null;
+  if (found) sessionCache.set(hash, found, { sessionId: found.session.id, userId: found.principal.userId }, now);
+  return found;
 }
+
+type SessionWithPrincipal = NonNullable<Awaited<ReturnType<ReturnType<typeof sessionWithPrincipalQuery>['execute']>>[number]>;
+/** Every delete below goes through this file, so no path can leave a revoked session in the cache. */
+const sessionCache = new SessionCache<SessionWithPrincipal>();
 
 export async function touchSession(db: Executor, id: string, at: Date): Promise<void> {
   await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
+  sessionCache.dropSession(id);
 }
 
 export async function insertSession(
@@ -76,12 +87,14 @@ export async function insertSession(
 }
 
 export async function deleteSession(db: Executor, id: string): Promise<number> {
+  sessionCache.dropSession(id);
   const deleted = await db.delete(sessions).where(eq(sessions.id, id)).returning({ id: sessions.id });
   return deleted.length;
 }
 
 export async function deleteUserSessions(db: Executor, userId: string, exceptSessionId?: string): Promise<void> {
   const cond = exceptSessionId === undefined ? eq(sessions.userId, userId) : and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId));
+  sessionCache.dropUser(userId, exceptSessionId);
   await db.delete(sessions).where(cond);
 }
 

@@ -1,0 +1,44 @@
+/**
+ * A two-second memory of resolved sessions, so that a page's burst of API calls costs one
+ * session query instead of one each. Deleting sessions (logout, forced logout, disabling a user,
+ * a password change or reset, a role change) drops them from here at once, so in a single
+ * process a revoked session stops working immediately; another process sees the change within
+ * the two seconds. The idle timeout is still judged on every request.
+ */
+export const SESSION_CACHE_MILLIS = 2_000;
+const MAX_ENTRIES = 10_000;
+
+interface Entry<T> {
+  value: T;
+  sessionId: string;
+  userId: string;
+  until: number;
+}
+
+export class SessionCache<T> {
+  private readonly entries = new Map<string, Entry<T>>();
+
+  get(tokenHash: string, now: number): T | undefined {
+    const e = this.entries.get(tokenHash);
+    if (!e) return undefined;
+    if (e.until <= now) {
+      this.entries.delete(tokenHash);
+      return undefined;
+    }
+    return e.value;
+  }
+
+  set(tokenHash: string, value: T, ids: { sessionId: string; userId: string }, now: number): void {
+    // A crude bound: entries live two seconds, so clearing all at the cap costs little.
+    if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
+    this.entries.set(tokenHash, { value, ...ids, until: now + SESSION_CACHE_MILLIS });
+  }
+
+  dropSession(sessionId: string): void {
+    for (const [key, e] of this.entries) if (e.sessionId === sessionId) this.entries.delete(key);
+  }
+
+  dropUser(userId: string, exceptSessionId?: string): void {
+    for (const [key, e] of this.entries) if (e.userId === userId && e.sessionId !== exceptSessionId) this.entries.delete(key);
+  }
+}

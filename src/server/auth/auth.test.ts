@@ -86,8 +86,8 @@ describe('sessions', () => {
     await ctx.database.pool.query(`update sessions set last_seen_at = now() - interval '29 minutes' where user_id = $1`, [u.id]);
     await afterSessionCache();
     expect((await c.call('GET', '/home')).statusCode).toBe(200);
-    const touched = await ctx.database.pool.query<{ idle: number }>(`select extract(epoch from now() - last_seen_at) as idle from sessions where user_id = $1`, [u.id]);
-    expect(Number(touched.rows[0]!.idle)).toBeLessThan(60); // the request reset the idle clock
+    const touched = await ctx.database.pool.query<{ idle: number }>(`select extract(epoch from now() - last_seen_at)::float8 as idle from sessions where user_id = $1`, [u.id]);
+    expect(touched.rows[0]!.idle).toBeLessThan(60); // the request reset the idle clock
   });
 
   it('ends every session of a user who is disabled, and one forced out by the administrator', async () => {

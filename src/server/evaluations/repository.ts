@@ -16,7 +16,8 @@ const columns = {
   municipalReviewEnd: evaluations.municipalReviewEnd,
   status: evaluations.status,
   createdAt: evaluations.createdAt,
-  entries: sql<number>`(select count(*) from ${evaluationEntries} where ${evaluationEntries.evaluationId} = ${evaluations.id})`.mapWith(Number),
+  // Qualified by hand: in a one-table select Drizzle writes columns unqualified, and "id" would bind inside the subquery.
+  entries: sql<number>`(select count(*) from evaluation_entries e where e.evaluation_id = "evaluations"."id")`.mapWith(Number),
 };
 
 export async function listEvaluations(db: Executor) {

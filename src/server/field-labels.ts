@@ -28,6 +28,17 @@ export const fieldLabels: Record<string, string> = {
   facts: '事实数据',
   factor: '系数',
   scheme: '评分方案',
+  // score schemes and evaluations
+  title: '标题',
+  document: '方案内容',
+  schemeId: '评分方案',
+  against: '对比方案',
+  excellentCutoff: '优秀分数线',
+  passCutoff: '合格分数线',
+  poolPerType: '按类型分别计算优秀比例',
+  selfEvaluationEnd: '自评截止日',
+  districtReviewEnd: '区县初审截止日',
+  municipalReviewEnd: '市级评审截止日',
   // registry: platforms
   address: '地址',
   carrier: '载体性质',

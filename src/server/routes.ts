@@ -9,7 +9,9 @@ import { logRoutes } from './logs/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { platformRoutes } from './platforms/routes.js';
 import { publicRoutes } from './public/routes.js';
+import { evaluationRoutes } from './evaluations/routes.js';
 import { rulesRoutes } from './rules/routes.js';
+import { schemeRoutes } from './schemes/routes.js';
 import { sessionRoutes } from './sessions/routes.js';
 import { settingsRoutes } from './settings/routes.js';
 import { siteRoutes } from './sites/routes.js';
@@ -42,4 +44,6 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
   await app.register(importRoutes, { db });
   await app.register(fileRoutes, { db, filesDir: opts.filesDir, maxFileBytes: opts.maxFileBytes });
   await app.register(rulesRoutes);
+  await app.register(schemeRoutes, { db });
+  await app.register(evaluationRoutes, { db });
 }

@@ -96,4 +96,4 @@ export const evaluationProposals = pgTable('evaluation_proposals', {
   decidedBy: uuid('decided_by').references(() => users.id),
   decidedAt: timestamp('decided_at', { withTimezone: true }),
   decisionNote: text('decision_note'),
-});
+}, (t) => [index('evaluation_proposals_eval_idx').on(t.evaluationId)]);

@@ -31,6 +31,8 @@ export const users = pgTable('users', {
   disabled: boolean('disabled').notNull().default(false),
   passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
   lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+  /** An expert's employer (or other tie), so that an expert is never assigned to review that organization's platform. */
+  affiliationOrgId: uuid('affiliation_org_id').references(() => organizations.id),
   createdAt: createdAt(),
 }, (t) => [index('users_org_idx').on(t.organizationId)]);
 

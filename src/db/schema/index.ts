@@ -1,3 +1,4 @@
 export * from './reference.js';
 export * from './identity.js';
 export * from './platforms.js';
+export * from './evaluations.js';

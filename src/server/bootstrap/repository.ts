@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { districts, organizations, platforms, users } from '../../db/schema/index.js';
+import { districts, organizations, platforms, scoreSchemes, users } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 
 export type DistrictRow = typeof districts.$inferInsert;
@@ -17,6 +17,11 @@ export async function ensureOrganization(db: Executor, row: typeof organizations
   const [found] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.code, row.code));
   if (!found) throw new Error(`organization ${row.code} missing after insert`);
   return found.id;
+}
+
+/** Inserts a scheme unless one with its id exists: a stored scheme, once there, is never overwritten by a start. */
+export async function ensureScheme(db: Executor, row: typeof scoreSchemes.$inferInsert): Promise<void> {
+  await db.insert(scoreSchemes).values(row).onConflictDoNothing({ target: scoreSchemes.id });
 }
 
 export async function countUsers(db: Executor): Promise<number> {

@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { contextOf } from '../plugins/auth.js';
+import { createEvaluationBody, districtApplicationBody, entryRow, evaluationParams, evaluationRow, impactQuery, impactResponse } from './schema.js';
+import * as service from './service.js';
+
+export async function evaluationRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['年度评估'];
+  const bureau = { access: ['admin', 'bureau'] as const };
+  r.get('/evaluations', { schema: { tags, summary: '年度评估列表', response: { 200: z.array(evaluationRow) } } },
+    async () => service.listEvaluations(db));
+  r.post('/evaluations', { config: bureau, schema: { tags, summary: '创建年度评估（评分方案、分数线、各阶段截止日）', body: createEvaluationBody, response: { 201: evaluationRow } } },
+    async (req, reply) => reply.status(201).send(await service.createEvaluation(db, contextOf(req), req.body)));
+  r.get('/evaluations/:id', { schema: { tags, summary: '年度评估', params: evaluationParams, response: { 200: evaluationRow } } },
+    async (req) => service.getEvaluation(db, req.params.id));
+  r.post('/evaluations/:id/open', { config: bureau, schema: { tags, summary: '启动评估：自动确定国家级、市级参评平台并预填年度数据', params: evaluationParams, response: { 200: evaluationRow } } },
+    async (req) => service.openEvaluation(db, contextOf(req), req.params.id));
+  r.post('/evaluations/:id/district-applications', {
+    config: { access: ['admin', 'bureau', 'district'] as const },
+    schema: { tags, summary: '区县级平台申请参加评估（第三十三条）', params: evaluationParams, body: districtApplicationBody, response: { 201: entryRow } },
+  }, async (req, reply) => reply.status(201).send(await service.applyForDistrictPlatform(db, contextOf(req), req.params.id, req.body.platformId)));
+  r.get('/evaluations/:id/entries', { schema: { tags, summary: '参评平台（按角色范围），含自评总分', params: evaluationParams, response: { 200: z.array(entryRow) } } },
+    async (req) => service.listEntries(db, contextOf(req), req.params.id));
+  r.get('/evaluations/:id/impact', { config: bureau, schema: { tags, summary: '方案影响预览：各参评平台在两个方案下的得分与等次', params: evaluationParams, querystring: impactQuery, response: { 200: impactResponse } } },
+    async (req) => service.impactPreview(db, req.params.id, req.query.against));
+}

@@ -54,10 +54,15 @@ export async function setup(project: TestProject): Promise<void> {
 
 export async function teardown(): Promise<void> {
   if (server && server.exitCode === null) {
+    let timer: NodeJS.Timeout | undefined;
     const exited = new Promise((resolve) => server?.on('exit', resolve));
     if (server.pid !== undefined) process.kill(-server.pid, 'SIGINT');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+    // A pending timer would keep Vitest from exiting, so clear it once the server is gone.
+    await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 15_000)))]);
+    clearTimeout(timer);
   }
+  server?.stdout?.destroy();
+  server?.stderr?.destroy();
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 }
 

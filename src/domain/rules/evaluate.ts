@@ -1,37 +1,60 @@
 /**
- * Scores one row from its compiled rule and the facts. Produces numbers (integer
- * hundredths) and a trace; the explanation and the gap analysis are read off the trace.
+ * Scores one row from its plan and the facts. Produces numbers (integer hundredths) and a
+ * trace in the same object; the explanation and the gap analysis are read off the trace and
+ * the plan's texts. Traces are kept small: every sheet allocates one per row.
+ * Fact paths for error messages are composed only when there is an error to report.
  */
-import { mulDivFloor, mulDivRound, pow10 } from '../shared/decimal.js';
-import type { CLeaf, CRow, CRule } from './compile.js';
-import { ONE, term, termOnly, type EvalContext, type Eff, type TermTrace } from './terms.js';
-import { QUANTITY_SCALE, type FactReader, type FactRecord } from './read-facts.js';
+import { floorDiv, mulDivFloor, mulDivRound, pow10, toScaled } from '../shared/decimal.js';
+import type { AboveLeafPlan, LeafPlan, RowPlan, TermPlan, TermsLeafPlan } from './plan.js';
+import type { FactReader, FactRecord } from './read-facts.js';
 import type { QuantityKind, SchemeSettings } from './scheme-types.js';
+import { evaluateEvents } from './evaluate-events.js';
 
-export type { EvalContext, Eff, TermTrace } from './terms.js';
+export interface EvalContext {
+  /** Keep the per-term trace that explanations and gap hints are read from. */
+  readonly trace: boolean;
+  readonly settings: SchemeSettings;
+  readonly reader: FactReader;
+}
 
+export interface TermTrace {
+  readonly plan: TermPlan;
+  readonly valueS: number;
+  readonly n: number;
+  readonly scoreH: number;
+}
+
+/** A volume leaf. A per-unit leaf is its own single term (one object, no array). */
 export type LeafTrace =
-  | { readonly kind: 'terms'; readonly leaf: CLeaf; readonly label: string; readonly terms: readonly TermTrace[]; readonly scoreH: number }
-  | { readonly kind: 'above'; readonly leaf: CLeaf; readonly label: string; readonly valueS: number; readonly scale: number; readonly base: Eff; readonly step: Eff; readonly below: boolean; readonly n: number; readonly pointsH: number; readonly scoreH: number };
+  | { readonly kind: 'term'; readonly leaf: TermsLeafPlan; readonly plan: TermPlan; readonly valueS: number; readonly n: number; readonly scoreH: number }
+  | { readonly kind: 'terms'; readonly leaf: TermsLeafPlan; readonly terms: readonly TermTrace[]; readonly scoreH: number }
+  | { readonly kind: 'above'; readonly leaf: AboveLeafPlan; readonly valueS: number; readonly below: boolean; readonly n: number; readonly scoreH: number };
 
+type Plan<K extends RowPlan['kind']> = Extract<RowPlan, { kind: K }>;
+
+/** What each kind of row keeps for its explanation and gap hints. */
 export type RowTrace =
-  | { readonly kind: 'volume'; readonly parts: readonly LeafTrace[] }
-  | { readonly kind: 'events_attendance'; readonly counts: readonly number[]; readonly rest: number; readonly total: number }
-  | { readonly kind: 'events_leader'; readonly counts: readonly number[]; readonly base: number; readonly below: number; readonly assumed: number; readonly total: number }
-  | { readonly kind: 'judged'; readonly method: SchemeSettings['judged']; readonly scoresH: readonly number[]; readonly dropped: readonly [number, number] | null; readonly panelH: number | null; readonly proposedH: number | null }
-  | { readonly kind: 'tier'; readonly index: number }
-  | { readonly kind: 'deduction'; readonly count: number; readonly pointsH: number };
+  | { readonly kind: 'volume'; readonly plan: Plan<'volume'>; readonly parts: readonly LeafTrace[] }
+  | { readonly kind: 'events_attendance'; readonly plan: Plan<'events_attendance'>; readonly counts: readonly number[]; readonly rest: number; readonly total: number }
+  | { readonly kind: 'events_leader'; readonly plan: Plan<'events_leader'>; readonly counts: readonly number[]; readonly base: number; readonly below: number; readonly assumed: number; readonly total: number }
+  | { readonly kind: 'judged'; readonly plan: Plan<'judged'>; readonly method: SchemeSettings['judged']; readonly scoresH: readonly number[]; readonly dropped: readonly [number, number] | null; readonly panelH: number | null; readonly proposedH: number | null }
+  | { readonly kind: 'tier'; readonly plan: Plan<'tier'>; readonly index: number }
+  | { readonly kind: 'deduction'; readonly plan: Plan<'deduction'>; readonly count: number };
 
+/**
+ * A row's score, with its trace in a separate object: every row's RowEval then has one shape,
+ * so the fields read on the hot path (rawH, pending, missing) are monomorphic loads.
+ */
 export interface RowEval {
   readonly rawH: number;
   readonly missing: boolean;
+  /** A judged row without its experts' scores yet. */
   readonly pending: boolean;
   readonly trace: RowTrace;
 }
 
-
-
 const NO_TERMS: readonly TermTrace[] = [];
+const NO_PARTS: readonly LeafTrace[] = [];
 
 function readQuantity(ctx: EvalContext, facts: FactRecord, fact: string, kind: QuantityKind, acceptsList: boolean): number | undefined {
   const raw = facts[fact];
@@ -47,218 +70,196 @@ function readQuantity(ctx: EvalContext, facts: FactRecord, fact: string, kind: Q
   return ctx.reader.quantity(raw, kind, fact) ?? undefined;
 }
 
-/** Evaluates a volume leaf; returns null when its fact is absent. */
-function leaf(l: CLeaf, label: string, facts: FactRecord, ctx: EvalContext): LeafTrace | null {
-  switch (l.kind) {
-    case 'per_unit': {
-      const v = readQuantity(ctx, facts, l.fact, l.quantity, l.acceptsList);
-      if (v === undefined) return null;
-      if (!ctx.trace) return { kind: 'terms', leaf: l, label, terms: NO_TERMS, scoreH: termOnly(l.term, v, QUANTITY_SCALE[l.quantity], l.scales, ctx) };
-      const t = term(l.term, v, QUANTITY_SCALE[l.quantity], l.scales, ctx);
-      return { kind: 'terms', leaf: l, label, terms: [t], scoreH: t.scoreH };
-    }
-    case 'categories': {
-      const obj = ctx.reader.record(facts[l.fact], l.fact);
-      if (obj === undefined || obj === null) return null;
-      const k = l.terms.length;
-      const values: number[] = new Array<number>(k);
-      for (let i = 0; i < k; i++) {
-        const t = l.terms[i];
-        const raw = t === undefined ? undefined : obj[t.key];
-        values[i] = raw === undefined ? 0 : (ctx.reader.quantity(raw, 'count', l.fact, t?.key) ?? 0);
-      }
-      const p = l.premium;
-      if (p !== null && p.additional) values[p.base] = (values[p.base] ?? 0) + (values[p.premium] ?? 0);
-      let scoreH = 0;
-      if (!ctx.trace) {
-        for (let i = 0; i < k; i++) {
-          const t = l.terms[i];
-          if (t !== undefined) scoreH += termOnly(t, values[i] ?? 0, 0, l.scales, ctx);
-        }
-        return { kind: 'terms', leaf: l, label, terms: NO_TERMS, scoreH };
-      }
-      const terms: TermTrace[] = new Array<TermTrace>(k);
-      for (let i = 0; i < k; i++) {
-        const t = l.terms[i];
-        if (t === undefined) continue;
-        const tt = term(t, values[i] ?? 0, 0, l.scales, ctx);
-        terms[i] = tt;
-        scoreH += tt.scoreH;
-      }
-      return { kind: 'terms', leaf: l, label, terms, scoreH };
-    }
-    case 'above_base': {
-      const v = readQuantity(ctx, facts, l.fact, l.quantity, false);
-      if (v === undefined) return null;
-      const f = l.scales ? ctx.factor : ONE;
-      const scale = QUANTITY_SCALE[l.quantity];
-      const base = { num: l.base.num * f.num, den: l.base.den * f.den };
-      const step = { num: l.step.num * f.num, den: l.step.den * f.den };
-      // v ≥ base ⇔ v_s·base.den ≥ base.num·10^s; then n = floor((v − base) ÷ step).
-      const p10 = pow10(scale);
-      const lhs = v * base.den;
-      const rhs = base.num * p10;
-      let below: boolean;
-      let n: number;
-      if (Number.isSafeInteger(lhs) && Number.isSafeInteger(rhs)) {
-        below = lhs < rhs;
-        n = below ? 0 : mulDivFloor(lhs - rhs, step.den, base.den * step.num * p10);
-      } else {
-        const bl = BigInt(v) * BigInt(base.den);
-        const br = BigInt(base.num) * BigInt(p10);
-        below = bl < br;
-        n = below ? 0 : Number(((bl - br) * BigInt(step.den)) / (BigInt(base.den) * BigInt(step.num) * BigInt(p10)));
-      }
-      return { kind: 'above', leaf: l, label, valueS: v, scale, base, step, below, n, pointsH: l.pointsH, scoreH: n * l.pointsH };
-    }
-  }
+/** Units counted: floor(v ÷ (X·factor)); for proportional rows the count itself. */
+function termN(t: TermPlan, v: number): number {
+  if (t.mode === 'proportional') return v;
+  if (t.mode === 'plain') return t.scale === 0 ? v : floorDiv(v, pow10(t.scale));
+  return mulDivFloor(v, t.eff.den, t.eff.num * pow10(t.scale));
 }
 
-function judgedScore(r: FactReader, x: unknown, p: string, capH: number, stepH: number, stepped: boolean): number | null {
-  const v = r.hundredths(x, p, '');
-  if (v === null || v > capH || (stepped && v % stepH !== 0)) {
-    r.errors.pop();
-    r.invalid(p, `须在 0 至 ${capH / 100} 之间，且为 ${stepH / 100} 的整数倍`);
+const termScoreH = (t: TermPlan, n: number): number => (t.mode === 'proportional' ? mulDivRound(n, t.propMul, t.propDiv) : n * t.pointsH);
+
+function termTrace(t: TermPlan, valueS: number): TermTrace {
+  const n = termN(t, valueS);
+  return { plan: t, valueS, n, scoreH: termScoreH(t, n) };
+}
+
+/** A category's value; under the premium's "additional" reading the base includes the premium. */
+function categoryValues(l: TermsLeafPlan, obj: FactRecord, ctx: EvalContext): number[] {
+  const terms = l.terms;
+  const values: number[] = new Array<number>(terms.length);
+  for (let i = 0; i < terms.length; i++) {
+    const key = terms[i]?.key ?? '';
+    const raw = obj[key];
+    values[i] = raw === undefined ? 0 : (ctx.reader.quantity(raw, 'count', l.source.fact, key) ?? 0);
+  }
+  const p = l.source.kind === 'categories' ? l.source.premium : null;
+  if (p !== null && p.additional) values[p.base] = (values[p.base] ?? 0) + (values[p.premium] ?? 0);
+  return values;
+}
+
+function termsLeaf(l: TermsLeafPlan, facts: FactRecord, ctx: EvalContext): LeafTrace | null {
+  const s = l.source;
+  const terms = l.terms;
+  if (s.kind === 'per_unit') {
+    const v = readQuantity(ctx, facts, s.fact, s.quantity, s.acceptsList);
+    const t = terms[0];
+    if (v === undefined || t === undefined) return null;
+    const n = termN(t, v);
+    return { kind: 'term', leaf: l, plan: t, valueS: v, n, scoreH: termScoreH(t, n) };
+  }
+  const obj = ctx.reader.record(facts[s.fact], s.fact);
+  if (obj === undefined || obj === null) return null;
+  const values = categoryValues(l, obj, ctx);
+  const k = terms.length;
+  let scoreH = 0;
+  const traces: TermTrace[] | null = ctx.trace ? new Array<TermTrace>(k) : null;
+  for (let i = 0; i < k; i++) {
+    const t = terms[i];
+    if (t === undefined) continue;
+    if (traces === null) scoreH += termScoreH(t, termN(t, values[i] ?? 0));
+    else {
+      const tt = termTrace(t, values[i] ?? 0);
+      traces[i] = tt;
+      scoreH += tt.scoreH;
+    }
+  }
+  return { kind: 'terms', leaf: l, terms: traces ?? NO_TERMS, scoreH };
+}
+
+function aboveLeaf(l: AboveLeafPlan, facts: FactRecord, ctx: EvalContext): LeafTrace | null {
+  const v = readQuantity(ctx, facts, l.source.fact, l.source.quantity, false);
+  if (v === undefined) return null;
+  const { base, step } = l;
+  // v ≥ base ⇔ v_s·base.den ≥ base.num·10^s; then n = floor((v − base) ÷ step).
+  const p10 = pow10(l.scale);
+  const lhs = v * base.den;
+  const rhs = base.num * p10;
+  let below: boolean;
+  let n: number;
+  if (Number.isSafeInteger(lhs) && Number.isSafeInteger(rhs)) {
+    below = lhs < rhs;
+    n = below ? 0 : mulDivFloor(lhs - rhs, step.den, base.den * step.num * p10);
+  } else {
+    const bl = BigInt(v) * BigInt(base.den);
+    const br = BigInt(base.num) * BigInt(p10);
+    below = bl < br;
+    n = below ? 0 : Number(((bl - br) * BigInt(step.den)) / (BigInt(base.den) * BigInt(step.num) * BigInt(p10)));
+  }
+  return { kind: 'above', leaf: l, valueS: v, below, n, scoreH: n * l.pointsH };
+}
+
+const leaf = (l: LeafPlan, facts: FactRecord, ctx: EvalContext): LeafTrace | null =>
+  l.kind === 'terms' ? termsLeaf(l, facts, ctx) : aboveLeaf(l, facts, ctx);
+
+/** Where a judged score sits in the facts; composed into a path only for an error. */
+type JudgedAt = 'proposed' | 'panel' | 'experts';
+
+/** An expert, panel or proposed score in hundredths; null (and an error) when out of range. */
+function judgedScore(r: FactReader, x: unknown, rule: Plan<'judged'>['rule'], capH: number, at: JudgedAt, i: number): number | null {
+  const v = typeof x === 'number' || typeof x === 'string' ? toScaled(x, 2) : null;
+  const stepH = rule.stepH;
+  if (v === null || v > capH || (at !== 'proposed' && v % stepH !== 0)) {
+    // Kept as it was (reading through FactReader.hundredths, then popping its message): a
+    // readable but out-of-range score also takes back the error reported just before it.
+    // Output must not change here; the quirk is reported for a fix of its own.
+    if (v !== null) r.errors.pop();
+    r.invalid(`facts.${rule.fact}.${at}${at === 'experts' ? `[${i}]` : ''}`, `须在 0 至 ${capH / 100} 之间，且为 ${stepH / 100} 的整数倍`);
     return null;
   }
   return v;
 }
 
-function judged(rule: Extract<CRule, { kind: 'judged' }>, capH: number, facts: FactRecord, ctx: EvalContext): RowEval {
+function judged(plan: Plan<'judged'>, capH: number, facts: FactRecord, ctx: EvalContext): RowEval {
   const r = ctx.reader;
+  const rule = plan.rule;
   const obj = r.record(facts[rule.fact], rule.fact);
-  const path = `facts.${rule.fact}`;
   const method = ctx.settings.judged;
   if (obj === undefined || obj === null) {
-    return { rawH: 0, missing: obj === undefined, pending: true, trace: { kind: 'judged', method, scoresH: [], dropped: null, panelH: null, proposedH: null } };
+    return { rawH: 0, missing: obj === undefined, pending: true, trace: { kind: 'judged', plan, method, scoresH: [], dropped: null, panelH: null, proposedH: null } };
   }
   const proposedRaw = obj.proposed;
-  const proposedH = proposedRaw === undefined ? null : judgedScore(r, proposedRaw, `${path}.proposed`, capH, rule.stepH, false);
+  const proposedH = proposedRaw === undefined ? null : judgedScore(r, proposedRaw, rule, capH, 'proposed', 0);
   const panelRaw = obj.panel;
-  const panelH = panelRaw === undefined ? null : judgedScore(r, panelRaw, `${path}.panel`, capH, rule.stepH, true);
-  const list = r.list(obj.experts, `${rule.fact}.experts`) ?? [];
+  const panelH = panelRaw === undefined ? null : judgedScore(r, panelRaw, rule, capH, 'panel', 0);
+  const experts = obj.experts;
+  const list: readonly unknown[] = Array.isArray(experts) ? experts : (r.list(experts, `${rule.fact}.experts`) ?? []);
   const scoresH: number[] = [];
   let sum = 0;
   let hi = -1;
   let lo = Number.POSITIVE_INFINITY;
   for (let i = 0; i < list.length; i++) {
-    const v = judgedScore(r, list[i], `${path}.experts[${i}]`, capH, rule.stepH, true);
+    const v = judgedScore(r, list[i], rule, capH, 'experts', i);
     if (v === null) continue;
     scoresH.push(v);
     sum += v;
     if (v > hi) hi = v;
     if (v < lo) lo = v;
   }
-  if (method === 'panel') {
-    return { rawH: panelH ?? 0, missing: false, pending: panelH === null, trace: { kind: 'judged', method, scoresH, dropped: null, panelH, proposedH } };
-  }
-  if (scoresH.length === 0) return { rawH: 0, missing: false, pending: true, trace: { kind: 'judged', method, scoresH, dropped: null, panelH, proposedH } };
-  const trim = method === 'trimmed_mean' && scoresH.length >= ctx.settings.trimFrom;
+  const trim = method === 'trimmed_mean' && scoresH.length > 0 && scoresH.length >= ctx.settings.trimFrom;
+  const dropped: [number, number] | null = trim ? [hi, lo] : null;
+  if (method === 'panel') return { rawH: panelH ?? 0, missing: false, pending: panelH === null, trace: { kind: 'judged', plan, method, scoresH, dropped, panelH, proposedH } };
+  if (scoresH.length === 0) return { rawH: 0, missing: false, pending: true, trace: { kind: 'judged', plan, method, scoresH, dropped, panelH, proposedH } };
   const count = trim ? scoresH.length - 2 : scoresH.length;
   const meanH = mulDivRound(trim ? sum - hi - lo : sum, 1, count);
-  return { rawH: meanH, missing: false, pending: false, trace: { kind: 'judged', method, scoresH, dropped: trim ? [hi, lo] : null, panelH, proposedH } };
+  return { rawH: meanH, missing: false, pending: false, trace: { kind: 'judged', plan, method, scoresH, dropped, panelH, proposedH } };
 }
 
-function eventsList(fact: string, facts: FactRecord, ctx: EvalContext): readonly unknown[] | undefined {
-  return ctx.reader.list(facts[fact], fact) ?? undefined;
+function tier(plan: Plan<'tier'>, facts: FactRecord, ctx: EvalContext): RowEval {
+  const rule = plan.rule;
+  const v = facts[rule.fact];
+  if (v === undefined || v === null) return { rawH: 0, missing: true, pending: false, trace: { kind: 'tier', plan, index: -1 } };
+  const tiers = rule.tiers;
+  let index = -1;
+  for (let i = 0; i < tiers.length; i++) {
+    if (tiers[i]?.key === v) {
+      index = i;
+      break;
+    }
+  }
+  const found = tiers[index];
+  if (found === undefined) {
+    ctx.reader.invalid(`facts.${rule.fact}`, `须为以下之一：${tiers.map((t) => `${t.key}（${t.pointsH / 100} 分）`).join('、')}`);
+    return { rawH: 0, missing: false, pending: false, trace: { kind: 'tier', plan, index: -1 } };
+  }
+  return { rawH: found.pointsH, missing: false, pending: false, trace: { kind: 'tier', plan, index } };
 }
 
-function attendanceTier(tiers: readonly { readonly over: number }[], a: number): number {
-  for (let k = 0; k < tiers.length; k++) if (a > (tiers[k]?.over ?? 0)) return k;
-  return -1;
-}
-
-export function evaluateRow(row: CRow, facts: FactRecord, ctx: EvalContext): RowEval {
-  const rule = row.rule;
-  ctx.reader.context = `${row.code} ${row.source.name}`;
-  switch (rule.kind) {
-    case 'per_unit':
-    case 'categories':
-    case 'above_base':
-    case 'sum': {
+export function evaluateRow(plan: RowPlan, facts: FactRecord, ctx: EvalContext): RowEval {
+  ctx.reader.context = plan.row.context;
+  switch (plan.kind) {
+    case 'volume': {
+      const leaves = plan.leaves;
+      const first = leaves.length === 1 ? leaves[0] : undefined;
+      if (first !== undefined) {
+        // Most rows have one leaf: no array to grow.
+        const t = leaf(first.leaf, facts, ctx);
+        return { rawH: t?.scoreH ?? 0, missing: t === null, pending: false, trace: { kind: 'volume', plan, parts: t === null ? NO_PARTS : [t] } };
+      }
       const parts: LeafTrace[] = [];
-      const leaves = rule.kind === 'sum' ? rule.parts : [{ label: '', leaf: rule }];
       let rawH = 0;
       for (const p of leaves) {
-        const t = leaf(p.leaf, p.label, facts, ctx);
+        const t = leaf(p.leaf, facts, ctx);
         if (t === null) continue;
         parts.push(t);
         rawH += t.scoreH;
       }
-      return { rawH, missing: parts.length === 0, pending: false, trace: { kind: 'volume', parts } };
+      return { rawH, missing: parts.length === 0, pending: false, trace: { kind: 'volume', plan, parts } };
     }
-    case 'events_attendance': {
-      const list = eventsList(rule.fact, facts, ctx);
-      const counts = rule.tiers.map(() => 0);
-      let rest = 0;
-      let rawH = 0;
-      (list ?? []).forEach((e, i) => {
-        const at = `${rule.fact}[${i}]`;
-        const obj = ctx.reader.record(e, at);
-        if (obj === undefined || obj === null) return;
-        const a = ctx.reader.quantity(obj.attendance, 'count', at, 'attendance');
-        if (a === undefined) ctx.reader.invalid(`facts.${at}.attendance`, '须填写参会人数');
-        if (a === undefined || a === null) return;
-        const k = attendanceTier(rule.tiers, a);
-        const tier = rule.tiers[k];
-        if (tier === undefined) rest += 1;
-        else {
-          counts[k] = (counts[k] ?? 0) + 1;
-          rawH += tier.pointsH;
-        }
-      });
-      return { rawH, missing: list === undefined, pending: false, trace: { kind: 'events_attendance', counts, rest, total: list?.length ?? 0 } };
-    }
-    case 'events_leader': {
-      const list = eventsList(rule.fact, facts, ctx);
-      const counts = rule.tiers.map(() => 0);
-      let base = 0;
-      let below = 0;
-      let assumed = 0;
-      let rawH = 0;
-      (list ?? []).forEach((e, i) => {
-        const at = `${rule.fact}[${i}]`;
-        const obj = ctx.reader.record(e, at);
-        if (obj === undefined || obj === null) return;
-        const a = ctx.reader.quantity(obj.attendance, 'count', at, 'attendance');
-        const level = obj.leaderLevel ?? 'none';
-        const known = level === 'ministerial' || level === 'bureau' || level === 'none' ? level : undefined;
-        if (known === undefined) ctx.reader.invalid(`facts.${at}.leaderLevel`, '须为 ministerial（省部级及以上）、bureau（厅级）或 none（无）');
-        if (a === null || known === undefined) return;
-        if (a === undefined) assumed += 1;
-        else if (a < rule.minAttendance) {
-          below += 1;
-          return;
-        }
-        const k = rule.tiers.findIndex((t) => t.level === known);
-        const tier = rule.tiers[k];
-        if (tier === undefined) {
-          base += 1;
-          rawH += rule.baseH;
-        } else {
-          counts[k] = (counts[k] ?? 0) + 1;
-          rawH += tier.pointsH;
-        }
-      });
-      return { rawH, missing: list === undefined, pending: false, trace: { kind: 'events_leader', counts, base, below, assumed, total: list?.length ?? 0 } };
-    }
+    case 'events_attendance':
+    case 'events_leader':
+      return evaluateEvents(plan, facts, ctx);
     case 'judged':
-      return judged(rule, row.capH ?? 0, facts, ctx);
-    case 'tier': {
-      const v = facts[rule.fact];
-      if (v === undefined || v === null) return { rawH: 0, missing: true, pending: false, trace: { kind: 'tier', index: -1 } };
-      const index = rule.tiers.findIndex((t) => t.key === v);
-      const tier = rule.tiers[index];
-      if (tier === undefined) {
-        ctx.reader.invalid(`facts.${rule.fact}`, `须为以下之一：${rule.tiers.map((t) => `${t.key}（${t.pointsH / 100} 分）`).join('、')}`);
-        return { rawH: 0, missing: false, pending: false, trace: { kind: 'tier', index: -1 } };
-      }
-      return { rawH: tier.pointsH, missing: false, pending: false, trace: { kind: 'tier', index } };
-    }
+      return judged(plan, plan.row.capH ?? 0, facts, ctx);
+    case 'tier':
+      return tier(plan, facts, ctx);
     case 'deduction': {
-      const n = ctx.reader.quantity(facts[rule.fact], 'count', rule.fact);
+      const n = ctx.reader.quantity(facts[plan.rule.fact], 'count', plan.rule.fact);
       const count = n ?? 0;
-      return { rawH: -count * rule.pointsH, missing: n === undefined, pending: false, trace: { kind: 'deduction', count, pointsH: rule.pointsH } };
+      // 0 rather than -0 when nothing happened: same texts, and the field stays a small integer.
+      const rawH = count === 0 ? 0 : -count * plan.rule.pointsH;
+      return { rawH, missing: n === undefined, pending: false, trace: { kind: 'deduction', plan, count } };
     }
   }
 }
+

@@ -1,121 +1,168 @@
-/** Chinese explanations that show each row's arithmetic, read off the evaluation trace. */
-import { formatScaled, groupThousands } from '../shared/decimal.js';
-import type { CRow } from './compile.js';
-import type { LeafTrace, RowEval, TermTrace } from './evaluate.js';
-import { capSuffix, effText, placesOf, pts, qty, score } from './format.js';
+/**
+ * Chinese explanations that show each row's arithmetic, read off the evaluation trace. The
+ * constant pieces come from the plan; only numbers are formatted here, and strings are
+ * concatenated directly (no arrays, joins or closures per row: this runs for every row of
+ * every sheet).
+ */
+import { formatGrouped, formatHundredths as score, formatPoints as pts, formatScaled, groupThousands } from '../shared/decimal.js';
+import type { LeafTrace, RowEval, RowTrace, TermTrace } from './evaluate.js';
+import { effText, placesOf, type AboveLeafPlan, type TermPlan } from './plan.js';
 
-function termText(t: TermTrace, unitLabel: string, withLabel: boolean, factorText: string): string {
-  const head = `${withLabel ? `${t.label} ` : ''}${qty(t.valueS, t.scale, unitLabel)}`;
-  switch (t.mode) {
-    case 'plain':
-      return `${head} × ${pts(t.pointsH)}`;
-    case 'floor':
-      return `${head} ÷ ${effText(t.eff, unitLabel)} 取整 ${t.n} × ${pts(t.pointsH)}`;
-    case 'proportional':
-      return `${head} × ${pts(t.pointsH)} ÷ ${factorText}`;
-  }
+type Trace<K extends RowTrace['kind']> = Extract<RowTrace, { kind: K }>;
+
+const NOT_REPORTED = '未填报 → 0.00';
+const PROPORTIONAL_NOTE = '（按比例折算，四舍五入到 0.01）';
+
+/** The cap's "，上限 10 → 10.00" when the raw score passes it. */
+const capTail = (row: { readonly capH: number | null; readonly capSuffix: string }, rawH: number): string =>
+  row.capH !== null && rawH > row.capH ? row.capSuffix : '';
+
+/** The floor term's "÷ unit 取整" piece when the plan could not format it (see plan.ts piece()). */
+const floorAfter = (p: TermPlan): string => ` ${p.unit} ÷ ${effText(p.eff, p.unit)} 取整 `;
+
+function termText(t: TermTrace): string {
+  const p = t.plan;
+  const head = p.lead === '' ? formatGrouped(t.valueS, p.scale) : p.lead + formatGrouped(t.valueS, p.scale);
+  if (p.mode !== 'floor') return head + (p.after ?? '');
+  return `${head}${p.after ?? floorAfter(p)}${t.n}${p.times}`;
 }
 
-function leafText(p: LeafTrace, factorText: string): string {
+/** A row of one per-unit term: the term and " = score" built from merged pieces. */
+function singleTermText(t: TermTrace, scoreText: string): string {
+  const p = t.plan;
+  const q = formatGrouped(t.valueS, p.scale);
+  if (p.mode !== 'floor') return q + p.afterEq + scoreText;
+  return `${q}${p.after ?? floorAfter(p)}${t.n}${p.timesEq}${scoreText}`;
+}
+
+/** The original composition of an above-base text, for pieces the plan could not format. */
+function aboveTextSlow(l: AboveLeafPlan, head: string, below: boolean, excess: number, places: number, n: number): string {
+  const baseText = effText(l.base, l.unit);
+  if (below) return `${head} ${l.unit}，未达 ${baseText} → 0`;
+  return `${head} ${l.unit}，超出 ${baseText}的部分 ${groupThousands(formatScaled(excess, places))} ${l.unit} ÷ ${effText(l.step, l.unit)} 取整 ${n}${l.times}`;
+}
+
+function leafText(p: LeafTrace): string {
+  if (p.kind === 'term') return p.leaf.prefix === '' ? termText(p) : p.leaf.prefix + termText(p);
   if (p.kind === 'above') {
-    const l = p.leaf.kind === 'above_base' ? p.leaf : null;
-    const unit = l?.unitLabel ?? '';
-    const head = `${p.label} ${qty(p.valueS, p.scale, unit)}`;
-    const baseText = effText(p.base, unit);
-    if (p.below) return `${head}，未达 ${baseText} → 0`;
+    const l = p.leaf;
+    const head = l.lead + formatGrouped(p.valueS, l.scale);
+    if (p.below) return l.belowTail === null ? aboveTextSlow(l, head, true, 0, 0, 0) : head + l.belowTail;
     // The excess v − base, written exactly with a common power-of-ten denominator.
-    const places = Math.max(p.scale, placesOf(p.base.den));
-    const excess = p.valueS * 10 ** (places - p.scale) - p.base.num * 10 ** (places - placesOf(p.base.den));
-    return `${head}，超出 ${baseText}的部分 ${groupThousands(formatScaled(excess, places))} ${unit} ÷ ${effText(p.step, unit)} 取整 ${p.n} × ${pts(p.pointsH)}`;
+    const places = Math.max(l.scale, placesOf(l.base.den));
+    const excess = p.valueS * 10 ** (places - l.scale) - l.base.num * 10 ** (places - placesOf(l.base.den));
+    if (l.overMid === null || l.overTail === null) return aboveTextSlow(l, head, false, excess, places, p.n);
+    return `${head}${l.overMid}${formatGrouped(excess, places)}${l.overTail}${p.n}${l.times}`;
   }
   const l = p.leaf;
-  if (l.kind === 'above_base') return '';
-  const multi = l.kind === 'categories';
-  const shown = multi ? p.terms.filter((t) => t.valueS > 0) : p.terms;
-  const prefix = p.label === '' ? '' : `${p.label} `;
-  if (shown.length === 0) return `${prefix}0 ${l.unitLabel} → 0`;
-  const premiumNote = l.kind === 'categories' && l.premium !== null && l.premium.additional
-    ? `（${l.terms[l.premium.base]?.label ?? ''}含${l.terms[l.premium.premium]?.label ?? ''}）` : '';
-  return `${prefix}${shown.map((t) => termText(t, l.unitLabel, multi, factorText)).join(' + ')}${premiumNote}`;
+  let text = '';
+  for (const t of p.terms) {
+    if (l.multi && t.valueS <= 0) continue;
+    text = text === '' ? termText(t) : `${text} + ${termText(t)}`;
+  }
+  if (text === '') return l.zeroText;
+  return l.prefix === '' && l.premiumNote === '' ? text : l.prefix + text + l.premiumNote;
 }
 
-function listH(xs: readonly number[]): string {
-  return xs.map((x) => pts(x)).join('、');
+/** Some term is scored proportionally and counts something: the rounding note applies. */
+function roundedProportionally(parts: readonly LeafTrace[]): boolean {
+  for (const p of parts) {
+    if (p.kind === 'term' && p.plan.mode === 'proportional' && p.valueS > 0) return true;
+    if (p.kind === 'terms') for (const x of p.terms) if (x.plan.mode === 'proportional' && x.valueS > 0) return true;
+  }
+  return false;
 }
 
-function totalText(rawH: number, capH: number | null): string {
-  return `= ${score(rawH)}${capSuffix(rawH, capH)}`;
+function volumeText(t: Trace<'volume'>, ev: RowEval): string {
+  const parts = t.parts;
+  if (parts.length === 0) return NOT_REPORTED;
+  const plan = t.plan;
+  const tail = capTail(plan.row, ev.rawH) + (plan.proportional && roundedProportionally(parts) ? PROPORTIONAL_NOTE : '');
+  const only = parts[0];
+  if (parts.length === 1 && !plan.sum && only !== undefined) {
+    if (only.kind === 'term' && only.leaf.prefix === '') return singleTermText(only, tail === '' ? score(ev.rawH) : score(ev.rawH) + tail);
+    return `${leafText(only)} = ${score(ev.rawH)}${tail}`;
+  }
+  let text = '';
+  for (const p of parts) text += `${leafText(p)} = ${score(p.scoreH)}；`;
+  return `${text}合计 ${score(ev.rawH)}${tail}`;
 }
 
-export function explainRow(row: CRow, ev: RowEval, factorText: string): string {
-  const rule = row.rule;
+function attendanceText(t: Trace<'events_attendance'>, ev: RowEval): string {
+  if (ev.missing) return NOT_REPORTED;
+  const terms = t.plan.terms;
+  let text = '';
+  for (let i = 0; i < terms.length; i++) {
+    const c = t.counts[i] ?? 0;
+    const piece = terms[i];
+    if (c > 0 && piece !== undefined) text += `${text === '' ? '' : ' + '}${piece[0]}${c}${piece[1]}`;
+  }
+  const rest = t.rest > 0 ? `（${t.rest}${t.plan.restTail}` : '';
+  if (text === '') return `共 ${t.total} 场${rest} → 0.00`;
+  return `共 ${t.total} 场：${text} = ${score(ev.rawH)}${capTail(t.plan.row, ev.rawH)}${rest}`;
+}
+
+function leaderText(t: Trace<'events_leader'>, ev: RowEval): string {
+  if (ev.missing) return NOT_REPORTED;
+  const plan = t.plan;
+  let text = '';
+  for (let i = 0; i < plan.terms.length; i++) {
+    const c = t.counts[i] ?? 0;
+    const piece = plan.terms[i];
+    if (c > 0 && piece !== undefined) text += `${text === '' ? '' : ' + '}${piece[0]}${c}${piece[1]}`;
+  }
+  if (t.base > 0) text += `${text === '' ? '' : ' + '}其他 ${t.base}${plan.baseTail}`;
+  const below = t.below > 0 ? `${t.below}${plan.belowTail}` : '';
+  const assumed = t.assumed > 0 ? `${t.assumed}${plan.assumedTail}` : '';
+  const tail = below === '' && assumed === '' ? '' : `（${below}${below !== '' && assumed !== '' ? '；' : ''}${assumed}）`;
+  if (text === '') return `共 ${t.total} 场${tail} → 0.00`;
+  return `共 ${t.total} 场：${text} = ${score(ev.rawH)}${capTail(plan.row, ev.rawH)}${tail}`;
+}
+
+function joined(xs: readonly number[], sep: string): string {
+  let text = '';
+  for (let i = 0; i < xs.length; i++) text += i === 0 ? pts(xs[i] ?? 0) : sep + pts(xs[i] ?? 0);
+  return text;
+}
+
+function judgedText(t: Trace<'judged'>, ev: RowEval): string {
+  const proposal = t.proposedH === null ? '' : `（自评建议 ${pts(t.proposedH)} 分，仅供参考，不计入）`;
+  if (t.method === 'panel') {
+    return t.panelH === null ? `尚无评审组评分，暂计 0.00${proposal}` : `评审组评分 ${pts(t.panelH)} → ${score(t.panelH)}${proposal}`;
+  }
+  const unusedPanel = t.panelH === null ? '' : `（评审组评分 ${pts(t.panelH)} 未采用：本方案取专家评分平均值）`;
+  const all = t.scoresH;
+  if (all.length === 0) return `尚无专家评分，暂计 0.00${unusedPanel}${proposal}`;
+  if (all.length === 1) return `专家评分 ${joined(all, '、')} → ${score(ev.rawH)}${proposal}`;
+  if (t.dropped === null) return `专家评分 ${joined(all, '、')}，(${joined(all, ' + ')}) ÷ ${all.length} = ${score(ev.rawH)}（四舍五入到 0.01）${proposal}`;
+  const [hi, lo] = t.dropped;
+  // The scores used: all but the first occurrence of the highest, then of the lowest.
+  let used = '';
+  let hiDropped = false;
+  let loDropped = false;
+  for (const x of all) {
+    if (!hiDropped && x === hi) hiDropped = true;
+    else if (!loDropped && x === lo) loDropped = true;
+    else used = used === '' ? pts(x) : `${used} + ${pts(x)}`;
+  }
+  return `专家评分 ${joined(all, '、')}，去掉最高 ${pts(hi)}、最低 ${pts(lo)}，(${used}) ÷ ${all.length - 2} = ${score(ev.rawH)}（四舍五入到 0.01）${proposal}`;
+}
+
+export function explainRow(ev: RowEval): string {
   const t = ev.trace;
-  const capH = row.capH;
   switch (t.kind) {
-    case 'volume': {
-      if (t.parts.length === 0) return '未填报 → 0.00';
-      const proportional = t.parts.some((p) => p.kind === 'terms' && p.terms.some((x) => x.mode === 'proportional' && x.valueS > 0));
-      const note = proportional ? '（按比例折算，四舍五入到 0.01）' : '';
-      if (t.parts.length === 1 && rule.kind !== 'sum') {
-        const [only] = t.parts;
-        return only === undefined ? '' : `${leafText(only, factorText)} ${totalText(ev.rawH, capH)}${note}`;
-      }
-      const parts = t.parts.map((p) => `${leafText(p, factorText)} = ${score(p.scoreH)}`);
-      return `${parts.join('；')}；合计 ${score(ev.rawH)}${capSuffix(ev.rawH, capH)}${note}`;
-    }
-    case 'events_attendance': {
-      if (rule.kind !== 'events_attendance') return '';
-      if (ev.missing) return '未填报 → 0.00';
-      const terms = rule.tiers.flatMap((tier, i) => {
-        const c = t.counts[i] ?? 0;
-        return c > 0 ? [`参会超过 ${tier.over} 人 ${c} 场 × ${pts(tier.pointsH)}`] : [];
-      });
-      const rest = t.rest > 0 ? `（${t.rest} 场参会未超过 ${rule.tiers[rule.tiers.length - 1]?.over ?? 0} 人，不计分）` : '';
-      if (terms.length === 0) return `共 ${t.total} 场${rest} → 0.00`;
-      return `共 ${t.total} 场：${terms.join(' + ')} ${totalText(ev.rawH, capH)}${rest}`;
-    }
-    case 'events_leader': {
-      if (rule.kind !== 'events_leader') return '';
-      if (ev.missing) return '未填报 → 0.00';
-      const terms = rule.tiers.flatMap((tier, i) => {
-        const c = t.counts[i] ?? 0;
-        return c > 0 ? [`${tier.label} ${c} 场 × ${pts(tier.pointsH)}`] : [];
-      });
-      if (t.base > 0) terms.push(`其他 ${t.base} 场 × ${pts(rule.baseH)}`);
-      const notes: string[] = [];
-      if (t.below > 0) notes.push(`${t.below} 场参会不足 ${rule.minAttendance} 人，不计分`);
-      if (t.assumed > 0) notes.push(`${t.assumed} 场未填参会人数，按已达 ${rule.minAttendance} 人计`);
-      const tail = notes.length > 0 ? `（${notes.join('；')}）` : '';
-      if (terms.length === 0) return `共 ${t.total} 场${tail} → 0.00`;
-      return `共 ${t.total} 场：${terms.join(' + ')} ${totalText(ev.rawH, capH)}${tail}`;
-    }
-    case 'judged': {
-      const proposal = t.proposedH === null ? '' : `（自评建议 ${pts(t.proposedH)} 分，仅供参考，不计入）`;
-      if (t.method === 'panel') {
-        return t.panelH === null ? `尚无评审组评分，暂计 0.00${proposal}` : `评审组评分 ${pts(t.panelH)} → ${score(t.panelH)}${proposal}`;
-      }
-      const unusedPanel = t.panelH === null ? '' : `（评审组评分 ${pts(t.panelH)} 未采用：本方案取专家评分平均值）`;
-      if (t.scoresH.length === 0) return `尚无专家评分，暂计 0.00${unusedPanel}${proposal}`;
-      if (t.scoresH.length === 1) return `专家评分 ${listH(t.scoresH)} → ${score(ev.rawH)}${proposal}`;
-      let used: number[] = [...t.scoresH];
-      let dropped = '';
-      if (t.dropped !== null) {
-        const [hi, lo] = t.dropped;
-        used.splice(used.indexOf(hi), 1);
-        used.splice(used.indexOf(lo), 1);
-        dropped = `，去掉最高 ${pts(hi)}、最低 ${pts(lo)}`;
-      } else used = [...t.scoresH];
-      return `专家评分 ${listH(t.scoresH)}${dropped}，(${used.map((x) => pts(x)).join(' + ')}) ÷ ${used.length} = ${score(ev.rawH)}（四舍五入到 0.01）${proposal}`;
-    }
-    case 'tier': {
-      if (rule.kind !== 'tier') return '';
-      const tier = rule.tiers[t.index];
-      return tier === undefined ? '未填报 → 0.00' : `${tier.label} → ${score(tier.pointsH)}`;
-    }
-    case 'deduction': {
-      if (t.count === 0) return ev.missing ? '未填报 → 0.00' : '未发生 → 0.00';
-      const unit = rule.kind === 'deduction' ? rule.unitLabel : '次';
-      return `${t.count} ${unit} × ${pts(t.pointsH)} 分，扣 ${score(-ev.rawH)} → ${score(ev.rawH)}`;
-    }
+    case 'volume':
+      return volumeText(t, ev);
+    case 'events_attendance':
+      return attendanceText(t, ev);
+    case 'events_leader':
+      return leaderText(t, ev);
+    case 'judged':
+      return judgedText(t, ev);
+    case 'tier':
+      return t.plan.texts[t.index] ?? NOT_REPORTED;
+    case 'deduction':
+      if (t.count === 0) return ev.missing ? NOT_REPORTED : '未发生 → 0.00';
+      return `${t.count}${t.plan.mid}${score(-ev.rawH)} → ${score(ev.rawH)}`;
   }
 }

@@ -1,11 +1,11 @@
 /**
  * Gap analysis for the operator: what more of which row would raise the total, and how far
- * the total is from the grade cut-offs. Read off the evaluation trace, no re-scoring.
+ * the total is from the grade cut-offs. Read off the evaluation trace and the plan's
+ * texts, no re-scoring; hints are pushed into one array per row (no flatMap per term).
  */
-import { mulDivCeil, mulDivRound, pow10 } from '../shared/decimal.js';
-import type { CRow } from './compile.js';
+import { formatGrouped, formatHundredths as score, mulDivCeil, mulDivRound, pow10 } from '../shared/decimal.js';
 import type { LeafTrace, RowEval, TermTrace } from './evaluate.js';
-import { pts, qty, score } from './format.js';
+import type { FixedHint, GradePlan } from './plan.js';
 
 export interface GapHint {
   readonly text: string;
@@ -41,111 +41,108 @@ export interface GapAnalysis {
 
 /** Smallest scaled amount to add so that floor(v ÷ eff) grows by `steps`. */
 function addForSteps(t: TermTrace, steps: number): number {
-  const target = t.n + steps;
+  const p = t.plan;
   // smallest v' with v'·den ≥ target·num·10^s
-  const need = mulDivCeil(target, t.eff.num * pow10(t.scale), t.eff.den);
+  const need = mulDivCeil(t.n + steps, p.eff.num * pow10(p.scale), p.eff.den);
   return Math.max(need - t.valueS, 1);
 }
 
-function termHints(t: TermTrace, unitLabel: string, verb: string, label: string, headroomH: number, factorNum: number, factorDen: number, withToCap: boolean): GapHint[] {
-  if (t.pointsH <= 0) return [];
-  const what = label === '' ? '' : `（${label}）`;
-  if (t.mode === 'proportional') {
-    // round((v + a)·p·den ÷ num) > current ⇔ 2(v + a)·p·den + num ≥ 2(current + 1)·num
-    const a = Math.max(1, mulDivCeil(2 * (t.scoreH + 1) - 1, factorNum, 2 * t.pointsH * factorDen) - t.valueS);
-    const gain = Math.min(headroomH, mulDivRound(t.valueS + a, t.pointsH * factorDen, factorNum) - t.scoreH);
-    return [{ text: `再${verb} ${qty(a, 0, unitLabel)}${what} → +${score(gain)}`, gain: score(gain) }];
+const gapHint = (text: string, gain: string): GapHint => ({ text, gain });
+
+// Hint lists are built as exact-size literals where the count is known: an array grown by
+// push reserves 16 slots, and a sheet has a hint list per row below its cap.
+
+/** The next unit of a term and, for its leaf's richest term, the way to the cap. */
+function termHints(t: TermTrace, headroomH: number): GapHint[] {
+  const p = t.plan;
+  if (p.pointsH <= 0) return [];
+  if (p.mode === 'proportional') {
+    // round((v + a)·p ÷ factor) > current ⇔ 2(v + a)·p·den + num ≥ 2(current + 1)·num
+    const a = Math.max(1, mulDivCeil(2 * (t.scoreH + 1) - 1, p.propDiv, 2 * p.propMul) - t.valueS);
+    const gain = score(Math.min(headroomH, mulDivRound(t.valueS + a, p.propMul, p.propDiv) - t.scoreH));
+    return [gapHint(p.hint + formatGrouped(a, 0) + p.hintTail + gain, gain)];
   }
-  const add = addForSteps(t, 1);
-  const gain = Math.min(headroomH, t.pointsH);
-  const hints: GapHint[] = [{ text: `再${verb} ${qty(add, t.scale, unitLabel)}${what} → +${score(gain)}`, gain: score(gain) }];
-  const steps = Math.ceil(headroomH / t.pointsH);
-  if (withToCap && steps > 1) {
-    const toCap = addForSteps(t, steps);
-    hints.push({ text: `再${verb} ${qty(toCap, t.scale, unitLabel)}${what}可达本项上限 → +${score(headroomH)}`, gain: score(headroomH) });
-  }
-  return hints;
+  const full = headroomH >= p.pointsH;
+  const gain = score(full ? p.pointsH : headroomH);
+  const next = gapHint(p.hint + formatGrouped(addForSteps(t, 1), p.scale) + (full ? p.hintTailFull : p.hintTail + gain), gain);
+  const steps = Math.ceil(headroomH / p.pointsH);
+  if (!p.toCap || steps <= 1) return [next];
+  const all = score(headroomH);
+  return [next, gapHint(p.hint + formatGrouped(addForSteps(t, steps), p.scale) + p.hintCapTail + all, all)];
 }
 
-function leafHints(p: LeafTrace, headroomH: number, factorNum: number, factorDen: number): GapHint[] {
+function aboveHint(p: Extract<LeafTrace, { kind: 'above' }>, headroomH: number): GapHint {
   const l = p.leaf;
-  if (p.kind === 'above') {
-    if (l.kind !== 'above_base') return [];
-    // target = base + (n + 1)·step, in scaled units, rounded up
-    const s = pow10(p.scale);
-    const targetNum = p.base.num * p.step.den + (p.n + 1) * p.step.num * p.base.den;
-    const need = mulDivCeil(targetNum, s, p.base.den * p.step.den);
-    const add = Math.max(need - p.valueS, 1);
-    const gain = Math.min(headroomH, p.pointsH);
-    return [{ text: `再${l.verb} ${qty(add, p.scale, l.unitLabel)} → +${score(gain)}`, gain: score(gain) }];
+  // target = base + (n + 1)·step, in scaled units, rounded up
+  const s = pow10(l.scale);
+  const targetNum = l.base.num * l.step.den + (p.n + 1) * l.step.num * l.base.den;
+  const need = mulDivCeil(targetNum, s, l.base.den * l.step.den);
+  const gain = score(Math.min(headroomH, l.pointsH));
+  return gapHint(l.hint + formatGrouped(Math.max(need - p.valueS, 1), l.scale) + l.hintTail + gain, gain);
+}
+
+function volumeHints(parts: readonly LeafTrace[], headroomH: number): GapHint[] {
+  const only = parts.length === 1 ? parts[0] : undefined;
+  if (only?.kind === 'term') return termHints(only, headroomH);
+  const out: GapHint[] = [];
+  for (const p of parts) {
+    if (p.kind === 'above') out.push(aboveHint(p, headroomH));
+    else if (p.kind === 'term') out.push(...termHints(p, headroomH));
+    else for (const t of p.terms) out.push(...termHints(t, headroomH));
   }
-  if (l.kind === 'above_base') return [];
-  const multi = l.kind === 'categories';
-  // One "to the cap" hint per row, through its richest category, keeps the list short.
-  let best = 0;
-  for (let i = 1; i < p.terms.length; i++) if ((p.terms[i]?.pointsH ?? 0) > (p.terms[best]?.pointsH ?? 0)) best = i;
-  return p.terms.flatMap((t, i) => termHints(t, l.unitLabel, l.verb, multi ? t.label : '', headroomH, factorNum, factorDen, i === best));
+  return out;
 }
 
-function hint(text: string, gainH: number, headroomH: number): GapHint {
+function fixedHints(list: readonly FixedHint[], headroomH: number): GapHint[] {
+  const out = new Array<GapHint>(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const h = list[i];
+    if (h !== undefined) out[i] = fixedHint(h, h.gainH, headroomH);
+  }
+  return out;
+}
+
+function fixedHint(h: FixedHint, gainH: number, headroomH: number): GapHint {
   const g = score(Math.min(gainH, headroomH));
-  return { text: `${text} → +${g}`, gain: g };
+  return gapHint(h.text + g, g);
 }
 
-/** Hints for one counted row below its cap. `ev` is its evaluation. */
-export function rowHints(row: CRow, ev: RowEval, scoreH: number, factorNum: number, factorDen: number): GapHint[] {
-  const capH = row.capH;
-  if (capH === null) return [];
+/** Hints for one counted row below its cap `capH` (passed in: read from the table's rows). */
+export function rowHints(ev: RowEval, scoreH: number, capH: number): GapHint[] {
   const headroomH = capH - scoreH;
   if (headroomH <= 0) return [];
-  const rule = row.rule;
   const t = ev.trace;
   switch (t.kind) {
-    case 'volume': {
-      if (t.parts.length > 0) return t.parts.flatMap((p) => leafHints(p, headroomH, factorNum, factorDen));
+    case 'volume':
       // Nothing reported yet: the first unit of each part is the hint.
-      const leaves = rule.kind === 'sum' ? rule.parts.map((p) => p.leaf) : rule.kind === 'per_unit' || rule.kind === 'categories' || rule.kind === 'above_base' ? [rule] : [];
-      return leaves.map((l) => hint(`填报${l.kind === 'above_base' ? '面积' : '数据'}（${row.source.name}）`, l.kind === 'categories' ? (l.terms[0]?.pointsH ?? 0) : l.kind === 'per_unit' ? l.term.pointsH : l.pointsH, headroomH));
+      return t.parts.length > 0 ? volumeHints(t.parts, headroomH) : fixedHints(t.plan.emptyHints, headroomH);
+    case 'events_attendance':
+    case 'events_leader':
+      return fixedHints(t.plan.hints, headroomH);
+    case 'judged': {
+      const gain = score(headroomH);
+      return [gapHint(t.plan.hint + gain, gain)];
     }
-    case 'events_attendance': {
-      if (rule.kind !== 'events_attendance') return [];
-      const top = rule.tiers[0];
-      const low = rule.tiers[rule.tiers.length - 1];
-      const out: GapHint[] = [];
-      if (top !== undefined) out.push(hint(`再组织 1 场参会超过 ${top.over} 人的活动`, top.pointsH, headroomH));
-      if (low !== undefined && low !== top) out.push(hint(`再组织 1 场参会超过 ${low.over} 人的活动`, low.pointsH, headroomH));
-      return out;
-    }
-    case 'events_leader': {
-      if (rule.kind !== 'events_leader') return [];
-      const out = [hint(`再组织 1 场参会 ${rule.minAttendance} 人及以上的活动`, rule.baseH, headroomH)];
-      const top = rule.tiers[0];
-      if (top !== undefined) out.push(hint(`再组织 1 场${top.label}的活动（参会 ${rule.minAttendance} 人及以上）`, top.pointsH, headroomH));
-      return out;
-    }
-    case 'judged':
-      return [{ text: `综合评定，距本项上限 ${pts(capH)} 还差 ${score(headroomH)}`, gain: score(headroomH) }];
     case 'tier': {
-      if (rule.kind !== 'tier') return [];
-      const best = rule.tiers[0];
-      if (best === undefined) return [];
-      return [hint(`达到“${best.label}”`, best.pointsH - scoreH, headroomH)];
+      const best = t.plan.hint;
+      return best === null ? [] : [fixedHint(best, best.gainH - scoreH, headroomH)];
     }
     case 'deduction':
       return [];
   }
 }
 
-function gradeGap(grade: 'excellent' | 'pass', label: string, cutH: number, totalH: number, headroomH: number): GradeGap {
-  const shortH = Math.max(0, cutH - totalH);
+function gradeGap(g: GradePlan, totalH: number, headroomH: number): GradeGap {
+  const shortH = Math.max(0, g.cutH - totalH);
   const met = shortH === 0;
   const reachable = headroomH >= shortH;
-  const text = met
-    ? `已达到${label}分数线 ${pts(cutH)} 分${grade === 'excellent' ? '（优秀还须排在参评总数 30% 以内）' : ''}`
-    : `距${label}分数线 ${pts(cutH)} 分还差 ${score(shortH)} 分；各项尚余可提升空间 ${score(headroomH)} 分${reachable ? '' : '，不足以达到'}`;
-  return { grade, label, cutoff: score(cutH), met, shortfall: score(shortH), reachable, text };
+  const shortfall = score(shortH);
+  const text = met ? g.metText : `${g.shortHead}${shortfall} 分；各项尚余可提升空间 ${score(headroomH)} 分${reachable ? '' : '，不足以达到'}`;
+  return { grade: g.grade, label: g.label, cutoff: score(g.cutH), met, shortfall, reachable, text };
 }
 
-export function gradeGaps(totalH: number, headroomH: number, excellentMinH: number, passMinH: number): GradeGap[] {
-  return [gradeGap('excellent', '优秀', excellentMinH, totalH, headroomH), gradeGap('pass', '合格', passMinH, totalH, headroomH)];
+export function gradeGaps(totalH: number, headroomH: number, grades: readonly GradePlan[]): GradeGap[] {
+  const out: GradeGap[] = [];
+  for (const g of grades) out.push(gradeGap(g, totalH, headroomH));
+  return out;
 }

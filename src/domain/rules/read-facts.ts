@@ -18,6 +18,10 @@ const QUANTITY_HINT: Readonly<Record<QuantityKind, string>> = {
 /** Upper bounds keep every intermediate product of scoring within exact integer range. */
 const QUANTITY_MAX: Readonly<Record<QuantityKind, number>> = { count: 1e12, money: 1e15, area: 1e12 };
 
+/** A count that quantity() would return as it is: lets list readers skip composing paths. */
+export const isPlainCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= QUANTITY_MAX.count;
+
 export class FactReader {
   readonly errors: DomainError[] = [];
   /** The row being read, named in messages; set by the evaluator per row. */
@@ -33,7 +37,7 @@ export class FactReader {
    */
   quantity(value: unknown, kind: QuantityKind, at: string, key?: string): number | undefined | null {
     if (value === undefined || value === null) return undefined;
-    if (typeof value === 'number' && kind !== 'area' && Number.isSafeInteger(value) && value >= 0 && value <= QUANTITY_MAX[kind]) return value;
+    if (typeof value === 'number' && kind !== 'area' && Number.isSafeInteger(value) && value >= 0 && value <= (kind === 'money' ? QUANTITY_MAX.money : QUANTITY_MAX.count)) return value;
     const path = key === undefined ? `facts.${at}` : `facts.${at}.${key}`;
     if (typeof value !== 'number' && typeof value !== 'string') {
       this.invalid(path, QUANTITY_HINT[kind]);

@@ -47,7 +47,10 @@ export function sheetSettings(settings: SchemeSettings, type: PlatformType): Set
     shown = SHOWN_FOR_SHEET[type].map((k) => show(settings, k));
     byType[type] = shown;
   }
-  return shown.map((x) => ({ ...x }));
+  // Fresh objects per sheet (callers may annotate them); literals, as a spread is slower.
+  const out: SettingInForce[] = [];
+  for (const x of shown) out.push({ key: x.key, value: x.value, text: x.text });
+  return out;
 }
 
 export function settingsShown(settings: SchemeSettings, keys: readonly (keyof SchemeSettings)[]): SettingInForce[] {

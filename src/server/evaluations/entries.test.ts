@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type Client, useTestApp } from '../../../test/app.js';
+import { tinyPdf, upload } from '../../../test/multipart.js';
 import { makeOrg, makePlatform, makeResidence, makeSite, makeUser, makeYearData } from '../../../test/factories.js';
 import { cq2025, scoreSheet, type PlatformType } from '../../domain/index.js';
 import { todayIso } from '../clock.js';
@@ -131,6 +132,20 @@ describe('self-evaluation and district preliminary review', () => {
     expect(await auditCount('evaluation.entry.save')).toBe(1);
   });
 
+  it('attaches evidence to a row of the entry while the sheet is in the operator’s hands', async () => {
+    const send = (who: Client, fields: Record<string, string>) => upload(ctx.app, who, '/files', { platformId, ownerType: 'evaluation_entry', ...fields }, { name: '协议.pdf', content: tinyPdf });
+    const wrongRow = await send(c.operator!, { ownerId: entryId, purpose: '9.9' });
+    expect(wrongRow.json<Problem>().details?.[0]?.field).toBe('purpose');
+    expect((await send(c.operator!, { ownerId: platformId, purpose: '1.1' })).json<Problem>().details?.[0]?.field).toBe('ownerId');
+    const ok = await send(c.operator!, { ownerId: entryId, purpose: '1.1' });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json<{ ownerType: string; ownerId: string; purpose: string }>()).toMatchObject({ ownerType: 'evaluation_entry', ownerId: entryId, purpose: '1.1' });
+    const spare = await send(c.operator!, { ownerId: entryId, purpose: '1.2' });
+    expect((await c.operator!.call('DELETE', `/files/${spare.json<{ id: string }>().id}`)).statusCode).toBe(204);
+    const listed = await c.jlp!.call('GET', `/files?platformId=${platformId}&ownerType=evaluation_entry&ownerId=${entryId}`);
+    expect(listed.json<{ purpose: string }[]>().map((f) => f.purpose)).toEqual(['1.1']);
+  });
+
   it('submits: the sheet is locked, its total stored, the district told through the audit row', async () => {
     expect((await c.jlp!.call('POST', url('/submit'))).statusCode).toBe(403);
     const res = await c.operator!.call('POST', url('/submit'));
@@ -145,6 +160,8 @@ describe('self-evaluation and district preliminary review', () => {
     expect((await c.operator!.call('POST', url('/submit'))).json<Problem>().code).toBe('ENTRY_TRANSITION_REFUSED');
     expect(await auditCount('evaluation.entry.submit')).toBe(1);
     expect(await auditCount('evaluation.entry.save')).toBe(1);
+    const evidence = await upload(ctx.app, c.operator!, '/files', { platformId, ownerType: 'evaluation_entry', ownerId: entryId, purpose: '1.1' }, { name: '补充.pdf', content: tinyPdf });
+    expect(evidence.statusCode).toBe(409);
   });
 
   it('returns with a row comment; the operator sees it, edits and resubmits to the district', async () => {

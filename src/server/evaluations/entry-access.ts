@@ -116,3 +116,11 @@ export async function entryDetail(db: Db, l: LoadedEntry): Promise<EntryDetail> 
 export function rowCodes(scheme: ScoreScheme, l: LoadedEntry): Set<string> {
   return new Set(scheme.tables[l.entry.type].rows.map((r) => r.code));
 }
+
+/** What the files feature needs to attach evidence to an entry's row: whose entry, its status, the sheet's row codes. */
+export async function evidenceTarget(db: Db, entryId: string): Promise<{ id: string; platformId: string; status: EntryStatus; rowCodes: Set<string> } | null> {
+  const o = await entriesRepo.findEntryOwner(db, entryId);
+  if (!o) return null;
+  const scheme = (await loadScheme(db, o.schemeId)).scheme;
+  return { id: o.id, platformId: o.platformId, status: o.status, rowCodes: new Set(scheme.tables[o.type].rows.map((r) => r.code)) };
+}

@@ -9,7 +9,7 @@ export const ROW_TEXT_MAX = 2000;
 export const REVIEW_COMMENT_MAX = 1000;
 
 export const entryParams = z.object({ id: uuidParam, entryId: uuidParam });
-export const rowParams = entryParams.extend({ code: z.string().regex(/^\d{1,2}(\.\d{1,2})?$/, { error: '须为评分表的指标编号，如 1.1' }) });
+export const rowParams = entryParams.extend({ code: z.string().regex(/^[0-9A-Za-z][0-9A-Za-z.-]{0,19}$/, { error: '须为评分表的指标编号，如 1.1' }) });
 
 /**
  * The operator's draft. `facts` is checked against the rule engine's schema for the platform's type in

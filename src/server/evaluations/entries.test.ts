@@ -148,6 +148,15 @@ describe('self-evaluation and district preliminary review', () => {
 
   it('submits: the sheet is locked, its total stored, the district told through the audit row', async () => {
     expect((await c.jlp!.call('POST', url('/submit'))).statusCode).toBe(403);
+    // The status and its audit row commit together: a failing audit insert leaves the draft as it was.
+    await ctx.database.pool.query(`create or replace function hrsp_fail() returns trigger language plpgsql as $$ begin raise exception 'boom'; end $$`);
+    await ctx.database.pool.query('create trigger hrsp_fail_t before insert on audit_log for each row execute function hrsp_fail()');
+    try {
+      expect((await c.operator!.call('POST', url('/submit'))).statusCode).toBe(500);
+    } finally {
+      await ctx.database.pool.query('drop trigger hrsp_fail_t on audit_log');
+    }
+    expect((await get(c.operator!)).status).toBe('draft');
     const res = await c.operator!.call('POST', url('/submit'));
     expect(res.statusCode, res.body).toBe(200);
     const d = res.json<Detail>();

@@ -72,7 +72,7 @@ export async function listEntries(db: Executor, evaluationId: string, scope: Pla
     .select({
       id: evaluationEntries.id, platformId: evaluationEntries.platformId, platformName: platforms.name, districtCode: platforms.districtCode,
       level: evaluationEntries.level, type: evaluationEntries.type, factor: evaluationEntries.factor, voluntary: evaluationEntries.voluntary,
-      status: evaluationEntries.status, facts: evaluationEntries.facts,
+      status: evaluationEntries.status, facts: evaluationEntries.facts, storedSelfTotal: evaluationEntries.selfTotal,
     })
     .from(evaluationEntries)
     .innerJoin(platforms, eq(evaluationEntries.platformId, platforms.id))

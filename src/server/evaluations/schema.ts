@@ -53,6 +53,10 @@ export const entryRow = z.object({
   /** The self-evaluated total, computed by the rule engine from the entry's facts. */
   selfTotal: z.string().nullable(),
   facts: z.record(z.string(), z.unknown()),
+  /** Last day (inclusive) of the window the entry is waiting on; null once no window applies. */
+  deadline: z.string().nullable(),
+  /** Still waiting on a window whose last day has passed (today in Asia/Shanghai). */
+  overdue: z.boolean(),
 });
 export type EntryRow = z.infer<typeof entryRow>;
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import {
   factorFor, grade, GRADE_LABELS, scoreTotals, type GradingSettings, type Participant, type PlatformLevel, type PlatformType, type ScoreScheme, type SheetFacts,
 } from '../../domain/index.js';
-import { errors } from '../errors.js';
+import { errors, type FieldError } from '../errors.js';
 import { comprehensiveParkFactsSchema, specializedMarketFactsSchema, specializedParkFactsSchema } from '../rules/schema.js';
 import type { ImpactResponse } from './schema.js';
 
@@ -83,4 +83,19 @@ export function impactOf(current: ScoreScheme, other: ScoreScheme, entries: read
     other: side(b[i]?.total ?? null, gb.get(e.id)),
     problems: [...(a[i]?.problems ?? []), ...(b[i]?.problems ?? []).map((p) => `对比方案：${p}`)],
   }));
+}
+
+/** Facts as sent by the operator, checked by the rule engine's schema for the entry's type; zod issues become field errors. */
+export function parseFacts(type: PlatformType, facts: unknown): { ok: true; value: SheetFacts } | { ok: false; errors: FieldError[] } {
+  const r = type === 'comprehensive_park' ? comprehensiveParkFactsSchema.safeParse(facts)
+    : type === 'specialized_park' ? specializedParkFactsSchema.safeParse(facts)
+      : specializedMarketFactsSchema.safeParse(facts);
+  if (r.success) return { ok: true, value: r.data };
+  return {
+    ok: false,
+    errors: r.error.issues.map((i) => {
+      const field = ['facts', ...i.path.map(String)].join('.');
+      return { field, message: `${field}：${i.message}` };
+    }),
+  };
 }

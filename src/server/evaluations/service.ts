@@ -2,11 +2,15 @@ import type { Db, Executor } from '../../db/client.js';
 import { platformEditScope, platformScope } from '../../domain/auth/scope.js';
 import { factorFor, type ScoreScheme } from '../../domain/index.js';
 import { audit } from '../audit/audit.js';
+import { todayIso } from '../clock.js';
 import type { RequestContext } from '../context.js';
 import { AppError, errors } from '../errors.js';
 import { findPlatform } from '../platforms/repository.js';
 import { loadScheme } from '../schemes/service.js';
 import { sheetFactsFor } from '../yeardata/facts.js';
+import { deadlineOf, windowsOf } from './entry-access.js';
+import { setWindows } from './entries-repository.js';
+import type { WindowsInput } from './entries-schema.js';
 import * as repo from './repository.js';
 import type { CreateEvaluationInput, EntryRow, EvaluationRow, ImpactResponse } from './schema.js';
 import { factsRecord, impactOf, selfTotal } from './scoring.js';
@@ -108,7 +112,14 @@ export async function listEntries(db: Db, ctx: RequestContext, id: string): Prom
   const e = await load(db, id);
   const scheme = await campaignScheme(db, e);
   const rows = await repo.listEntries(db, id, platformScope(ctx.actor));
-  return rows.map((r) => ({ ...r, facts: factsRecord(r.facts), selfTotal: selfTotal(scheme, r) }));
+  const windows = windowsOf(e);
+  const today = todayIso();
+  return rows.map(({ storedSelfTotal, ...r }) => ({
+    ...r, facts: factsRecord(r.facts),
+    // A submitted entry keeps the total it was submitted with; a draft shows the live one.
+    selfTotal: storedSelfTotal ?? selfTotal(scheme, r),
+    ...deadlineOf(r.status, windows, today),
+  }));
 }
 
 export async function impactPreview(db: Db, id: string, against: string): Promise<ImpactResponse> {
@@ -117,4 +128,24 @@ export async function impactPreview(db: Db, id: string, against: string): Promis
   const other = (await loadScheme(db, against)).scheme;
   const entries = await repo.listEntries(db, id, { kind: 'all' });
   return { schemeId: e.schemeId, against, items: impactOf(current, other, entries, e) };
+}
+
+const windowLabels = { selfEvaluationEnd: '自评截止日', districtReviewEnd: '区县初审截止日', municipalReviewEnd: '市级评审截止日' } as const;
+
+/** The bureau extends the year's windows (RULES.md §6); a window only moves later, and they stay in order. */
+export async function extendWindows(db: Db, ctx: RequestContext, id: string, input: WindowsInput): Promise<EvaluationRow> {
+  const e = await load(db, id);
+  if (e.status === 'published') throw errors.conflict('该年度评估结果已公布，不能再调整期限');
+  const before = { selfEvaluationEnd: e.selfEvaluationEnd, districtReviewEnd: e.districtReviewEnd, municipalReviewEnd: e.municipalReviewEnd };
+  const after = { ...before, ...input };
+  for (const k of ['selfEvaluationEnd', 'districtReviewEnd', 'municipalReviewEnd'] as const) {
+    if (after[k] < before[k]) throw errors.invalid(k, `${windowLabels[k]}：只能延后，不能早于原截止日 ${before[k]}`);
+  }
+  if (after.districtReviewEnd <= after.selfEvaluationEnd) throw errors.invalid('districtReviewEnd', '区县初审截止日：须晚于自评截止日');
+  if (after.municipalReviewEnd <= after.districtReviewEnd) throw errors.invalid('municipalReviewEnd', '市级评审截止日：须晚于区县初审截止日');
+  await db.transaction(async (tx) => {
+    await setWindows(tx, id, after);
+    await audit(tx, ctx, { action: 'evaluation.windows', entityType: 'evaluation', entityId: id, summary: { before, after } });
+  });
+  return getEvaluation(db, id);
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { uuidParam, year } from '../fields.js';
 
-export const fileOwnerTypes = ['platform', 'site', 'residence', 'year_data'] as const;
+/** evaluation_entry: evidence for one row of a self-evaluation (ownerId the entry, purpose the row code). */
+export const fileOwnerTypes = ['platform', 'site', 'residence', 'year_data', 'evaluation_entry'] as const;
 export type FileOwnerType = (typeof fileOwnerTypes)[number];
 
 export const fileRow = z.object({
@@ -21,7 +22,8 @@ export const fileRow = z.object({
 });
 export type FileRow = z.infer<typeof fileRow>;
 
-const purpose = z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,49}$/, '须为字母开头的代码，如 agreement、events');
+// Digits may lead so that a score row code (1.1, 2.3) can name what a piece of evidence supports.
+const purpose = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,49}$/, '须为字母或数字开头的代码，如 agreement、events、1.1');
 
 /** Form fields of an upload; they must come before the file part. */
 export const uploadFields = z.object({

@@ -2,21 +2,23 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { Db } from '../../db/client.js';
 import { platformScope } from '../../domain/auth/scope.js';
+import { operatorMayEdit, type EntryStatus } from '../../domain/evaluation/workflow.js';
 import { evidencePurposes } from '../../domain/platforms/year-data.js';
 import { audit } from '../audit/audit.js';
 import type { RequestContext } from '../context.js';
 import { AppError, errors } from '../errors.js';
 import { findResidence } from '../enterprises/residence-repository.js';
+import { evidenceTarget } from '../evaluations/entry-access.js';
 import { tooLarge } from '../multipart.js';
 import { editablePlatform, visiblePlatform } from '../platforms/access.js';
 import type { PlatformRecord } from '../platforms/repository.js';
 import { findSite } from '../sites/repository.js';
 import { detectContent, PREVIEWABLE_MIMES } from './content.js';
 import * as repo from './repository.js';
-import type { FileListQuery, FileOwnerType, FileRow, UploadFields } from './schema.js';
+import { fileOwnerTypes, type FileListQuery, type FileOwnerType, type FileRow, type UploadFields } from './schema.js';
 import type { FileStore } from './storage.js';
 
-const isOwnerType = (t: string): t is FileOwnerType => t === 'platform' || t === 'site' || t === 'residence' || t === 'year_data';
+const isOwnerType = (t: string): t is FileOwnerType => fileOwnerTypes.some((x) => x === t);
 
 function fileRow(f: repo.FileRecord): FileRow {
   if (f.platformId === null || !isOwnerType(f.ownerType)) throw new Error(`file ${f.id} has no platform or an unknown owner type`);
@@ -47,7 +49,19 @@ async function checkOwner(db: Db, p: PlatformRecord, f: UploadFields): Promise<s
         throw errors.invalid('purpose', `用途：须为该类型平台年度数据的指标代码（${evidencePurposes[p.type].join('、')}）`);
       }
       return null;
+    case 'evaluation_entry': {
+      const t = f.ownerId === undefined ? null : await evidenceTarget(db, f.ownerId);
+      if (!t || t.platformId !== p.id) throw errors.invalid('ownerId', '归属对象：须为该平台的参评记录');
+      assertEvidenceEditable(t.status);
+      if (f.purpose === undefined || !t.rowCodes.has(f.purpose)) throw errors.invalid('purpose', '用途：须为评分表的指标编号（如 1.1）');
+      return t.id;
+    }
   }
+}
+
+/** Evidence is part of the submitted sheet: it changes only while the sheet is in the operator's hands. */
+function assertEvidenceEditable(status: EntryStatus): void {
+  if (!operatorMayEdit(status)) throw errors.conflict('自评已提交，佐证材料不能再增删；退回修改后方可调整');
 }
 
 export async function uploadFile(db: Db, ctx: RequestContext, store: FileStore, fields: UploadFields, part: MultipartFile): Promise<FileRow> {
@@ -108,6 +122,10 @@ export async function openFile(db: Db, ctx: RequestContext, store: FileStore, id
 export async function deleteFile(db: Db, ctx: RequestContext, store: FileStore, id: string): Promise<void> {
   const f = await visibleFile(db, ctx, id);
   await editablePlatform(db, ctx, fileRow(f).platformId);
+  if (f.ownerType === 'evaluation_entry' && f.ownerId !== null) {
+    const t = await evidenceTarget(db, f.ownerId);
+    if (t) assertEvidenceEditable(t.status);
+  }
   await db.transaction(async (tx) => {
     await repo.deleteFile(tx, id);
     await audit(tx, ctx, { action: 'file.delete', entityType: 'file', entityId: id, summary: { before: { ...fileRow(f), uploadedAt: undefined } } });

@@ -16,6 +16,16 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/** The pid of the live HRSP process holding the data directory, or null. */
+export function lockOwner(dataDir: string): number | null {
+  try {
+    const pid = Number(fs.readFileSync(path.join(dataDir, 'hrsp.lock'), 'utf8'));
+    return Number.isInteger(pid) && pid > 0 && processAlive(pid) ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
 export function acquireDataLock(dataDir: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, 'hrsp.lock');
@@ -31,8 +41,8 @@ export function acquireDataLock(dataDir: string): () => void {
       };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const owner = Number(fs.readFileSync(file, 'utf8'));
-      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && processAlive(owner)) {
+      const owner = lockOwner(dataDir);
+      if (owner !== null && owner !== process.pid) {
         throw new DataDirLockedError(
           `数据目录 ${dataDir} 正由另一个 HRSP 进程（PID ${owner}）使用，不能同时启动两个进程共用同一数据目录。` +
             `请先停止该进程，或用 HRSP_DATA_DIR 指定其他目录。`,

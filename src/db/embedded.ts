@@ -33,6 +33,16 @@ function assertReachableByPostgresUser(dir: string): void {
   }
 }
 
+/** The connection URL of the embedded cluster: user and database `hrsp`, loopback only. */
+export function embeddedUrl(password: string, port: number): string {
+  return `postgres://hrsp:${encodeURIComponent(password)}@127.0.0.1:${port}/hrsp`;
+}
+
+/** The password file sits beside the cluster folder (<dataDir>/pg-password). */
+export function embeddedPasswordFile(clusterDir: string): string {
+  return path.join(path.dirname(clusterDir), 'pg-password');
+}
+
 function readOrCreatePassword(file: string): string {
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
   const password = crypto.randomBytes(24).toString('base64url');
@@ -66,7 +76,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const { clusterDir, port } = options;
   fs.mkdirSync(path.dirname(clusterDir), { recursive: true });
   assertReachableByPostgresUser(clusterDir);
-  const password = readOrCreatePassword(path.join(path.dirname(clusterDir), 'pg-password'));
+  const password = readOrCreatePassword(embeddedPasswordFile(clusterDir));
   const recent: string[] = [];
   const remember = (m: unknown) => {
     const line = String(m).trim();
@@ -103,7 +113,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   if (exists.rowCount === 0) await client.query('CREATE DATABASE hrsp');
   await client.end();
   return {
-    url: `postgres://hrsp:${encodeURIComponent(password)}@127.0.0.1:${port}/hrsp`,
+    url: embeddedUrl(password, port),
     // A terminal's Ctrl-C reaches PostgreSQL too, and it may be gone before we ask it to stop;
     // pg.stop() would then wait forever for an exit already past, so also watch its pid file.
     stop: () => Promise.race([pg.stop(), postmasterGone(clusterDir)]),

@@ -16,6 +16,11 @@ export interface Page<T> {
   pageSize: number;
 }
 
+/** One page of a list: the repository's rows and total, each row shaped for the response. */
+export function toPage<R, T>(result: { rows: R[]; total: number }, q: { page: number; pageSize: number }, shape: (row: R) => T): Page<T> {
+  return { items: result.rows.map(shape), total: result.total, page: q.page, pageSize: q.pageSize };
+}
+
 export function offsetOf(q: { page: number; pageSize: number }): number {
   return (q.page - 1) * q.pageSize;
 }

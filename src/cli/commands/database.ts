@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../config.js';
 import { openDatabase, type Database } from '../../db/client.js';
+import { lockOwner } from '../../db/data-lock.js';
+import { embeddedPasswordFile, embeddedUrl } from '../../db/embedded.js';
 import { applyMigrations } from '../../db/migrate.js';
 import { startDatabase } from '../../server/database.js';
 
@@ -10,25 +12,15 @@ export interface CliDatabase extends Database {
   shutdown(): Promise<void>;
 }
 
-function liveOwner(dataDir: string): number | null {
-  try {
-    const pid = Number(fs.readFileSync(path.join(dataDir, 'hrsp.lock'), 'utf8'));
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The database a CLI command works on. With the embedded server already run by `npm start`,
  * connect to it rather than starting a second one on the same data.
  */
 export async function cliDatabase(config: Config, options: { requireStopped?: boolean } = {}): Promise<CliDatabase> {
-  if (config.databaseUrl === null && liveOwner(config.dataDir) !== null) {
+  if (config.databaseUrl === null && lockOwner(config.dataDir) !== null) {
     if (options.requireStopped) throw new Error('HRSP 服务正在运行（内嵌数据库使用中），请先停止服务（Ctrl-C）再执行此命令。');
-    const password = fs.readFileSync(path.join(config.dataDir, 'pg-password'), 'utf8').trim();
-    const url = `postgres://hrsp:${encodeURIComponent(password)}@127.0.0.1:${config.embeddedPgPort}/hrsp`;
+    const password = fs.readFileSync(embeddedPasswordFile(path.join(config.dataDir, 'pg')), 'utf8').trim();
+    const url = embeddedUrl(password, config.embeddedPgPort);
     const database = openDatabase(url, 2);
     await applyMigrations(database.db);
     return { ...database, url, shutdown: () => database.close() };

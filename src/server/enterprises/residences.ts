@@ -7,7 +7,7 @@ import { audit, diff } from '../audit/audit.js';
 import type { RequestContext } from '../context.js';
 import { errors } from '../errors.js';
 import { fileOfPlatform } from '../files/repository.js';
-import type { Page } from '../pagination.js';
+import { toPage, type Page } from '../pagination.js';
 import { editablePlatform, visiblePlatform } from '../platforms/access.js';
 import { residenceRow } from './mappers.js';
 import * as enterprises from './repository.js';
@@ -16,8 +16,7 @@ import type { ResidenceInput, ResidenceListQuery, ResidencePatch, ResidenceRow }
 
 export async function listResidences(db: Db, ctx: RequestContext, platformId: string, q: ResidenceListQuery): Promise<Page<ResidenceRow>> {
   await visiblePlatform(db, ctx, platformId);
-  const { rows, total } = await repo.listResidences(db, platformId, q);
-  return { items: rows.map(residenceRow), total, page: q.page, pageSize: q.pageSize };
+  return toPage(await repo.listResidences(db, platformId, q), q, residenceRow);
 }
 
 /** The year's dates must touch the year: entered by its end, not left before it began. */

@@ -4,7 +4,7 @@ import { INDUSTRY_SECTIONS, parseIndustry } from '../../domain/enterprises/indus
 import { audit, diff } from '../audit/audit.js';
 import type { RequestContext } from '../context.js';
 import { errors } from '../errors.js';
-import type { Page } from '../pagination.js';
+import { toPage, type Page } from '../pagination.js';
 import { enterpriseRow, residenceRow } from './mappers.js';
 import * as repo from './repository.js';
 import { residencesOfEnterprise } from './residence-repository.js';
@@ -14,8 +14,7 @@ import type { EnterpriseListQuery, EnterprisePatch, EnterpriseRow } from './sche
 export const listIndustries = () => INDUSTRY_SECTIONS.map((s) => ({ code: s.code, name: s.name, service: s.service }));
 
 export async function listEnterprises(db: Db, ctx: RequestContext, q: EnterpriseListQuery): Promise<Page<EnterpriseRow>> {
-  const { rows, total } = await repo.listEnterprises(db, platformScope(ctx.actor), q);
-  return { items: rows.map(enterpriseRow), total, page: q.page, pageSize: q.pageSize };
+  return toPage(await repo.listEnterprises(db, platformScope(ctx.actor), q), q, enterpriseRow);
 }
 
 async function visibleEnterprise(db: Db, ctx: RequestContext, id: string): Promise<repo.EnterpriseRecord> {

@@ -1,18 +1,14 @@
 import type { Db } from '../../db/client.js';
+import { toPage } from '../pagination.js';
 import { listAudit, listLogins } from './repository.js';
 import type { AuditQuery, LoginQuery } from './schema.js';
 
-function pageOfRows<R extends { at: Date; total: number }>(rows: R[], total: number, q: { page: number; pageSize: number }) {
-  const items = rows.map(({ total: _total, ...row }) => ({ ...row, at: row.at.toISOString() }));
-  return { items, total, page: q.page, pageSize: q.pageSize };
-}
+const withIsoTime = <R extends { at: Date; total: number }>({ total: _total, ...row }: R) => ({ ...row, at: row.at.toISOString() });
 
 export async function auditPage(db: Db, q: AuditQuery) {
-  const { rows, total } = await listAudit(db, q);
-  return pageOfRows(rows, total, q);
+  return toPage(await listAudit(db, q), q, withIsoTime);
 }
 
 export async function loginPage(db: Db, q: LoginQuery) {
-  const { rows, total } = await listLogins(db, q);
-  return pageOfRows(rows, total, q);
+  return toPage(await listLogins(db, q), q, withIsoTime);
 }

@@ -3,7 +3,7 @@ import { userScope } from '../../domain/auth/scope.js';
 import { audit, diff } from '../audit/audit.js';
 import type { RequestContext } from '../context.js';
 import { errors } from '../errors.js';
-import type { Page } from '../pagination.js';
+import { toPage, type Page } from '../pagination.js';
 import * as repo from './repository.js';
 import type { CreateOrgInput, OrganizationRow, OrgListQuery, UpdateOrgInput } from './schema.js';
 
@@ -19,8 +19,7 @@ function districtRule(kind: CreateOrgInput['kind'], districtCode: string | null 
 }
 
 export async function listOrganizations(db: Db, ctx: RequestContext, q: OrgListQuery): Promise<Page<OrganizationRow>> {
-  const { rows, total } = await repo.listOrganizations(db, userScope(ctx.actor), q);
-  return { items: rows.map(toRow), total, page: q.page, pageSize: q.pageSize };
+  return toPage(await repo.listOrganizations(db, userScope(ctx.actor), q), q, toRow);
 }
 
 export async function createOrganization(db: Db, ctx: RequestContext, input: CreateOrgInput): Promise<OrganizationRow> {

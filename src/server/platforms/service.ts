@@ -10,7 +10,7 @@ import type { RequestContext } from '../context.js';
 import { AppError, errors } from '../errors.js';
 import { labelFor } from '../field-labels.js';
 import { findOrganization } from '../organizations/repository.js';
-import { maskPhone, type Page } from '../pagination.js';
+import { maskPhone, type Page, toPage } from '../pagination.js';
 import { visiblePlatform } from './access.js';
 import * as repo from './repository.js';
 import type { CreatePlatformInput, PlatformDetail, PlatformListQuery, PlatformRow, UpdatePlatformInput } from './schema.js';
@@ -27,8 +27,7 @@ export function toRow(r: Omit<repo.PlatformListRecord, 'total'>): PlatformRow {
 }
 
 export async function listPlatforms(db: Db, ctx: RequestContext, q: PlatformListQuery): Promise<Page<PlatformRow>> {
-  const { rows, total } = await repo.listPlatforms(db, platformScope(ctx.actor), q);
-  return { items: rows.map(toRow), total, page: q.page, pageSize: q.pageSize };
+  return toPage(await repo.listPlatforms(db, platformScope(ctx.actor), q), q, toRow);
 }
 
 export async function detailOf(db: Executor, ctx: RequestContext, p: repo.PlatformRecord): Promise<PlatformDetail> {
@@ -53,9 +52,8 @@ export async function getPlatform(db: Db, ctx: RequestContext, id: string): Prom
 
 /** The public portal lists recognized and filed platforms only, and no personal data. */
 export async function listPublicPlatforms(db: Db, q: PlatformListQuery) {
-  const { rows, total } = await repo.listPlatforms(db, { kind: 'all' }, q, true);
-  const items = rows.map((r) => ({ id: r.id, name: r.name, level: r.level, type: r.type, districtName: r.districtName, status: r.status }));
-  return { items, total, page: q.page, pageSize: q.pageSize };
+  const shape = (r: repo.PlatformListRecord) => ({ id: r.id, name: r.name, level: r.level, type: r.type, districtName: r.districtName, status: r.status });
+  return toPage(await repo.listPlatforms(db, { kind: 'all' }, q, true), q, shape);
 }
 
 type Shape = Pick<repo.PlatformRecord, 'level' | 'type' | 'districtCode' | 'orientation' | 'operatorOrgId' | 'parentPlatformId'> & { id?: string };

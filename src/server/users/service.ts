@@ -7,7 +7,7 @@ import { deleteUserSessions } from '../auth/repository.js';
 import type { RequestContext } from '../context.js';
 import { errors } from '../errors.js';
 import { findOrganization } from '../organizations/repository.js';
-import { maskPhone, type Page } from '../pagination.js';
+import { maskPhone, type Page, toPage } from '../pagination.js';
 import * as repo from './repository.js';
 import type { CreateUserInput, UpdateUserInput, UserListQuery, UserRow } from './schema.js';
 
@@ -38,8 +38,7 @@ async function loadForAdmin(db: Executor, id: string): Promise<repo.UserRecord> 
 }
 
 export async function listUsers(db: Db, ctx: RequestContext, q: UserListQuery): Promise<Page<UserRow>> {
-  const { rows, total } = await repo.listUsers(db, userScope(ctx.actor), q);
-  return { items: rows.map(toRow), total, page: q.page, pageSize: q.pageSize };
+  return toPage(await repo.listUsers(db, userScope(ctx.actor), q), q, toRow);
 }
 
 export async function createUser(db: Db, ctx: RequestContext, input: CreateUserInput): Promise<{ user: UserRow; initialPassword: string }> {

@@ -5,6 +5,7 @@ import { enterpriseRoutes } from './enterprises/routes.js';
 import { fileRoutes } from './files/routes.js';
 import { homeRoutes } from './home/routes.js';
 import { importRoutes } from './imports/routes.js';
+import { notificationRoutes } from './notifications/routes.js';
 import { logRoutes } from './logs/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { platformRoutes } from './platforms/routes.js';
@@ -46,4 +47,5 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
   await app.register(rulesRoutes);
   await app.register(schemeRoutes, { db });
   await app.register(evaluationRoutes, { db });
+  await app.register(notificationRoutes, { db });
 }

@@ -28,6 +28,8 @@ export const evaluations = pgTable('evaluations', {
   municipalReviewEnd: date('municipal_review_end').notNull(),
   status: text('status', { enum: ['draft', 'open', 'published'] }).notNull().default('draft'),
   publishedAt: timestamp('published_at', { withTimezone: true }),
+  /** The grading run as published (pools, caps, held ties and their decisions), frozen with the scheme version. */
+  results: jsonb('results'),
   createdBy: uuid('created_by').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -49,6 +51,14 @@ export const evaluationEntries = pgTable('evaluation_entries', {
   rowTexts: jsonb('row_texts').notNull().default({}),
   selfTotal: numeric('self_total', { precision: 6, scale: 2 }),
   reviewedTotal: numeric('reviewed_total', { precision: 6, scale: 2 }),
+  /** The facts after the experts' corrections, and the engine's sheet on them (frozen at finish_review). */
+  reviewedFacts: jsonb('reviewed_facts'),
+  reviewedSheet: jsonb('reviewed_sheet'),
+  reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+  /** Rank within its pool and the policy recommendation (Art 32), set by grading and frozen at publication. */
+  rank: integer('rank'),
+  recommendation: text('recommendation'),
+  gradedAt: timestamp('graded_at', { withTimezone: true }),
   conditionsLost: boolean('conditions_lost'),
   conditionsNote: text('conditions_note'),
   grade: text('grade', { enum: ['excellent', 'pass', 'fail'] }),

@@ -2,3 +2,4 @@ export * from './reference.js';
 export * from './identity.js';
 export * from './platforms.js';
 export * from './evaluations.js';
+export * from './notifications.js';

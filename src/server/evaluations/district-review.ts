@@ -40,7 +40,13 @@ export async function returnEntry(db: Db, ctx: RequestContext, evaluationId: str
   const returned = reviewsInForce(await entriesRepo.listRowReviews(db, l.entry.id))
     .filter((r) => r.decision === 'returned' && r.comment !== null && Date.parse(r.at) >= submittedAt);
   if (returned.length === 0) throw refusal('NOT_ALLOWED', '退回前须至少将一项指标标为“退回”并填写意见');
-  await transition(db, ctx, l, 'return', { summary: { rows: returned.map((r) => r.rowCode) } });
+  await transition(db, ctx, l, 'return', {
+    summary: { rows: returned.map((r) => r.rowCode) },
+    notice: {
+      audience: { kind: 'platform_operator', platformId: l.entry.platformId },
+      notification: { kind: 'evaluation.entry.returned', title: `${l.e.year}年度自评被区县退回修改`, body: `退回的指标：${returned.map((r) => r.rowCode).join('、')}` },
+    },
+  });
   return getEntry(db, ctx, evaluationId, entryId);
 }
 
@@ -53,6 +59,12 @@ export async function forwardEntry(db: Db, ctx: RequestContext, evaluationId: st
   const rows = sheet === null ? [...rowCodes(l.scheme, l)] : sheet.rows.filter((r) => r.counted).map((r) => r.code);
   const pending = rows.filter((c) => !accepted.has(c));
   if (pending.length > 0) throw refusal('NOT_ALLOWED', `以下指标尚未初审通过，不能报送市局：${pending.join('、')}`);
-  await transition(db, ctx, l, 'forward', { set: { forwarded: true }, summary: { selfTotal: l.entry.storedSelfTotal } });
+  await transition(db, ctx, l, 'forward', {
+    set: { forwarded: true }, summary: { selfTotal: l.entry.storedSelfTotal },
+    notice: {
+      audience: { kind: 'roles', roles: ['bureau'] },
+      notification: { kind: 'evaluation.entry.forwarded', title: `${l.entry.platformName}的${l.e.year}年度自评已通过区县初审，报送市局` },
+    },
+  });
   return getEntry(db, ctx, evaluationId, entryId);
 }

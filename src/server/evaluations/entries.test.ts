@@ -23,6 +23,7 @@ const count = async (sql: string, args: unknown[] = []) => Number((await ctx.dat
 const auditCount = (action: string) => count('select count(*) n from audit_log where action = $1', [action]);
 const shift = (n: number) => new Date(Date.parse(`${todayIso()}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const yesterday = shift(-1);
+const kinds = async (who: Client) => (await who.call('GET', '/notifications')).json<{ items: { kind: string; link: string | null }[] }>().items.map((n) => n.kind);
 
 let evaluationId = '';
 let entryId = '';
@@ -163,6 +164,10 @@ describe('self-evaluation and district preliminary review', () => {
     expect(d).toMatchObject({ status: 'submitted', selfTotal: expectedTotal(d), deadline: shift(10), overdue: false });
     expect(await count('select count(*) n from evaluation_entries where id = $1 and self_total is not null', [entryId])).toBe(1);
     expect(await auditCount('evaluation.entry.submit')).toBe(1);
+    expect(await kinds(c.jlp!)).toEqual(['evaluation.entry.submitted']);
+    expect(await kinds(c.wz!)).toEqual([]);
+    const link = (await c.jlp!.call('GET', '/notifications')).json<{ items: { link: string }[] }>().items[0]?.link;
+    expect(link).toBe(`/evaluations/${evaluationId}/entries/${entryId}`);
     const locked = await c.operator!.call('PUT', url(), { rowTexts: { '1.1': '提交后再改' } });
     expect(locked.statusCode).toBe(409);
     expect(locked.json<Problem>().code).toBe('ENTRY_TRANSITION_REFUSED');
@@ -190,6 +195,8 @@ describe('self-evaluation and district preliminary review', () => {
     expect(ret.statusCode, ret.body).toBe(200);
     expect(ret.json<Detail>().status).toBe('returned');
     expect(await auditCount('evaluation.entry.return')).toBe(1);
+    expect(await kinds(c.operator!)).toEqual(['evaluation.entry.returned']);
+    expect(await kinds(c.otherOperator!)).toEqual([]);
 
     const seen = await get(c.operator!);
     expect(seen.reviews).toEqual(expect.arrayContaining([expect.objectContaining({ rowCode: '1.1', decision: 'returned', comment: '请补充入驻协议' })]));
@@ -215,6 +222,7 @@ describe('self-evaluation and district preliminary review', () => {
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json<Detail>()).toMatchObject({ status: 'forwarded', deadline: shift(20) });
     expect(await auditCount('evaluation.entry.forward')).toBe(1);
+    expect(await kinds(c.bureau!)).toEqual(['evaluation.entry.forwarded']);
     expect((await c.jlp!.call('PUT', url('/rows/1.1/review'), { decision: 'returned', comment: '晚了' })).json<Problem>().code).toBe('ENTRY_TRANSITION_REFUSED');
   });
 });

@@ -7,6 +7,7 @@ import { audit } from '../audit/audit.js';
 import { todayIso } from '../clock.js';
 import type { RequestContext } from '../context.js';
 import { AppError, errors } from '../errors.js';
+import { notify, type Audience, type NotificationInput } from '../notifications/service.js';
 import { loadScheme } from '../schemes/service.js';
 import * as entriesRepo from './entries-repository.js';
 import type { EntryDetail, RowReview } from './entries-schema.js';
@@ -57,13 +58,18 @@ export function assertAction(ctx: RequestContext, l: LoadedEntry, action: EntryA
   return check.to;
 }
 
+/** Who is told of a step, and what; the link to the entry is added. */
+export interface Notice { audience: Audience; notification: Omit<NotificationInput, 'link' | 'data'> }
+
+export const entryLink = (l: LoadedEntry): string => `/evaluations/${l.e.id}/entries/${l.entry.id}`;
+
 /**
  * Takes a transition and writes its audit row in one transaction. The status moves only from the
  * status that was checked, so a refused or raced step changes nothing and writes no audit row.
  */
 export async function transition(
   db: Db, ctx: RequestContext, l: LoadedEntry, action: EntryAction,
-  opts: { set?: Parameters<typeof entriesRepo.moveEntry>[4]; summary?: Record<string, unknown> } = {},
+  opts: { set?: Parameters<typeof entriesRepo.moveEntry>[4]; summary?: Record<string, unknown>; notice?: Notice } = {},
 ): Promise<void> {
   const to = assertAction(ctx, l, action);
   await db.transaction(async (tx) => {
@@ -72,6 +78,7 @@ export async function transition(
       action: `evaluation.entry.${action}`, entityType: 'evaluation_entry', entityId: l.entry.id,
       summary: { evaluationId: l.e.id, platformId: l.entry.platformId, status: [l.entry.status, to], ...opts.summary },
     });
+    if (opts.notice) await notify(tx, opts.notice.audience, { ...opts.notice.notification, link: entryLink(l), data: { evaluationId: l.e.id, entryId: l.entry.id } });
   });
 }
 

@@ -94,6 +94,10 @@ export async function submitEntry(db: Db, ctx: RequestContext, evaluationId: str
   await transition(db, ctx, l, 'submit', {
     set: { selfTotal: sheet.total, submitted: true, ...(facts === undefined ? {} : { facts }) },
     summary: { selfTotal: sheet.total, districtCode: l.entry.districtCode },
+    notice: {
+      audience: { kind: 'district', districtCode: l.entry.districtCode, roles: ['district'] },
+      notification: { kind: 'evaluation.entry.submitted', title: `${l.entry.platformName}提交了${l.e.year}年度自评，待区县初审`, body: `自评总分 ${sheet.total}` },
+    },
   });
   return getEntry(db, ctx, evaluationId, entryId);
 }

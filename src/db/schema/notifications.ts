@@ -11,7 +11,7 @@ export const notifications = pgTable('notifications', {
   kind: text('kind').notNull(),
   title: text('title').notNull(),
   body: text('body').notNull().default(''),
-  /** A path inside the web app, e.g. /evaluations/<id>/entries/<entryId>. */
+  /** A path inside the web app, e.g. /app/evaluations/<id>/entries/<entryId>. */
   link: text('link'),
   data: jsonb('data').notNull().default({}),
   dedupeKey: text('dedupe_key'),

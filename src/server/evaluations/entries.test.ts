@@ -167,7 +167,7 @@ describe('self-evaluation and district preliminary review', () => {
     expect(await kinds(c.jlp!)).toEqual(['evaluation.entry.submitted']);
     expect(await kinds(c.wz!)).toEqual([]);
     const link = (await c.jlp!.call('GET', '/notifications')).json<{ items: { link: string }[] }>().items[0]?.link;
-    expect(link).toBe(`/evaluations/${evaluationId}/entries/${entryId}`);
+    expect(link).toBe(`/app/evaluations/${evaluationId}/entries/${entryId}`);
     const locked = await c.operator!.call('PUT', url(), { rowTexts: { '1.1': '提交后再改' } });
     expect(locked.statusCode).toBe(409);
     expect(locked.json<Problem>().code).toBe('ENTRY_TRANSITION_REFUSED');

@@ -61,7 +61,7 @@ export function assertAction(ctx: RequestContext, l: LoadedEntry, action: EntryA
 /** Who is told of a step, and what; the link to the entry is added. */
 export interface Notice { audience: Audience; notification: Omit<NotificationInput, 'link' | 'data'> }
 
-export const entryLink = (l: LoadedEntry): string => `/evaluations/${l.e.id}/entries/${l.entry.id}`;
+export const entryLink = (l: LoadedEntry): string => `/app/evaluations/${l.e.id}/entries/${l.entry.id}`;
 
 /**
  * Takes a transition and writes its audit row in one transaction. The status moves only from the

@@ -1,3 +1,4 @@
+import { scheduleDeadlineReminders } from './evaluations/reminders.js';
 import type { Config } from '../config.js';
 import { ensureInitialAdmin } from './bootstrap/admin.js';
 import { roleLabels } from '../domain/auth/roles.js';
@@ -31,6 +32,7 @@ export async function serve(config: Config): Promise<void> {
   const adminPassword = config.demo ? null : await ensureInitialAdmin(db);
   const app = await buildApp({ db, secureCookies: config.secureCookies, trustProxy: config.trustProxy, logLevel: config.logLevel, webDir: config.webDir, filesDir: config.filesDir });
   await app.listen({ port: config.port, host: config.host });
+  const stopReminders = scheduleDeadlineReminders(db, (m) => app.log.info(m));
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
   printBanner(url, adminPassword, await isDemoDatabase(db));
   console.log(`启动用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒${database.embedded ? '（内嵌 PostgreSQL）' : ''}`);
@@ -39,6 +41,7 @@ export async function serve(config: Config): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`\n收到 ${signal}，正在停止…`);
+    stopReminders();
     await app.close();
     await database.shutdown();
     console.log('已停止。');

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.js';
 import { contextOf } from '../plugins/auth.js';
 import { createEvaluationBody, districtApplicationBody, entryRow, evaluationParams, evaluationRow, impactQuery, impactResponse } from './schema.js';
 import { evaluationEntryRoutes } from './entry-routes.js';
+import { runDeadlineReminders } from './reminders.js';
 import * as service from './service.js';
 
 export async function evaluationRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
@@ -27,5 +28,7 @@ export async function evaluationRoutes(app: FastifyInstance, { db }: { db: Db })
     async (req) => service.listEntries(db, contextOf(req), req.params.id));
   r.get('/evaluations/:id/impact', { config: bureau, schema: { tags, summary: '方案影响预览：各参评平台在两个方案下的得分与等次', params: evaluationParams, querystring: impactQuery, response: { 200: impactResponse } } },
     async (req) => service.impactPreview(db, req.params.id, req.query.against));
+  r.post('/evaluations/reminders', { config: bureau, schema: { tags, summary: '立即检查各评估阶段截止日并发送提醒（每小时自动运行）', response: { 200: z.object({ reminders: z.number(), delivered: z.number() }) } } },
+    async () => runDeadlineReminders(db));
   await evaluationEntryRoutes(app, { db });
 }

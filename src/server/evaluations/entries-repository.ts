@@ -1,9 +1,20 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { entryRowReviews, evaluationEntries, evaluations, platforms, users } from '../../db/schema/index.js';
+import { entryRowReviews, evaluationEntries, evaluations, expertAssignments, platforms, users } from '../../db/schema/index.js';
 import type { PlatformScope } from '../../domain/auth/scope.js';
 import type { EntryStatus } from '../../domain/evaluation/workflow.js';
 import { platformScopeCondition } from '../platforms/repository.js';
+
+/**
+ * The entries an actor may read: those of the platforms in its scope; for an expert, only the
+ * entries they are assigned to (not declined), not the platform's entries of other years.
+ */
+export function entryScopeCondition(scope: PlatformScope): SQL | undefined {
+  const platformCond = platformScopeCondition(scope);
+  if (scope.kind !== 'assigned') return platformCond;
+  return and(platformCond, sql`exists (select 1 from ${expertAssignments} where ${expertAssignments.entryId} = ${evaluationEntries.id}
+    and ${expertAssignments.expertUserId} = ${scope.expertUserId} and ${expertAssignments.status} <> 'declined')`);
+}
 
 /** One entry of a campaign within the actor's platform scope; outside it the entry is never loaded (404). */
 export async function findEntry(db: Executor, evaluationId: string, entryId: string, scope: PlatformScope) {
@@ -16,7 +27,7 @@ export async function findEntry(db: Executor, evaluationId: string, entryId: str
     })
     .from(evaluationEntries)
     .innerJoin(platforms, eq(evaluationEntries.platformId, platforms.id))
-    .where(and(eq(evaluationEntries.evaluationId, evaluationId), eq(evaluationEntries.id, entryId), platformScopeCondition(scope)));
+    .where(and(eq(evaluationEntries.evaluationId, evaluationId), eq(evaluationEntries.id, entryId), entryScopeCondition(scope)));
   return rows[0] ?? null;
 }
 export type EntryDetailRecord = NonNullable<Awaited<ReturnType<typeof findEntry>>>;
@@ -31,7 +42,7 @@ export async function saveDraft(db: Executor, entryId: string, status: EntryStat
 /** Moves an entry from `from` only: two clicks or two reviewers cannot both move it. */
 export async function moveEntry(
   db: Executor, entryId: string, from: EntryStatus, to: EntryStatus,
-  set: { selfTotal?: string; facts?: unknown; submitted?: boolean; forwarded?: boolean } = {},
+  set: { selfTotal?: string; facts?: unknown; submitted?: boolean; forwarded?: boolean; reviewed?: { total: string; facts: unknown; sheet: unknown } } = {},
 ): Promise<boolean> {
   const rows = await db.update(evaluationEntries)
     .set({
@@ -40,6 +51,7 @@ export async function moveEntry(
       ...(set.facts === undefined ? {} : { facts: set.facts }),
       ...(set.submitted === true ? { submittedAt: sql`now()` } : {}),
       ...(set.forwarded === true ? { forwardedAt: sql`now()` } : {}),
+      ...(set.reviewed === undefined ? {} : { reviewedTotal: set.reviewed.total, reviewedFacts: set.reviewed.facts, reviewedSheet: set.reviewed.sheet, reviewedAt: sql`now()` }),
     })
     .where(and(eq(evaluationEntries.id, entryId), eq(evaluationEntries.status, from))).returning({ id: evaluationEntries.id });
   return rows.length > 0;

@@ -89,11 +89,11 @@ describe('self-evaluation and district preliminary review', () => {
     expect(list.find((e) => e.id === entryId)).toMatchObject({ deadline: shift(5), overdue: false });
   });
 
-  it('keeps each entry in scope: other district 404, other operator 404, experts and district governments 403', async () => {
+  it('keeps each entry in scope: other district 404, other operator 404, an unassigned expert 404, district governments 403', async () => {
     expect((await c.wz!.call('GET', url())).statusCode).toBe(404);
     expect((await c.otherOperator!.call('GET', url())).statusCode).toBe(404);
     expect((await c.otherOperator!.call('PUT', url(), { rowTexts: {} })).statusCode).toBe(404);
-    expect((await c.expert!.call('GET', url())).statusCode).toBe(403);
+    expect((await c.expert!.call('GET', url())).statusCode).toBe(404);
     expect((await c.gov!.call('GET', url())).statusCode).toBe(403);
     expect((await c.jlp!.call('GET', url())).statusCode).toBe(200);
     expect((await c.bureau!.call('GET', url())).statusCode).toBe(200);

@@ -1,5 +1,5 @@
 /** What self-evaluation and district review share: loading an entry in scope, windows, transitions with their audit row. */
-import type { Db } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
 import { platformScope } from '../../domain/auth/scope.js';
 import { checkEntryAction, isOverdue, pendingWindow, type EntryAction, type EntryStatus, type Windows } from '../../domain/evaluation/workflow.js';
 import { scoreSheet, type ScoreScheme, type ScoreSheet } from '../../domain/index.js';
@@ -69,17 +69,26 @@ export const entryLink = (l: LoadedEntry): string => `/app/evaluations/${l.e.id}
  */
 export async function transition(
   db: Db, ctx: RequestContext, l: LoadedEntry, action: EntryAction,
-  opts: { set?: Parameters<typeof entriesRepo.moveEntry>[4]; summary?: Record<string, unknown>; notice?: Notice } = {},
+  opts: TransitionOptions = {},
 ): Promise<void> {
   const to = assertAction(ctx, l, action);
-  await db.transaction(async (tx) => {
-    if (!(await entriesRepo.moveEntry(tx, l.entry.id, l.entry.status, to, opts.set))) throw errors.conflict('该参评记录已被他人处理，请刷新后重试');
-    await audit(tx, ctx, {
-      action: `evaluation.entry.${action}`, entityType: 'evaluation_entry', entityId: l.entry.id,
-      summary: { evaluationId: l.e.id, platformId: l.entry.platformId, status: [l.entry.status, to], ...opts.summary },
-    });
-    if (opts.notice) await notify(tx, opts.notice.audience, { ...opts.notice.notification, link: entryLink(l), data: { evaluationId: l.e.id, entryId: l.entry.id } });
+  await db.transaction(async (tx) => applyTransition(tx, ctx, l, action, to, opts));
+}
+
+export interface TransitionOptions {
+  set?: Parameters<typeof entriesRepo.moveEntry>[4];
+  summary?: Record<string, unknown>;
+  notice?: Notice;
+}
+
+/** The body of a checked transition inside the caller's transaction, for steps that change more than the entry (an expert's first assignment). */
+export async function applyTransition(tx: Executor, ctx: RequestContext, l: LoadedEntry, action: EntryAction, to: EntryStatus, opts: TransitionOptions = {}): Promise<void> {
+  if (!(await entriesRepo.moveEntry(tx, l.entry.id, l.entry.status, to, opts.set))) throw errors.conflict('该参评记录已被他人处理，请刷新后重试');
+  await audit(tx, ctx, {
+    action: `evaluation.entry.${action}`, entityType: 'evaluation_entry', entityId: l.entry.id,
+    summary: { evaluationId: l.e.id, platformId: l.entry.platformId, status: [l.entry.status, to], ...opts.summary },
   });
+  if (opts.notice) await notify(tx, opts.notice.audience, { ...opts.notice.notification, link: entryLink(l), data: { evaluationId: l.e.id, entryId: l.entry.id } });
 }
 
 /** The live sheet of the entry's facts under the campaign's scheme with the entry's factor. */

@@ -8,11 +8,12 @@ import { evaluationParams, evaluationRow } from './schema.js';
 import * as self from './self-evaluation.js';
 import { extendWindows } from './service.js';
 
-/** Self-evaluation, district preliminary review and the bureau's windows. Experts and district governments have no part here. */
+/** Self-evaluation, district preliminary review and the bureau's windows. Assigned experts read the entry; district governments have no part here. */
 export async function evaluationEntryRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['年度评估'];
-  const readers = { access: ['admin', 'bureau', 'district', 'operator'] as const };
+  // An expert reads only the entries assigned to them (the entry scope); others are 404.
+  const readers = { access: ['admin', 'bureau', 'district', 'operator', 'expert'] as const };
   const operator = { access: ['operator'] as const };
   const district = { access: ['district'] as const };
   const base = '/evaluations/:id/entries/:entryId';

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { evaluationEntries, evaluations, platforms } from '../../db/schema/index.js';
 import type { PlatformScope } from '../../domain/auth/scope.js';
-import { platformScopeCondition } from '../platforms/repository.js';
+import { entryScopeCondition } from './entries-repository.js';
 
 const columns = {
   id: evaluations.id,
@@ -76,7 +76,7 @@ export async function listEntries(db: Executor, evaluationId: string, scope: Pla
     })
     .from(evaluationEntries)
     .innerJoin(platforms, eq(evaluationEntries.platformId, platforms.id))
-    .where(and(eq(evaluationEntries.evaluationId, evaluationId), platformScopeCondition(scope)))
+    .where(and(eq(evaluationEntries.evaluationId, evaluationId), entryScopeCondition(scope)))
     .orderBy(evaluationEntries.level, platforms.name);
 }
 export type EntryRecord = Awaited<ReturnType<typeof listEntries>>[number];

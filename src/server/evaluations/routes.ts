@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.js';
 import { contextOf } from '../plugins/auth.js';
 import { createEvaluationBody, districtApplicationBody, entryRow, evaluationParams, evaluationRow, impactQuery, impactResponse } from './schema.js';
 import { evaluationEntryRoutes } from './entry-routes.js';
+import { expertReviewRoutes } from './expert-routes.js';
 import { runDeadlineReminders } from './reminders.js';
 import * as service from './service.js';
 
@@ -31,4 +32,5 @@ export async function evaluationRoutes(app: FastifyInstance, { db }: { db: Db })
   r.post('/evaluations/reminders', { config: bureau, schema: { tags, summary: '立即检查各评估阶段截止日并发送提醒（每小时自动运行）', response: { 200: z.object({ reminders: z.number(), delivered: z.number() }) } } },
     async () => runDeadlineReminders(db));
   await evaluationEntryRoutes(app, { db });
+  await expertReviewRoutes(app, { db });
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { districts, organizations, platforms, platformSites, platformStaff, platformStatusHistory, platformYearData, residences, users } from '../../db/schema/index.js';
+import { districts, evaluationEntries, expertAssignments, organizations, platforms, platformSites, platformStaff, platformStatusHistory, platformYearData, residences, users } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 import type { PlatformScope } from '../../domain/auth/scope.js';
 import { likePattern, offsetOf } from '../pagination.js';
@@ -50,8 +50,10 @@ export function platformScopeCondition(scope: PlatformScope): SQL | undefined {
     case 'operator':
       return eq(platforms.operatorOrgId, scope.organizationId);
     case 'assigned':
-      // Experts see platforms through review assignments, which arrive with the evaluation workflow.
-      return sql`false`;
+      // Experts see the platforms they are assigned to review (an assignment they declined gives nothing).
+      return sql`${platforms.id} in (select ${evaluationEntries.platformId} from ${evaluationEntries}
+        join ${expertAssignments} on ${expertAssignments.entryId} = ${evaluationEntries.id}
+        where ${expertAssignments.expertUserId} = ${scope.expertUserId} and ${expertAssignments.status} <> 'declined')`;
     case 'none':
       return sql`false`;
   }

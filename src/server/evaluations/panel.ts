@@ -165,7 +165,7 @@ export async function gradingInputs(db: Executor, e: EvaluationRecord) {
       overrides.push({ id: x.id, grade: x.grade, reason: x.gradeReason ?? '' });
     }
   }
-  const settings = { excellentMin: e.excellentCutoff, passMin: e.passCutoff, excellentShare: '0.3', pool: e.poolPerType ? 'per_type' as const : 'all' as const };
+  const settings = { excellentMin: e.excellentCutoff, passMin: e.passCutoff, excellentShare: scheme.grading.excellentShare, pool: e.poolPerType ? 'per_type' as const : 'all' as const };
   return { scheme, entries, previous, excluded, pending, participants, overrides, settings, meets };
 }
 

@@ -6,6 +6,7 @@ import { contextOf } from '../plugins/auth.js';
 import { createEvaluationBody, districtApplicationBody, entryRow, evaluationParams, evaluationRow, impactQuery, impactResponse } from './schema.js';
 import { evaluationEntryRoutes } from './entry-routes.js';
 import { expertReviewRoutes } from './expert-routes.js';
+import { evaluationPanelRoutes } from './panel-routes.js';
 import { runDeadlineReminders } from './reminders.js';
 import * as service from './service.js';
 
@@ -33,4 +34,5 @@ export async function evaluationRoutes(app: FastifyInstance, { db }: { db: Db })
     async () => runDeadlineReminders(db));
   await evaluationEntryRoutes(app, { db });
   await expertReviewRoutes(app, { db });
+  await evaluationPanelRoutes(app, { db });
 }

@@ -1,5 +1,5 @@
 /** Lifecycle changes (src/domain/platforms/lifecycle.ts): the status, its history row and the audit row in one transaction. */
-import type { Db } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
 import { availableTransitions, checkTransition, statusLabels } from '../../domain/platforms/lifecycle.js';
 import { audit } from '../audit/audit.js';
 import type { RequestContext } from '../context.js';
@@ -20,22 +20,30 @@ export async function changeStatus(db: Db, ctx: RequestContext, id: string, inpu
     if (existsForBureau) throw errors.forbidden(`将「${statusLabels[p.status]}」变更为「${statusLabels[input.to]}」（须由市人力社保局决定）`);
     throw errors.refused('TRANSITION_REFUSED', `状态：${check.message}`, 'to');
   }
-  // Art 33: a district-level platform recognized directly becomes a municipal one.
+  await db.transaction(async (tx) => applyStatusChange(tx, ctx, p, input, check.meaning));
+  return getPlatform(db, ctx, id);
+}
+
+/**
+ * Writes an allowed change (already checked against the transition table): status, history row and audit row,
+ * inside the caller's transaction. A district-level platform recognized directly becomes municipal (Art 33).
+ */
+export async function applyStatusChange(
+  tx: Executor, ctx: RequestContext, p: Pick<repo.PlatformRecord, 'id' | 'level' | 'status' | 'recognizedAt'>, input: StatusChangeInput, meaning: string,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
   const promoted = p.level === 'district' && input.to === 'recognized';
   const patch = {
     status: input.to,
     ...(input.to === 'recognized' && p.recognizedAt === null ? { recognizedAt: input.effectiveDate } : {}),
     ...(promoted ? { level: 'municipal' as const } : {}),
   };
-  await db.transaction(async (tx) => {
-    if (!(await repo.updateStatus(tx, id, p.status, patch))) throw errors.conflict('平台状态已被他人变更，请刷新后重试');
-    await repo.insertStatusHistory(tx, { platformId: id, fromStatus: p.status, toStatus: input.to, reason: input.reason, effectiveDate: input.effectiveDate, userId: ctx.actor.userId });
-    await audit(tx, ctx, {
-      action: 'platform.status', entityType: 'platform', entityId: id,
-      summary: { status: [p.status, input.to], reason: input.reason, effectiveDate: input.effectiveDate, meaning: check.meaning, ...(promoted ? { level: [p.level, 'municipal'] } : {}) },
-    });
+  if (!(await repo.updateStatus(tx, p.id, p.status, patch))) throw errors.conflict('平台状态已被他人变更，请刷新后重试');
+  await repo.insertStatusHistory(tx, { platformId: p.id, fromStatus: p.status, toStatus: input.to, reason: input.reason, effectiveDate: input.effectiveDate, userId: ctx.actor.userId });
+  await audit(tx, ctx, {
+    action: 'platform.status', entityType: 'platform', entityId: p.id,
+    summary: { status: [p.status, input.to], reason: input.reason, effectiveDate: input.effectiveDate, meaning, ...(promoted ? { level: [p.level, 'municipal'] } : {}), ...extra },
   });
-  return getPlatform(db, ctx, id);
 }
 
 export async function statusHistory(db: Db, ctx: RequestContext, id: string) {

@@ -5,6 +5,8 @@ import type { Db } from '../../db/client.js';
 import { listPublicPlatforms } from '../platforms/service.js';
 import { platformListQuery, publicPlatformPage } from '../platforms/schema.js';
 import { isDemoDatabase } from '../settings/service.js';
+import { publicResults, publicYears } from '../evaluations/publication.js';
+import { publicResults as publicResultsSchema, publicYear, yearParams } from '../evaluations/panel-schema.js';
 import { listDistricts } from './repository.js';
 
 const district = z.object({ code: z.string(), name: z.string(), kind: z.enum(['district', 'county', 'autonomous-county', 'functional-zone']), region: z.string() });
@@ -19,4 +21,8 @@ export async function publicRoutes(app: FastifyInstance, { db }: { db: Db }): Pr
     async () => listDistricts(db));
   r.get('/public/platforms', { config, schema: { tags, summary: '已认定、已备案平台名录', querystring: platformListQuery, response: { 200: publicPlatformPage } } },
     async (req) => listPublicPlatforms(db, req.query));
+  r.get('/public/evaluations', { config, schema: { tags, summary: '已公布评估结果的年度', response: { 200: z.array(publicYear) } } },
+    async () => publicYears(db));
+  r.get('/public/evaluations/:year/results', { config, schema: { tags, summary: '年度评估结果（平台名称、类型、级别、区县、等次）', params: yearParams, response: { 200: publicResultsSchema } } },
+    async (req) => publicResults(db, req.params.year));
 }

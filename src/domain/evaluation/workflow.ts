@@ -96,3 +96,8 @@ export function isOverdue(status: EntryStatus, today: string, windows: Windows):
 export function operatorMayEdit(status: EntryStatus): boolean {
   return status === 'draft' || status === 'returned';
 }
+
+/** Scores and grades stay with the bureau until publication (Art 31): nobody else sees them before. */
+export function resultsVisible(role: Role, status: EntryStatus): boolean {
+  return role === 'admin' || role === 'bureau' || status === 'published';
+}

@@ -1,7 +1,9 @@
 /** What self-evaluation and district review share: loading an entry in scope, windows, transitions with their audit row. */
 import type { Db, Executor } from '../../db/client.js';
 import { platformScope } from '../../domain/auth/scope.js';
-import { checkEntryAction, isOverdue, pendingWindow, type EntryAction, type EntryStatus, type Windows } from '../../domain/evaluation/workflow.js';
+import type { Role } from '../../domain/auth/roles.js';
+import { checkEntryAction, isOverdue, pendingWindow, resultsVisible, type EntryAction, type EntryStatus, type Windows } from '../../domain/evaluation/workflow.js';
+import type { Grade } from '../../domain/grading/types.js';
 import { scoreSheet, type ScoreScheme, type ScoreSheet } from '../../domain/index.js';
 import { audit } from '../audit/audit.js';
 import { todayIso } from '../clock.js';
@@ -91,6 +93,11 @@ export async function applyTransition(tx: Executor, ctx: RequestContext, l: Load
   if (opts.notice) await notify(tx, opts.notice.audience, { ...opts.notice.notification, link: entryLink(l), data: { evaluationId: l.e.id, entryId: l.entry.id } });
 }
 
+/** The review's total and grade as the actor may see them (resultsVisible in the workflow). */
+export function shownResults(role: Role, status: EntryStatus, reviewedTotal: string | null, grade: Grade | null): { reviewedTotal: string | null; grade: Grade | null } {
+  return resultsVisible(role, status) ? { reviewedTotal, grade } : { reviewedTotal: null, grade: null };
+}
+
 /** The live sheet of the entry's facts under the campaign's scheme with the entry's factor. */
 export function liveSheet(scheme: ScoreScheme, entry: entriesRepo.EntryDetailRecord): { sheet: ScoreSheet | null; problems: string[] } {
   const facts = readFacts(entry.type, entry.facts);
@@ -111,12 +118,13 @@ export function reviewsInForce(rows: readonly entriesRepo.RowReviewRecord[]): Ro
 export const textRecord = (v: unknown): Record<string, string> =>
   Object.fromEntries(Object.entries(factsRecord(v)).flatMap(([k, t]) => (typeof t === 'string' ? [[k, t]] : [])));
 
-export async function entryDetail(db: Db, l: LoadedEntry): Promise<EntryDetail> {
+export async function entryDetail(db: Db, ctx: RequestContext, l: LoadedEntry): Promise<EntryDetail> {
   const { sheet, problems } = liveSheet(l.scheme, l.entry);
   const reviews = reviewsInForce(await entriesRepo.listRowReviews(db, l.entry.id));
-  const { storedSelfTotal, rowTexts, submittedAt, forwardedAt, ...rest } = l.entry;
+  const { storedSelfTotal, rowTexts, submittedAt, forwardedAt, reviewedTotal, grade, ...rest } = l.entry;
   return {
     ...rest,
+    ...shownResults(ctx.actor.role, l.entry.status, reviewedTotal, grade),
     facts: factsRecord(l.entry.facts),
     // Once submitted the stored total is the one reviewed; a draft shows the live one.
     selfTotal: storedSelfTotal ?? sheet?.total ?? null,

@@ -231,6 +231,14 @@ describe('the bureau’s panel meeting', () => {
     expect(bySource[eid.F2!]).toBe('override');
     expect(bySource[eid.A!]).toBe('computed');
     expect(await auditCount('evaluation.grade')).toBe(1);
+    // Graded is not published: the bureau sees the grade, the operator and the district do not yet.
+    const gradeOf = async (who: Client, url: string) => (await who.call('GET', url)).json<{ id: string; grade: string | null; reviewedTotal: string | null }[]>().find((x) => x.id === eid.A);
+    const list = `/evaluations/${evaluationId}/entries`;
+    expect((await gradeOf(c.bureau!, list))?.grade).toBe(expected.get(eid.A!)!.grade);
+    expect(await gradeOf(c.operatorA!, list)).toMatchObject({ grade: null, reviewedTotal: null });
+    expect(await gradeOf(c.jlp!, list)).toMatchObject({ grade: null, reviewedTotal: null });
+    expect((await c.operatorA!.call('GET', `${list}/${eid.A}`)).json<{ grade: string | null }>().grade).toBeNull();
+    expect((await c.bureau!.call('GET', `${list}/${eid.A}`)).json<{ grade: string | null }>().grade).toBe(expected.get(eid.A!)!.grade);
     expect((await c.bureau!.call('PUT', `/evaluations/${evaluationId}/panel/decisions/${eid.A}`, { grade: 'pass', reason: 'x' })).statusCode).toBe(409);
   });
 
@@ -250,6 +258,9 @@ describe('the bureau’s panel meeting', () => {
     expect(note.find((n) => n.kind === 'evaluation.published')?.title).toContain('优秀');
     expect((await c.jlp!.call('GET', '/notifications')).json<{ items: { kind: string }[] }>().items.map((n) => n.kind)).toContain('evaluation.published');
     expect(await auditCount('evaluation.publish')).toBe(1);
+    const mine = (await c.operatorA!.call('GET', `/evaluations/${evaluationId}/entries/${eid.A}`)).json<{ grade: string | null; reviewedTotal: string | null }>();
+    expect(mine.grade).toBe(body.items.find((i) => i.platformId === pid.A)?.grade);
+    expect(mine.reviewedTotal).not.toBeNull();
 
     const base = `/evaluations/${evaluationId}`;
     expect((await c.bureau!.call('POST', `${base}/publish`)).statusCode).toBe(409);

@@ -53,6 +53,9 @@ export const entryRow = z.object({
   /** The self-evaluated total, computed by the rule engine from the entry's facts. */
   selfTotal: z.string().nullable(),
   facts: z.record(z.string(), z.unknown()),
+  /** The municipal review's total and the grade: the bureau sees them as they are set, everyone else once published. */
+  reviewedTotal: z.string().nullable(),
+  grade: z.enum(['excellent', 'pass', 'fail']).nullable(),
   /** Last day (inclusive) of the window the entry is waiting on; null once no window applies. */
   deadline: z.string().nullable(),
   /** Still waiting on a window whose last day has passed (today in Asia/Shanghai). */

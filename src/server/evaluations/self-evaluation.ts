@@ -12,7 +12,7 @@ import { assertAction, entryDetail, liveSheet, loadEntry, refusal, rowCodes, tex
 import { factsRecord, parseFacts } from './scoring.js';
 
 export async function getEntry(db: Db, ctx: RequestContext, evaluationId: string, entryId: string): Promise<EntryDetail> {
-  return entryDetail(db, await loadEntry(db, ctx, evaluationId, entryId));
+  return entryDetail(db, ctx, await loadEntry(db, ctx, evaluationId, entryId));
 }
 
 function invalid(details: FieldError[]): AppError {

@@ -8,7 +8,7 @@ import { AppError, errors } from '../errors.js';
 import { findPlatform } from '../platforms/repository.js';
 import { loadScheme } from '../schemes/service.js';
 import { sheetFactsFor } from '../yeardata/facts.js';
-import { deadlineOf, windowsOf } from './entry-access.js';
+import { deadlineOf, shownResults, windowsOf } from './entry-access.js';
 import { setWindows } from './entries-repository.js';
 import type { WindowsInput } from './entries-schema.js';
 import * as repo from './repository.js';
@@ -114,8 +114,9 @@ export async function listEntries(db: Db, ctx: RequestContext, id: string): Prom
   const rows = await repo.listEntries(db, id, platformScope(ctx.actor));
   const windows = windowsOf(e);
   const today = todayIso();
-  return rows.map(({ storedSelfTotal, ...r }) => ({
+  return rows.map(({ storedSelfTotal, reviewedTotal, grade, ...r }) => ({
     ...r, facts: factsRecord(r.facts),
+    ...shownResults(ctx.actor.role, r.status, reviewedTotal, grade),
     // A submitted entry keeps the total it was submitted with; a draft shows the live one.
     selfTotal: storedSelfTotal ?? selfTotal(scheme, r),
     ...deadlineOf(r.status, windows, today),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkEntryAction, entryActions, entryStatuses, isOverdue, operatorMayEdit, type Windows } from './workflow.js';
+import { checkEntryAction, entryActions, entryStatuses, isOverdue, operatorMayEdit, resultsVisible, type Windows } from './workflow.js';
 
 const windows: Windows = { self_evaluation: '2026-03-31', district_review: '2026-04-15', municipal_review: '2026-05-31' };
 
@@ -34,5 +34,15 @@ describe('evaluation entry workflow', () => {
     expect(isOverdue('graded', '2027-01-01', windows)).toBe(false);
     expect(operatorMayEdit('returned')).toBe(true);
     expect(operatorMayEdit('submitted')).toBe(false);
+  });
+});
+
+describe('who sees results', () => {
+  it('the bureau at every status, everyone else only once published', () => {
+    for (const s of entryStatuses) {
+      expect(resultsVisible('bureau', s)).toBe(true);
+      expect(resultsVisible('admin', s)).toBe(true);
+      for (const role of ['operator', 'district', 'district_gov', 'expert'] as const) expect(resultsVisible(role, s)).toBe(s === 'published');
+    }
   });
 });

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.js';
 import { contextOf } from '../plugins/auth.js';
 import { createEvaluationBody, districtApplicationBody, entryRow, evaluationParams, evaluationRow, impactQuery, impactResponse } from './schema.js';
 import { evaluationEntryRoutes } from './entry-routes.js';
+import { sheetExportRoutes } from './sheet-export-routes.js';
 import * as service from './service.js';
 
 export async function evaluationRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
@@ -28,4 +29,5 @@ export async function evaluationRoutes(app: FastifyInstance, { db }: { db: Db })
   r.get('/evaluations/:id/impact', { config: bureau, schema: { tags, summary: '方案影响预览：各参评平台在两个方案下的得分与等次', params: evaluationParams, querystring: impactQuery, response: { 200: impactResponse } } },
     async (req) => service.impactPreview(db, req.params.id, req.query.against));
   await evaluationEntryRoutes(app, { db });
+  await sheetExportRoutes(app, { db });
 }

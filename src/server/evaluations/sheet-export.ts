@@ -40,6 +40,8 @@ export function decimalCell(s: string | null | undefined): number | string | nul
 }
 
 const SCORE_FMT = '0.00';
+/** The ideographic space that spaces a printed form's fields. */
+const SP = '\u3000';
 const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
 const box: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
 const FONT = '宋体';
@@ -63,11 +65,12 @@ function fitHeight(row: ExcelJS.Row, cells: { text: string; width: number }[], m
 }
 
 function setupPrint(ws: ExcelJS.Worksheet, headerRow: number): void {
-  ws.pageSetup = {
+  // PaperSize is a const enum exceljs does not export at run time: A4 is 9.
+  Object.assign(ws.pageSetup, {
     paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     printTitlesRow: `${headerRow}:${headerRow}`,
-  };
+  });
   ws.headerFooter = { oddFooter: '第 &P 页，共 &N 页' };
 }
 
@@ -134,7 +137,7 @@ export function addScoreSheet(wb: ExcelJS.Workbook, name: string, input: SheetIn
   const ws = wb.addWorksheet(name, { properties: { defaultRowHeight: 20 } });
   ws.columns = widths.map((width) => ({ width }));
   titleRows(ws, last, sheetTitle(input.table),
-    `平台名称：${input.platformName}　　评估年度：${input.year} 年　　级别：${input.levelLabel}　　规模系数：${input.factor}`);
+    [`平台名称：${input.platformName}`, `评估年度：${input.year} 年`, `级别：${input.levelLabel}`, `规模系数：${input.factor}`].join(SP.repeat(2)));
   const head = headerRow(ws, headers);
 
   const selfRows = new Map((input.self?.rows ?? []).map((r) => [r.code, r]));
@@ -190,7 +193,7 @@ export function addScoreSheet(wb: ExcelJS.Workbook, name: string, input: SheetIn
     n.getCell(1).font = { name: FONT, size: 10 };
     fitHeight(n, [{ text: notes.join('；'), width: widths.reduce((a, b) => a + b, 0) }]);
   }
-  const sign = ws.addRow(['填报单位（盖章）：　　　　　　　　　　　　　　　　　　　　填报日期：　　　　年　　月　　日']);
+  const sign = ws.addRow([`填报单位（盖章）：${SP.repeat(20)}填报日期：${SP.repeat(4)}年${SP.repeat(2)}月${SP.repeat(2)}日`]);
   ws.mergeCells(sign.number, 1, sign.number, last);
   sign.height = 36;
   sign.getCell(1).alignment = { vertical: 'bottom' };
@@ -204,7 +207,7 @@ export function addReportSheet(wb: ExcelJS.Workbook, name: string, input: SheetI
   const widths = [8, 30, 90];
   const ws = wb.addWorksheet(name);
   ws.columns = widths.map((width) => ({ width }));
-  titleRows(ws, 3, `${input.table.title}自评报告`, `平台名称：${input.platformName}　　评估年度：${input.year} 年　　级别：${input.levelLabel}`);
+  titleRows(ws, 3, `${input.table.title}自评报告`, [`平台名称：${input.platformName}`, `评估年度：${input.year} 年`, `级别：${input.levelLabel}`].join(SP.repeat(2)));
   const head = headerRow(ws, ['序号', '评估内容', '自评情况说明']);
   let group = '';
   for (const r of input.table.rows) {
@@ -289,7 +292,7 @@ export async function exportResults(db: Db, ctx: RequestContext, evaluationId: s
     const headers = ['序号', '平台名称', '类型', '级别', '区县', '自评得分', '评审得分', '排名', '等次', '运用建议'];
     const widths = [6, 36, 30, 8, 12, 10, 10, 6, 8, 40];
     ws.columns = widths.map((width) => ({ width }));
-    titleRows(ws, headers.length, `${e.year} 年度人力资源服务平台绩效评估结果`, `评分方案：${scheme.title}　　状态：${e.status === 'published' ? '已公布' : '未公布'}　　导出日期：${dateStamp()}`);
+    titleRows(ws, headers.length, `${e.year} 年度人力资源服务平台绩效评估结果`, [`评分方案：${scheme.title}`, `状态：${e.status === 'published' ? '已公布' : '未公布'}`, `导出日期：${dateStamp()}`].join(SP.repeat(2)));
     const head = headerRow(ws, headers);
     entries.forEach((x, i) => {
       const input = inputs[i];

@@ -207,7 +207,7 @@ export function addReportSheet(wb: ExcelJS.Workbook, name: string, input: SheetI
   const widths = [8, 30, 90];
   const ws = wb.addWorksheet(name);
   ws.columns = widths.map((width) => ({ width }));
-  titleRows(ws, 3, `${input.table.title}自评报告`, [`平台名称：${input.platformName}`, `评估年度：${input.year} 年`, `级别：${input.levelLabel}`].join(SP.repeat(2)));
+  titleRows(ws, 3, `${input.table.title.replace(/评分表$/, '')}自评报告`, [`平台名称：${input.platformName}`, `评估年度：${input.year} 年`, `级别：${input.levelLabel}`].join(SP.repeat(2)));
   const head = headerRow(ws, ['序号', '评估内容', '自评情况说明']);
   let group = '';
   for (const r of input.table.rows) {

@@ -26,7 +26,7 @@ export function tableOf(schemeId: string, sheet: ScoreSheet): ScoreTable | null 
 }
 
 export function printRows(sheet: ScoreSheet, table: ScoreTable | null, reviewed: ScoreSheet | null): PrintRow[] {
-  const criteria = new Map((table?.rows ?? []).map((r) => [r.code, r.criteria]));
+  const byCode = new Map((table?.rows ?? []).map((r) => [r.code, r]));
   const reviewedScores = new Map((reviewed?.rows ?? []).map((r) => [r.code, r.score]));
   const pairFirst = new Map((table?.pairs ?? []).map((p) => [p.rows[0], p.rows[1]]));
   const pairSecond = new Set((table?.pairs ?? []).map((p) => p.rows[1]));
@@ -41,8 +41,13 @@ export function printRows(sheet: ScoreSheet, table: ScoreTable | null, reviewed:
     const partner = pairFirst.get(r.code);
     const capSpan = partner !== undefined && rows[i + 1]?.code === partner ? 2 : pairSecond.has(r.code) && rows[i - 1] !== undefined && pairFirst.get(rows[i - 1]?.code ?? '') === r.code ? 0 : 1;
     return {
-      code: r.code, group: r.group, groupSpan, name: r.name, criteria: criteria.get(r.code) ?? null, cap: r.cap ?? '—', capSpan,
+      code: r.code, group: r.group, groupSpan, name: r.name, criteria: byCode.get(r.code)?.criteria ?? null,
+      // The scheme writes caps as the measures do (10, not 10.00).
+      cap: (byCode.get(r.code)?.cap ?? r.cap) ?? '—', capSpan,
       score: r.score, reviewed: reviewedScores.get(r.code) ?? null, explanation: r.explanation, counted: r.counted,
     };
   });
 }
+
+/** 「…绩效评估评分表」 → 「…绩效评估自评报告」. */
+export const reportTitle = (sheetTitle: string): string => `${sheetTitle.replace(/评分表$/, '')}自评报告`;

@@ -8,6 +8,7 @@ import { evaluationEntryRoutes } from './entry-routes.js';
 import { expertReviewRoutes } from './expert-routes.js';
 import { evaluationPanelRoutes } from './panel-routes.js';
 import { runDeadlineReminders } from './reminders.js';
+import { sheetExportRoutes } from './sheet-export-routes.js';
 import * as service from './service.js';
 
 export async function evaluationRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
@@ -35,4 +36,5 @@ export async function evaluationRoutes(app: FastifyInstance, { db }: { db: Db })
   await evaluationEntryRoutes(app, { db });
   await expertReviewRoutes(app, { db });
   await evaluationPanelRoutes(app, { db });
+  await sheetExportRoutes(app, { db });
 }

@@ -4,6 +4,7 @@
  */
 import type { RouteRecordRaw } from 'vue-router';
 import type { Role } from '../api/types';
+import { printRoutes } from '../views/evaluation-print/routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -101,6 +102,7 @@ export const appChildRoutes: RouteRecordRaw[] = [
 ];
 
 export const routes: RouteRecordRaw[] = [
+  ...printRoutes,
   {
     path: '/app',
     component: () => import('../layouts/AppLayout.vue'),

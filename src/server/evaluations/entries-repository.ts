@@ -24,7 +24,7 @@ export async function findEntry(db: Executor, evaluationId: string, entryId: str
       level: evaluationEntries.level, type: evaluationEntries.type, factor: evaluationEntries.factor, voluntary: evaluationEntries.voluntary,
       status: evaluationEntries.status, facts: evaluationEntries.facts, rowTexts: evaluationEntries.rowTexts, storedSelfTotal: evaluationEntries.selfTotal,
       submittedAt: evaluationEntries.submittedAt, forwardedAt: evaluationEntries.forwardedAt,
-      reviewedTotal: evaluationEntries.reviewedTotal, grade: evaluationEntries.grade,
+      reviewedTotal: evaluationEntries.reviewedTotal, grade: evaluationEntries.grade, rank: evaluationEntries.rank, recommendation: evaluationEntries.recommendation, reviewedSheet: evaluationEntries.reviewedSheet,
     })
     .from(evaluationEntries)
     .innerJoin(platforms, eq(evaluationEntries.platformId, platforms.id))

@@ -48,6 +48,8 @@ export const entryDetail = entryRow.extend({
   rowTexts: z.record(z.string(), z.string()),
   /** The live score sheet (rows with explanations, total, gap to 优秀); null while the facts cannot be scored. */
   sheet: scoreSheetSchema.nullable(),
+  /** The sheet on the reviewed facts, frozen when the review finished; same visibility as reviewedTotal. */
+  reviewedSheet: scoreSheetSchema.nullable(),
   /** Why the facts cannot be scored yet (rule-engine messages). */
   problems: z.array(z.string()),
   /** The district's decision in force for each reviewed row (the newest one). */

@@ -93,9 +93,13 @@ export async function applyTransition(tx: Executor, ctx: RequestContext, l: Load
   if (opts.notice) await notify(tx, opts.notice.audience, { ...opts.notice.notification, link: entryLink(l), data: { evaluationId: l.e.id, entryId: l.entry.id } });
 }
 
-/** The review's total and grade as the actor may see them (resultsVisible in the workflow). */
-export function shownResults(role: Role, status: EntryStatus, reviewedTotal: string | null, grade: Grade | null): { reviewedTotal: string | null; grade: Grade | null } {
-  return resultsVisible(role, status) ? { reviewedTotal, grade } : { reviewedTotal: null, grade: null };
+/** What the review and the panel set on an entry. */
+export interface EntryResults { reviewedTotal: string | null; grade: Grade | null; rank: number | null; recommendation: string | null }
+const noResults: EntryResults = { reviewedTotal: null, grade: null, rank: null, recommendation: null };
+
+/** The review's results as the actor may see them (resultsVisible in the workflow): all, or nothing. */
+export function shownResults(role: Role, status: EntryStatus, r: EntryResults): EntryResults {
+  return resultsVisible(role, status) ? { reviewedTotal: r.reviewedTotal, grade: r.grade, rank: r.rank, recommendation: r.recommendation } : noResults;
 }
 
 /** The live sheet of the entry's facts under the campaign's scheme with the entry's factor. */
@@ -121,10 +125,12 @@ export const textRecord = (v: unknown): Record<string, string> =>
 export async function entryDetail(db: Db, ctx: RequestContext, l: LoadedEntry): Promise<EntryDetail> {
   const { sheet, problems } = liveSheet(l.scheme, l.entry);
   const reviews = reviewsInForce(await entriesRepo.listRowReviews(db, l.entry.id));
-  const { storedSelfTotal, rowTexts, submittedAt, forwardedAt, reviewedTotal, grade, ...rest } = l.entry;
+  const { storedSelfTotal, rowTexts, submittedAt, forwardedAt, reviewedTotal, grade, rank, recommendation, reviewedSheet, ...rest } = l.entry;
+  const visible = resultsVisible(ctx.actor.role, l.entry.status);
   return {
     ...rest,
-    ...shownResults(ctx.actor.role, l.entry.status, reviewedTotal, grade),
+    ...shownResults(ctx.actor.role, l.entry.status, { reviewedTotal, grade, rank, recommendation }),
+    reviewedSheet: visible ? (reviewedSheet as ScoreSheet | null) : null,
     facts: factsRecord(l.entry.facts),
     // Once submitted the stored total is the one reviewed; a draft shows the live one.
     selfTotal: storedSelfTotal ?? sheet?.total ?? null,

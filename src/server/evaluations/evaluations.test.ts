@@ -117,6 +117,16 @@ describe('evaluation campaign', () => {
     expect(await ids(c.expert!)).toEqual([]);
   });
 
+  it('lets every logged-in role read the scheme the campaign uses, as adopted', async () => {
+    const id = (await c.bureau!.call('GET', '/evaluations')).json<{ id: string; schemeId: string }[]>()[0]!;
+    for (const who of [c.operator!, c.jlp!, c.expert!]) {
+      const res = await who.call('GET', `/evaluations/${id.id}/scheme`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json<{ id: string; status: string; document: { tables: Record<string, unknown> } }>()).toMatchObject({ id: id.schemeId, status: 'adopted' });
+    }
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/evaluations/${id.id}/scheme` })).statusCode).toBe(401);
+  });
+
   it('previews the impact of another scheme with the rule engine’s own totals on both sides', async () => {
     const draft = (await c.bureau!.call('GET', '/schemes/cq-2026')).json<{ document: ScoreScheme }>().document;
     const changed: ScoreScheme = { ...draft, factors: { ...draft.factors, national: '4' } };

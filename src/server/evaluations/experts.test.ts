@@ -240,6 +240,10 @@ describe('municipal review by experts', () => {
     expect(stored).toMatchObject({ reviewed_total: review.reviewedTotal, has_sheet: true });
     expect(stored.reviewed_facts.researchResults).toBe(2);
     expect(stored.reviewed_at).not.toBeNull();
+    const seenByBureau = (await ok(c.bureau!, 'GET', url())).json<{ reviewedTotal: string | null; reviewedSheet: { total: string } | null }>();
+    expect(seenByBureau).toMatchObject({ reviewedTotal: review.reviewedTotal, reviewedSheet: { total: review.reviewedTotal } });
+    // Until publication the operator does not see the review's result.
+    expect((await ok(c.operator!, 'GET', url())).json<{ reviewedTotal: string | null; reviewedSheet: unknown }>()).toMatchObject({ reviewedTotal: null, reviewedSheet: null });
     expect((await c.bureau!.call('POST', url('/finish-review'))).statusCode).toBe(409);
     expect((await c.bureau!.call('POST', url('/experts'), { expertUserId: u.expertC!.id })).statusCode).toBe(409);
     expect(await auditCount('evaluation.entry.finish_review')).toBe(1);

@@ -73,7 +73,7 @@ export async function listEntries(db: Executor, evaluationId: string, scope: Pla
       id: evaluationEntries.id, platformId: evaluationEntries.platformId, platformName: platforms.name, districtCode: platforms.districtCode,
       level: evaluationEntries.level, type: evaluationEntries.type, factor: evaluationEntries.factor, voluntary: evaluationEntries.voluntary,
       status: evaluationEntries.status, facts: evaluationEntries.facts, storedSelfTotal: evaluationEntries.selfTotal,
-      reviewedTotal: evaluationEntries.reviewedTotal, grade: evaluationEntries.grade,
+      reviewedTotal: evaluationEntries.reviewedTotal, grade: evaluationEntries.grade, rank: evaluationEntries.rank, recommendation: evaluationEntries.recommendation,
     })
     .from(evaluationEntries)
     .innerJoin(platforms, eq(evaluationEntries.platformId, platforms.id))

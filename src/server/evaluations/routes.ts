@@ -9,6 +9,7 @@ import { expertReviewRoutes } from './expert-routes.js';
 import { evaluationPanelRoutes } from './panel-routes.js';
 import { runDeadlineReminders } from './reminders.js';
 import { sheetExportRoutes } from './sheet-export-routes.js';
+import { schemeDetail } from '../schemes/schema.js';
 import * as service from './service.js';
 
 export async function evaluationRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
@@ -21,6 +22,8 @@ export async function evaluationRoutes(app: FastifyInstance, { db }: { db: Db })
     async (req, reply) => reply.status(201).send(await service.createEvaluation(db, contextOf(req), req.body)));
   r.get('/evaluations/:id', { schema: { tags, summary: '年度评估', params: evaluationParams, response: { 200: evaluationRow } } },
     async (req) => service.getEvaluation(db, req.params.id));
+  r.get('/evaluations/:id/scheme', { schema: { tags, summary: '该年度评估采用的评分方案（附表2/3/4）', params: evaluationParams, response: { 200: schemeDetail } } },
+    async (req) => service.campaignSchemeDetail(db, req.params.id));
   r.post('/evaluations/:id/open', { config: bureau, schema: { tags, summary: '启动评估：自动确定国家级、市级参评平台并预填年度数据', params: evaluationParams, response: { 200: evaluationRow } } },
     async (req) => service.openEvaluation(db, contextOf(req), req.params.id));
   r.post('/evaluations/:id/district-applications', {

@@ -56,6 +56,9 @@ export const entryRow = z.object({
   /** The municipal review's total and the grade: the bureau sees them as they are set, everyone else once published. */
   reviewedTotal: z.string().nullable(),
   grade: z.enum(['excellent', 'pass', 'fail']).nullable(),
+  /** Rank in its pool and the policy recommendation (Art 32), set by grading; same visibility. */
+  rank: z.number().nullable(),
+  recommendation: z.string().nullable(),
   /** Last day (inclusive) of the window the entry is waiting on; null once no window applies. */
   deadline: z.string().nullable(),
   /** Still waiting on a window whose last day has passed (today in Asia/Shanghai). */

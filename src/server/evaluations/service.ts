@@ -6,7 +6,8 @@ import { todayIso } from '../clock.js';
 import type { RequestContext } from '../context.js';
 import { AppError, errors } from '../errors.js';
 import { findPlatform } from '../platforms/repository.js';
-import { loadScheme } from '../schemes/service.js';
+import type { SchemeDetail } from '../schemes/schema.js';
+import { getScheme, loadScheme } from '../schemes/service.js';
 import { sheetFactsFor } from '../yeardata/facts.js';
 import { deadlineOf, shownResults, windowsOf } from './entry-access.js';
 import { setWindows } from './entries-repository.js';
@@ -23,6 +24,11 @@ async function load(db: Executor, id: string): Promise<repo.EvaluationRecord> {
   const e = await repo.findEvaluation(db, id);
   if (!e) throw errors.notFound('年度评估');
   return e;
+}
+
+/** The year's scheme as adopted: published policy, so every logged-in user may read the one their campaign uses. */
+export async function campaignSchemeDetail(db: Db, id: string): Promise<SchemeDetail> {
+  return getScheme(db, (await load(db, id)).schemeId);
 }
 
 /** The campaign's scheme: only an adopted (immutable) scheme may score a year. */
@@ -114,9 +120,9 @@ export async function listEntries(db: Db, ctx: RequestContext, id: string): Prom
   const rows = await repo.listEntries(db, id, platformScope(ctx.actor));
   const windows = windowsOf(e);
   const today = todayIso();
-  return rows.map(({ storedSelfTotal, reviewedTotal, grade, ...r }) => ({
+  return rows.map(({ storedSelfTotal, reviewedTotal, grade, rank, recommendation, ...r }) => ({
     ...r, facts: factsRecord(r.facts),
-    ...shownResults(ctx.actor.role, r.status, reviewedTotal, grade),
+    ...shownResults(ctx.actor.role, r.status, { reviewedTotal, grade, rank, recommendation }),
     // A submitted entry keeps the total it was submitted with; a draft shows the live one.
     selfTotal: storedSelfTotal ?? selfTotal(scheme, r),
     ...deadlineOf(r.status, windows, today),

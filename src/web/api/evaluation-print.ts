@@ -3,7 +3,7 @@
  * Fields the later review and grading steps add are optional here, so the pages print them once they exist.
  */
 import type { ScoreSheet } from '../../domain/rules/score-sheet';
-import type { PlatformLevel, PlatformType } from '../../domain/rules/scheme-types';
+import type { PlatformLevel, PlatformType, ScoreScheme } from '../../domain/rules/scheme-types';
 import { http } from './request';
 
 export interface PrintEvaluation { id: string; year: number; schemeId: string; status: 'draft' | 'open' | 'published' }
@@ -24,6 +24,8 @@ export interface PrintEntryDetail extends PrintEntryRow {
 const evaluationPath = (id: string, rest = '') => `/evaluations/${encodeURIComponent(id)}${rest}`;
 const entryPath = (id: string, entryId: string, rest = '') => evaluationPath(id, `/entries/${encodeURIComponent(entryId)}${rest}`);
 
+/** The campaign's adopted scheme (readable by every role): the 评分标准 column comes from it. */
+export const getPrintScheme = async (id: string): Promise<ScoreScheme> => (await http.get<{ document: ScoreScheme }>(evaluationPath(id, '/scheme'))).document;
 export const getPrintEvaluation = (id: string) => http.get<PrintEvaluation>(evaluationPath(id));
 export const listPrintEntries = (id: string) => http.get<PrintEntryRow[]>(evaluationPath(id, '/entries'));
 export const getPrintEntry = (id: string, entryId: string) => http.get<PrintEntryDetail>(entryPath(id, entryId));

@@ -1,10 +1,9 @@
 /**
  * The printed 附表 layout of one platform's sheet: 一级指标 spanning its rows, a 选其一 pair sharing its cap,
- * the scheme's 评分标准 where the scheme is one of the built-in documents.
+ * the 评分标准 of the scheme the campaign adopted.
  */
 import type { ScoreSheet } from '../../../domain/rules/score-sheet';
-import type { ScoreTable } from '../../../domain/rules/scheme-types';
-import { findScheme } from '../../../domain/rules/schemes/index';
+import type { ScoreScheme, ScoreTable } from '../../../domain/rules/scheme-types';
 
 export interface PrintRow {
   code: string;
@@ -21,8 +20,8 @@ export interface PrintRow {
   counted: boolean;
 }
 
-export function tableOf(schemeId: string, sheet: ScoreSheet): ScoreTable | null {
-  return findScheme(schemeId)?.tables[sheet.type] ?? null;
+export function tableOf(scheme: ScoreScheme | null, sheet: ScoreSheet): ScoreTable | null {
+  return scheme?.tables[sheet.type] ?? null;
 }
 
 export function printRows(sheet: ScoreSheet, table: ScoreTable | null, reviewed: ScoreSheet | null): PrintRow[] {

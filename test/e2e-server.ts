@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { embeddedPasswordFile, embeddedUrl } from '../src/db/embedded.js';
+
+/** A running `hrsp serve` on a fresh data folder: its web address, its database, and how to stop it. */
+export interface E2eServer {
+  baseUrl: string;
+  /** The embedded PostgreSQL's URL, for tests that seed a world of their own. */
+  databaseUrl: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * Starts the real product exactly as `npm start` does (the web app must be built already),
+ * with or without the demo dataset. Stopping sends SIGINT to its process group, as Ctrl-C would.
+ */
+export async function startServer(opts: { demo: boolean }): Promise<E2eServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrsp-e2e-'));
+  fs.chmodSync(dataDir, 0o755);
+  const port = await freePort();
+  const pgPort = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, PORT: String(port), HOST: '127.0.0.1', HRSP_DATA_DIR: dataDir, HRSP_PG_PORT: String(pgPort), HRSP_DEMO: opts.demo ? 'on' : 'off', LOG_LEVEL: 'warn',
+  };
+  delete env.DATABASE_URL;
+  // Its own process group, so that stopping can signal the whole tree as a terminal's Ctrl-C does.
+  const server: ChildProcess = spawn('npx', ['tsx', 'src/cli/hrsp.ts', 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      if (output.includes('已启动')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    server.stdout?.on('data', onData);
+    server.stderr?.on('data', onData);
+    server.on('exit', (code) => reject(new Error(`server exited (${String(code)}):\n${output}`)));
+  });
+  const password = fs.readFileSync(embeddedPasswordFile(path.join(dataDir, 'pg')), 'utf8').trim();
+  const stop = async () => {
+    if (server.exitCode === null) {
+      let timer: NodeJS.Timeout | undefined;
+      const exited = new Promise((resolve) => server.on('exit', resolve));
+      if (server.pid !== undefined) process.kill(-server.pid, 'SIGINT');
+      // A pending timer would keep Vitest from exiting, so clear it once the server is gone.
+      await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 15_000)))]);
+      clearTimeout(timer);
+    }
+    server.stdout?.destroy();
+    server.stderr?.destroy();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { baseUrl: `http://127.0.0.1:${port}`, databaseUrl: embeddedUrl(password, pgPort), output: () => output, stop };
+}

@@ -5,7 +5,7 @@
  * every sheet).
  */
 import { formatGrouped, formatHundredths as score, formatPoints as pts, formatScaled, groupThousands } from '../shared/decimal.js';
-import type { LeafTrace, RowEval, RowTrace, TermTrace } from './evaluate.js';
+import { termN, type LeafTrace, type RowEval, type RowTrace } from './evaluate.js';
 import { effText, placesOf, type AboveLeafPlan, type TermPlan } from './plan.js';
 
 type Trace<K extends RowTrace['kind']> = Extract<RowTrace, { kind: K }>;
@@ -20,15 +20,15 @@ const capTail = (row: { readonly capH: number | null; readonly capSuffix: string
 /** The floor term's "÷ unit 取整" piece when the plan could not format it (see plan.ts piece()). */
 const floorAfter = (p: TermPlan): string => ` ${p.unit} ÷ ${effText(p.eff, p.unit)} 取整 `;
 
-function termText(t: TermTrace): string {
-  const p = t.plan;
-  const head = p.lead === '' ? formatGrouped(t.valueS, p.scale) : p.lead + formatGrouped(t.valueS, p.scale);
+/** A term's text for `valueS`; `n` (its units counted) is only shown for floor terms. */
+function termText(p: TermPlan, valueS: number, n: number): string {
+  const head = p.lead === '' ? formatGrouped(valueS, p.scale) : p.lead + formatGrouped(valueS, p.scale);
   if (p.mode !== 'floor') return head + (p.after ?? '');
-  return `${head}${p.after ?? floorAfter(p)}${t.n}${p.times}`;
+  return `${head}${p.after ?? floorAfter(p)}${n}${p.times}`;
 }
 
 /** A row of one per-unit term: the term and " = score" built from merged pieces. */
-function singleTermText(t: TermTrace, scoreText: string): string {
+function singleTermText(t: Extract<LeafTrace, { kind: 'term' }>, scoreText: string): string {
   const p = t.plan;
   const q = formatGrouped(t.valueS, p.scale);
   if (p.mode !== 'floor') return q + p.afterEq + scoreText;
@@ -43,7 +43,7 @@ function aboveTextSlow(l: AboveLeafPlan, head: string, below: boolean, excess: n
 }
 
 function leafText(p: LeafTrace): string {
-  if (p.kind === 'term') return p.leaf.prefix === '' ? termText(p) : p.leaf.prefix + termText(p);
+  if (p.kind === 'term') return p.leaf.prefix === '' ? termText(p.plan, p.valueS, p.n) : p.leaf.prefix + termText(p.plan, p.valueS, p.n);
   if (p.kind === 'above') {
     const l = p.leaf;
     const head = l.lead + formatGrouped(p.valueS, l.scale);
@@ -56,9 +56,12 @@ function leafText(p: LeafTrace): string {
   }
   const l = p.leaf;
   let text = '';
-  for (const t of p.terms) {
-    if (l.multi && t.valueS <= 0) continue;
-    text = text === '' ? termText(t) : `${text} + ${termText(t)}`;
+  for (let i = 0; i < l.terms.length; i++) {
+    const t = l.terms[i];
+    const v = p.values[i] ?? 0;
+    if (t === undefined || (l.multi && v <= 0)) continue;
+    const piece = termText(t, v, t.mode === 'floor' ? termN(t, v) : 0);
+    text = text === '' ? piece : `${text} + ${piece}`;
   }
   if (text === '') return l.zeroText;
   return l.prefix === '' && l.premiumNote === '' ? text : l.prefix + text + l.premiumNote;
@@ -68,7 +71,10 @@ function leafText(p: LeafTrace): string {
 function roundedProportionally(parts: readonly LeafTrace[]): boolean {
   for (const p of parts) {
     if (p.kind === 'term' && p.plan.mode === 'proportional' && p.valueS > 0) return true;
-    if (p.kind === 'terms') for (const x of p.terms) if (x.plan.mode === 'proportional' && x.valueS > 0) return true;
+    if (p.kind === 'terms') {
+      const terms = p.leaf.terms;
+      for (let i = 0; i < terms.length; i++) if (terms[i]?.mode === 'proportional' && (p.values[i] ?? 0) > 0) return true;
+    }
   }
   return false;
 }

@@ -125,11 +125,6 @@ function leaderText(t: Trace<'events_leader'>, ev: RowEval): string {
   return `共 ${t.total} 场：${text} = ${score(ev.rawH)}${capTail(plan.row, ev.rawH)}${tail}`;
 }
 
-function joined(xs: readonly number[], sep: string): string {
-  let text = '';
-  for (let i = 0; i < xs.length; i++) text += i === 0 ? pts(xs[i] ?? 0) : sep + pts(xs[i] ?? 0);
-  return text;
-}
 
 function judgedText(t: Trace<'judged'>, ev: RowEval): string {
   const proposal = t.proposedH === null ? '' : `（自评建议 ${pts(t.proposedH)} 分，仅供参考，不计入）`;
@@ -139,19 +134,25 @@ function judgedText(t: Trace<'judged'>, ev: RowEval): string {
   const unusedPanel = t.panelH === null ? '' : `（评审组评分 ${pts(t.panelH)} 未采用：本方案取专家评分平均值）`;
   const all = t.scoresH;
   if (all.length === 0) return `尚无专家评分，暂计 0.00${unusedPanel}${proposal}`;
-  if (all.length === 1) return `专家评分 ${joined(all, '、')} → ${score(ev.rawH)}${proposal}`;
-  if (t.dropped === null) return `专家评分 ${joined(all, '、')}，(${joined(all, ' + ')}) ÷ ${all.length} = ${score(ev.rawH)}（四舍五入到 0.01）${proposal}`;
-  const [hi, lo] = t.dropped;
-  // The scores used: all but the first occurrence of the highest, then of the lowest.
+  if (all.length === 1) return `专家评分 ${pts(all[0] ?? 0)} → ${score(ev.rawH)}${proposal}`;
+  // One pass over the scores builds the list ("4.5、3、5") and the sum of those used
+  // ("4.5 + 3"): all of them, or all but the first occurrence of the highest, then of the lowest.
+  const hi = t.dropped === null ? Number.NaN : t.dropped[0];
+  const lo = t.dropped === null ? Number.NaN : t.dropped[1];
+  let list = '';
   let used = '';
   let hiDropped = false;
   let loDropped = false;
-  for (const x of all) {
+  for (let i = 0; i < all.length; i++) {
+    const x = all[i] ?? 0;
+    const text = pts(x);
+    list = i === 0 ? text : `${list}、${text}`;
     if (!hiDropped && x === hi) hiDropped = true;
     else if (!loDropped && x === lo) loDropped = true;
-    else used = used === '' ? pts(x) : `${used} + ${pts(x)}`;
+    else used = used === '' ? text : `${used} + ${text}`;
   }
-  return `专家评分 ${joined(all, '、')}，去掉最高 ${pts(hi)}、最低 ${pts(lo)}，(${used}) ÷ ${all.length - 2} = ${score(ev.rawH)}（四舍五入到 0.01）${proposal}`;
+  if (t.dropped === null) return `专家评分 ${list}，(${used}) ÷ ${all.length} = ${score(ev.rawH)}（四舍五入到 0.01）${proposal}`;
+  return `专家评分 ${list}，去掉最高 ${pts(hi)}、最低 ${pts(lo)}，(${used}) ÷ ${all.length - 2} = ${score(ev.rawH)}（四舍五入到 0.01）${proposal}`;
 }
 
 export function explainRow(ev: RowEval): string {

@@ -170,7 +170,10 @@ function gradeGap(g: GradePlan, totalH: number, headroomH: number): GradeGap {
 }
 
 export function gradeGaps(totalH: number, headroomH: number, grades: readonly GradePlan[]): GradeGap[] {
-  const out: GradeGap[] = [];
-  for (const g of grades) out.push(gradeGap(g, totalH, headroomH));
+  const out = new Array<GradeGap>(grades.length);
+  for (let i = 0; i < grades.length; i++) {
+    const g = grades[i];
+    if (g !== undefined) out[i] = gradeGap(g, totalH, headroomH);
+  }
   return out;
 }

@@ -133,26 +133,6 @@ function aboveLeaf(l: AboveLeafPlan, facts: FactRecord, ctx: EvalContext): LeafT
 const leaf = (l: LeafPlan, facts: FactRecord, ctx: EvalContext): LeafTrace | null =>
   l.kind === 'terms' ? termsLeaf(l, facts, ctx) : aboveLeaf(l, facts, ctx);
 
-/**
- * For a row of one leaf: a key packing the leaf's values, which with the plan decide the
- * row's score, explanation and gap hints; -1 when they are too large to pack (a per-unit
- * value from 2^24, a category value from 64, more than four categories) or the leaf is an
- * above-base one. Keys of one row plan come from one kind of leaf, so they cannot collide.
- */
-export function oneLeafKey(t: LeafTrace): number {
-  if (t.kind === 'term') return t.valueS < 0x1000000 ? t.valueS : -1;
-  if (t.kind === 'above') return -1;
-  const values = t.values;
-  if (values.length > 4) return -1;
-  let key = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] ?? 0;
-    if (v >= 64) return -1;
-    key = key * 64 + v;
-  }
-  return key;
-}
-
 /** Where a judged score sits in the facts; composed into a path only for an error. */
 type JudgedAt = 'proposed' | 'panel' | 'experts';
 

@@ -5,7 +5,7 @@
  * every sheet).
  */
 import { formatGrouped, formatHundredths as score, formatPoints as pts, formatScaled, groupThousands } from '../shared/decimal.js';
-import { oneLeafKey, termN, type LeafTrace, type RowEval, type RowTrace } from './evaluate.js';
+import { termN, type LeafTrace, type RowEval, type RowTrace } from './evaluate.js';
 import { effText, placesOf, type AboveLeafPlan, type TermPlan } from './plan.js';
 
 type Trace<K extends RowTrace['kind']> = Extract<RowTrace, { kind: K }>;
@@ -83,26 +83,15 @@ function volumeText(t: Trace<'volume'>, ev: RowEval): string {
   const parts = t.parts;
   if (parts.length === 0) return NOT_REPORTED;
   const plan = t.plan;
+  const tail = capTail(plan.row, ev.rawH) + (plan.proportional && roundedProportionally(parts) ? PROPORTIONAL_NOTE : '');
   const only = parts[0];
   if (parts.length === 1 && !plan.sum && only !== undefined) {
-    const key = oneLeafKey(only);
-    const hit = key < 0 ? undefined : plan.texts.get(key);
-    if (hit !== undefined) return hit;
-    const text = oneLeafText(t, only, ev.rawH);
-    if (key >= 0) plan.texts.set(key, text);
-    return text;
+    if (only.kind === 'term' && only.leaf.prefix === '') return singleTermText(only, tail === '' ? score(ev.rawH) : score(ev.rawH) + tail);
+    return `${leafText(only)} = ${score(ev.rawH)}${tail}`;
   }
-  const tail = capTail(plan.row, ev.rawH) + (plan.proportional && roundedProportionally(parts) ? PROPORTIONAL_NOTE : '');
   let text = '';
   for (const p of parts) text += `${leafText(p)} = ${score(p.scoreH)}；`;
   return `${text}合计 ${score(ev.rawH)}${tail}`;
-}
-
-function oneLeafText(t: Trace<'volume'>, only: LeafTrace, rawH: number): string {
-  const plan = t.plan;
-  const tail = capTail(plan.row, rawH) + (plan.proportional && roundedProportionally(t.parts) ? PROPORTIONAL_NOTE : '');
-  if (only.kind === 'term' && only.leaf.prefix === '') return singleTermText(only, tail === '' ? score(rawH) : score(rawH) + tail);
-  return `${leafText(only)} = ${score(rawH)}${tail}`;
 }
 
 function attendanceText(t: Trace<'events_attendance'>, ev: RowEval): string {

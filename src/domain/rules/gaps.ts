@@ -4,8 +4,8 @@
  * texts, no re-scoring; hints are pushed into one array per row (no flatMap per term).
  */
 import { formatGrouped, formatHundredths as score, mulDivCeil, mulDivRound, pow10 } from '../shared/decimal.js';
-import { oneLeafKey, termN, termScoreH, type LeafTrace, type RowEval } from './evaluate.js';
-import type { FixedHint, GradePlan, TermPlan, TextMemo } from './plan.js';
+import { termN, termScoreH, type LeafTrace, type RowEval } from './evaluate.js';
+import type { FixedHint, GradePlan, TermPlan } from './plan.js';
 
 export interface GapHint {
   readonly text: string;
@@ -121,32 +121,6 @@ function volumeHints(parts: readonly LeafTrace[], headroomH: number): GapHint[] 
   return out;
 }
 
-/**
- * A one-leaf row's hints, from its plan's memo when its values were seen before (the key
- * decides the row's score, hence its headroom). The memo keeps texts; the hint objects are
- * fresh per sheet.
- */
-function oneLeafHints(memo: TextMemo<readonly string[]>, parts: readonly LeafTrace[], headroomH: number): GapHint[] {
-  const only = parts[0];
-  const key = only === undefined ? -1 : oneLeafKey(only);
-  const hit = key < 0 ? undefined : memo.get(key);
-  if (hit === undefined) {
-    const hints = volumeHints(parts, headroomH);
-    if (key >= 0) {
-      const texts = new Array<string>(2 * hints.length);
-      for (let i = 0; i < hints.length; i++) {
-        texts[2 * i] = hints[i]?.text ?? '';
-        texts[2 * i + 1] = hints[i]?.gain ?? '';
-      }
-      memo.set(key, texts);
-    }
-    return hints;
-  }
-  const out = new Array<GapHint>(hit.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = gapHint(hit[2 * i] ?? '', hit[2 * i + 1] ?? '');
-  return out;
-}
-
 function fixedHints(list: readonly FixedHint[], headroomH: number): GapHint[] {
   const out = new Array<GapHint>(list.length);
   for (let i = 0; i < list.length; i++) {
@@ -169,8 +143,7 @@ export function rowHints(ev: RowEval, scoreH: number, capH: number): GapHint[] {
   switch (t.kind) {
     case 'volume':
       // Nothing reported yet: the first unit of each part is the hint.
-      if (t.parts.length === 0) return fixedHints(t.plan.emptyHints, headroomH);
-      return t.parts.length === 1 ? oneLeafHints(t.plan.hints, t.parts, headroomH) : volumeHints(t.parts, headroomH);
+      return t.parts.length > 0 ? volumeHints(t.parts, headroomH) : fixedHints(t.plan.emptyHints, headroomH);
     case 'events_attendance':
     case 'events_leader':
       return fixedHints(t.plan.hints, headroomH);

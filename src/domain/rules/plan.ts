@@ -77,34 +77,12 @@ export interface FixedHint { readonly text: string; readonly gainH: number }
 
 type Rule<K extends CRule['kind']> = Extract<CRule, { kind: K }>;
 
-/**
- * Texts already built for a row plan, by a key that packs everything they depend on besides
- * the plan (see oneLeafKey). Small counts recur from sheet to sheet; building their texts
- * again was a good part of a sheet's time. Bounded: cleared when full.
- */
-export class TextMemo<T> {
-  private static readonly MAX = 4096;
-  private readonly map = new Map<number, T>();
-
-  get(key: number): T | undefined {
-    return this.map.get(key);
-  }
-
-  set(key: number, value: T): void {
-    if (this.map.size >= TextMemo.MAX) this.map.clear();
-    this.map.set(key, value);
-  }
-}
-
 export type RowPlan =
   | {
     readonly kind: 'volume'; readonly row: CRow; readonly leaves: readonly { readonly label: string; readonly leaf: LeafPlan }[]; readonly sum: boolean;
     /** Some term is scored proportionally, so the explanation may need its rounding note. */
     readonly proportional: boolean;
     readonly emptyHints: readonly FixedHint[];
-    /** A one-leaf row's explanations and gap hints (text and gain, alternating) by oneLeafKey. */
-    readonly texts: TextMemo<string>;
-    readonly hints: TextMemo<readonly string[]>;
   }
   | { readonly kind: 'events_attendance'; readonly row: CRow; readonly rule: Rule<'events_attendance'>; readonly terms: readonly (readonly [string, string])[]; readonly restTail: string; readonly hints: readonly FixedHint[] }
   | { readonly kind: 'events_leader'; readonly row: CRow; readonly rule: Rule<'events_leader'>; readonly terms: readonly (readonly [string, string])[]; readonly baseTail: string; readonly belowTail: string; readonly assumedTail: string; readonly hints: readonly FixedHint[] }
@@ -224,7 +202,6 @@ function rowPlan(row: CRow, ratio: Ratio, settings: SchemeSettings): RowPlan {
         kind: 'volume', row, sum: rule.kind === 'sum', leaves,
         proportional: leaves.some(({ leaf }) => leaf.kind === 'terms' && leaf.terms.some((t) => t.mode === 'proportional')),
         emptyHints: parts.map((p) => fixed(`填报${p.leaf.kind === 'above_base' ? '面积' : '数据'}（${row.source.name}）`, firstUnitH(p.leaf))),
-        texts: new TextMemo(), hints: new TextMemo(),
       };
     }
     case 'events_attendance': {

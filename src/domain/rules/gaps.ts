@@ -1,7 +1,7 @@
 /**
  * Gap analysis for the operator: what more of which row would raise the total, and how far
  * the total is from the grade cut-offs. Read off the evaluation trace and the plan's
- * texts, no re-scoring; hints are pushed into one array per row (no flatMap per term).
+ * texts, no re-scoring; each row's hints go into one array of their exact size.
  */
 import { formatGrouped, formatHundredths as score, mulDivCeil, mulDivRound, pow10 } from '../shared/decimal.js';
 import { termN, termScoreH, type LeafTrace, type RowEval } from './evaluate.js';

@@ -91,7 +91,7 @@ export interface EvaluatedSheet {
   readonly notes: string[];
 }
 
-export function evaluateSheet(scheme: ScoreScheme, type: PlatformType, factor: DecimalInput, facts: SheetFacts, trace = true): Result<EvaluatedSheet> {
+export function evaluateSheet(scheme: ScoreScheme, type: PlatformType, factor: DecimalInput, facts: SheetFacts): Result<EvaluatedSheet> {
   const compiled = compileScheme(scheme);
   if (!compiled.ok) return compiled;
   const c = compiled.value;
@@ -99,7 +99,7 @@ export function evaluateSheet(scheme: ScoreScheme, type: PlatformType, factor: D
   if (ratio === null) return fail([err('FACTOR_INVALID', `系数“${String(factor)}”须为正数，最多六位小数`, 'factor')]);
   const plan = planFor(c, type, ratio);
   const reader = new FactReader();
-  const ctx: EvalContext = { trace, settings: c.settings, reader };
+  const ctx: EvalContext = { settings: c.settings, reader };
   const n = plan.rows.length;
   const evals: RowEval[] = new Array<RowEval>(n);
   for (let i = 0; i < n; i++) {
@@ -146,7 +146,7 @@ export interface SheetTotals {
 
 /** Totals only, for batch work (ranking a year's evaluation); same arithmetic as scoreSheet. */
 export function scoreTotals(scheme: ScoreScheme, type: PlatformType, factor: DecimalInput, facts: SheetFacts): Result<SheetTotals> {
-  const e = evaluateSheet(scheme, type, factor, facts, false);
+  const e = evaluateSheet(scheme, type, factor, facts);
   if (!e.ok) return e;
   const v = e.value;
   const n = v.scoresH.length;

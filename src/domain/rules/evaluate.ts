@@ -11,23 +11,18 @@ import type { QuantityKind, SchemeSettings } from './scheme-types.js';
 import { evaluateEvents } from './evaluate-events.js';
 
 export interface EvalContext {
-  /** Keep the per-term trace that explanations and gap hints are read from. */
-  readonly trace: boolean;
   readonly settings: SchemeSettings;
   readonly reader: FactReader;
 }
 
-export interface TermTrace {
-  readonly plan: TermPlan;
-  readonly valueS: number;
-  readonly n: number;
-  readonly scoreH: number;
-}
-
-/** A volume leaf. A per-unit leaf is its own single term (one object, no array). */
+/**
+ * A volume leaf. A per-unit leaf is its own single term (one object, no array). A category
+ * leaf keeps only its values, aligned with `leaf.terms`: a term's units and score are two
+ * integer operations away (termN, termScoreH), cheaper to redo than an object per term.
+ */
 export type LeafTrace =
   | { readonly kind: 'term'; readonly leaf: TermsLeafPlan; readonly plan: TermPlan; readonly valueS: number; readonly n: number; readonly scoreH: number }
-  | { readonly kind: 'terms'; readonly leaf: TermsLeafPlan; readonly terms: readonly TermTrace[]; readonly scoreH: number }
+  | { readonly kind: 'terms'; readonly leaf: TermsLeafPlan; readonly values: readonly number[]; readonly scoreH: number }
   | { readonly kind: 'above'; readonly leaf: AboveLeafPlan; readonly valueS: number; readonly below: boolean; readonly n: number; readonly scoreH: number };
 
 type Plan<K extends RowPlan['kind']> = Extract<RowPlan, { kind: K }>;
@@ -53,7 +48,6 @@ export interface RowEval {
   readonly trace: RowTrace;
 }
 
-const NO_TERMS: readonly TermTrace[] = [];
 const NO_PARTS: readonly LeafTrace[] = [];
 
 function readQuantity(ctx: EvalContext, facts: FactRecord, fact: string, kind: QuantityKind, acceptsList: boolean): number | undefined {
@@ -71,18 +65,13 @@ function readQuantity(ctx: EvalContext, facts: FactRecord, fact: string, kind: Q
 }
 
 /** Units counted: floor(v ÷ (X·factor)); for proportional rows the count itself. */
-function termN(t: TermPlan, v: number): number {
+export function termN(t: TermPlan, v: number): number {
   if (t.mode === 'proportional') return v;
   if (t.mode === 'plain') return t.scale === 0 ? v : floorDiv(v, pow10(t.scale));
   return mulDivFloor(v, t.eff.den, t.eff.num * pow10(t.scale));
 }
 
-const termScoreH = (t: TermPlan, n: number): number => (t.mode === 'proportional' ? mulDivRound(n, t.propMul, t.propDiv) : n * t.pointsH);
-
-function termTrace(t: TermPlan, valueS: number): TermTrace {
-  const n = termN(t, valueS);
-  return { plan: t, valueS, n, scoreH: termScoreH(t, n) };
-}
+export const termScoreH = (t: TermPlan, n: number): number => (t.mode === 'proportional' ? mulDivRound(n, t.propMul, t.propDiv) : n * t.pointsH);
 
 /** A category's value; under the premium's "additional" reading the base includes the premium. */
 function categoryValues(l: TermsLeafPlan, obj: FactRecord, ctx: EvalContext): number[] {
@@ -111,20 +100,12 @@ function termsLeaf(l: TermsLeafPlan, facts: FactRecord, ctx: EvalContext): LeafT
   const obj = ctx.reader.record(facts[s.fact], s.fact);
   if (obj === undefined || obj === null) return null;
   const values = categoryValues(l, obj, ctx);
-  const k = terms.length;
   let scoreH = 0;
-  const traces: TermTrace[] | null = ctx.trace ? new Array<TermTrace>(k) : null;
-  for (let i = 0; i < k; i++) {
+  for (let i = 0; i < terms.length; i++) {
     const t = terms[i];
-    if (t === undefined) continue;
-    if (traces === null) scoreH += termScoreH(t, termN(t, values[i] ?? 0));
-    else {
-      const tt = termTrace(t, values[i] ?? 0);
-      traces[i] = tt;
-      scoreH += tt.scoreH;
-    }
+    if (t !== undefined) scoreH += termScoreH(t, termN(t, values[i] ?? 0));
   }
-  return { kind: 'terms', leaf: l, terms: traces ?? NO_TERMS, scoreH };
+  return { kind: 'terms', leaf: l, values, scoreH };
 }
 
 function aboveLeaf(l: AboveLeafPlan, facts: FactRecord, ctx: EvalContext): LeafTrace | null {

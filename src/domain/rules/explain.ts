@@ -5,7 +5,7 @@
  * every sheet).
  */
 import { formatGrouped, formatHundredths as score, formatPoints as pts, formatScaled, groupThousands } from '../shared/decimal.js';
-import type { LeafTrace, RowEval, RowTrace, TermTrace } from './evaluate.js';
+import { termN, type LeafTrace, type RowEval, type RowTrace } from './evaluate.js';
 import { effText, placesOf, type AboveLeafPlan, type TermPlan } from './plan.js';
 
 type Trace<K extends RowTrace['kind']> = Extract<RowTrace, { kind: K }>;
@@ -20,15 +20,15 @@ const capTail = (row: { readonly capH: number | null; readonly capSuffix: string
 /** The floor term's "÷ unit 取整" piece when the plan could not format it (see plan.ts piece()). */
 const floorAfter = (p: TermPlan): string => ` ${p.unit} ÷ ${effText(p.eff, p.unit)} 取整 `;
 
-function termText(t: TermTrace): string {
-  const p = t.plan;
-  const head = p.lead === '' ? formatGrouped(t.valueS, p.scale) : p.lead + formatGrouped(t.valueS, p.scale);
+/** A term's text for `valueS`; `n` (its units counted) is only shown for floor terms. */
+function termText(p: TermPlan, valueS: number, n: number): string {
+  const head = p.lead === '' ? formatGrouped(valueS, p.scale) : p.lead + formatGrouped(valueS, p.scale);
   if (p.mode !== 'floor') return head + (p.after ?? '');
-  return `${head}${p.after ?? floorAfter(p)}${t.n}${p.times}`;
+  return `${head}${p.after ?? floorAfter(p)}${n}${p.times}`;
 }
 
 /** A row of one per-unit term: the term and " = score" built from merged pieces. */
-function singleTermText(t: TermTrace, scoreText: string): string {
+function singleTermText(t: Extract<LeafTrace, { kind: 'term' }>, scoreText: string): string {
   const p = t.plan;
   const q = formatGrouped(t.valueS, p.scale);
   if (p.mode !== 'floor') return q + p.afterEq + scoreText;
@@ -43,7 +43,7 @@ function aboveTextSlow(l: AboveLeafPlan, head: string, below: boolean, excess: n
 }
 
 function leafText(p: LeafTrace): string {
-  if (p.kind === 'term') return p.leaf.prefix === '' ? termText(p) : p.leaf.prefix + termText(p);
+  if (p.kind === 'term') return p.leaf.prefix === '' ? termText(p.plan, p.valueS, p.n) : p.leaf.prefix + termText(p.plan, p.valueS, p.n);
   if (p.kind === 'above') {
     const l = p.leaf;
     const head = l.lead + formatGrouped(p.valueS, l.scale);
@@ -56,9 +56,12 @@ function leafText(p: LeafTrace): string {
   }
   const l = p.leaf;
   let text = '';
-  for (const t of p.terms) {
-    if (l.multi && t.valueS <= 0) continue;
-    text = text === '' ? termText(t) : `${text} + ${termText(t)}`;
+  for (let i = 0; i < l.terms.length; i++) {
+    const t = l.terms[i];
+    const v = p.values[i] ?? 0;
+    if (t === undefined || (l.multi && v <= 0)) continue;
+    const piece = termText(t, v, t.mode === 'floor' ? termN(t, v) : 0);
+    text = text === '' ? piece : `${text} + ${piece}`;
   }
   if (text === '') return l.zeroText;
   return l.prefix === '' && l.premiumNote === '' ? text : l.prefix + text + l.premiumNote;
@@ -68,7 +71,10 @@ function leafText(p: LeafTrace): string {
 function roundedProportionally(parts: readonly LeafTrace[]): boolean {
   for (const p of parts) {
     if (p.kind === 'term' && p.plan.mode === 'proportional' && p.valueS > 0) return true;
-    if (p.kind === 'terms') for (const x of p.terms) if (x.plan.mode === 'proportional' && x.valueS > 0) return true;
+    if (p.kind === 'terms') {
+      const terms = p.leaf.terms;
+      for (let i = 0; i < terms.length; i++) if (terms[i]?.mode === 'proportional' && (p.values[i] ?? 0) > 0) return true;
+    }
   }
   return false;
 }
@@ -119,11 +125,6 @@ function leaderText(t: Trace<'events_leader'>, ev: RowEval): string {
   return `共 ${t.total} 场：${text} = ${score(ev.rawH)}${capTail(plan.row, ev.rawH)}${tail}`;
 }
 
-function joined(xs: readonly number[], sep: string): string {
-  let text = '';
-  for (let i = 0; i < xs.length; i++) text += i === 0 ? pts(xs[i] ?? 0) : sep + pts(xs[i] ?? 0);
-  return text;
-}
 
 function judgedText(t: Trace<'judged'>, ev: RowEval): string {
   const proposal = t.proposedH === null ? '' : `（自评建议 ${pts(t.proposedH)} 分，仅供参考，不计入）`;
@@ -133,19 +134,25 @@ function judgedText(t: Trace<'judged'>, ev: RowEval): string {
   const unusedPanel = t.panelH === null ? '' : `（评审组评分 ${pts(t.panelH)} 未采用：本方案取专家评分平均值）`;
   const all = t.scoresH;
   if (all.length === 0) return `尚无专家评分，暂计 0.00${unusedPanel}${proposal}`;
-  if (all.length === 1) return `专家评分 ${joined(all, '、')} → ${score(ev.rawH)}${proposal}`;
-  if (t.dropped === null) return `专家评分 ${joined(all, '、')}，(${joined(all, ' + ')}) ÷ ${all.length} = ${score(ev.rawH)}（四舍五入到 0.01）${proposal}`;
-  const [hi, lo] = t.dropped;
-  // The scores used: all but the first occurrence of the highest, then of the lowest.
+  if (all.length === 1) return `专家评分 ${pts(all[0] ?? 0)} → ${score(ev.rawH)}${proposal}`;
+  // One pass over the scores builds the list ("4.5、3、5") and the sum of those used
+  // ("4.5 + 3"): all of them, or all but the first occurrence of the highest, then of the lowest.
+  const hi = t.dropped === null ? Number.NaN : t.dropped[0];
+  const lo = t.dropped === null ? Number.NaN : t.dropped[1];
+  let list = '';
   let used = '';
   let hiDropped = false;
   let loDropped = false;
-  for (const x of all) {
+  for (let i = 0; i < all.length; i++) {
+    const x = all[i] ?? 0;
+    const text = pts(x);
+    list = i === 0 ? text : `${list}、${text}`;
     if (!hiDropped && x === hi) hiDropped = true;
     else if (!loDropped && x === lo) loDropped = true;
-    else used = used === '' ? pts(x) : `${used} + ${pts(x)}`;
+    else used = used === '' ? text : `${used} + ${text}`;
   }
-  return `专家评分 ${joined(all, '、')}，去掉最高 ${pts(hi)}、最低 ${pts(lo)}，(${used}) ÷ ${all.length - 2} = ${score(ev.rawH)}（四舍五入到 0.01）${proposal}`;
+  if (t.dropped === null) return `专家评分 ${list}，(${used}) ÷ ${all.length} = ${score(ev.rawH)}（四舍五入到 0.01）${proposal}`;
+  return `专家评分 ${list}，去掉最高 ${pts(hi)}、最低 ${pts(lo)}，(${used}) ÷ ${all.length - 2} = ${score(ev.rawH)}（四舍五入到 0.01）${proposal}`;
 }
 
 export function explainRow(ev: RowEval): string {

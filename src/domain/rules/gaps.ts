@@ -1,11 +1,11 @@
 /**
  * Gap analysis for the operator: what more of which row would raise the total, and how far
  * the total is from the grade cut-offs. Read off the evaluation trace and the plan's
- * texts, no re-scoring; hints are pushed into one array per row (no flatMap per term).
+ * texts, no re-scoring; each row's hints go into one array of their exact size.
  */
 import { formatGrouped, formatHundredths as score, mulDivCeil, mulDivRound, pow10 } from '../shared/decimal.js';
-import type { LeafTrace, RowEval, TermTrace } from './evaluate.js';
-import type { FixedHint, GradePlan } from './plan.js';
+import { termN, termScoreH, type LeafTrace, type RowEval } from './evaluate.js';
+import type { FixedHint, GradePlan, TermPlan } from './plan.js';
 
 export interface GapHint {
   readonly text: string;
@@ -39,36 +39,46 @@ export interface GapAnalysis {
   readonly grades: GradeGap[];
 }
 
-/** Smallest scaled amount to add so that floor(v ÷ eff) grows by `steps`. */
-function addForSteps(t: TermTrace, steps: number): number {
-  const p = t.plan;
+/** Smallest scaled amount to add to `valueS` so that floor(v ÷ eff) grows from `n` by `steps`. */
+function addForSteps(p: TermPlan, valueS: number, n: number, steps: number): number {
   // smallest v' with v'·den ≥ target·num·10^s
-  const need = mulDivCeil(t.n + steps, p.eff.num * pow10(p.scale), p.eff.den);
-  return Math.max(need - t.valueS, 1);
+  const need = mulDivCeil(n + steps, p.eff.num * pow10(p.scale), p.eff.den);
+  return Math.max(need - valueS, 1);
 }
 
 const gapHint = (text: string, gain: string): GapHint => ({ text, gain });
 
-// Hint lists are built as exact-size literals where the count is known: an array grown by
-// push reserves 16 slots, and a sheet has a hint list per row below its cap.
+// Hint lists are allocated at their exact size, counted first (termHintCount): an array
+// grown by push reserves 16 slots, and a sheet has a hint list per row below its cap.
 
-/** The next unit of a term and, for its leaf's richest term, the way to the cap. */
-function termHints(t: TermTrace, headroomH: number): GapHint[] {
-  const p = t.plan;
-  if (p.pointsH <= 0) return [];
+/** How many hints a term gives: its next unit, and for its leaf's richest term the way to the cap. */
+function termHintCount(p: TermPlan, headroomH: number): number {
+  if (p.pointsH <= 0) return 0;
+  if (p.mode === 'proportional') return 1;
+  return p.toCap && Math.ceil(headroomH / p.pointsH) > 1 ? 2 : 1;
+}
+
+/**
+ * Writes a term's hints (termHintCount of them) into `out` from index `at`; returns the next
+ * index. `n` and `scoreH` are the term's units and score at `valueS`.
+ */
+function termHints(out: GapHint[], at: number, p: TermPlan, valueS: number, n: number, scoreH: number, headroomH: number): number {
+  if (p.pointsH <= 0) return at;
   if (p.mode === 'proportional') {
     // round((v + a)·p ÷ factor) > current ⇔ 2(v + a)·p·den + num ≥ 2(current + 1)·num
-    const a = Math.max(1, mulDivCeil(2 * (t.scoreH + 1) - 1, p.propDiv, 2 * p.propMul) - t.valueS);
-    const gain = score(Math.min(headroomH, mulDivRound(t.valueS + a, p.propMul, p.propDiv) - t.scoreH));
-    return [gapHint(p.hint + formatGrouped(a, 0) + p.hintTail + gain, gain)];
+    const a = Math.max(1, mulDivCeil(2 * (scoreH + 1) - 1, p.propDiv, 2 * p.propMul) - valueS);
+    const gain = score(Math.min(headroomH, mulDivRound(valueS + a, p.propMul, p.propDiv) - scoreH));
+    out[at] = gapHint(p.hint + formatGrouped(a, 0) + p.hintTail + gain, gain);
+    return at + 1;
   }
   const full = headroomH >= p.pointsH;
   const gain = score(full ? p.pointsH : headroomH);
-  const next = gapHint(p.hint + formatGrouped(addForSteps(t, 1), p.scale) + (full ? p.hintTailFull : p.hintTail + gain), gain);
+  out[at] = gapHint(p.hint + formatGrouped(addForSteps(p, valueS, n, 1), p.scale) + (full ? p.hintTailFull : p.hintTail + gain), gain);
   const steps = Math.ceil(headroomH / p.pointsH);
-  if (!p.toCap || steps <= 1) return [next];
+  if (!p.toCap || steps <= 1) return at + 1;
   const all = score(headroomH);
-  return [next, gapHint(p.hint + formatGrouped(addForSteps(t, steps), p.scale) + p.hintCapTail + all, all)];
+  out[at + 1] = gapHint(p.hint + formatGrouped(addForSteps(p, valueS, n, steps), p.scale) + p.hintCapTail + all, all);
+  return at + 2;
 }
 
 function aboveHint(p: Extract<LeafTrace, { kind: 'above' }>, headroomH: number): GapHint {
@@ -81,14 +91,32 @@ function aboveHint(p: Extract<LeafTrace, { kind: 'above' }>, headroomH: number):
   return gapHint(l.hint + formatGrouped(Math.max(need - p.valueS, 1), l.scale) + l.hintTail + gain, gain);
 }
 
+function leafHintCount(p: LeafTrace, headroomH: number): number {
+  if (p.kind === 'above') return 1;
+  if (p.kind === 'term') return termHintCount(p.plan, headroomH);
+  let count = 0;
+  for (const t of p.leaf.terms) count += termHintCount(t, headroomH);
+  return count;
+}
+
 function volumeHints(parts: readonly LeafTrace[], headroomH: number): GapHint[] {
-  const only = parts.length === 1 ? parts[0] : undefined;
-  if (only?.kind === 'term') return termHints(only, headroomH);
-  const out: GapHint[] = [];
+  let count = 0;
+  for (const p of parts) count += leafHintCount(p, headroomH);
+  const out = new Array<GapHint>(count);
+  let at = 0;
   for (const p of parts) {
-    if (p.kind === 'above') out.push(aboveHint(p, headroomH));
-    else if (p.kind === 'term') out.push(...termHints(p, headroomH));
-    else for (const t of p.terms) out.push(...termHints(t, headroomH));
+    if (p.kind === 'above') out[at++] = aboveHint(p, headroomH);
+    else if (p.kind === 'term') at = termHints(out, at, p.plan, p.valueS, p.n, p.scoreH, headroomH);
+    else {
+      const terms = p.leaf.terms;
+      for (let i = 0; i < terms.length; i++) {
+        const t = terms[i];
+        if (t === undefined) continue;
+        const v = p.values[i] ?? 0;
+        const n = termN(t, v);
+        at = termHints(out, at, t, v, n, termScoreH(t, n), headroomH);
+      }
+    }
   }
   return out;
 }
@@ -142,7 +170,10 @@ function gradeGap(g: GradePlan, totalH: number, headroomH: number): GradeGap {
 }
 
 export function gradeGaps(totalH: number, headroomH: number, grades: readonly GradePlan[]): GradeGap[] {
-  const out: GradeGap[] = [];
-  for (const g of grades) out.push(gradeGap(g, totalH, headroomH));
+  const out = new Array<GradeGap>(grades.length);
+  for (let i = 0; i < grades.length; i++) {
+    const g = grades[i];
+    if (g !== undefined) out[i] = gradeGap(g, totalH, headroomH);
+  }
   return out;
 }

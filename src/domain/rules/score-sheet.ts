@@ -78,10 +78,11 @@ export function scoreSheet(scheme: ScoreScheme, type: PlatformType, factor: Deci
     const selection = selections === null ? undefined : selections[i];
     const counted = selection === undefined || selection.selected;
     if (counted && ev.pending) pending = pending === '' ? row.code : `${pending}、${row.code}`;
-    rows[i] = resultRow(row, ev, scoreH, counted, selection);
+    const scoreText = score(scoreH);
+    rows[i] = resultRow(row, ev, scoreText, counted, selection);
     if (counted && row.capH !== null && scoreH < row.capH) {
       gapRows.push({
-        code: row.code, name: row.name, score: score(scoreH), cap: row.capText ?? score(row.capH),
+        code: row.code, name: row.name, score: scoreText, cap: row.capText ?? score(row.capH),
         headroom: score(row.capH - scoreH), hints: rowHints(ev, scoreH, row.capH),
       });
     }
@@ -106,13 +107,13 @@ export function scoreSheet(scheme: ScoreScheme, type: PlatformType, factor: Deci
   });
 }
 
-function resultRow(row: CRow, ev: RowEval, scoreH: number, counted: boolean, selection: PairSelection | undefined): RowResult {
+function resultRow(row: CRow, ev: RowEval, scoreText: string, counted: boolean, selection: PairSelection | undefined): RowResult {
   const capH = row.capH;
   const raw = score(ev.rawH);
   const capped = capH !== null && ev.rawH > capH;
   const explanation = counted ? explainRow(ev) : NOT_SELECTED + explainRow(ev);
   // Two literals rather than a spread: same keys in the same order, one allocation.
   return selection === undefined
-    ? { code: row.code, group: row.group, name: row.name, cap: row.capText, kind: row.kind, raw, score: score(scoreH), capped, counted, missing: ev.missing, pending: ev.pending, explanation }
-    : { code: row.code, group: row.group, name: row.name, cap: row.capText, kind: row.kind, raw, score: score(scoreH), capped, counted, missing: ev.missing, pending: ev.pending, explanation, selection };
+    ? { code: row.code, group: row.group, name: row.name, cap: row.capText, kind: row.kind, raw, score: scoreText, capped, counted, missing: ev.missing, pending: ev.pending, explanation }
+    : { code: row.code, group: row.group, name: row.name, cap: row.capText, kind: row.kind, raw, score: scoreText, capped, counted, missing: ev.missing, pending: ev.pending, explanation, selection };
 }

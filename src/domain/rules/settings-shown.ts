@@ -47,9 +47,13 @@ export function sheetSettings(settings: SchemeSettings, type: PlatformType): Set
     shown = SHOWN_FOR_SHEET[type].map((k) => show(settings, k));
     byType[type] = shown;
   }
-  // Fresh objects per sheet (callers may annotate them); literals, as a spread is slower.
-  const out: SettingInForce[] = [];
-  for (const x of shown) out.push({ key: x.key, value: x.value, text: x.text });
+  // Fresh objects per sheet (callers may annotate them); literals, as a spread is slower,
+  // in an exact-size array (push would reserve 16 slots).
+  const out = new Array<SettingInForce>(shown.length);
+  for (let i = 0; i < shown.length; i++) {
+    const x = shown[i];
+    if (x !== undefined) out[i] = { key: x.key, value: x.value, text: x.text };
+  }
   return out;
 }
 

@@ -34,6 +34,11 @@ export function toScaled(input: DecimalInput, scale: number): number | null {
     if (Number.isSafeInteger(r) && r / p === input) return r;
     return null;
   }
+  // Whole numbers typed as text (sums of money) are common: digits only need no regex.
+  if (scale === 0 && isDigits(input)) {
+    const v = Number(input);
+    return Number.isSafeInteger(v) ? v : null;
+  }
   const m = DECIMAL_RE.exec(input.trim());
   if (m === null) return null;
   const whole = m[1] ?? '0';
@@ -42,6 +47,16 @@ export function toScaled(input: DecimalInput, scale: number): number | null {
   const digits = whole + frac.padEnd(scale, '0');
   const v = Number(digits);
   return Number.isSafeInteger(v) ? v : null;
+}
+
+/** A non-empty string of ASCII digits only (what DECIMAL_RE matches without a fraction or spaces). */
+function isDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** Number of decimal places a decimal input is written with (trailing zeros ignored). */

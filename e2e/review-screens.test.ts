@@ -55,7 +55,7 @@ describe('municipal review screens', () => {
         await inputs.nth(i).fill('4');
         await inputs.nth(i).blur();
       }
-      await page.getByTestId('private-notes').locator('textarea').fill('仅本人可见的笔记');
+      await page.locator('textarea[data-testid=private-notes]').fill('仅本人可见的笔记');
       await page.getByTestId('assignment-save').click();
       await page.getByText('已保存').first().waitFor();
       await page.getByTestId('assignment-submit').click();
@@ -96,6 +96,17 @@ describe('municipal review screens', () => {
       expect(await page.getByTestId('cap-line').first().innerText()).toMatch(/30% 名额线：优秀不超过 \d+ 个（共 5 个参评）/);
       expect(await page.getByTestId('ranking-table').first().innerText()).toContain(PLATFORM);
       await screenshot(page, 'review-panel');
+      // Scores tied on the 30 % line are held: the panel decides each, the first 优秀 and the others 合格.
+      const held = page.locator('[data-testid=ranking-table] .held-row');
+      const heldCount = await held.count();
+      for (let i = 0; i < heldCount; i++) {
+        await held.nth(i).getByTestId('decide-open').click();
+        const dialog = page.locator('.el-dialog', { hasText: '决定等次' });
+        await dialog.getByText(i === 0 ? '优秀' : '合格', { exact: true }).click();
+        await dialog.locator('textarea[data-testid=reason-text]').fill('评审会议综合现场考察情况决定');
+        await dialog.getByTestId('reason-confirm').click();
+        await dialog.waitFor({ state: 'hidden' });
+      }
       await page.getByTestId('grade-button').click();
       await confirmBox(page, '确定等次');
       await page.getByText('等次已确定').first().waitFor();

@@ -7,7 +7,7 @@
 export const DEMO_PASSWORD = 'Demo@2025';
 
 export interface ApiClient {
-  call<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  call(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
   ok<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
 }
 
@@ -34,7 +34,7 @@ export async function apiLogin(baseUrl: string, username: string, password = DEM
 async function newLogin(baseUrl: string, username: string, password: string): Promise<ApiClient> {
   let cookie = '';
   let csrf = '';
-  const call = async <T>(method: string, path: string, body?: unknown) => {
+  const call = async (method: string, path: string, body?: unknown) => {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (cookie) headers.cookie = cookie;
     if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
@@ -44,12 +44,12 @@ async function newLogin(baseUrl: string, username: string, password: string): Pr
     const sid = setCookie ? /hrsp_sid=[^;]*/.exec(setCookie)?.[0] : undefined;
     if (sid) cookie = sid;
     const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as unknown };
   };
   const ok = async <T>(method: string, path: string, body?: unknown) => {
-    const res = await call<T>(method, path, body);
+    const res = await call(method, path, body);
     if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
+    return res.body as T;
   };
   const session = await ok<{ csrfToken: string; user: { mustChangePassword: boolean } }>('POST', '/auth/login', { username, password });
   csrf = session.csrfToken;

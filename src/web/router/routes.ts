@@ -29,6 +29,8 @@ const REGISTRY_READERS: readonly Role[] = ['admin', 'bureau', 'district', 'distr
 /** GET /residences/duplicates: the bureau for all, district bodies for their district. */
 const DUPLICATE_READERS: readonly Role[] = ['admin', 'bureau', 'district', 'district_gov'];
 const ADMIN_GROUP = '系统管理';
+const EVALUATION_GROUP = '年度评估';
+const BUREAU: readonly Role[] = ['admin', 'bureau'];
 
 /** Children of the signed-in layout at /app; the menu is built from these. */
 export const appChildRoutes: RouteRecordRaw[] = [
@@ -63,6 +65,13 @@ export const appChildRoutes: RouteRecordRaw[] = [
     component: () => import('../views/enterprises/DuplicatesView.vue'),
     meta: { title: '重复入驻', roles: DUPLICATE_READERS, menu: {} },
   },
+  // Municipal review, panel and results (src/web/views/expert-review, panel, portal/PublicResultsView).
+  { path: 'review', name: 'my-reviews', component: () => import('../views/expert-review/MyAssignmentsView.vue'), meta: { title: '我的评审任务', roles: ['expert'], menu: { group: EVALUATION_GROUP } } },
+  { path: 'review/:evaluationId/:entryId', name: 'review-assignment', component: () => import('../views/expert-review/AssignmentView.vue'), meta: { title: '评审任务', roles: ['expert'], activeMenu: '/app/review' } },
+  { path: 'municipal-review', name: 'municipal-review', component: () => import('../views/panel/MunicipalReviewView.vue'), meta: { title: '市级评审', roles: BUREAU, menu: { group: EVALUATION_GROUP } } },
+  { path: 'panel', name: 'panel', component: () => import('../views/panel/PanelView.vue'), meta: { title: '评审会议', roles: BUREAU, menu: { group: EVALUATION_GROUP } } },
+  { path: 'results', name: 'results-latest', component: () => import('../views/panel/ResultsView.vue'), meta: { title: '评估结果', menu: { group: EVALUATION_GROUP } } },
+  { path: 'evaluations/:id/results', name: 'evaluation-results', component: () => import('../views/panel/ResultsView.vue'), meta: { title: '评估结果', activeMenu: '/app/results' } },
   {
     path: 'admin/users',
     name: 'admin-users',
@@ -129,6 +138,7 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('../views/auth/ChangePasswordView.vue'),
         meta: { title: '修改密码' },
       },
+      { path: 'results', name: 'public-results', component: () => import('../views/portal/PublicResultsView.vue'), meta: { title: '年度评估结果', public: true } },
       { path: '403', name: 'forbidden', component: () => import('../views/errors/ForbiddenView.vue'), meta: { title: '无权访问', public: true } },
       {
         path: ':pathMatch(.*)*',

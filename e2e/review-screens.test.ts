@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, login, screenshot } from './browser.js';
+import { DEMO_PASSWORD, reviewedCampaign } from './review-api.js';
+
+/**
+ * The municipal review screens end to end: the campaign is driven through the API up to one entry waiting
+ * for its expert (every other entry reviewed), then the expert, the bureau's review, the panel and the
+ * public results are worked through in the browser.
+ */
+const baseUrl = inject('baseUrl');
+const PLATFORM = '两江新区数字经济人力资源服务产业园';
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  await reviewedCampaign(baseUrl, 2025, [PLATFORM]);
+}, 600_000);
+afterAll(async () => {
+  await browser.close();
+});
+
+/** Logins are rate-limited (10 a minute) and the setup used many: retry after a pause. */
+async function signIn(page: Page, username: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    await login(page, baseUrl, username, DEMO_PASSWORD);
+    try {
+      await page.getByTestId('home-title').waitFor({ timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt > 6) throw error;
+      await page.waitForTimeout(10_000);
+    }
+  }
+}
+
+async function newPage(): Promise<Page> {
+  return browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+}
+
+const confirmBox = (page: Page, text: string) => page.locator('.el-message-box__btns button', { hasText: text }).click();
+
+describe('municipal review screens', () => {
+  it('the expert opens the assignment, scores the judged rows and submits', async () => {
+    const page = await newPage();
+    try {
+      await signIn(page, 'expert1');
+      await page.goto(`${baseUrl}/app/review`);
+      await page.getByRole('link', { name: PLATFORM }).click();
+      await page.getByTestId('assignment-preview').waitFor();
+      const inputs = page.locator('[data-testid=judged-scores] .el-input-number input');
+      const count = await inputs.count();
+      expect(count).toBeGreaterThan(0);
+      for (let i = 0; i < count; i++) {
+        await inputs.nth(i).fill('4');
+        await inputs.nth(i).blur();
+      }
+      await page.locator('textarea[data-testid=private-notes]').fill('仅本人可见的笔记');
+      await page.getByTestId('assignment-save').click();
+      await page.getByText('已保存').first().waitFor();
+      await page.getByTestId('assignment-submit').click();
+      await confirmBox(page, '提交');
+      await page.getByText('评审意见已提交，已锁定。').waitFor();
+      await screenshot(page, 'review-expert-submitted');
+    } finally {
+      await page.close();
+    }
+  }, 180_000);
+
+  it('the bureau sees the comparison and finishes the review', async () => {
+    const page = await newPage();
+    try {
+      await signIn(page, 'staff');
+      await page.goto(`${baseUrl}/app/municipal-review`);
+      const row = page.locator('[data-testid=municipal-review-table] .el-table__row', { hasText: PLATFORM }).first();
+      await row.waitFor();
+      expect(await row.innerText()).toContain('已提交');
+      await row.getByTestId('review-open').click();
+      await page.getByTestId('comparison-rows').waitFor();
+      expect(await page.getByTestId('review-drawer').innerText()).toContain('已提交 1 人');
+      await screenshot(page, 'review-comparison');
+      await page.getByTestId('finish-review').click();
+      await confirmBox(page, '完成评审');
+      await page.getByTestId('review-drawer').getByText('已固定').waitFor();
+    } finally {
+      await page.close();
+    }
+  }, 180_000);
+
+  it('the panel page shows the ranking with the 30 % line, grades and publishes', async () => {
+    const page = await newPage();
+    try {
+      await signIn(page, 'staff');
+      await page.goto(`${baseUrl}/app/panel`);
+      await page.getByTestId('ranking-table').first().waitFor();
+      expect(await page.getByTestId('cap-line').first().innerText()).toMatch(/30% 名额线：优秀不超过 \d+ 个（共 5 个参评）/);
+      expect(await page.getByTestId('ranking-table').first().innerText()).toContain(PLATFORM);
+      await screenshot(page, 'review-panel');
+      // Scores tied on the 30 % line are held: the panel decides each, the first 优秀 and the others 合格.
+      const held = page.locator('[data-testid=ranking-table] .held-row');
+      const heldCount = await held.count();
+      for (let i = 0; i < heldCount; i++) {
+        await held.nth(i).getByTestId('decide-open').click();
+        const dialog = page.locator('.el-dialog', { hasText: '决定等次' });
+        await dialog.getByText(i === 0 ? '优秀' : '合格', { exact: true }).click();
+        await dialog.locator('textarea[data-testid=reason-text]').fill('评审会议综合现场考察情况决定');
+        await dialog.getByTestId('reason-confirm').click();
+        await dialog.waitFor({ state: 'hidden' });
+      }
+      await page.getByTestId('grade-button').click();
+      await confirmBox(page, '确定等次');
+      await page.getByText('等次已确定').first().waitFor();
+      await page.getByTestId('publish-button').click();
+      await confirmBox(page, '公布');
+      await page.getByText('本年度评估结果已公布').waitFor();
+      await screenshot(page, 'review-panel-published');
+    } finally {
+      await page.close();
+    }
+  }, 180_000);
+
+  it('the public results page lists the platform with its grade', async () => {
+    const page = await newPage();
+    try {
+      await page.goto(`${baseUrl}/`);
+      await page.getByTestId('portal-results-link').click();
+      const table = page.getByTestId('public-results');
+      await table.getByText(PLATFORM).waitFor();
+      expect(await table.innerText()).toMatch(/优秀|合格|不合格/);
+      await screenshot(page, 'review-public-results');
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+});

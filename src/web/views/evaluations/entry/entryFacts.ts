@@ -27,13 +27,16 @@ function leafField(rule: LeafRule, label: string): FactField {
   return { ...base(rule.fact, label, kind), unit: rule.quantity === 'area' ? 'm²' : rule.quantity === 'money' ? '元' : rule.unitLabel };
 }
 
+/** A row with one fact: the row's name is already the card's title. */
+const SHORT_LABELS = { count: '数量', money: '金额', area: '面积', categories: '分类填报' } as const;
+
 export function factFields(row: ScoreRow): FactField[] {
   const rule: Rule = row.rule;
   switch (rule.kind) {
     case 'per_unit':
     case 'above_base':
     case 'categories':
-      return [leafField(rule, row.name)];
+      return [leafField(rule, rule.kind === 'per_unit' && rule.acceptsList ? '服务职能' : SHORT_LABELS[rule.kind === 'categories' ? 'categories' : rule.quantity])];
     case 'sum':
       return rule.parts.map((p) => leafField(p.rule, p.label));
     case 'events_attendance':
@@ -43,7 +46,7 @@ export function factFields(row: ScoreRow): FactField[] {
     case 'judged':
       return [{ ...base(rule.fact, '自评建议分', 'judged'), cap: Number(row.cap ?? 0), step: Number(rule.step) }];
     case 'tier':
-      return [{ ...base(rule.fact, row.name, 'tier'), tiers: rule.tiers.map((t) => ({ key: t.key, label: t.label, points: t.points })) }];
+      return [{ ...base(rule.fact, '情况', 'tier'), tiers: rule.tiers.map((t) => ({ key: t.key, label: t.label, points: t.points })) }];
     case 'deduction':
       return [{ ...base(rule.fact, '次数', 'count'), unit: rule.unitLabel }];
   }

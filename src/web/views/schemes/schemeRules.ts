@@ -2,15 +2,18 @@
 import type { LeafRule, Rule, ScoreScheme } from '../../../domain/rules/scheme-types';
 
 const QUANTITY: Record<string, string> = { count: '', money: '元', area: 'm²' };
+const grouped = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 6 });
+/** 10000000 → 10,000,000 (decimals as they are). */
+const n = (d: string): string => (Number.isFinite(Number(d)) ? grouped.format(Number(d)) : d);
 
 function leafSummary(rule: LeafRule): string {
   switch (rule.kind) {
     case 'per_unit':
-      return `每 ${rule.unit} ${rule.unitLabel || QUANTITY[rule.quantity] || ''} 得 ${rule.points} 分${rule.scales ? '（随系数）' : ''}`;
+      return `每 ${n(rule.unit)} ${rule.unitLabel || QUANTITY[rule.quantity] || ''} 得 ${rule.points} 分${rule.scales ? '（随系数）' : ''}`;
     case 'above_base':
-      return `${rule.base} ${rule.unitLabel} 以上，每增加 ${rule.step} 得 ${rule.points} 分${rule.scales ? '（随系数）' : ''}`;
+      return `${n(rule.base)} ${rule.unitLabel} 以上，每增加 ${n(rule.step)} 得 ${rule.points} 分${rule.scales ? '（随系数）' : ''}`;
     case 'categories':
-      return rule.categories.map((c) => `${c.label} 每 ${c.unit} ${rule.unitLabel} ${c.points} 分`).join('；');
+      return rule.categories.map((c) => `${c.label} 每 ${n(c.unit)} ${rule.unitLabel} ${c.points} 分`).join('；');
   }
 }
 
@@ -97,5 +100,6 @@ export function setPath(root: unknown, path: string, value: unknown): void {
 
 /** A deep, mutable copy of a scheme document (the editor's draft). */
 export function cloneDocument(document: ScoreScheme): ScoreScheme {
-  return structuredClone(document);
+  // JSON round trip: the document is JSON by contract, and a reactive proxy cannot be structured-cloned.
+  return JSON.parse(JSON.stringify(document)) as ScoreScheme;
 }

@@ -39,7 +39,7 @@ export type ValueOrientation = (typeof VALUE_ORIENTATIONS)[number];
 export const LEADER_LEVELS = ['ministerial', 'bureau', 'none'] as const;
 export type LeaderLevel = (typeof LEADER_LEVELS)[number];
 
-export const FILE_OWNER_TYPES = ['platform', 'site', 'residence', 'year_data'] as const;
+export const FILE_OWNER_TYPES = ['platform', 'site', 'residence', 'year_data', 'evaluation_entry'] as const;
 export type FileOwnerType = (typeof FILE_OWNER_TYPES)[number];
 
 /** 'YYYY-MM-DD'. */

@@ -31,6 +31,12 @@ const DUPLICATE_READERS: readonly Role[] = ['admin', 'bureau', 'district', 'dist
 const ADMIN_GROUP = '系统管理';
 const EVALUATION_GROUP = '年度评估';
 const BUREAU: readonly Role[] = ['admin', 'bureau'];
+/** Score schemes: the bureau adjusts them every year (Art 29). */
+const SCHEME_EDITORS: readonly Role[] = ['admin', 'bureau'];
+/** Who takes part in the annual evaluation (experts get theirs with assignments). */
+const EVALUATION_READERS: readonly Role[] = ['admin', 'bureau', 'district', 'district_gov', 'operator'];
+/** GET /evaluations/:id/entries/:entryId. */
+const ENTRY_READERS: readonly Role[] = ['admin', 'bureau', 'district', 'operator'];
 
 /** Children of the signed-in layout at /app; the menu is built from these. */
 export const appChildRoutes: RouteRecordRaw[] = [
@@ -65,6 +71,24 @@ export const appChildRoutes: RouteRecordRaw[] = [
     component: () => import('../views/enterprises/DuplicatesView.vue'),
     meta: { title: '重复入驻', roles: DUPLICATE_READERS, menu: {} },
   },
+  {
+    path: 'evaluations',
+    name: 'evaluations',
+    component: () => import('../views/evaluations/EvaluationListView.vue'),
+    meta: { title: '评估批次', roles: EVALUATION_READERS, menu: { group: EVALUATION_GROUP } },
+  },
+  {
+    path: 'evaluations/:id',
+    name: 'evaluation-detail',
+    component: () => import('../views/evaluations/EvaluationDetailView.vue'),
+    meta: { title: '参评平台', roles: EVALUATION_READERS, activeMenu: '/app/evaluations' },
+  },
+  {
+    path: 'evaluations/:id/entries/:entryId',
+    name: 'evaluation-entry',
+    component: () => import('../views/evaluations/EntryView.vue'),
+    meta: { title: '自评与初审', roles: ENTRY_READERS, activeMenu: '/app/evaluations' },
+  },
   // Municipal review, panel and results (src/web/views/expert-review, panel, portal/PublicResultsView).
   { path: 'review', name: 'my-reviews', component: () => import('../views/expert-review/MyAssignmentsView.vue'), meta: { title: '我的评审任务', roles: ['expert'], menu: { group: EVALUATION_GROUP } } },
   { path: 'review/:evaluationId/:entryId', name: 'review-assignment', component: () => import('../views/expert-review/AssignmentView.vue'), meta: { title: '评审任务', roles: ['expert'], activeMenu: '/app/review' } },
@@ -72,6 +96,24 @@ export const appChildRoutes: RouteRecordRaw[] = [
   { path: 'panel', name: 'panel', component: () => import('../views/panel/PanelView.vue'), meta: { title: '评审会议', roles: BUREAU, menu: { group: EVALUATION_GROUP } } },
   { path: 'results', name: 'results-latest', component: () => import('../views/panel/ResultsView.vue'), meta: { title: '评估结果', menu: { group: EVALUATION_GROUP } } },
   { path: 'evaluations/:id/results', name: 'evaluation-results', component: () => import('../views/panel/ResultsView.vue'), meta: { title: '评估结果', activeMenu: '/app/results' } },
+  {
+    path: 'schemes',
+    name: 'schemes',
+    component: () => import('../views/schemes/SchemeListView.vue'),
+    meta: { title: '评分方案', roles: SCHEME_EDITORS, menu: { group: EVALUATION_GROUP } },
+  },
+  {
+    path: 'schemes/:id',
+    name: 'scheme-detail',
+    component: () => import('../views/schemes/SchemeDetailView.vue'),
+    meta: { title: '评分方案详情', roles: SCHEME_EDITORS, activeMenu: '/app/schemes' },
+  },
+  {
+    path: 'notifications',
+    name: 'notifications',
+    component: () => import('../views/notifications/NotificationCenterView.vue'),
+    meta: { title: '消息中心', menu: {} },
+  },
   {
     path: 'admin/users',
     name: 'admin-users',

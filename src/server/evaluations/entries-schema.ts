@@ -58,3 +58,7 @@ export const entryDetail = entryRow.extend({
   forwardedAt: z.string().nullable(),
 });
 export type EntryDetail = z.infer<typeof entryDetail>;
+
+export const previewBody = z.object({ facts: z.record(z.string(), z.unknown()) });
+export const entryPreview = z.object({ sheet: scoreSheetSchema.nullable(), problems: z.array(z.string()) });
+export type EntryPreview = z.infer<typeof entryPreview>;

@@ -116,6 +116,22 @@ describe('self-evaluation and district preliminary review', () => {
     expect(await auditCount('evaluation.entry.save')).toBe(1);
   });
 
+  it('previews unsaved facts with the campaign’s scheme and the entry’s factor, saving nothing', async () => {
+    const before = await get(c.operator!);
+    const facts = { ...before.facts, researchResults: 0 };
+    const res = await c.operator!.call('POST', url('/preview'), { facts });
+    expect(res.statusCode, res.body).toBe(200);
+    const sheet = res.json<{ sheet: { total: string } | null; problems: string[] }>();
+    expect(sheet.sheet?.total).toBe(expectedTotal({ ...before, facts }));
+    expect(sheet.sheet?.total).not.toBe(before.sheet?.total);
+    expect((await get(c.operator!)).facts).toEqual(before.facts);
+    const bad = await c.operator!.call('POST', url('/preview'), { facts: { ...before.facts, researchResults: -1 } });
+    expect(bad.json<Problem>().details?.[0]?.field).toBe('facts.researchResults');
+    expect((await c.otherOperator!.call('POST', url('/preview'), { facts })).statusCode).toBe(404);
+    expect((await c.gov!.call('POST', url('/preview'), { facts })).statusCode).toBe(403);
+    expect(await auditCount('evaluation.entry.save')).toBe(1);
+  });
+
   it('refuses invalid facts naming the field and saves nothing', async () => {
     const before = await get(c.operator!);
     const bad = await c.operator!.call('PUT', url(), { facts: { ...before.facts, researchResults: -1 }, rowTexts: { '1.1': '改了' } });

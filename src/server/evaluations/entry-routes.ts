@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
 import { contextOf } from '../plugins/auth.js';
 import * as review from './district-review.js';
-import { entryDetail, entryParams, rowParams, rowReviewBody, saveEntryBody, windowsBody } from './entries-schema.js';
+import { entryDetail, entryParams, entryPreview, previewBody, rowParams, rowReviewBody, saveEntryBody, windowsBody } from './entries-schema.js';
 import { evaluationParams, evaluationRow } from './schema.js';
 import * as self from './self-evaluation.js';
 import { extendWindows } from './service.js';
@@ -24,6 +24,8 @@ export async function evaluationEntryRoutes(app: FastifyInstance, { db }: { db: 
     async (req) => self.getEntry(db, contextOf(req), req.params.id, req.params.entryId));
   r.put(base, { config: operator, schema: { tags, summary: '保存自评（事实数据、逐项说明、评审项建议分）', ...detail, body: saveEntryBody } },
     async (req) => self.saveEntry(db, contextOf(req), req.params.id, req.params.entryId, req.body));
+  r.post(`${base}/preview`, { config: { access: ['admin', 'bureau', 'district', 'operator'] as const }, schema: { tags, summary: '按本年度方案试算未保存的事实数据（不保存）', params: entryParams, body: previewBody, response: { 200: entryPreview } } },
+    async (req) => self.previewEntry(db, contextOf(req), req.params.id, req.params.entryId, req.body.facts));
   r.post(`${base}/submit`, { config: operator, schema: { tags, summary: '提交自评，报区县初审', ...detail } },
     async (req) => self.submitEntry(db, contextOf(req), req.params.id, req.params.entryId));
   r.put(`${base}/rows/:code/review`, { config: district, schema: { tags, summary: '区县逐项初审', params: rowParams, body: rowReviewBody, response: { 200: entryDetail } } },

@@ -1,13 +1,13 @@
 /** Self-evaluation (Art 30 (一)): the operator fills in its platform's sheet, with a text per indicator, and submits it. */
 import type { Db } from '../../db/client.js';
 import { entryStatusLabels, operatorMayEdit } from '../../domain/evaluation/workflow.js';
-import type { ScoreScheme, SheetFacts } from '../../domain/index.js';
+import { scoreSheet, type ScoreScheme, type SheetFacts } from '../../domain/index.js';
 import { audit } from '../audit/audit.js';
 import { todayIso } from '../clock.js';
 import type { RequestContext } from '../context.js';
 import { AppError, type FieldError } from '../errors.js';
 import * as entriesRepo from './entries-repository.js';
-import type { EntryDetail, SaveEntryInput } from './entries-schema.js';
+import type { EntryDetail, EntryPreview, SaveEntryInput } from './entries-schema.js';
 import { assertAction, entryDetail, liveSheet, loadEntry, refusal, rowCodes, textRecord, transition, windowsOf, type LoadedEntry } from './entry-access.js';
 import { factsRecord, parseFacts } from './scoring.js';
 
@@ -54,6 +54,17 @@ function checkTexts(scheme: ScoreScheme, l: LoadedEntry, texts: Record<string, s
   // An emptied text is no text: it is dropped rather than stored as "".
   const kept: [string, string][] = Object.entries(texts).flatMap(([k, t]): [string, string][] => (t.trim() === '' ? [] : [[k, t.trim()]]));
   return Object.fromEntries(kept);
+}
+
+/**
+ * Scores unsaved facts as the entry would be scored (the campaign's scheme, the entry's type and factor),
+ * for the live score while the operator types; saves nothing. Bad facts get the same 400 as saving.
+ */
+export async function previewEntry(db: Db, ctx: RequestContext, evaluationId: string, entryId: string, facts: Record<string, unknown>): Promise<EntryPreview> {
+  const l = await loadEntry(db, ctx, evaluationId, entryId);
+  const checked = checkFacts(l.scheme, l, facts);
+  const r = scoreSheet(l.scheme, l.entry.type, l.entry.factor, checked);
+  return r.ok ? { sheet: r.value, problems: [] } : { sheet: null, problems: r.errors.map((x) => x.message) };
 }
 
 /** Saves a draft: only the operator, only while the sheet is in its hands, only within the self-evaluation window. */

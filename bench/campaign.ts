@@ -164,7 +164,7 @@ async function generate(db: Db): Promise<World> {
     const level: PlatformLevel = i % 50 === 0 ? 'national' : i % 5 < 3 ? 'municipal' : 'district';
     const type = types[i % 3] ?? 'comprehensive_park';
     const districtCode = pick(districtCodes);
-    return { i, level, type, districtCode, scale: level === 'national' ? 2 + rand() * 0.5 : level === 'municipal' ? 0.6 + rand() * 0.9 : 0.3 + rand() * 0.7 };
+    return { i, level, type, districtCode, scale: level === 'national' ? 2.5 + rand() * 1.5 : level === 'municipal' ? 1 + rand() * 1.4 : 0.6 + rand() * 1.2 };
   });
   const orgRows = await db.insert(organizations).values(specs.map((s) => ({ kind: 'operator' as const, name: `基准运营机构${s.i + 1}`, code: `BENCH-OP-${s.i + 1}`, districtCode: s.districtCode })))
     .returning({ id: organizations.id, code: organizations.code });
@@ -246,20 +246,33 @@ async function previousYear(db: Db, w: World): Promise<void> {
 
 // ——— Stages ———
 
-interface Stage { name: string; ms: number; entries: number; peak: number }
+interface Stage { name: string; ms: number; entries: number; peak: number; queries: number }
 const stages: Stage[] = [];
+
+// Round trips to PostgreSQL, counted per stage: on a busy machine each one costs more than the work around it.
+let queries = 0;
+const clientQuery: unknown = Reflect.get(pg.Client.prototype, 'query');
+if (typeof clientQuery !== 'function') throw new Error('pg.Client.prototype.query');
+Reflect.set(pg.Client.prototype, 'query', function counted(this: pg.Client, ...args: unknown[]): unknown {
+  queries++;
+  const result: unknown = Reflect.apply(clientQuery, this, args);
+  return result;
+});
 
 async function stage<T>(name: string, entries: number | ((r: T) => number), run: () => Promise<T>): Promise<T> {
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
+  const q0 = queries;
   const t0 = performance.now();
   const r = await run();
   const ms = performance.now() - t0;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
   const n = typeof entries === 'number' ? entries : entries(r);
-  stages.push({ name, ms, entries: n, peak });
-  console.log(`  ${name.padEnd(44)} ${(ms / 1000).toFixed(2).padStart(8)} s  ${String(n).padStart(5)} entries  ${n > 0 ? (ms / n).toFixed(2).padStart(7) : '      –'} ms/entry  peak RSS ${mb(peak)}`);
+  const q = queries - q0;
+  stages.push({ name, ms, entries: n, peak, queries: q });
+  const per = (x: number, digits: number) => (n > 0 ? (x / n).toFixed(digits) : '–');
+  console.log(`  ${name.padEnd(46)} ${(ms / 1000).toFixed(2).padStart(7)} s ${String(n).padStart(5)} entries ${per(ms, 2).padStart(7)} ms/entry ${per(q, 1).padStart(6)} queries/entry  peak RSS ${mb(peak)}`);
   return r;
 }
 

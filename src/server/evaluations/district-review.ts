@@ -4,7 +4,7 @@
  */
 import type { Db } from '../../db/client.js';
 import { entryStatusLabels } from '../../domain/evaluation/workflow.js';
-import { audit } from '../audit/audit.js';
+import { auditAll } from '../audit/audit.js';
 import { todayIso } from '../clock.js';
 import type { RequestContext } from '../context.js';
 import { errors } from '../errors.js';
@@ -27,6 +27,7 @@ export async function reviewRows(db: Db, ctx: RequestContext, evaluationId: stri
   const end = windowsOf(l.e).district_review;
   if (todayIso() > end) throw refusal('WINDOW_CLOSED', `区县初审的期限（${end}）已过，请联系市人力社保局延期`);
   const codes = rowCodes(l.scheme, l);
+  if (new Set(items.map((i) => i.code)).size < items.length) throw errors.invalid('code', '指标：同一指标在一次初审中只能有一个决定');
   const rows = items.map((input) => {
     if (!codes.has(input.code)) throw errors.invalid('code', `指标：评分表中没有指标“${input.code}”`);
     const comment = input.comment === undefined || input.comment === '' ? null : input.comment;
@@ -35,13 +36,11 @@ export async function reviewRows(db: Db, ctx: RequestContext, evaluationId: stri
     return { code: input.code, decision: input.decision, comment };
   });
   await db.transaction(async (tx) => {
-    for (const r of rows) {
-      await entriesRepo.insertRowReview(tx, { entryId: l.entry.id, rowCode: r.code, decision: r.decision, comment: r.comment, reviewerId: ctx.actor.userId });
-      await audit(tx, ctx, {
-        action: 'evaluation.entry.row_review', entityType: 'evaluation_entry', entityId: l.entry.id,
-        summary: { evaluationId, platformId: l.entry.platformId, rowCode: r.code, decision: r.decision },
-      });
-    }
+    await entriesRepo.insertRowReviews(tx, rows.map((r) => ({ entryId: l.entry.id, rowCode: r.code, decision: r.decision, comment: r.comment, reviewerId: ctx.actor.userId })));
+    await auditAll(tx, ctx, rows.map((r) => ({
+      action: 'evaluation.entry.row_review', entityType: 'evaluation_entry', entityId: l.entry.id,
+      summary: { evaluationId, platformId: l.entry.platformId, rowCode: r.code, decision: r.decision },
+    })));
   });
   return getEntry(db, ctx, evaluationId, entryId);
 }

@@ -272,7 +272,7 @@ async function stage<T>(name: string, entries: number | ((r: T) => number), run:
   const q = queries - q0;
   stages.push({ name, ms, entries: n, peak, queries: q });
   const per = (x: number, digits: number) => (n > 0 ? (x / n).toFixed(digits) : '–');
-  console.log(`  ${name.padEnd(46)} ${(ms / 1000).toFixed(2).padStart(7)} s ${String(n).padStart(5)} entries ${per(ms, 2).padStart(7)} ms/entry ${per(q, 1).padStart(6)} queries/entry  peak RSS ${mb(peak)}`);
+  console.log(`  ${name.padEnd(50)} ${(ms / 1000).toFixed(2).padStart(7)} s ${String(n).padStart(5)} entries ${per(ms, 2).padStart(7)} ms/entry ${per(q, 1).padStart(6)} queries/entry  peak RSS ${mb(peak)}`);
   return r;
 }
 

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/client.js';
 import type { RequestContext } from '../context.js';
-import { insertAudit } from './repository.js';
+import { insertAudit, insertAudits } from './repository.js';
 
 export interface AuditEvent {
   action: string;
@@ -12,7 +12,12 @@ export interface AuditEvent {
 
 /** Writes the audit row; call it with the transaction that makes the change, so both commit or neither. */
 export async function audit(tx: Executor, ctx: RequestContext, event: AuditEvent): Promise<void> {
-  await insertAudit(tx, {
+  await auditAll(tx, ctx, [event]);
+}
+
+/** One audit row per event, written in one statement (a use case that changes several things at once). */
+export async function auditAll(tx: Executor, ctx: RequestContext, events: readonly AuditEvent[]): Promise<void> {
+  await insertAudits(tx, events.map((event) => ({
     userId: ctx.actor.userId,
     username: ctx.actor.username,
     role: ctx.actor.role,
@@ -23,7 +28,7 @@ export async function audit(tx: Executor, ctx: RequestContext, event: AuditEvent
     entityType: event.entityType,
     entityId: event.entityId ?? null,
     summary: event.summary ?? {},
-  });
+  })));
 }
 
 /** Audit for events without a logged-in actor (system start, CLI). */

@@ -15,5 +15,10 @@ export interface AuditEntry {
 }
 
 export async function insertAudit(db: Executor, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({ ...entry, summary: entry.summary ?? {} });
+  await insertAudits(db, [entry]);
+}
+
+/** Several audit rows in one statement, in order. */
+export async function insertAudits(db: Executor, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length > 0) await db.insert(auditLog).values(entries.map((entry) => ({ ...entry, summary: entry.summary ?? {} })));
 }

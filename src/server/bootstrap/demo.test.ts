@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { checkUscc } from '../../domain/ids/uscc.js';
+import { todayIso } from '../clock.js';
+import { publicResults } from '../evaluations/publication.js';
 import { checkDocument, scoreDocument } from '../rules/service.js';
 import { conditionFactsFor, sheetFactsFor } from '../yeardata/facts.js';
 import { seedDemo } from './demo.js';
@@ -8,8 +10,12 @@ import { seedDemo } from './demo.js';
 const ctx = useTestApp();
 const platformIds = new Map<string, string>();
 
+let seedMs = 0;
+
 beforeAll(async () => {
+  const t0 = performance.now();
   expect(await seedDemo(ctx.database.db)).toBe(true);
+  seedMs = performance.now() - t0;
   const rows = await ctx.database.pool.query<{ id: string; name: string }>('select id, name from platforms');
   for (const r of rows.rows) platformIds.set(r.name, r.id);
 });
@@ -73,7 +79,58 @@ describe('the demo registry', () => {
     expect(Object.values(totals).every((t) => t > 10)).toBe(true);
   });
 
-  it('is loaded once', async () => {
+  it('is loaded once: a second seeding adds nothing', async () => {
+    const counts = async () => q<Record<string, string>>(`select (select count(*) from evaluations) e, (select count(*) from evaluation_entries) x,
+      (select count(*) from audit_log) a, (select count(*) from notifications) n, (select count(*) from platforms) p, (select count(*) from users) u`);
+    const before = await counts();
     expect(await seedDemo(ctx.database.db)).toBe(false);
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('the demo evaluations', () => {
+  const entries = async (year: number) => Object.fromEntries((await q<{ name: string; status: string; texts: number; voluntary: boolean; grade: string | null }>(`
+    select p.name, x.status, (select count(*) from jsonb_object_keys(x.row_texts))::int texts, x.voluntary, x.grade from evaluation_entries x
+    join evaluations e on e.id = x.evaluation_id join platforms p on p.id = x.platform_id where e.year = $1`, [year])).map((r) => [r.name, r]));
+
+  it('seeds quickly', () => {
+    // The whole demo (registry and both campaigns) on a shared test machine; on its own it takes about a second.
+    expect(seedMs).toBeLessThan(15_000);
+  });
+
+  it('opens the 2025 campaign on cq-2025 with windows counted from today', async () => {
+    const [e] = await q<{ scheme_id: string; status: string; s: string; d: string; m: string }>(
+      "select scheme_id, status, to_char(self_evaluation_end, 'YYYY-MM-DD') s, to_char(district_review_end, 'YYYY-MM-DD') d, to_char(municipal_review_end, 'YYYY-MM-DD') m from evaluations where year = 2025");
+    expect(e).toMatchObject({ scheme_id: 'cq-2025', status: 'open' });
+    expect(e!.s > todayIso()).toBe(true);
+    expect(e!.d > e!.s && e!.m > e!.d).toBe(true);
+  });
+
+  it('puts the demo platforms at different steps, so every role has something to do', async () => {
+    const x = await entries(2025);
+    expect(x['九龙坡区人力资源服务产业园']).toMatchObject({ status: 'draft', texts: 3 });
+    expect(x['九龙坡区智能制造人力资源服务产业园']).toMatchObject({ status: 'submitted', voluntary: true });
+    expect(x['万州区人力资源服务产业园']?.status).toBe('under_review');
+    expect(x['中国重庆人力资源服务产业园']?.status).toBe('forwarded');
+    expect(x['重庆市卫生健康人才市场']?.status).toBe('reviewed');
+    expect(x['黔江区人力资源服务产业园']).toBeUndefined();
+    const tasks = await q<{ name: string; status: string }>(`select p.name, a.status from expert_assignments a join users u on u.id = a.expert_user_id
+      join evaluation_entries x on x.id = a.entry_id join evaluations e on e.id = x.evaluation_id join platforms p on p.id = x.platform_id where u.username = 'expert1' and e.year = 2025 order by p.name`);
+    expect(tasks).toEqual([{ name: '万州区人力资源服务产业园', status: 'assigned' }, { name: '重庆市卫生健康人才市场', status: 'submitted' }]);
+  });
+
+  it('publishes 2024 with results, every step through the use cases with its audit row', async () => {
+    const x = await entries(2024);
+    expect(Object.values(x)).toHaveLength(5);
+    expect(Object.values(x).every((r) => r.status === 'published' && r.grade !== null)).toBe(true);
+    const pub = await publicResults(ctx.database.db, 2024);
+    expect(pub.items).toHaveLength(5);
+    const [e] = await q<{ m: string }>("select to_char(municipal_review_end, 'YYYY-MM-DD') m from evaluations where year = 2024");
+    expect(e!.m < todayIso()).toBe(true);
+    const actions = new Set((await q<{ action: string }>('select distinct action from audit_log')).map((r) => r.action));
+    for (const a of ['evaluation.create', 'evaluation.open', 'evaluation.district_apply', 'evaluation.entry.save', 'evaluation.entry.submit', 'evaluation.entry.row_review',
+      'evaluation.entry.forward', 'evaluation.expert.assign', 'evaluation.expert.submit', 'evaluation.entry.finish_review', 'evaluation.grade', 'evaluation.publish']) {
+      expect(actions.has(a), a).toBe(true);
+    }
   });
 });

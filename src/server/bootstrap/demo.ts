@@ -3,6 +3,7 @@ import type { Role } from '../../domain/auth/roles.js';
 import { hashPassword } from '../auth/passwords.js';
 import { writeSetting, readSetting } from '../settings/repository.js';
 import { bureauOrgCode } from './reference.js';
+import { seedDemoEvaluations, type DemoSeedPlatform } from './demo-evaluations.js';
 import { seedRegistryDemo, type DemoPlatform } from './demo-registry.js';
 import { ensureOrganization, insertPlatform, insertUser } from './repository.js';
 
@@ -51,10 +52,14 @@ const accounts: (DemoAccount & { displayName: string; org: OrgKey })[] = [
 /** The demo accounts, one per role (two district units, to show scope), as printed at start. */
 export const demoAccounts: DemoAccount[] = accounts.map(({ username, role, organization }) => ({ username, role, organization }));
 
-/** Loads the demo dataset once; returns false when it was loaded before. */
+/**
+ * Loads the demo dataset once; returns false when it was loaded before. The registry and accounts are
+ * written in one transaction; the evaluations follow through the use cases, each step in its own.
+ */
 export async function seedDemo(db: Db): Promise<boolean> {
   if ((await readSetting(db, 'demo')) === true) return false;
   const hash = await hashPassword(demoPassword);
+  const forEvaluations: DemoSeedPlatform[] = [];
   await db.transaction(async (tx) => {
     const operatorIds: string[] = [];
     const seeded: DemoPlatform[] = [];
@@ -63,6 +68,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       operatorIds.push(op);
       const id = await insertPlatform(tx, { name: p.name, level: p.level, type: p.type, districtCode: p.district, operatorOrgId: op, status: p.status, recognizedAt: p.recognizedAt });
       seeded.push({ id, name: p.name, districtCode: p.district, status: p.status, recognizedAt: p.recognizedAt });
+      forEvaluations.push({ id, name: p.name, districtCode: p.district, operatorOrgId: op, operatorName: p.operator });
     }
     await seedRegistryDemo(tx, seeded);
     const orgs: Record<OrgKey, string> = {
@@ -78,5 +84,6 @@ export async function seedDemo(db: Db): Promise<boolean> {
     }
     await writeSetting(tx, 'demo', true);
   });
+  await seedDemoEvaluations(db, forEvaluations);
   return true;
 }

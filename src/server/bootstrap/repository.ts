@@ -1,4 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { Actor } from '../../domain/auth/actor.js';
 import { districts, organizations, platforms, scoreSchemes, users } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 
@@ -39,4 +40,14 @@ export async function insertPlatform(db: Executor, row: typeof platforms.$inferI
   const [created] = await db.insert(platforms).values(row).returning({ id: platforms.id });
   if (!created) throw new Error('platform insert returned nothing');
   return created.id;
+}
+
+/** The demo accounts by username, as the actors of the demo's evaluation steps. */
+export async function demoUsers(db: Executor, usernames: string[]): Promise<Map<string, Actor>> {
+  const rows = await db
+    .select({ userId: users.id, username: users.username, role: users.role, organizationId: users.organizationId, organizationName: organizations.name, districtCode: organizations.districtCode })
+    .from(users)
+    .innerJoin(organizations, eq(users.organizationId, organizations.id))
+    .where(inArray(users.username, usernames));
+  return new Map(rows.map((r) => [r.username, r]));
 }

@@ -4,7 +4,7 @@
  */
 import type { Db } from '../../db/client.js';
 import { entryStatusLabels } from '../../domain/evaluation/workflow.js';
-import { audit } from '../audit/audit.js';
+import { auditAll } from '../audit/audit.js';
 import { todayIso } from '../clock.js';
 import type { RequestContext } from '../context.js';
 import { errors } from '../errors.js';
@@ -14,20 +14,33 @@ import { assertAction, liveSheet, loadEntry, refusal, reviewsInForce, rowCodes, 
 import { getEntry } from './self-evaluation.js';
 
 export async function reviewRow(db: Db, ctx: RequestContext, evaluationId: string, entryId: string, code: string, input: RowReviewInput): Promise<EntryDetail> {
+  return reviewRows(db, ctx, evaluationId, entryId, [{ code, ...input }]);
+}
+
+/**
+ * Several row decisions at once (the district accepting a whole sheet): each checked as one by one, all
+ * written in one transaction with an audit row per row; one refused decision saves none of them.
+ */
+export async function reviewRows(db: Db, ctx: RequestContext, evaluationId: string, entryId: string, items: readonly (RowReviewInput & { code: string })[]): Promise<EntryDetail> {
   const l = await loadEntry(db, ctx, evaluationId, entryId);
   if (l.entry.status !== 'submitted') throw refusal('NOT_ALLOWED', `「${entryStatusLabels[l.entry.status]}」状态下不能初审，待平台提交自评后方可初审`);
   const end = windowsOf(l.e).district_review;
   if (todayIso() > end) throw refusal('WINDOW_CLOSED', `区县初审的期限（${end}）已过，请联系市人力社保局延期`);
-  if (!rowCodes(l.scheme, l).has(code)) throw errors.invalid('code', `指标：评分表中没有指标“${code}”`);
-  const comment = input.comment === undefined || input.comment === '' ? null : input.comment;
-  // The operator must know what to correct: a returned row without a reason helps nobody.
-  if (input.decision === 'returned' && comment === null) throw errors.invalid('comment', '意见：退回的指标须填写意见');
+  const codes = rowCodes(l.scheme, l);
+  if (new Set(items.map((i) => i.code)).size < items.length) throw errors.invalid('code', '指标：同一指标在一次初审中只能有一个决定');
+  const rows = items.map((input) => {
+    if (!codes.has(input.code)) throw errors.invalid('code', `指标：评分表中没有指标“${input.code}”`);
+    const comment = input.comment === undefined || input.comment === '' ? null : input.comment;
+    // The operator must know what to correct: a returned row without a reason helps nobody.
+    if (input.decision === 'returned' && comment === null) throw errors.invalid('comment', '意见：退回的指标须填写意见');
+    return { code: input.code, decision: input.decision, comment };
+  });
   await db.transaction(async (tx) => {
-    await entriesRepo.insertRowReview(tx, { entryId: l.entry.id, rowCode: code, decision: input.decision, comment, reviewerId: ctx.actor.userId });
-    await audit(tx, ctx, {
+    await entriesRepo.insertRowReviews(tx, rows.map((r) => ({ entryId: l.entry.id, rowCode: r.code, decision: r.decision, comment: r.comment, reviewerId: ctx.actor.userId })));
+    await auditAll(tx, ctx, rows.map((r) => ({
       action: 'evaluation.entry.row_review', entityType: 'evaluation_entry', entityId: l.entry.id,
-      summary: { evaluationId, platformId: l.entry.platformId, rowCode: code, decision: input.decision },
-    });
+      summary: { evaluationId, platformId: l.entry.platformId, rowCode: r.code, decision: r.decision },
+    })));
   });
   return getEntry(db, ctx, evaluationId, entryId);
 }

@@ -58,8 +58,8 @@ export async function moveEntry(
   return rows.length > 0;
 }
 
-export async function insertRowReview(db: Executor, row: typeof entryRowReviews.$inferInsert): Promise<void> {
-  await db.insert(entryRowReviews).values(row);
+export async function insertRowReviews(db: Executor, rows: readonly (typeof entryRowReviews.$inferInsert)[]): Promise<void> {
+  if (rows.length > 0) await db.insert(entryRowReviews).values([...rows]);
 }
 
 /** Every row decision of an entry, newest first; the newest per row is the one in force. */

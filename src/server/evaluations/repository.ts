@@ -67,7 +67,7 @@ export async function entryExists(db: Executor, evaluationId: string, platformId
 }
 
 /** A campaign's entries within the actor's platform scope: outside it an entry is never loaded. */
-export async function listEntries(db: Executor, evaluationId: string, scope: PlatformScope) {
+export async function listEntries(db: Executor, evaluationId: string, scope: PlatformScope, platformId?: string) {
   return db
     .select({
       id: evaluationEntries.id, platformId: evaluationEntries.platformId, platformName: platforms.name, districtCode: platforms.districtCode,
@@ -77,7 +77,7 @@ export async function listEntries(db: Executor, evaluationId: string, scope: Pla
     })
     .from(evaluationEntries)
     .innerJoin(platforms, eq(evaluationEntries.platformId, platforms.id))
-    .where(and(eq(evaluationEntries.evaluationId, evaluationId), entryScopeCondition(scope)))
+    .where(and(eq(evaluationEntries.evaluationId, evaluationId), entryScopeCondition(scope), platformId === undefined ? undefined : eq(evaluationEntries.platformId, platformId)))
     .orderBy(evaluationEntries.level, platforms.name);
 }
 export type EntryRecord = Awaited<ReturnType<typeof listEntries>>[number];

@@ -109,15 +109,19 @@ export async function applyForDistrictPlatform(db: Db, ctx: RequestContext, id: 
     await repo.insertEntries(tx, [{ evaluationId: id, platformId, level: p.level, type: p.type, factor, voluntary: true, facts: sheet.facts }]);
     await audit(tx, ctx, { action: 'evaluation.district_apply', entityType: 'evaluation', entityId: id, summary: { platformId, platformName: p.name, factor } });
   });
-  const entry = (await listEntries(db, ctx, id)).find((x) => x.platformId === platformId);
+  const [entry] = await entryRows(db, ctx, e, scheme, platformId);
   if (!entry) throw new Error('entry missing after insert');
   return entry;
 }
 
 export async function listEntries(db: Db, ctx: RequestContext, id: string): Promise<EntryRow[]> {
   const e = await load(db, id);
-  const scheme = await campaignScheme(db, e);
-  const rows = await repo.listEntries(db, id, platformScope(ctx.actor));
+  return entryRows(db, ctx, e, await campaignScheme(db, e));
+}
+
+/** The campaign's entries in the actor's scope (or the one of `platformId`), with their totals and deadlines. */
+async function entryRows(db: Db, ctx: RequestContext, e: repo.EvaluationRecord, scheme: ScoreScheme, platformId?: string): Promise<EntryRow[]> {
+  const rows = await repo.listEntries(db, e.id, platformScope(ctx.actor), platformId);
   const windows = windowsOf(e);
   const today = todayIso();
   return rows.map(({ storedSelfTotal, reviewedTotal, grade, rank, recommendation, ...r }) => ({

@@ -16,6 +16,12 @@ export async function listSchemes(db: Executor) {
   return db.select(columns).from(scoreSchemes).orderBy(desc(scoreSchemes.year), scoreSchemes.id);
 }
 
+/** The scheme's row without its document: enough to know whether a kept adopted document is still the one stored. */
+export async function findSchemeRow(db: Executor, id: string) {
+  const rows = await db.select(columns).from(scoreSchemes).where(eq(scoreSchemes.id, id));
+  return rows[0] ?? null;
+}
+
 export async function findScheme(db: Executor, id: string) {
   const rows = await db.select({ ...columns, document: scoreSchemes.document }).from(scoreSchemes).where(eq(scoreSchemes.id, id));
   return rows[0] ?? null;

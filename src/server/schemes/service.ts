@@ -39,10 +39,22 @@ async function load(db: Executor, id: string): Promise<repo.SchemeRecord> {
   return s;
 }
 
+/**
+ * Adopted schemes never change (Art 29, 409 on edit): their checked documents are kept in memory by id and
+ * adoption time, so a request does not fetch and check the whole document again, and the engine's
+ * compiled-scheme cache (keyed by the document object) holds from one request to the next.
+ */
+const adopted = new Map<string, { adoptedAt: number; scheme: ScoreScheme }>();
+
 /** A stored scheme as the engine's type; documents are validated before they are stored. */
 export async function loadScheme(db: Executor, id: string): Promise<{ row: SchemeRow; scheme: ScoreScheme }> {
+  const row = await repo.findSchemeRow(db, id);
+  if (!row) throw errors.notFound('评分方案');
+  const kept = adopted.get(id);
+  if (row.status === 'adopted' && kept !== undefined && kept.adoptedAt === row.adoptedAt?.getTime()) return { row: toRow(row), scheme: kept.scheme };
   const s = await load(db, id);
   if (!isScoreScheme(s.document)) throw new Error(`stored scheme ${id} is malformed`);
+  if (s.status === 'adopted' && s.adoptedAt !== null) adopted.set(id, { adoptedAt: s.adoptedAt.getTime(), scheme: s.document });
   return { row: toRow(s), scheme: s.document };
 }
 

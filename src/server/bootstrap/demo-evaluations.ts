@@ -1,0 +1,143 @@
+/**
+ * The evaluation part of the demo dataset, run through the use cases (so every step has its audit row and
+ * notifications): a published 2024 campaign with results, and the 2025 campaign open, with the demo
+ * platforms at different steps so that each role finds something to do:
+ * 九龙坡 park (jlp.operator) in self-evaluation with some texts written; 九龙坡's district-level park applied
+ * for by jlp.hrss and submitted, waiting for jlp.hrss's review; 万州 forwarded by wz.hrss and assigned to
+ * expert1; the national park forwarded, waiting for the bureau to assign experts; the health talent market
+ * reviewed by expert1. Steps of a district or operator without a demo account are taken by a demo actor
+ * (username 演示数据) holding that district or organization, on the admin account's id.
+ */
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../../domain/auth/actor.js';
+import type { Role } from '../../domain/auth/roles.js';
+import { auditSystem } from '../audit/audit.js';
+import { todayIso } from '../clock.js';
+import type { RequestContext } from '../context.js';
+import { forwardEntry, reviewRows } from '../evaluations/district-review.js';
+import { setWindows } from '../evaluations/entries-repository.js';
+import { assignExpert, finishReview, saveOwnAssignment, submitOwnAssignment } from '../evaluations/expert-review.js';
+import { decide, gradeAll, panelView } from '../evaluations/panel.js';
+import { publish } from '../evaluations/publication.js';
+import { judgedRows } from '../evaluations/review-sheet.js';
+import { getEntry, saveEntry, submitEntry } from '../evaluations/self-evaluation.js';
+import { applyForDistrictPlatform, createEvaluation, listEntries, openEvaluation } from '../evaluations/service.js';
+import { loadScheme } from '../schemes/service.js';
+import { sheetFactsFor } from '../yeardata/facts.js';
+import { DEMO_YEAR } from './demo-registry.js';
+import { demoUsers } from './repository.js';
+
+export interface DemoSeedPlatform { id: string; name: string; districtCode: string; operatorOrgId: string; operatorName: string }
+
+const SCHEME = 'cq-2025';
+const shift = (days: number) => new Date(Date.parse(`${todayIso()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const texts: Record<string, string> = {
+  '1.1': '本项数据取自平台登记的入驻企业名录和年度数据，佐证材料已上传（演示数据）。',
+  '1.2': '营业收入按入驻企业年度报表汇总，已剔除代收代付（演示数据）。',
+  '2.1': '全年服务情况见服务台账，台账与佐证材料一致（演示数据）。',
+};
+
+export async function seedDemoEvaluations(db: Db, platforms: readonly DemoSeedPlatform[]): Promise<void> {
+  const users = await demoUsers(db, ['admin', 'staff', 'jlp.hrss', 'wz.hrss', 'jlp.operator', 'expert1']);
+  const ctxOf = (username: string): RequestContext => {
+    const u = users.get(username);
+    if (!u) throw new Error(`demo account ${username} missing`);
+    return { actor: u, ip: null, userAgent: 'demo seed' };
+  };
+  const admin = ctxOf('admin');
+  const bureau = ctxOf('staff');
+  const expert = ctxOf('expert1');
+  const byName = (name: string): DemoSeedPlatform => {
+    const p = platforms.find((x) => x.name === name);
+    if (!p) throw new Error(`demo platform ${name} missing`);
+    return p;
+  };
+  /** A demo actor for a role the demo has no account for in that district or organization. */
+  const demoActor = (role: Role, organizationId: string, organizationName: string, districtCode: string | null): RequestContext => {
+    const actor: Actor = { ...admin.actor, username: '演示数据', role, organizationId, organizationName, districtCode };
+    return { actor, ip: null, userAgent: 'demo seed' };
+  };
+  const district = (p: DemoSeedPlatform): RequestContext => {
+    if (p.districtCode === '500107') return ctxOf('jlp.hrss');
+    if (p.districtCode === '500101') return ctxOf('wz.hrss');
+    return demoActor('district', admin.actor.organizationId, `演示数据（${p.districtCode} 区县人力社保部门）`, p.districtCode);
+  };
+  const operator = (p: DemoSeedPlatform): RequestContext => {
+    const own = users.get('jlp.operator');
+    if (own?.organizationId === p.operatorOrgId) return ctxOf('jlp.operator');
+    return demoActor('operator', p.operatorOrgId, p.operatorName, p.districtCode);
+  };
+  const scheme = (await loadScheme(db, SCHEME)).scheme;
+
+  const submit = async (evaluationId: string, entryId: string, p: DemoSeedPlatform, facts?: Record<string, unknown>) => {
+    await saveEntry(db, operator(p), evaluationId, entryId, { rowTexts: texts, ...(facts === undefined ? {} : { facts }) });
+    await submitEntry(db, operator(p), evaluationId, entryId);
+  };
+  const forward = async (evaluationId: string, entryId: string, p: DemoSeedPlatform) => {
+    const d = district(p);
+    const detail = await getEntry(db, d, evaluationId, entryId);
+    const counted = detail.sheet?.rows.filter((r) => r.counted).map((r) => r.code) ?? [];
+    await reviewRows(db, d, evaluationId, entryId, counted.map((code) => ({ code, decision: 'accepted' as const })));
+    await forwardEntry(db, d, evaluationId, entryId);
+  };
+  const review = async (evaluationId: string, entryId: string, type: keyof typeof scheme.tables, share: number, finish: boolean) => {
+    await assignExpert(db, bureau, evaluationId, entryId, { expertUserId: expert.actor.userId });
+    if (!finish) return;
+    const judgedScores = Object.fromEntries(judgedRows(scheme, type).map((r) => {
+      const step = Number(r.step);
+      return [r.fact, String(Math.round((Number(r.cap) * share) / step) * step)];
+    }));
+    await saveOwnAssignment(db, expert, evaluationId, entryId, {
+      judgedScores, siteVisit: { date: todayIso(), participants: ['评审专家甲（演示）'], findings: '现场核查：场地、人员与台账相符（演示数据）。' },
+    });
+    await submitOwnAssignment(db, expert, evaluationId, entryId);
+    await finishReview(db, bureau, evaluationId, entryId);
+  };
+  const entryOf = async (evaluationId: string) => {
+    const list = await listEntries(db, bureau, evaluationId);
+    return (name: string) => {
+      const x = list.find((e) => e.platformName === name);
+      if (!x) throw new Error(`demo entry ${name} missing`);
+      return x;
+    };
+  };
+
+  // 2024, published. The registry holds the 2025 figures only: each operator self-evaluates with them.
+  const last = await createEvaluation(db, bureau, { year: DEMO_YEAR - 1, schemeId: SCHEME, selfEvaluationEnd: shift(1), districtReviewEnd: shift(2), municipalReviewEnd: shift(3) });
+  await openEvaluation(db, bureau, last.id);
+  const shares: Record<string, number> = { 中国重庆人力资源服务产业园: 0.9, 九龙坡区人力资源服务产业园: 0.8, 万州区人力资源服务产业园: 0.5, 两江新区数字经济人力资源服务产业园: 0.7, 重庆市卫生健康人才市场: 0.8 };
+  for (const x of await listEntries(db, bureau, last.id)) {
+    const p = byName(x.platformName);
+    const facts = (await sheetFactsFor(db, p.id, DEMO_YEAR)).facts;
+    await submit(last.id, x.id, p, { ...facts });
+    await forward(last.id, x.id, p);
+    await review(last.id, x.id, x.type, shares[x.platformName] ?? 0.7, true);
+  }
+  for (const h of (await panelView(db, last.id)).held) {
+    await decide(db, bureau, last.id, h.entryId, { grade: 'pass', reason: '评审会议综合现场核查情况决定（演示数据）' });
+  }
+  await gradeAll(db, bureau, last.id);
+  await publish(db, bureau, last.id);
+  // The 2024 campaign ran in 2025: its windows are put back there (the workflow needs them open while it is seeded).
+  const past = { selfEvaluationEnd: `${DEMO_YEAR}-03-31`, districtReviewEnd: `${DEMO_YEAR}-04-30`, municipalReviewEnd: `${DEMO_YEAR}-06-30` };
+  await db.transaction(async (tx) => {
+    await setWindows(tx, last.id, past);
+    await auditSystem(tx, { action: 'evaluation.windows', entityType: 'evaluation', entityId: last.id, username: '演示数据', summary: { demo: true, after: past } });
+  });
+
+  // 2025, open: windows counted from today.
+  const current = await createEvaluation(db, bureau, { year: DEMO_YEAR, schemeId: SCHEME, selfEvaluationEnd: shift(14), districtReviewEnd: shift(28), municipalReviewEnd: shift(56) });
+  await openEvaluation(db, bureau, current.id);
+  const manufacturing = byName('九龙坡区智能制造人力资源服务产业园');
+  await applyForDistrictPlatform(db, ctxOf('jlp.hrss'), current.id, manufacturing.id);
+  const entry = await entryOf(current.id);
+  const jlp = entry('九龙坡区人力资源服务产业园');
+  await saveEntry(db, ctxOf('jlp.operator'), current.id, jlp.id, { rowTexts: texts });
+  await submit(current.id, entry(manufacturing.name).id, manufacturing);
+  for (const name of ['万州区人力资源服务产业园', '中国重庆人力资源服务产业园', '重庆市卫生健康人才市场']) {
+    await submit(current.id, entry(name).id, byName(name));
+    await forward(current.id, entry(name).id, byName(name));
+  }
+  await review(current.id, entry('万州区人力资源服务产业园').id, 'comprehensive_park', 0.6, false);
+  await review(current.id, entry('重庆市卫生健康人才市场').id, 'specialized_market', 0.8, true);
+}

@@ -4,6 +4,7 @@
  */
 import type { ScoreSheet } from '../../domain/rules/score-sheet';
 import type { PlatformLevel, PlatformType, ScoreScheme } from '../../domain/rules/scheme-types';
+import { getCampaignScheme } from './evaluations';
 import { http } from './request';
 
 export interface PrintEvaluation { id: string; year: number; schemeId: string; status: 'draft' | 'open' | 'published' }
@@ -25,7 +26,7 @@ const evaluationPath = (id: string, rest = '') => `/evaluations/${encodeURICompo
 const entryPath = (id: string, entryId: string, rest = '') => evaluationPath(id, `/entries/${encodeURIComponent(entryId)}${rest}`);
 
 /** The campaign's adopted scheme (readable by every role): the 评分标准 column comes from it. */
-export const getPrintScheme = async (id: string): Promise<ScoreScheme> => (await http.get<{ document: ScoreScheme }>(evaluationPath(id, '/scheme'))).document;
+export const getPrintScheme = async (id: string): Promise<ScoreScheme> => (await getCampaignScheme(id)).document;
 export const getPrintEvaluation = (id: string) => http.get<PrintEvaluation>(evaluationPath(id));
 export const listPrintEntries = (id: string) => http.get<PrintEntryRow[]>(evaluationPath(id, '/entries'));
 export const getPrintEntry = (id: string, entryId: string) => http.get<PrintEntryDetail>(entryPath(id, entryId));

@@ -1,6 +1,6 @@
 import { http } from './request';
 import type {
-  CreateEvaluationBody, EntryDetail, EntryRow, EvaluationRow, Impact, ReviewDecision, SaveEntryBody, ScoreRequest, ScoreSheet, WindowsBody,
+  CreateEvaluationBody, EntryDetail, EntryRow, EvaluationRow, Impact, ReviewDecision, SaveEntryBody, ScoreScheme, ScoreSheet, WindowsBody,
 } from './evaluation-types';
 
 const evalPath = (id: string, action = '') => `/evaluations/${encodeURIComponent(id)}${action}`;
@@ -23,4 +23,8 @@ export const reviewRow = (id: string, entryId: string, code: string, decision: R
 export const returnEntry = (id: string, entryId: string) => http.post<EntryDetail>(entryPath(id, entryId, '/return'));
 export const forwardEntry = (id: string, entryId: string) => http.post<EntryDetail>(entryPath(id, entryId, '/forward'));
 
-export const scorePreview = (body: ScoreRequest) => http.post<ScoreSheet>('/rules/score', body);
+/** Unsaved facts scored as the entry is scored: the campaign's own scheme (built-in or edited), the entry's factor. */
+export const previewEntry = (id: string, entryId: string, facts: Record<string, unknown>) =>
+  http.post<{ sheet: ScoreSheet | null; problems: string[] }>(entryPath(id, entryId, '/preview'), { facts });
+/** The campaign's adopted scheme: every role may read it. */
+export const getCampaignScheme = (id: string) => http.get<{ document: ScoreScheme }>(evalPath(id, '/scheme'));

@@ -1,15 +1,14 @@
 import { onBeforeUnmount, ref, shallowRef } from 'vue';
-import { scorePreview } from '../../../api/evaluations';
+import { previewEntry } from '../../../api/evaluations';
 import type { EntryDetail, ScoreSheet } from '../../../api/evaluation-types';
 import { ApiError } from '../../../api/request';
-import { findScheme } from '../../../../domain/rules/schemes/index';
 import { cleanFacts } from './entryFacts';
 
 const DEBOUNCE_MS = 600;
 
 /**
- * Live score while typing: the unsaved facts go to POST /rules/score (debounced); the saved sheet stays the
- * entry's. The endpoint knows the built-in schemes only; for an edited copy the score refreshes on save.
+ * Live score while typing: the unsaved facts go to POST …/entries/:entryId/preview (debounced), which scores
+ * them with the campaign's own scheme and the entry's factor and saves nothing; the saved sheet stays the entry's.
  */
 export function useLivePreview() {
   const sheet = shallowRef<ScoreSheet | null>(null);
@@ -17,10 +16,6 @@ export function useLivePreview() {
   const pending = ref(false);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let ticket = 0;
-
-  function supported(schemeId: string): boolean {
-    return findScheme(schemeId) !== undefined;
-  }
 
   function reset(): void {
     clearTimeout(timer);
@@ -30,20 +25,19 @@ export function useLivePreview() {
     pending.value = false;
   }
 
-  function schedule(entry: EntryDetail, schemeId: string, facts: Record<string, unknown>): void {
-    if (!supported(schemeId)) return;
+  function schedule(evaluationId: string, entry: EntryDetail, facts: Record<string, unknown>): void {
     clearTimeout(timer);
     pending.value = true;
-    timer = setTimeout(() => void run(entry, schemeId, facts), DEBOUNCE_MS);
+    timer = setTimeout(() => void run(evaluationId, entry, facts), DEBOUNCE_MS);
   }
 
-  async function run(entry: EntryDetail, schemeId: string, facts: Record<string, unknown>): Promise<void> {
+  async function run(evaluationId: string, entry: EntryDetail, facts: Record<string, unknown>): Promise<void> {
     const mine = ++ticket;
     try {
-      const result = await scorePreview({ type: entry.type, level: entry.level, factor: entry.factor, scheme: schemeId, facts: cleanFacts(facts) });
+      const result = await previewEntry(evaluationId, entry.id, cleanFacts(facts));
       if (mine !== ticket) return;
-      sheet.value = result;
-      problems.value = [];
+      sheet.value = result.sheet;
+      problems.value = result.problems;
     } catch (error) {
       if (mine !== ticket) return;
       sheet.value = null;
@@ -54,5 +48,5 @@ export function useLivePreview() {
   }
 
   onBeforeUnmount(() => clearTimeout(timer));
-  return { sheet, problems, pending, supported, schedule, reset };
+  return { sheet, problems, pending, schedule, reset };
 }

@@ -1,8 +1,8 @@
 /** Request and response schemas of the municipal review by experts (Art 30 (三)). */
 import { z } from 'zod';
 import { isoDate, uuidParam } from '../fields.js';
-import { platformLevels, platformTypes } from '../../db/schema/platforms.js';
-import { entryStatusValues } from '../../db/schema/evaluations.js';
+import { platformLevels, platformTypes } from '../../domain/platforms/codes.js';
+import { entryStatuses as entryStatusValues } from '../../domain/evaluation/workflow.js';
 import { scoreSheetSchema } from '../rules/schema.js';
 import { entryParams } from './entries-schema.js';
 

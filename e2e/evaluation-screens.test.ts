@@ -3,14 +3,17 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, login, screenshot } from './browser.js';
 
 /**
- * The annual evaluation in the browser: the bureau creates and opens a campaign, the operator fills,
- * saves and submits its self-evaluation, the district returns one row with a comment, and the operator
- * is told (bell) and sees the comment on the row.
+ * The annual evaluation in the browser: the bureau creates and opens a campaign for a free year, the
+ * operator fills, saves and submits its self-evaluation in the demo's open 2025 campaign (where its park is
+ * still in self-evaluation), the district returns one row with a comment, and the operator is told (bell)
+ * and sees the comment on the row.
  */
 const baseUrl = inject('baseUrl');
 const password = 'Demo@2025';
 const JLP_PARK = '九龙坡区人力资源服务产业园';
 const COMMENT = '请补充线上入驻协议和营收证明。';
+/** The demo's open campaign, with 九龙坡区人力资源服务产业园 in self-evaluation (src/server/bootstrap/demo-evaluations.ts). */
+const DEMO_YEAR = 2025;
 /** A 1×1 PNG as evidence. */
 const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 let browser: Browser;
@@ -50,10 +53,15 @@ async function confirmBox(page: Page): Promise<void> {
 describe('annual evaluation screens', () => {
   it('the bureau creates a campaign with cq-2025 and opens it', async () => {
     await withPage('staff', async (page) => {
+      // A year no campaign has yet, at this moment: the demo holds 2024 and 2025, other tests may add more.
+      const listed = await page.request.get(`${baseUrl}/api/v1/evaluations`);
+      expect(listed.status()).toBe(200);
+      const years = ((await listed.json()) as { year: number }[]).map((e) => e.year);
+      const year = Math.max(2025, ...years) + 1;
       await page.goto(`${baseUrl}/app/evaluations`);
       await page.getByTestId('evaluation-create').click();
       await page.getByTestId('evaluation-create-dialog').waitFor();
-      await page.locator('[data-testid=evaluation-year] input, input[data-testid=evaluation-year]').first().fill('2025');
+      await page.locator('[data-testid=evaluation-year] input, input[data-testid=evaluation-year]').first().fill(String(year));
       await expect.poll(() => page.getByTestId('evaluation-scheme').innerText()).toContain('cq-2025');
       // Out of order first: the server's message appears next to the field.
       const dates: [string, string][] = [['selfEvaluationEnd', daysAhead(60)], ['districtReviewEnd', daysAhead(30)], ['municipalReviewEnd', daysAhead(90)]];
@@ -70,12 +78,13 @@ describe('annual evaluation screens', () => {
       await district.press('Enter');
       await page.getByTestId('evaluation-create-submit').click();
       await page.getByTestId('evaluation-create-dialog').waitFor({ state: 'hidden' });
-      await expect.poll(() => page.getByTestId('evaluation-status').first().innerText()).toBe('未开启');
+      const row = page.locator('[data-testid=evaluation-table] .el-table__row', { hasText: `${year} 年度` }).first();
+      await expect.poll(() => row.getByTestId('evaluation-status').innerText()).toBe('未开启');
 
-      await page.getByTestId('evaluation-open').first().click();
+      await row.getByTestId('evaluation-open').click();
       await confirmBox(page);
-      await expect.poll(() => page.getByTestId('evaluation-status').first().innerText()).toBe('进行中');
-      await page.getByTestId('evaluation-link').first().click();
+      await expect.poll(() => row.getByTestId('evaluation-status').innerText()).toBe('进行中');
+      await row.getByTestId('evaluation-link').click();
       await page.getByTestId('entry-table').getByRole('link', { name: JLP_PARK }).waitFor();
       await screenshot(page, 'evaluation-entries-bureau');
     });
@@ -84,7 +93,7 @@ describe('annual evaluation screens', () => {
   it('the operator saves and submits its self-evaluation', async () => {
     await withPage('jlp.operator', async (page) => {
       await page.goto(`${baseUrl}/app/evaluations`);
-      await page.getByTestId('evaluation-link').first().click();
+      await page.getByTestId('evaluation-link').filter({ hasText: `${DEMO_YEAR} 年度` }).click();
       const links = page.getByTestId('entry-link');
       await links.first().waitFor();
       expect(await links.count()).toBe(1); // its own platform only

@@ -28,7 +28,7 @@ async function apiLogin(username: string): Promise<(method: string, url: string,
 
 const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
-/** The demo data has no campaign: the bureau creates one for a free year and opens it. */
+/** An open campaign (the demo opens 2025; another test may have opened one); failing that the bureau creates one for a free year and opens it. */
 async function openCampaign(): Promise<string> {
   const bureau = await apiLogin('staff');
   const existing = (await (await bureau('GET', '/evaluations')).json()) as { id: string; year: number; status: string }[];

@@ -1,8 +1,8 @@
 /**
  * Drives an annual evaluation through the HTTP API, for the review screens' browser test and screenshots:
  * campaign → every participant submitted by its operator → accepted and forwarded by its district →
- * experts assigned (and, optionally, scored and submitted) → review finished.
- * The demo data has one operator and two district accounts, so the missing ones are created by the admin.
+ * experts assigned (and, optionally, scored and submitted) → review finished, each entry from the step it is at
+ * (the demo's 2025 campaign has its platforms at different steps).
  */
 export const DEMO_PASSWORD = 'Demo@2025';
 
@@ -87,46 +87,86 @@ async function districtOrg(admin: ApiClient, districtCode: string): Promise<Org>
 
 export interface Campaign { evaluationId: string; entries: Entry[]; bureau: ApiClient; experts: Record<string, string> }
 
-/** Creates and opens the campaign, then submits and forwards every entry; returns the forwarded entries. */
-export async function forwardedCampaign(baseUrl: string, year: number): Promise<Campaign> {
-  const admin = await apiLogin(baseUrl, 'admin');
-  const bureau = await apiLogin(baseUrl, 'staff');
+interface Assignment { expertUserId: string; status: 'assigned' | 'declined' | 'submitted' }
+
+/** The campaign of `year`: the existing one (e.g. the demo's open 2025 campaign), else created; opened if still a draft. */
+async function openCampaign(bureau: ApiClient, year: number): Promise<string> {
   const existing = (await bureau.ok<{ id: string; year: number; status: string }[]>('GET', '/evaluations')).find((e) => e.year === year);
   const evaluation = existing ?? await bureau.ok<{ id: string; status: string }>('POST', '/evaluations', {
     year, schemeId: 'cq-2025', selfEvaluationEnd: shift(5), districtReviewEnd: shift(10), municipalReviewEnd: shift(20),
   });
-  const evaluationId = evaluation.id;
-  if (evaluation.status === 'draft') await bureau.ok('POST', `/evaluations/${evaluationId}/open`);
-  const entries = await bureau.ok<Entry[]>('GET', `/evaluations/${evaluationId}/entries`);
+  if (evaluation.status === 'draft') await bureau.ok('POST', `/evaluations/${evaluation.id}/open`);
+  return evaluation.id;
+}
+
+/**
+ * Takes every entry of the campaign of `year` from whatever step it is at to reviewed, one step at a time:
+ * draft or returned → submitted by its operator; submitted → its district accepts the counted rows and forwards;
+ * forwarded → expert1 assigned (the municipal review starts); under review → expert1 assigned if not yet,
+ * scores and submits unless already submitted, and the bureau finishes the review.
+ * An entry named in `skip` (id or platform name) stops under review with expert1 assigned, waiting for them.
+ * The demo data has operator and district accounts for 九龙坡 and 万州 only: the missing ones are created by the admin.
+ */
+export async function reviewedCampaign(baseUrl: string, year: number, skip: string[] = []): Promise<Campaign> {
+  const admin = await apiLogin(baseUrl, 'admin');
+  const bureau = await apiLogin(baseUrl, 'staff');
+  const evaluationId = await openCampaign(bureau, year);
+  const experts: Record<string, string> = {};
+  const users = await bureau.ok<{ items: { id: string; username: string }[] }>('GET', '/users?role=expert&pageSize=100');
+  for (const u of users.items) experts[u.username] = u.id;
+  const expertId = experts.expert1;
+  if (!expertId) throw new Error('no expert1');
   const operatorOrgs = await orgsOf(admin, 'operator');
-  for (const [i, e] of entries.entries()) {
-    if (e.status !== 'draft') continue;
+
+  const operatorOf = async (e: Entry, i: number): Promise<ApiClient> => {
+    if (e.districtCode === '500107' && e.platformName === '九龙坡区人力资源服务产业园') return apiLogin(baseUrl, 'jlp.operator');
     const platform = await bureau.ok<Platform>('GET', `/platforms/${e.platformId}`);
     const orgId = platform.operatorOrgId ?? platform.operatorOrganizationId;
     const org = operatorOrgs.find((o) => o.id === orgId);
     if (!org) throw new Error(`no operator organization for ${e.platformName}`);
-    const operator = e.districtCode === '500107' && e.platformName === '九龙坡区人力资源服务产业园'
-      ? await apiLogin(baseUrl, 'jlp.operator')
-      : await accountFor(baseUrl, admin, 'operator', org, `t.op${i}`);
+    return accountFor(baseUrl, admin, 'operator', org, `t.op${i}`);
+  };
+  const districtOf = async (e: Entry): Promise<ApiClient> => {
+    if (e.districtCode === '500107') return apiLogin(baseUrl, 'jlp.hrss');
+    if (e.districtCode === '500101') return apiLogin(baseUrl, 'wz.hrss');
+    return accountFor(baseUrl, admin, 'district', await districtOrg(admin, e.districtCode), `t.d${e.districtCode.toLowerCase()}`);
+  };
+
+  const listed = await bureau.ok<Entry[]>('GET', `/evaluations/${evaluationId}/entries`);
+  for (const [i, e] of listed.entries()) {
     const url = `/evaluations/${evaluationId}/entries/${e.id}`;
-    const res = await operator.call('POST', `${url}/submit`);
-    if (res.status !== 200) throw new Error(`submit ${e.platformName}: ${JSON.stringify(res.body)}`);
-    const district = e.districtCode === '500107'
-      ? await apiLogin(baseUrl, 'jlp.hrss')
-      : await accountFor(baseUrl, admin, 'district', await districtOrg(admin, e.districtCode), `t.d${e.districtCode.toLowerCase()}`);
-    const detail = await district.ok<EntryDetail>('GET', url);
-    for (const r of detail.sheet?.rows.filter((x) => x.counted) ?? []) await district.ok('PUT', `${url}/rows/${r.code}/review`, { decision: 'accepted' });
-    await district.ok('POST', `${url}/forward`);
+    const skipped = skip.includes(e.id) || skip.includes(e.platformName);
+    for (let steps = 0; ; steps++) {
+      if (steps > 6) throw new Error(`${e.platformName} did not reach the review`);
+      const { status } = await bureau.ok<Entry>('GET', url);
+      if (status === 'draft' || status === 'returned') {
+        const res = await (await operatorOf(e, i)).call('POST', `${url}/submit`);
+        if (res.status !== 200) throw new Error(`submit ${e.platformName}: ${JSON.stringify(res.body)}`);
+      } else if (status === 'submitted') {
+        const district = await districtOf(e);
+        const detail = await district.ok<EntryDetail>('GET', url);
+        for (const r of detail.sheet?.rows.filter((x) => x.counted) ?? []) await district.ok('PUT', `${url}/rows/${r.code}/review`, { decision: 'accepted' });
+        await district.ok('POST', `${url}/forward`);
+      } else if (status === 'forwarded') {
+        await bureau.ok('POST', `${url}/experts`, { expertUserId: expertId });
+      } else if (status === 'under_review') {
+        const own = (await bureau.ok<Assignment[]>('GET', `${url}/experts`)).find((a) => a.expertUserId === expertId && a.status !== 'declined');
+        if (!own) await bureau.ok('POST', `${url}/experts`, { expertUserId: expertId });
+        if (skipped) break;
+        if (own?.status !== 'submitted') await scoreAndSubmit(await apiLogin(baseUrl, 'expert1'), evaluationId, e.id);
+        await bureau.ok('POST', `${url}/finish-review`);
+      } else {
+        break; // reviewed, graded or published
+      }
+    }
   }
-  const experts: Record<string, string> = {};
-  const users = await bureau.ok<{ items: { id: string; username: string }[] }>('GET', '/users?role=expert&pageSize=100');
-  for (const u of users.items) experts[u.username] = u.id;
+  const entries = await bureau.ok<Entry[]>('GET', `/evaluations/${evaluationId}/entries`);
   return { evaluationId, entries, bureau, experts };
 }
 
 interface OwnAssignment { judgedRows: { fact: string; cap: string; step: string }[] }
 
-/** The expert scores every judged row at its cap minus one step (or `score`) and submits. */
+/** The expert scores every judged row at its cap minus one step and submits. */
 export async function scoreAndSubmit(expert: ApiClient, evaluationId: string, entryId: string, submit = true): Promise<void> {
   const url = `/evaluations/${evaluationId}/entries/${entryId}/assignment`;
   const own = await expert.ok<OwnAssignment>('GET', url);
@@ -134,21 +174,4 @@ export async function scoreAndSubmit(expert: ApiClient, evaluationId: string, en
   for (const r of own.judgedRows) judgedScores[r.fact] = (Number(r.cap) - Number(r.step)).toFixed(2);
   await expert.ok('PUT', url, { judgedScores, privateNotes: '现场资料齐全' });
   if (submit) await expert.ok('POST', `${url}/submit`);
-}
-
-/** Assigns expert1 to every entry, scores and submits every one except `skip`, and finishes those reviews. */
-export async function reviewedCampaign(baseUrl: string, year: number, skip: string[] = []): Promise<Campaign> {
-  const campaign = await forwardedCampaign(baseUrl, year);
-  const expert = await apiLogin(baseUrl, 'expert1');
-  const expertId = campaign.experts.expert1;
-  if (!expertId) throw new Error('no expert1');
-  for (const e of campaign.entries) {
-    const url = `/evaluations/${campaign.evaluationId}/entries/${e.id}`;
-    if (e.status !== 'draft' && e.status !== 'forwarded') continue;
-    await campaign.bureau.ok('POST', `${url}/experts`, { expertUserId: expertId });
-    if (skip.includes(e.id) || skip.includes(e.platformName)) continue;
-    await scoreAndSubmit(expert, campaign.evaluationId, e.id);
-    await campaign.bureau.ok('POST', `${url}/finish-review`);
-  }
-  return campaign;
 }

@@ -1,24 +1,37 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { startServer, type E2eServer } from '../test/e2e-server.js';
 import { launchBrowser, login, screenshot } from './browser.js';
-import { DEMO_PASSWORD, reviewedCampaign } from './review-api.js';
+import { DEMO_PASSWORD, reviewedCampaign, type Campaign } from './review-api.js';
 
 /**
- * The municipal review screens end to end: the campaign is driven through the API up to one entry waiting
- * for its expert (every other entry reviewed), then the expert, the bureau's review, the panel and the
- * public results are worked through in the browser.
+ * The municipal review screens end to end: the demo's open 2025 campaign is driven through the API up to
+ * one entry waiting for its expert (every other entry reviewed, each from the step the demo left it at),
+ * then the expert, the bureau's review, the panel and the public results are worked through in the browser.
+ * Finishing and publishing the campaign changes the demo world, so this file runs on a demo server of its
+ * own rather than the shared one of test/global-e2e.ts (the web app is already built by that setup).
  */
-const baseUrl = inject('baseUrl');
 const PLATFORM = '两江新区数字经济人力资源服务产业园';
-let browser: Browser;
+/** Only in 2025 (applied for by jlp.hrss): it tells the 2025 results from the demo's published 2024 ones. */
+const DISTRICT_PARK = '九龙坡区智能制造人力资源服务产业园';
+const TIED = ['九龙坡区人力资源服务产业园', '中国重庆人力资源服务产业园'];
+let server: E2eServer | undefined;
+let baseUrl = '';
+let browser: Browser | undefined;
+let campaign: Campaign;
 
 beforeAll(async () => {
+  server = await startServer({ demo: true });
+  baseUrl = server.baseUrl;
   browser = await launchBrowser();
-  await reviewedCampaign(baseUrl, 2025, [PLATFORM]);
+  campaign = await reviewedCampaign(baseUrl, 2025, [PLATFORM]);
+  expect(campaign.entries.find((e) => e.platformName === PLATFORM)?.status).toBe('under_review');
+  expect(campaign.entries.filter((e) => e.status !== 'reviewed').map((e) => e.platformName)).toEqual([PLATFORM]);
 }, 600_000);
 afterAll(async () => {
-  await browser.close();
-});
+  await browser?.close();
+  await server?.stop();
+}, 60_000);
 
 /** Logins are rate-limited (10 a minute) and the setup used many: retry after a pause. */
 async function signIn(page: Page, username: string): Promise<void> {
@@ -35,6 +48,7 @@ async function signIn(page: Page, username: string): Promise<void> {
 }
 
 async function newPage(): Promise<Page> {
+  if (!browser) throw new Error('no browser');
   return browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
 }
 
@@ -46,7 +60,8 @@ describe('municipal review screens', () => {
     try {
       await signIn(page, 'expert1');
       await page.goto(`${baseUrl}/app/review`);
-      await page.getByRole('link', { name: PLATFORM }).click();
+      // expert1 reviewed the platform in the demo's 2024 campaign too: the link of this campaign's assignment.
+      await page.locator(`a[href^="/app/review/${campaign.evaluationId}/"]`, { hasText: PLATFORM }).click();
       await page.getByTestId('assignment-preview').waitFor();
       const inputs = page.locator('[data-testid=judged-scores] .el-input-number input');
       const count = await inputs.count();
@@ -93,12 +108,21 @@ describe('municipal review screens', () => {
       await signIn(page, 'staff');
       await page.goto(`${baseUrl}/app/panel`);
       await page.getByTestId('ranking-table').first().waitFor();
-      expect(await page.getByTestId('cap-line').first().innerText()).toMatch(/30% 名额线：优秀不超过 \d+ 个（共 5 个参评）/);
+      // Every entry of the campaign is reviewed now and ranked in one pool: 30 % of them, rounded down.
+      const participants = campaign.entries.length;
+      expect(await page.getByTestId('cap-line').first().innerText())
+        .toContain(`30% 名额线：优秀不超过 ${Math.floor(participants * 0.3)} 个（共 ${participants} 个参评）`);
       expect(await page.getByTestId('ranking-table').first().innerText()).toContain(PLATFORM);
       await screenshot(page, 'review-panel');
       // Scores tied on the 30 % line are held: the panel decides each, the first 优秀 and the others 合格.
+      // The tie comes from the demo data, deterministically: the two comprehensive parks report the same
+      // registry figures, their districts accept every counted row and the expert scores both alike
+      // (cap minus one step), so both reach the same reviewed total above 85 at the top of the ranking.
       const held = page.locator('[data-testid=ranking-table] .held-row');
+      await held.first().waitFor();
       const heldCount = await held.count();
+      expect(heldCount).toBe(TIED.length);
+      for (const name of TIED) expect(await page.getByTestId('ranking-table').first().innerText()).toContain(name);
       for (let i = 0; i < heldCount; i++) {
         await held.nth(i).getByTestId('decide-open').click();
         const dialog = page.locator('.el-dialog', { hasText: '决定等次' });
@@ -125,8 +149,14 @@ describe('municipal review screens', () => {
       await page.goto(`${baseUrl}/`);
       await page.getByTestId('portal-results-link').click();
       const table = page.getByTestId('public-results');
-      await table.getByText(PLATFORM).waitFor();
-      expect(await table.innerText()).toMatch(/优秀|合格|不合格/);
+      // The newest year first: 2025, just published (the demo's 2024 results are published too).
+      await table.getByText(DISTRICT_PARK).waitFor();
+      expect(await page.getByTestId('public-year').innerText()).toContain('2025 年度');
+      const rows = table.locator('.el-table__body tr');
+      expect(await rows.count()).toBe(campaign.entries.length);
+      expect(await rows.filter({ hasText: PLATFORM }).innerText()).toMatch(/优秀|合格|不合格/);
+      // The held tie was decided: one 优秀 within the cap of one, the other 合格.
+      expect(await rows.filter({ hasText: '优秀' }).count()).toBe(1);
       await screenshot(page, 'review-public-results');
     } finally {
       await page.close();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { glyphsDistinct, launchBrowser, login, screenshot } from './browser.js';
 
 const baseUrl = inject('baseUrl');
@@ -13,17 +13,35 @@ afterAll(async () => {
   await browser.close();
 });
 
-const accounts = [
+/** What the demo's evaluations (src/server/bootstrap/demo-evaluations.ts) leave for a role to find. */
+type DemoCheck = (page: Page) => Promise<void>;
+
+/** The operator's park is in self-evaluation in the open 2025 campaign. */
+const operatorCampaign: DemoCheck = async (page) => {
+  await page.goto(`${baseUrl}/app/evaluations`);
+  const row = page.locator('[data-testid=evaluation-table] .el-table__row', { hasText: '2025 年度' }).first();
+  await expect.poll(() => row.getByTestId('evaluation-status').innerText()).toBe('进行中');
+  await row.getByTestId('evaluation-link').click();
+  await page.getByTestId('entry-link').filter({ hasText: '九龙坡区人力资源服务产业园' }).waitFor();
+};
+
+/** 万州's park was forwarded and assigned to expert1, waiting for their review (their 2024 review is listed too). */
+const expertTask: DemoCheck = async (page) => {
+  await page.goto(`${baseUrl}/app/review`);
+  await page.locator('.el-table__row', { hasText: '万州区人力资源服务产业园' }).filter({ hasText: '市级评审中' }).getByRole('link').waitFor();
+};
+
+const accounts: { username: string; role: string; demo?: DemoCheck }[] = [
   { username: 'admin', role: '市局管理员' },
   { username: 'staff', role: '市局业务人员' },
   { username: 'jlp.hrss', role: '区县人社局' },
   { username: 'jlp.gov', role: '区县政府' },
-  { username: 'jlp.operator', role: '平台运营方' },
-  { username: 'expert1', role: '评审专家' },
+  { username: 'jlp.operator', role: '平台运营方', demo: operatorCampaign },
+  { username: 'expert1', role: '评审专家', demo: expertTask },
 ];
 
 describe('each demo role logs in and lands on its home page', () => {
-  it.each(accounts)('$username ($role)', async ({ username, role }) => {
+  it.each(accounts)('$username ($role)', async ({ username, role, demo }) => {
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1366, height: 860 } });
     const consoleErrors: string[] = [];
     try {
@@ -41,6 +59,7 @@ describe('each demo role logs in and lands on its home page', () => {
       await expect.poll(() => page.getByTestId('demo-banner').isVisible()).toBe(true);
       await page.waitForLoadState('networkidle');
       await screenshot(page, `home-${username}`);
+      if (demo) await demo(page);
       expect(consoleErrors).toEqual([]);
       await page.getByTestId('logout').click();
       await page.waitForURL(/\/login|\/$/, { timeout: 10_000 });

@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, login, screenshotDir } from './browser.js';
+import { darkShare, pdfTool as run, squeeze } from './pdf.js';
 
 const baseUrl = inject('baseUrl');
 const password = 'Demo@2025';
@@ -43,28 +43,6 @@ async function openCampaign(): Promise<string> {
   return id;
 }
 
-/** poppler-utils are part of the test environment: a missing tool fails the test rather than skipping it. */
-function run(tool: string, args: string[]): string {
-  try {
-    return execFileSync(tool, args, { encoding: 'utf8' });
-  } catch (error) {
-    throw new Error(`${tool} failed or is not installed (apt-get install poppler-utils): ${String(error)}`);
-  }
-}
-
-/** Share of dark pixels in a binary PGM (P5, 8 bit): a blank page is near 0. */
-function darkShare(file: string): number {
-  const buf = fs.readFileSync(file);
-  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(buf.subarray(0, 64).toString('latin1'));
-  if (!header) throw new Error('not a binary PGM');
-  const [whole, w, h] = header;
-  const pixels = buf.subarray(whole.length);
-  expect(pixels.length).toBe(Number(w) * Number(h));
-  let dark = 0;
-  for (const p of pixels) if (p < 128) dark++;
-  return dark / pixels.length;
-}
-
 async function printToPdf(page: Page, url: string, name: string): Promise<{ text: string; pages: string[] }> {
   await page.goto(`${baseUrl}${url}`);
   await page.locator('[data-testid=print-page][data-ready=true]').waitFor({ timeout: 30_000 });
@@ -79,8 +57,6 @@ async function printToPdf(page: Page, url: string, name: string): Promise<{ text
   const pages = fs.readdirSync(workDir).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.pgm')).sort().map((f) => path.join(workDir, f));
   return { text, pages };
 }
-
-const squeeze = (s: string) => s.replace(/\s+/g, '');
 
 beforeAll(async () => {
   browser = await launchBrowser();

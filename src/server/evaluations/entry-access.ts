@@ -14,7 +14,7 @@ import { loadScheme } from '../schemes/service.js';
 import * as entriesRepo from './entries-repository.js';
 import type { EntryDetail, RowReview } from './entries-schema.js';
 import * as repo from './repository.js';
-import { factsRecord, readFacts } from './scoring.js';
+import { factsRecord, readFacts, schemeWithCutoffs } from './scoring.js';
 
 export function windowsOf(e: repo.EvaluationRecord): Windows {
   return { self_evaluation: e.selfEvaluationEnd, district_review: e.districtReviewEnd, municipal_review: e.municipalReviewEnd };
@@ -38,7 +38,7 @@ export async function loadEntry(db: Db, ctx: RequestContext, evaluationId: strin
   if (!e) throw errors.notFound('年度评估');
   const entry = await entriesRepo.findEntry(db, evaluationId, entryId, platformScope(ctx.actor));
   if (!entry) throw errors.notFound('参评记录');
-  return { e, scheme: (await loadScheme(db, e.schemeId)).scheme, entry };
+  return { e, scheme: schemeWithCutoffs((await loadScheme(db, e.schemeId)).scheme, e.excellentCutoff, e.passCutoff), entry };
 }
 
 /** A refused workflow step, with the table's Chinese message: wrong status or closed window 409, wrong role 403. */

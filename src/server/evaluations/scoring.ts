@@ -99,3 +99,25 @@ export function parseFacts(type: PlatformType, facts: unknown): { ok: true; valu
     }),
   };
 }
+
+const withCutoffs = new WeakMap<ScoreScheme, Map<string, ScoreScheme>>();
+
+/**
+ * The scheme as the campaign scores with it: the year's own 优秀 and 合格 cut-offs (a campaign setting,
+ * RULES.md §5) replace the scheme's defaults, so a sheet's gap to 优秀 is the gap that counts this year.
+ * Memoised per scheme object and cut-offs, so the engine compiles each variant once.
+ */
+export function schemeWithCutoffs(scheme: ScoreScheme, excellentCutoff: string, passCutoff: string): ScoreScheme {
+  // numeric(5,2) comes back as "85.00"; the scheme writes "85".
+  const excellentMin = plainDecimal(excellentCutoff);
+  const passMin = plainDecimal(passCutoff);
+  if (scheme.grading.excellentMin === excellentMin && scheme.grading.passMin === passMin) return scheme;
+  let variants = withCutoffs.get(scheme);
+  if (!variants) withCutoffs.set(scheme, (variants = new Map()));
+  const key = `${excellentMin}|${passMin}`;
+  let variant = variants.get(key);
+  if (!variant) variants.set(key, (variant = { ...scheme, grading: { ...scheme.grading, excellentMin, passMin } }));
+  return variant;
+}
+
+const plainDecimal = (s: string): string => (s.includes('.') ? s.replace(/\.?0+$/, '') : s);

@@ -14,7 +14,7 @@ import { setWindows } from './entries-repository.js';
 import type { WindowsInput } from './entries-schema.js';
 import * as repo from './repository.js';
 import type { CreateEvaluationInput, EntryRow, EvaluationRow, ImpactResponse } from './schema.js';
-import { factsRecord, impactOf, selfTotal } from './scoring.js';
+import { factsRecord, impactOf, schemeWithCutoffs, selfTotal } from './scoring.js';
 
 function toRow(e: repo.EvaluationRecord): EvaluationRow {
   return { ...e, createdAt: e.createdAt.toISOString() };
@@ -33,7 +33,7 @@ export async function campaignSchemeDetail(db: Db, id: string): Promise<SchemeDe
 
 /** The campaign's scheme: only an adopted (immutable) scheme may score a year. */
 export async function campaignScheme(db: Executor, e: repo.EvaluationRecord): Promise<ScoreScheme> {
-  return (await loadScheme(db, e.schemeId)).scheme;
+  return schemeWithCutoffs((await loadScheme(db, e.schemeId)).scheme, e.excellentCutoff, e.passCutoff);
 }
 
 export async function listEvaluations(db: Db): Promise<EvaluationRow[]> {

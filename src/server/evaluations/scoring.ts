@@ -113,7 +113,7 @@ export function schemeWithCutoffs(scheme: ScoreScheme, excellentCutoff: string, 
   const passMin = plainDecimal(passCutoff);
   if (scheme.grading.excellentMin === excellentMin && scheme.grading.passMin === passMin) return scheme;
   let variants = withCutoffs.get(scheme);
-  if (!variants) withCutoffs.set(scheme, (variants = new Map()));
+  if (!variants) withCutoffs.set(scheme, (variants = new Map<string, ScoreScheme>()));
   const key = `${excellentMin}|${passMin}`;
   let variant = variants.get(key);
   if (!variant) variants.set(key, (variant = { ...scheme, grading: { ...scheme.grading, excellentMin, passMin } }));

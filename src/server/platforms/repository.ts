@@ -4,6 +4,7 @@ import { districts, evaluationEntries, expertAssignments, organizations, platfor
 import type { Executor } from '../../db/client.js';
 import type { PlatformScope } from '../../domain/auth/scope.js';
 import { likePattern, offsetOf } from '../pagination.js';
+import { statementName } from '../prepared.js';
 import type { PlatformListQuery } from './schema.js';
 
 const parent = alias(platforms, 'parent');
@@ -89,7 +90,7 @@ function orderOf(q: Pick<PlatformListQuery, 'sort' | 'order'>): SQL[] {
 export async function listPlatforms(db: Executor, scope: PlatformScope, q: PlatformListQuery, onlyPublic = false) {
   const conds = [platformScopeCondition(scope), ...filters(q)];
   if (onlyPublic) conds.push(inArray(platforms.status, ['recognized', 'filed', 'rectifying']));
-  const rows = await db
+  const query = db
     .select({ ...columns, total: sql<number>`count(*) over()`.mapWith(Number) })
     .from(platforms)
     .innerJoin(districts, eq(platforms.districtCode, districts.code))
@@ -99,6 +100,8 @@ export async function listPlatforms(db: Executor, scope: PlatformScope, q: Platf
     .orderBy(...orderOf(q))
     .limit(q.pageSize)
     .offset(offsetOf(q));
+  // The most requested list: planned once per connection, not per request.
+  const rows = await query.prepare(statementName('platform_list', query.toSQL().sql)).execute();
   return { rows, total: rows[0]?.total ?? 0 };
 }
 export type PlatformListRecord = Awaited<ReturnType<typeof listPlatforms>>['rows'][number];

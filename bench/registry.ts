@@ -163,17 +163,21 @@ async function benchList(base: string, db: Db, pool: pg.Pool, url: string): Prom
   const bare = Fastify({ logger: false });
   const barePool = new pg.Pool({ connectionString: url, max: 10 });
   bare.get('/bare', async () => (await barePool.query<Record<string, unknown>>(LIST_SQL)).rows);
+  // The same SQL as a named prepared statement, as HRSP sends its list query: the fair floor for planning cost.
+  bare.get('/bare-prepared', async () => (await barePool.query<Record<string, unknown>>({ name: 'bench_list', text: LIST_SQL })).rows);
   const bareBase = await bare.listen({ port: 0, host: '127.0.0.1' });
   const targets: { name: string; url: string; headers: Record<string, string> }[] = [
     { name: 'HRSP GET /api/v1/platforms', url: `${base}/api/v1/platforms?page=1&pageSize=20`, headers: { cookie: bureau.cookie } },
     { name: 'bare pg + Fastify, same SQL', url: `${bareBase}/bare`, headers: {} },
+    { name: 'bare pg + Fastify, same SQL prepared', url: `${bareBase}/bare-prepared`, headers: {} },
     { name: 'HRSP GET /api/v1/auth/session (session lookup only)', url: `${base}/api/v1/auth/session`, headers: { cookie: bureau.cookie } },
   ];
   await interleaved(targets, 1);
-  const [appRun, bareRun, sessionRun] = await interleaved(targets, SECONDS);
+  const [appRun, bareRun, preparedRun, sessionRun] = await interleaved(targets, SECONDS);
   console.log(`(2) 500 platforms, page of 20, ${CONCURRENCY} concurrent clients over loopback HTTP, ${SECONDS} s each (interleaved 1 s turns)`);
-  for (const r of [appRun, bareRun, sessionRun]) console.log(`    ${r!.name}: ${r!.rps.toFixed(0)} req/s (${r!.failed} failed)`);
+  for (const r of [appRun, bareRun, preparedRun, sessionRun]) console.log(`    ${r!.name}: ${r!.rps.toFixed(0)} req/s (${r!.failed} failed)`);
   console.log(`    ratio HRSP / bare: ${((appRun!.rps / bareRun!.rps) * 100).toFixed(0)} %   goal ≥ 80 %`);
+  console.log(`    ratio HRSP / bare prepared: ${((appRun!.rps / preparedRun!.rps) * 100).toFixed(0)} %   (both plan once per connection)`);
   await bare.close();
   await barePool.end();
 }

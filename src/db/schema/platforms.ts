@@ -28,6 +28,11 @@ export const platforms = pgTable('platforms', {
   recognizedAt: date('recognized_at'),
   recognitionDocNo: text('recognition_doc_no'),
   recognitionBasis: text('recognition_basis'),
+  /**
+   * The terms it was recognized under (RULES.md §5): Art 17 lowered thresholds and deadlines, soft
+   * shortfalls the bureau accepted. The Art 31 re-check applies them (ConditionAdjustments).
+   */
+  recognitionTerms: jsonb('recognition_terms'),
   parentPlatformId: uuid('parent_platform_id').references((): AnyPgColumn => platforms.id),
   status: text('status', { enum: platformStatuses }).notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -14,7 +14,7 @@ export async function panelEntries(db: Executor, evaluationId: string, scope: Pl
   return db
     .select({
       id: evaluationEntries.id, platformId: evaluationEntries.platformId, platformName: platforms.name, districtCode: platforms.districtCode,
-      districtName: districts.name, platformStatus: platforms.status, recognizedAt: platforms.recognizedAt,
+      districtName: districts.name, platformStatus: platforms.status, recognizedAt: platforms.recognizedAt, recognitionTerms: platforms.recognitionTerms,
       level: evaluationEntries.level, type: evaluationEntries.type, voluntary: evaluationEntries.voluntary, status: evaluationEntries.status,
       reviewedTotal: evaluationEntries.reviewedTotal, conditionsLost: evaluationEntries.conditionsLost, conditionsNote: evaluationEntries.conditionsNote,
       grade: evaluationEntries.grade, gradeSource: evaluationEntries.gradeSource, gradeReason: evaluationEntries.gradeReason,

@@ -12,6 +12,7 @@ import { audit } from '../audit/audit.js';
 import { todayIso } from '../clock.js';
 import type { RequestContext } from '../context.js';
 import { AppError, errors } from '../errors.js';
+import { termsOf, type RecognitionTerms } from '../platforms/recognition-terms.js';
 import { loadScheme } from '../schemes/service.js';
 import { conditionFactsFor } from '../yeardata/facts.js';
 import { refusal, windowsOf } from './entry-access.js';
@@ -49,9 +50,10 @@ async function recognitionScheme(db: Executor, recognizedAt: string | null, camp
 type Check = { ok: true; result: CheckResult } | { ok: false; message: string };
 
 /** checkConditions on the year's data against the municipal thresholds of `scheme`. */
-async function municipalCheck(db: Executor, platformId: string, year: number, scheme: ScoreScheme): Promise<Check> {
+async function municipalCheck(db: Executor, platformId: string, year: number, scheme: ScoreScheme, terms: RecognitionTerms = {}): Promise<Check> {
   const input = await conditionFactsFor(db, platformId, year);
-  const res = checkConditions(input.type, 'municipal', input.facts, { recognition: scheme.recognition, settings: scheme.settings }, { asOf: todayIso() });
+  // The terms it was recognized under: Art 17 lowered thresholds and deadlines, accepted soft shortfalls (RULES.md §5).
+  const res = checkConditions(input.type, 'municipal', input.facts, { recognition: scheme.recognition, settings: scheme.settings }, { ...terms, asOf: todayIso() });
   return res.ok ? { ok: true, result: res.value } : { ok: false, message: res.errors.map((x) => x.message).join('；') };
 }
 
@@ -74,7 +76,7 @@ export async function recheckConditions(db: Db, ctx: RequestContext, id: string)
       continue;
     }
     const policy = await recognitionScheme(db, x.recognizedAt, campaign);
-    const check = await municipalCheck(db, x.platformId, e.year, policy.scheme);
+    const check = await municipalCheck(db, x.platformId, e.year, policy.scheme, termsOf(x.recognitionTerms));
     const w = !check.ok
       ? { entryId: x.id, lost: null, note: `未能核验：${check.message}` }
       : check.result.conditions.some((c) => c.blocking)

@@ -36,7 +36,7 @@ const detailColumns = {
   operationMode: platforms.operationMode,
   services: platforms.services,
   recognitionDocNo: platforms.recognitionDocNo,
-  recognitionBasis: platforms.recognitionBasis,
+  recognitionBasis: platforms.recognitionBasis, recognitionTerms: platforms.recognitionTerms,
   createdAt: platforms.createdAt,
   updatedAt: platforms.updatedAt,
 };

@@ -68,5 +68,10 @@ describe('recognition terms and the Art 31 re-check', () => {
     const rows = await recheck();
     expect(rows.find((r) => r.platformId === wz)?.conditionsLost).toBe(false);
     expect(rows.find((r) => r.platformId === jlp)?.conditionsLost).toBe(true);
+    // The registry's own check on the detail page applies the same terms.
+    const area = async (id: string) => (await bureau.call('GET', `/platforms/${id}/conditions?year=2025`))
+      .json<{ result: { conditions: { id: string; status: string; threshold: string }[] } }>().result.conditions.find((c) => c.id === 'area');
+    expect(await area(wz)).toMatchObject({ status: 'pass', threshold: expect.stringContaining('800') });
+    expect(await area(jlp)).toMatchObject({ status: 'fail' });
   });
 });

@@ -2,13 +2,14 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { canEditPlatform } from '../../domain/platforms/permissions.js';
 import { audit } from '../audit/audit.js';
-import { lastYear } from '../clock.js';
+import { lastYear, todayIso } from '../clock.js';
 import type { RequestContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { labelFor } from '../field-labels.js';
 import { editablePlatform, visiblePlatform } from '../platforms/access.js';
 import { checkDocument } from '../rules/service.js';
 import { assembleSheetFacts } from '../../domain/platforms/facts.js';
+import { termsOf } from '../platforms/recognition-terms.js';
 import { conditionFactsFor, derivedFacts, loadPlatformYear, typedYearData } from './facts.js';
 import * as repo from './repository.js';
 import { yearDataSchemas, type YearDataDetail } from './schema.js';
@@ -70,10 +71,11 @@ export async function listYears(db: Db, ctx: RequestContext, platformId: string)
 
 /** The recognition conditions on a year's data (default: the latest year with data, else last year). */
 export async function checkPlatformConditions(db: Db, ctx: RequestContext, platformId: string, year: number | undefined) {
-  await visiblePlatform(db, ctx, platformId);
+  const p = await visiblePlatform(db, ctx, platformId);
   const y = year ?? (await repo.latestDataYear(db, platformId)) ?? lastYear();
   const input = await conditionFactsFor(db, platformId, y);
-  const res = checkDocument(input);
+  // A municipal platform is held to the terms it was recognized under (Art 17, accepted shortfalls).
+  const res = checkDocument(p.level === 'municipal' ? { ...input, adjustments: { ...termsOf(p.recognitionTerms), asOf: todayIso() } } : input);
   if (res.ok) return { year: y, facts: input.facts, result: res.value, errors: [] };
   return { year: y, facts: input.facts, result: null, errors: res.value.errors.map((e) => (e.code === 'DISTRICT_POLICY_REQUIRED' ? { ...e, message: DISTRICT_POLICY_MISSING } : e)) };
 }

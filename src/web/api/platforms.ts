@@ -14,4 +14,12 @@ export const updatePlatform = (id: string, body: PlatformPatch) => http.patch<Pl
 export const getPlatformContact = (id: string) => http.get<PlatformContact>(platformPath(id, '/contact'));
 export const changePlatformStatus = (id: string, body: StatusChange) => http.post<PlatformDetail>(platformPath(id, '/status'), body);
 export const getPlatformHistory = (id: string) => http.get<StatusHistoryRow[]>(platformPath(id, '/history'));
+/** Art 17 lowered thresholds and deadlines, soft shortfalls the bureau accepted (docs/api-registry.md). */
+export interface RecognitionTerms {
+  lowered?: { condition: string; threshold: string; decidedBy: string; decidedOn: string; reason?: string }[];
+  deadlines?: { condition: string; dueDate: string; decidedBy: string; decidedOn: string; reason?: string }[];
+  acceptedShortfalls?: { condition: string; reason: string; decidedBy?: string; decidedOn?: string }[];
+}
+export const getRecognitionTerms = (id: string) => http.get<RecognitionTerms>(platformPath(id, '/recognition-terms'));
+export const setRecognitionTerms = (id: string, body: RecognitionTerms) => http.put<RecognitionTerms>(platformPath(id, '/recognition-terms'), body);
 export const getPlatformConditions = (id: string, year?: number) => http.get<ConditionCheck>(platformPath(id, '/conditions'), { year });

@@ -27,6 +27,11 @@ export const rowReviewBody = z.object({
 });
 export type RowReviewInput = z.infer<typeof rowReviewBody>;
 
+/** Several rows decided at once, e.g. 全部通过 for the rows not yet decided; all or nothing. */
+export const rowsReviewBody = z.object({
+  rows: z.array(rowReviewBody.extend({ code: z.string().min(1).max(20) })).min(1, { error: '至少一项指标' }).max(200),
+});
+
 /** Any window left out keeps its date. */
 export const windowsBody = z.object({
   selfEvaluationEnd: isoDate.optional(),

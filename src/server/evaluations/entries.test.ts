@@ -230,10 +230,18 @@ describe('self-evaluation and district preliminary review', () => {
     expect(refused.json<Problem>()).toMatchObject({ code: 'ENTRY_TRANSITION_REFUSED', message: expect.stringContaining('1.1') });
     expect(await auditCount('evaluation.entry.forward')).toBe(0);
     const d = await get(c.jlp!);
-    for (const r of d.sheet!.rows.filter((x) => x.counted)) {
-      const res = await c.jlp!.call('PUT', url(`/rows/${r.code}/review`), { decision: 'accepted' });
-      expect(res.statusCode, res.body).toBe(200);
-    }
+    const counted = d.sheet!.rows.filter((x) => x.counted).map((r) => r.code);
+    const reviewsBefore = await count('select count(*) n from entry_row_reviews where entry_id = $1', [entryId]);
+    // All or nothing: one returned row without a comment saves none of the decisions.
+    const bad = await c.jlp!.call('PUT', url('/rows/review'), { rows: [...counted.map((code) => ({ code, decision: 'accepted' })).slice(1), { code: counted[0], decision: 'returned' }] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<Problem>().details?.[0]?.field).toBe('comment');
+    expect(await count('select count(*) n from entry_row_reviews where entry_id = $1', [entryId])).toBe(reviewsBefore);
+    expect((await c.wz!.call('PUT', url('/rows/review'), { rows: [{ code: counted[0], decision: 'accepted' }] })).statusCode).toBe(404);
+    const all = await c.jlp!.call('PUT', url('/rows/review'), { rows: counted.map((code) => ({ code, decision: 'accepted' })) });
+    expect(all.statusCode, all.body).toBe(200);
+    expect(all.json<Detail>().reviews.filter((r) => r.decision === 'accepted').map((r) => r.rowCode).sort()).toEqual([...counted].sort());
+    expect(await count('select count(*) n from entry_row_reviews where entry_id = $1', [entryId])).toBe(reviewsBefore + counted.length);
     const ok = await c.jlp!.call('POST', url('/forward'));
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json<Detail>()).toMatchObject({ status: 'forwarded', deadline: shift(20) });

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
 import { contextOf } from '../plugins/auth.js';
 import * as review from './district-review.js';
-import { entryDetail, entryParams, entryPreview, previewBody, rowParams, rowReviewBody, saveEntryBody, windowsBody } from './entries-schema.js';
+import { entryDetail, entryParams, entryPreview, previewBody, rowParams, rowReviewBody, rowsReviewBody, saveEntryBody, windowsBody } from './entries-schema.js';
 import { evaluationParams, evaluationRow } from './schema.js';
 import * as self from './self-evaluation.js';
 import { extendWindows } from './service.js';
@@ -30,6 +30,8 @@ export async function evaluationEntryRoutes(app: FastifyInstance, { db }: { db: 
     async (req) => self.submitEntry(db, contextOf(req), req.params.id, req.params.entryId));
   r.put(`${base}/rows/:code/review`, { config: district, schema: { tags, summary: '区县逐项初审', params: rowParams, body: rowReviewBody, response: { 200: entryDetail } } },
     async (req) => review.reviewRow(db, contextOf(req), req.params.id, req.params.entryId, req.params.code, req.body));
+  r.put(`${base}/rows/review`, { config: district, schema: { tags, summary: '区县批量初审（一次提交多项决定，全部成功或全部不保存）', params: entryParams, body: rowsReviewBody, response: { 200: entryDetail } } },
+    async (req) => review.reviewRows(db, contextOf(req), req.params.id, req.params.entryId, req.body.rows));
   r.post(`${base}/return`, { config: district, schema: { tags, summary: '初审退回修改', ...detail } },
     async (req) => review.returnEntry(db, contextOf(req), req.params.id, req.params.entryId));
   r.post(`${base}/forward`, { config: district, schema: { tags, summary: '初审通过，报送市局', ...detail } },

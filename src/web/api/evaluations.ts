@@ -20,6 +20,9 @@ export const saveEntry = (id: string, entryId: string, body: SaveEntryBody) => h
 export const submitEntry = (id: string, entryId: string) => http.post<EntryDetail>(entryPath(id, entryId, '/submit'));
 export const reviewRow = (id: string, entryId: string, code: string, decision: ReviewDecision, comment?: string) =>
   http.put<EntryDetail>(entryPath(id, entryId, `/rows/${encodeURIComponent(code)}/review`), { decision, comment });
+/** Several row decisions in one call: all saved, or none. */
+export const reviewRows = (id: string, entryId: string, rows: { code: string; decision: ReviewDecision; comment?: string }[]) =>
+  http.put<EntryDetail>(entryPath(id, entryId, '/rows/review'), { rows });
 export const returnEntry = (id: string, entryId: string) => http.post<EntryDetail>(entryPath(id, entryId, '/return'));
 export const forwardEntry = (id: string, entryId: string) => http.post<EntryDetail>(entryPath(id, entryId, '/forward'));
 

@@ -14,12 +14,14 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   webDir: string;
+  /** Login attempts per minute from one address (accounts lock separately after 5 failures). */
+  loginRateLimit: number;
 }
 
-function intFrom(value: string | undefined, fallback: number, name: string): number {
+function intFrom(value: string | undefined, fallback: number, name: string, max = 65535): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0 || n > 65535) throw new Error(`${name} must be a port number, got "${value}"`);
+  if (!Number.isInteger(n) || n <= 0 || n > max) throw new Error(`${name} must be a whole number from 1 to ${max}, got "${value}"`);
   return n;
 }
 
@@ -39,5 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.HRSP_TRUST_PROXY === 'on',
     logLevel: env.LOG_LEVEL ?? 'warn',
     webDir: path.resolve(env.HRSP_WEB_DIR ?? 'dist/web'),
+    // An office behind one NAT address may need more; guessing is stopped by the per-account lockout anyway.
+    loginRateLimit: intFrom(env.HRSP_LOGIN_RATE_LIMIT, 10, 'HRSP_LOGIN_RATE_LIMIT', 10_000),
   };
 }

@@ -9,13 +9,9 @@
  * Run: npx tsx bench/campaign.ts [platforms, default 2000]. Uses DATABASE_URL (an admin URL; a scratch
  * database is made and dropped) or an embedded PostgreSQL in a temp folder.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { openDatabase, type Db } from '../src/db/client.js';
-import { startEmbeddedPostgres } from '../src/db/embedded.js';
 import { applyMigrations } from '../src/db/migrate.js';
 import {
   enterprises, enterpriseYears, evaluationEntries, evaluations, organizations, platforms, platformSites, platformStaff, platformYearData, residences, users,
@@ -24,6 +20,7 @@ import type { Actor } from '../src/domain/auth/actor.js';
 import type { Role } from '../src/domain/auth/roles.js';
 import type { YearData } from '../src/domain/platforms/year-data.js';
 import type { PlatformLevel, PlatformType } from '../src/domain/rules/scheme-types.js';
+import { benchDatabase } from './database.js';
 import { seedReference } from '../src/server/bootstrap/reference.js';
 import { todayIso } from '../src/server/clock.js';
 import type { RequestContext } from '../src/server/context.js';
@@ -44,36 +41,6 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 // ——— Database ———
 
-async function database(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hrsp-bench-'));
-  fs.chmodSync(tmp, 0o755);
-  let adminUrl = process.env.DATABASE_URL;
-  let stopServer: () => Promise<void> = () => Promise.resolve();
-  if (!adminUrl) {
-    const server = await startEmbeddedPostgres({ clusterDir: path.join(tmp, 'pg'), port: 55000 + Math.floor(Math.random() * 900) });
-    adminUrl = server.url;
-    stopServer = () => server.stop();
-  }
-  const name = `hrsp_bench_campaign_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    stop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-      await stopServer();
-      fs.rmSync(tmp, { recursive: true, force: true });
-    },
-  };
-}
 
 // ——— Generated registry ———
 
@@ -292,7 +259,7 @@ const shift = (n: number) => new Date(Date.parse(`${todayIso()}T00:00:00Z`) + n 
 
 async function main(): Promise<void> {
   const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 1);
-  const dbInfo = await database();
+  const dbInfo = await benchDatabase('campaign');
   const handle = openDatabase(dbInfo.url, 10);
   const { db } = handle;
   try {

@@ -15,9 +15,9 @@ import ExcelJS from 'exceljs';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { openDatabase, type Db } from '../src/db/client.js';
-import { startEmbeddedPostgres } from '../src/db/embedded.js';
 import { applyMigrations } from '../src/db/migrate.js';
 import { buildApp } from '../src/server/app.js';
+import { benchDatabase } from './database.js';
 import { seedReference } from '../src/server/bootstrap/reference.js';
 import { COL, COLUMN_ORDER } from '../src/server/imports/columns.js';
 import { makeOrg, makePlatform, makeUscc, makeUser, testPassword } from '../test/factories.js';
@@ -28,36 +28,6 @@ const ROWS = 10_000;
 const CONCURRENCY = 20;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-async function database(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hrsp-bench-'));
-  fs.chmodSync(tmp, 0o755);
-  let adminUrl = process.env.DATABASE_URL;
-  let stopServer: () => Promise<void> = () => Promise.resolve();
-  if (!adminUrl) {
-    const server = await startEmbeddedPostgres({ clusterDir: path.join(tmp, 'pg'), port: 55000 + Math.floor(Math.random() * 900) });
-    adminUrl = server.url;
-    stopServer = () => server.stop();
-  }
-  const name = `hrsp_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    stop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-      await stopServer();
-      fs.rmSync(tmp, { recursive: true, force: true });
-    },
-  };
-}
 
 /** A realistic directory: valid codes, a mix of modes, above-scale flags and revenues. */
 async function directoryFile(file: string): Promise<Buffer> {
@@ -183,7 +153,7 @@ async function benchList(base: string, db: Db, pool: pg.Pool, url: string): Prom
 }
 
 async function main(): Promise<void> {
-  const dbInfo = await database();
+  const dbInfo = await benchDatabase('registry');
   const database_ = openDatabase(dbInfo.url, 10);
   const { db, pool } = database_;
   await applyMigrations(db);

@@ -20,11 +20,16 @@ const capTail = (row: { readonly capH: number | null; readonly capSuffix: string
 /** The floor term's "÷ unit 取整" piece when the plan could not format it (see plan.ts piece()). */
 const floorAfter = (p: TermPlan): string => ` ${p.unit} ÷ ${effText(p.eff, p.unit)} 取整 `;
 
-/** A term's text for `valueS`; `n` (its units counted) is only shown for floor terms. */
-function termText(p: TermPlan, valueS: number, n: number): string {
-  const head = p.lead === '' ? formatGrouped(valueS, p.scale) : p.lead + formatGrouped(valueS, p.scale);
-  if (p.mode !== 'floor') return head + (p.after ?? '');
-  return `${head}${p.after ?? floorAfter(p)}${n}${p.times}`;
+/**
+ * Appends a term's text for `valueS` to `acc`; `n` (its units counted) is only shown for
+ * floor terms. Texts are built by appending to the text so far, left to right: adding to a
+ * long string makes a cons cell, while joining two short pieces first copies them (and
+ * through the runtime when one is Chinese and the other ASCII).
+ */
+function termText(acc: string, p: TermPlan, valueS: number, n: number): string {
+  const head = p.lead === '' ? acc + formatGrouped(valueS, p.scale) : acc + p.lead + formatGrouped(valueS, p.scale);
+  if (p.mode !== 'floor') return p.after === null ? head : head + p.after;
+  return head + (p.after ?? floorAfter(p)) + String(n) + p.times;
 }
 
 /** A row of one per-unit term: the term and " = score" built from merged pieces. */
@@ -32,7 +37,7 @@ function singleTermText(t: Extract<LeafTrace, { kind: 'term' }>, scoreText: stri
   const p = t.plan;
   const q = formatGrouped(t.valueS, p.scale);
   if (p.mode !== 'floor') return q + p.afterEq + scoreText;
-  return `${q}${p.after ?? floorAfter(p)}${t.n}${p.timesEq}${scoreText}`;
+  return q + (p.after ?? floorAfter(p)) + String(t.n) + p.timesEq + scoreText;
 }
 
 /** The original composition of an above-base text, for pieces the plan could not format. */
@@ -42,29 +47,31 @@ function aboveTextSlow(l: AboveLeafPlan, head: string, below: boolean, excess: n
   return `${head} ${l.unit}，超出 ${baseText}的部分 ${groupThousands(formatScaled(excess, places))} ${l.unit} ÷ ${effText(l.step, l.unit)} 取整 ${n}${l.times}`;
 }
 
-function leafText(p: LeafTrace): string {
-  if (p.kind === 'term') return p.leaf.prefix === '' ? termText(p.plan, p.valueS, p.n) : p.leaf.prefix + termText(p.plan, p.valueS, p.n);
+/** Appends a leaf's text to `acc`. */
+function leafText(acc: string, p: LeafTrace): string {
+  if (p.kind === 'term') return termText(p.leaf.prefix === '' ? acc : acc + p.leaf.prefix, p.plan, p.valueS, p.n);
   if (p.kind === 'above') {
     const l = p.leaf;
-    const head = l.lead + formatGrouped(p.valueS, l.scale);
+    const head = acc + l.lead + formatGrouped(p.valueS, l.scale);
     if (p.below) return l.belowTail === null ? aboveTextSlow(l, head, true, 0, 0, 0) : head + l.belowTail;
     // The excess v − base, written exactly with a common power-of-ten denominator.
     const places = Math.max(l.scale, placesOf(l.base.den));
     const excess = p.valueS * 10 ** (places - l.scale) - l.base.num * 10 ** (places - placesOf(l.base.den));
     if (l.overMid === null || l.overTail === null) return aboveTextSlow(l, head, false, excess, places, p.n);
-    return `${head}${l.overMid}${formatGrouped(excess, places)}${l.overTail}${p.n}${l.times}`;
+    return head + l.overMid + formatGrouped(excess, places) + l.overTail + String(p.n) + l.times;
   }
   const l = p.leaf;
-  let text = '';
+  let text = l.prefix === '' ? acc : acc + l.prefix;
+  let empty = true;
   for (let i = 0; i < l.terms.length; i++) {
     const t = l.terms[i];
     const v = p.values[i] ?? 0;
     if (t === undefined || (l.multi && v <= 0)) continue;
-    const piece = termText(t, v, t.mode === 'floor' ? termN(t, v) : 0);
-    text = text === '' ? piece : `${text} + ${piece}`;
+    text = termText(empty ? text : text + ' + ', t, v, t.mode === 'floor' ? termN(t, v) : 0);
+    empty = false;
   }
-  if (text === '') return l.zeroText;
-  return l.prefix === '' && l.premiumNote === '' ? text : l.prefix + text + l.premiumNote;
+  if (empty) return acc + l.zeroText;
+  return l.premiumNote === '' ? text : text + l.premiumNote;
 }
 
 /** Some term is scored proportionally and counts something: the rounding note applies. */
@@ -87,42 +94,53 @@ function volumeText(t: Trace<'volume'>, ev: RowEval): string {
   const only = parts[0];
   if (parts.length === 1 && !plan.sum && only !== undefined) {
     if (only.kind === 'term' && only.leaf.prefix === '') return singleTermText(only, tail === '' ? score(ev.rawH) : score(ev.rawH) + tail);
-    return `${leafText(only)} = ${score(ev.rawH)}${tail}`;
+    return leafText('', only) + ' = ' + score(ev.rawH) + tail;
   }
   let text = '';
-  for (const p of parts) text += `${leafText(p)} = ${score(p.scoreH)}；`;
-  return `${text}合计 ${score(ev.rawH)}${tail}`;
+  for (const p of parts) text = leafText(text, p) + ' = ' + score(p.scoreH) + '；';
+  return text + '合计 ' + score(ev.rawH) + tail;
 }
 
 function attendanceText(t: Trace<'events_attendance'>, ev: RowEval): string {
   if (ev.missing) return NOT_REPORTED;
   const terms = t.plan.terms;
-  let text = '';
+  const head = '共 ' + String(t.total) + ' 场';
+  let text = head + '：';
+  let empty = true;
   for (let i = 0; i < terms.length; i++) {
     const c = t.counts[i] ?? 0;
     const piece = terms[i];
-    if (c > 0 && piece !== undefined) text += `${text === '' ? '' : ' + '}${piece[0]}${c}${piece[1]}`;
+    if (c <= 0 || piece === undefined) continue;
+    text = (empty ? text : text + ' + ') + piece[0] + String(c) + piece[1];
+    empty = false;
   }
-  const rest = t.rest > 0 ? `（${t.rest}${t.plan.restTail}` : '';
-  if (text === '') return `共 ${t.total} 场${rest} → 0.00`;
-  return `共 ${t.total} 场：${text} = ${score(ev.rawH)}${capTail(t.plan.row, ev.rawH)}${rest}`;
+  const rest = t.rest > 0 ? '（' + String(t.rest) + t.plan.restTail : '';
+  if (empty) return head + rest + ' → 0.00';
+  return text + ' = ' + score(ev.rawH) + capTail(t.plan.row, ev.rawH) + rest;
 }
 
 function leaderText(t: Trace<'events_leader'>, ev: RowEval): string {
   if (ev.missing) return NOT_REPORTED;
   const plan = t.plan;
-  let text = '';
+  const head = '共 ' + String(t.total) + ' 场';
+  let text = head + '：';
+  let empty = true;
   for (let i = 0; i < plan.terms.length; i++) {
     const c = t.counts[i] ?? 0;
     const piece = plan.terms[i];
-    if (c > 0 && piece !== undefined) text += `${text === '' ? '' : ' + '}${piece[0]}${c}${piece[1]}`;
+    if (c <= 0 || piece === undefined) continue;
+    text = (empty ? text : text + ' + ') + piece[0] + String(c) + piece[1];
+    empty = false;
   }
-  if (t.base > 0) text += `${text === '' ? '' : ' + '}其他 ${t.base}${plan.baseTail}`;
-  const below = t.below > 0 ? `${t.below}${plan.belowTail}` : '';
-  const assumed = t.assumed > 0 ? `${t.assumed}${plan.assumedTail}` : '';
-  const tail = below === '' && assumed === '' ? '' : `（${below}${below !== '' && assumed !== '' ? '；' : ''}${assumed}）`;
-  if (text === '') return `共 ${t.total} 场${tail} → 0.00`;
-  return `共 ${t.total} 场：${text} = ${score(ev.rawH)}${capTail(plan.row, ev.rawH)}${tail}`;
+  if (t.base > 0) {
+    text = (empty ? text : text + ' + ') + '其他 ' + String(t.base) + plan.baseTail;
+    empty = false;
+  }
+  const below = t.below > 0 ? String(t.below) + plan.belowTail : '';
+  const assumed = t.assumed > 0 ? String(t.assumed) + plan.assumedTail : '';
+  const tail = below === '' && assumed === '' ? '' : '（' + below + (below !== '' && assumed !== '' ? '；' : '') + assumed + '）';
+  if (empty) return head + tail + ' → 0.00';
+  return text + ' = ' + score(ev.rawH) + capTail(plan.row, ev.rawH) + tail;
 }
 
 
@@ -135,24 +153,26 @@ function judgedText(t: Trace<'judged'>, ev: RowEval): string {
   const all = t.scoresH;
   if (all.length === 0) return `尚无专家评分，暂计 0.00${unusedPanel}${proposal}`;
   if (all.length === 1) return `专家评分 ${pts(all[0] ?? 0)} → ${score(ev.rawH)}${proposal}`;
-  // One pass over the scores builds the list ("4.5、3、5") and the sum of those used
-  // ("4.5 + 3"): all of them, or all but the first occurrence of the highest, then of the lowest.
+  // One pass over the scores writes the list ("4.5、3、5") straight into the text and
+  // builds the sum of those used ("4.5 + 3"): all of them, or all but the first occurrence
+  // of the highest, then of the lowest. Appending to the long text makes each step a cheap
+  // cons; joining short pieces first would copy them.
   const hi = t.dropped === null ? Number.NaN : t.dropped[0];
   const lo = t.dropped === null ? Number.NaN : t.dropped[1];
-  let list = '';
+  let text = '专家评分 ';
   let used = '';
   let hiDropped = false;
   let loDropped = false;
   for (let i = 0; i < all.length; i++) {
     const x = all[i] ?? 0;
-    const text = pts(x);
-    list = i === 0 ? text : `${list}、${text}`;
+    const p = pts(x);
+    text = i === 0 ? text + p : text + '、' + p;
     if (!hiDropped && x === hi) hiDropped = true;
     else if (!loDropped && x === lo) loDropped = true;
-    else used = used === '' ? text : `${used} + ${text}`;
+    else used = used === '' ? p : used + ' + ' + p;
   }
-  if (t.dropped === null) return `专家评分 ${list}，(${used}) ÷ ${all.length} = ${score(ev.rawH)}（四舍五入到 0.01）${proposal}`;
-  return `专家评分 ${list}，去掉最高 ${pts(hi)}、最低 ${pts(lo)}，(${used}) ÷ ${all.length - 2} = ${score(ev.rawH)}（四舍五入到 0.01）${proposal}`;
+  if (t.dropped === null) return text + '，(' + used + ') ÷ ' + String(all.length) + ' = ' + score(ev.rawH) + '（四舍五入到 0.01）' + proposal;
+  return text + '，去掉最高 ' + pts(hi) + '、最低 ' + pts(lo) + '，(' + used + ') ÷ ' + String(all.length - 2) + ' = ' + score(ev.rawH) + '（四舍五入到 0.01）' + proposal;
 }
 
 export function explainRow(ev: RowEval): string {
@@ -170,6 +190,6 @@ export function explainRow(ev: RowEval): string {
       return t.plan.texts[t.index] ?? NOT_REPORTED;
     case 'deduction':
       if (t.count === 0) return ev.missing ? NOT_REPORTED : '未发生 → 0.00';
-      return `${t.count}${t.plan.mid}${score(-ev.rawH)} → ${score(ev.rawH)}`;
+      return String(t.count) + t.plan.mid + score(-ev.rawH) + ' → ' + score(ev.rawH);
   }
 }

@@ -73,7 +73,8 @@ function termHints(out: GapHint[], at: number, p: TermPlan, valueS: number, n: n
   }
   const full = headroomH >= p.pointsH;
   const gain = score(full ? p.pointsH : headroomH);
-  out[at] = gapHint(p.hint + formatGrouped(addForSteps(p, valueS, n, 1), p.scale) + (full ? p.hintTailFull : p.hintTail + gain), gain);
+  const head = p.hint + formatGrouped(addForSteps(p, valueS, n, 1), p.scale);
+  out[at] = gapHint(full ? head + p.hintTailFull : head + p.hintTail + gain, gain);
   const steps = Math.ceil(headroomH / p.pointsH);
   if (!p.toCap || steps <= 1) return at + 1;
   const all = score(headroomH);
@@ -165,7 +166,7 @@ function gradeGap(g: GradePlan, totalH: number, headroomH: number): GradeGap {
   const met = shortH === 0;
   const reachable = headroomH >= shortH;
   const shortfall = score(shortH);
-  const text = met ? g.metText : `${g.shortHead}${shortfall} 分；各项尚余可提升空间 ${score(headroomH)} 分${reachable ? '' : '，不足以达到'}`;
+  const text = met ? g.metText : g.shortHead + shortfall + ' 分；各项尚余可提升空间 ' + score(headroomH) + (reachable ? ' 分' : ' 分，不足以达到');
   return { grade: g.grade, label: g.label, cutoff: score(g.cutH), met, shortfall, reachable, text };
 }
 

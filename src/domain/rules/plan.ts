@@ -189,7 +189,29 @@ const fixed = (text: string, gainH: number): FixedHint => ({ text: `${text} → 
 /** The points of the first unit of a leaf: the hint for a row with nothing reported. */
 const firstUnitH = (l: CLeaf): number => (l.kind === 'categories' ? (l.terms[0]?.pointsH ?? 0) : l.kind === 'per_unit' ? l.term.pointsH : l.pointsH);
 
+/**
+ * Every row plan gets every field, in one order, so that all kinds share one hidden class:
+ * the evaluator, explainer and gap analysis read `kind`, `row` and the rest at sites that
+ * see every kind, and loads from objects of six shapes are megamorphic (a hash probe each).
+ */
+type AnyRowPlan = Partial<UnionToFields<RowPlan>>;
+type UnionToFields<U> = { [K in U extends unknown ? keyof U : never]: U extends { readonly [P in K]?: infer V } ? V : never };
+
+function oneShape(p: AnyRowPlan): RowPlan {
+  // One literal: one hidden class for every kind.
+  const plan = {
+    kind: p.kind, row: p.row, rule: p.rule ?? null, leaves: p.leaves ?? null, sum: p.sum ?? false, proportional: p.proportional ?? false,
+    emptyHints: p.emptyHints ?? null, terms: p.terms ?? null, restTail: p.restTail ?? '', baseTail: p.baseTail ?? '', belowTail: p.belowTail ?? '',
+    assumedTail: p.assumedTail ?? '', hints: p.hints ?? null, hint: p.hint ?? null, texts: p.texts ?? null, mid: p.mid ?? '',
+  };
+  return plan as unknown as RowPlan;
+}
+
 function rowPlan(row: CRow, ratio: Ratio, settings: SchemeSettings): RowPlan {
+  return oneShape(rowPlanOfKind(row, ratio, settings));
+}
+
+function rowPlanOfKind(row: CRow, ratio: Ratio, settings: SchemeSettings): RowPlan {
   const rule = row.rule;
   switch (rule.kind) {
     case 'per_unit':

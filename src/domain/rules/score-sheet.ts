@@ -100,11 +100,17 @@ export function scoreSheet(scheme: ScoreScheme, type: PlatformType, factor: Deci
     subtotal,
     deductions: score(deductionsH),
     total: score(totalH),
-    totalExplanation: `各项得分合计 ${subtotal}${deductionsH < 0 ? ` − 扣分 ${score(-deductionsH)}` : ''} = ${score(netH)}${netH < 0 ? '，不低于 0 → 0.00' : ''}`,
+    totalExplanation: totalText(subtotal, deductionsH, netH),
     gaps: { rows: gapRows, headroom: score(headroomH), grades: gradeGaps(totalH, headroomH, plan.grades) },
     settings: sheetSettings(c.settings, type),
     notes,
   });
+}
+
+function totalText(subtotal: string, deductionsH: number, netH: number): string {
+  const sum = '各项得分合计 ' + subtotal;
+  const net = (deductionsH < 0 ? sum + ' − 扣分 ' + score(-deductionsH) : sum) + ' = ' + score(netH);
+  return netH < 0 ? net + '，不低于 0 → 0.00' : net;
 }
 
 function resultRow(row: CRow, ev: RowEval, scoreText: string, counted: boolean, selection: PairSelection | undefined): RowResult {

@@ -159,14 +159,15 @@ export function groupThousands(text: string): string {
   return dot < 0 ? out : out + text.slice(dot);
 }
 
-// Texts of 0..999, bare and zero-padded, for grouping without string slicing.
+// Texts of 0..999, bare and as a comma group (",007"), for grouping without string slicing.
 const BARE = Array.from({ length: 1000 }, (_, i) => String(i));
-const PADDED = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+const GROUP = Array.from({ length: 1000 }, (_, i) => `,${String(i).padStart(3, '0')}`);
 
 /** groupThousands(String(n)) for a non-negative safe integer, by arithmetic. */
 function groupInt(n: number): string {
   if (n < 1000) return BARE[n] ?? String(n);
   // Division rather than `%`: money exceeds small integers, and a double modulo is slow.
+  // Each group is one join of the text so far with a prepared ",ddd".
   let q = Math.floor(n / 1000);
   let r = n - q * 1000;
   if (r < 0) {
@@ -176,7 +177,7 @@ function groupInt(n: number): string {
     q += 1;
     r -= 1000;
   }
-  return `${groupInt(q)},${PADDED[r] ?? ''}`;
+  return groupInt(q) + (GROUP[r] ?? '');
 }
 
 /**

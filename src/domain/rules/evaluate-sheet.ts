@@ -3,7 +3,7 @@ import { formatHundredths, parseRatio, type DecimalInput, type Ratio } from '../
 import type { DomainError, Result } from '../shared/result.js';
 import { err, fail, ok } from '../shared/result.js';
 import { compileScheme, type CompiledScheme, type CTable } from './compile.js';
-import { evaluateRow, type EvalContext, type RowEval } from './evaluate.js';
+import { createRowEval, evaluateRow, type EvalContext, type RowEval } from './evaluate.js';
 import type { SheetFacts } from './facts.js';
 import { planFor, type SheetPlan } from './plan.js';
 import { FactReader, isRecord, type FactRecord } from './read-facts.js';
@@ -79,6 +79,27 @@ function ratioOf(factor: DecimalInput): Ratio | null {
   return r;
 }
 
+/**
+ * The buffers a plan's sheets are evaluated into: one RowEval per row and the row scores.
+ * They are overwritten by the next sheet on the same plan, so an EvaluatedSheet is read at
+ * once (scoreSheet, scoreTotals) and never kept or returned.
+ */
+interface SheetBuffers {
+  readonly evals: readonly RowEval[];
+  readonly scoresH: number[];
+}
+
+const buffers = new WeakMap<SheetPlan, SheetBuffers>();
+
+function buffersOf(plan: SheetPlan): SheetBuffers {
+  let b = buffers.get(plan);
+  if (b === undefined) {
+    b = { evals: plan.rows.map(createRowEval), scoresH: new Array<number>(plan.rows.length).fill(0) };
+    buffers.set(plan, b);
+  }
+  return b;
+}
+
 export interface EvaluatedSheet {
   readonly compiled: CompiledScheme;
   readonly plan: SheetPlan;
@@ -101,10 +122,11 @@ export function evaluateSheet(scheme: ScoreScheme, type: PlatformType, factor: D
   const reader = new FactReader();
   const ctx: EvalContext = { settings: c.settings, reader };
   const n = plan.rows.length;
-  const evals: RowEval[] = new Array<RowEval>(n);
+  const { evals, scoresH } = buffersOf(plan);
   for (let i = 0; i < n; i++) {
     const row = plan.rows[i];
-    if (row !== undefined) evals[i] = evaluateRow(row, facts, ctx);
+    const ev = evals[i];
+    if (row !== undefined && ev !== undefined) evaluateRow(row, ev, facts, ctx);
   }
   const errors: DomainError[] = reader.errors;
   const notes: string[] = [];
@@ -114,7 +136,6 @@ export function evaluateSheet(scheme: ScoreScheme, type: PlatformType, factor: D
   let subtotalH = 0;
   let deductionsH = 0;
   let headroomH = 0;
-  const scoresH: number[] = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const row = table.rows[i];
     const ev = evals[i];

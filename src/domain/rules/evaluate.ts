@@ -21,34 +21,73 @@ export interface EvalContext {
  * integer operations away (termN, termScoreH), cheaper to redo than an object per term.
  */
 export type LeafTrace =
-  | { readonly kind: 'term'; readonly leaf: TermsLeafPlan; readonly plan: TermPlan; readonly valueS: number; readonly n: number; readonly scoreH: number }
-  | { readonly kind: 'terms'; readonly leaf: TermsLeafPlan; readonly values: readonly number[]; readonly scoreH: number }
-  | { readonly kind: 'above'; readonly leaf: AboveLeafPlan; readonly valueS: number; readonly below: boolean; readonly n: number; readonly scoreH: number };
+  | { readonly kind: 'term'; readonly leaf: TermsLeafPlan; readonly plan: TermPlan; valueS: number; n: number; scoreH: number }
+  | { readonly kind: 'terms'; readonly leaf: TermsLeafPlan; readonly values: number[]; scoreH: number }
+  | { readonly kind: 'above'; readonly leaf: AboveLeafPlan; valueS: number; below: boolean; n: number; scoreH: number };
 
 type Plan<K extends RowPlan['kind']> = Extract<RowPlan, { kind: K }>;
 
-/** What each kind of row keeps for its explanation and gap hints. */
+/**
+ * What each kind of row keeps for its explanation and gap hints. Lists are buffers reused
+ * from sheet to sheet, read up to their count (`partCount`, `scoreCount`), never by length.
+ */
 export type RowTrace =
-  | { readonly kind: 'volume'; readonly plan: Plan<'volume'>; readonly parts: readonly LeafTrace[] }
-  | { readonly kind: 'events_attendance'; readonly plan: Plan<'events_attendance'>; readonly counts: readonly number[]; readonly rest: number; readonly total: number }
-  | { readonly kind: 'events_leader'; readonly plan: Plan<'events_leader'>; readonly counts: readonly number[]; readonly base: number; readonly below: number; readonly assumed: number; readonly total: number }
-  | { readonly kind: 'judged'; readonly plan: Plan<'judged'>; readonly method: SchemeSettings['judged']; readonly scoresH: readonly number[]; readonly dropped: readonly [number, number] | null; readonly panelH: number | null; readonly proposedH: number | null }
-  | { readonly kind: 'tier'; readonly plan: Plan<'tier'>; readonly index: number }
-  | { readonly kind: 'deduction'; readonly plan: Plan<'deduction'>; readonly count: number };
+  | { readonly kind: 'volume'; readonly plan: Plan<'volume'>; readonly parts: LeafTrace[]; partCount: number; readonly leaves: readonly LeafTrace[] }
+  | { readonly kind: 'events_attendance'; readonly plan: Plan<'events_attendance'>; readonly counts: number[]; rest: number; total: number }
+  | { readonly kind: 'events_leader'; readonly plan: Plan<'events_leader'>; readonly counts: number[]; base: number; below: number; assumed: number; total: number }
+  | {
+    readonly kind: 'judged'; readonly plan: Plan<'judged'>; method: SchemeSettings['judged']; readonly scoresH: number[]; scoreCount: number;
+    /** The highest and lowest score dropped, when the mean is trimmed. */
+    trimmed: boolean; hi: number; lo: number; panelH: number | null; proposedH: number | null;
+  }
+  | { readonly kind: 'tier'; readonly plan: Plan<'tier'>; index: number }
+  | { readonly kind: 'deduction'; readonly plan: Plan<'deduction'>; count: number };
 
 /**
  * A row's score, with its trace in a separate object: every row's RowEval then has one shape,
  * so the fields read on the hot path (rawH, pending, missing) are monomorphic loads.
+ *
+ * Each row of a plan owns one RowEval and its trace, made once (createRowEval) and
+ * overwritten by every sheet scored on that plan: scoring is synchronous and a sheet's
+ * traces are read (explanations, gap hints) before the next sheet is evaluated, so a sheet
+ * allocates no trace objects at all. Nothing of a trace is ever put into a result.
  */
 export interface RowEval {
-  readonly rawH: number;
-  readonly missing: boolean;
+  rawH: number;
+  missing: boolean;
   /** A judged row without its experts' scores yet. */
-  readonly pending: boolean;
+  pending: boolean;
   readonly trace: RowTrace;
 }
 
-const NO_PARTS: readonly LeafTrace[] = [];
+function leafTraceFor(l: LeafPlan): LeafTrace {
+  if (l.kind === 'above') return { kind: 'above', leaf: l, valueS: 0, below: false, n: 0, scoreH: 0 };
+  const first = l.terms[0];
+  if (l.source.kind === 'per_unit' && first !== undefined) return { kind: 'term', leaf: l, plan: first, valueS: 0, n: 0, scoreH: 0 };
+  return { kind: 'terms', leaf: l, values: new Array<number>(l.terms.length).fill(0), scoreH: 0 };
+}
+
+function traceFor(plan: RowPlan): RowTrace {
+  switch (plan.kind) {
+    case 'volume': {
+      const leaves = plan.leaves.map((p) => leafTraceFor(p.leaf));
+      return { kind: 'volume', plan, parts: leaves.slice(), partCount: 0, leaves };
+    }
+    case 'events_attendance':
+      return { kind: 'events_attendance', plan, counts: new Array<number>(plan.rule.tiers.length).fill(0), rest: 0, total: 0 };
+    case 'events_leader':
+      return { kind: 'events_leader', plan, counts: new Array<number>(plan.rule.tiers.length).fill(0), base: 0, below: 0, assumed: 0, total: 0 };
+    case 'judged':
+      return { kind: 'judged', plan, method: 'mean', scoresH: [], scoreCount: 0, trimmed: false, hi: 0, lo: 0, panelH: null, proposedH: null };
+    case 'tier':
+      return { kind: 'tier', plan, index: -1 };
+    case 'deduction':
+      return { kind: 'deduction', plan, count: 0 };
+  }
+}
+
+/** The buffer a plan row is evaluated into, sheet after sheet. */
+export const createRowEval = (plan: RowPlan): RowEval => ({ rawH: 0, missing: false, pending: false, trace: traceFor(plan) });
 
 function readQuantity(ctx: EvalContext, facts: FactRecord, fact: string, kind: QuantityKind, acceptsList: boolean): number | undefined {
   const raw = facts[fact];
@@ -73,10 +112,9 @@ export function termN(t: TermPlan, v: number): number {
 
 export const termScoreH = (t: TermPlan, n: number): number => (t.mode === 'proportional' ? mulDivRound(n, t.propMul, t.propDiv) : n * t.pointsH);
 
-/** A category's value; under the premium's "additional" reading the base includes the premium. */
-function categoryValues(l: TermsLeafPlan, obj: FactRecord, ctx: EvalContext): number[] {
+/** Writes a category's values; under the premium's "additional" reading the base includes the premium. */
+function categoryValues(l: TermsLeafPlan, obj: FactRecord, ctx: EvalContext, values: number[]): void {
   const terms = l.terms;
-  const values: number[] = new Array<number>(terms.length);
   for (let i = 0; i < terms.length; i++) {
     const key = terms[i]?.key ?? '';
     const raw = obj[key];
@@ -84,33 +122,39 @@ function categoryValues(l: TermsLeafPlan, obj: FactRecord, ctx: EvalContext): nu
   }
   const p = l.source.kind === 'categories' ? l.source.premium : null;
   if (p !== null && p.additional) values[p.base] = (values[p.base] ?? 0) + (values[p.premium] ?? 0);
-  return values;
 }
 
-function termsLeaf(l: TermsLeafPlan, facts: FactRecord, ctx: EvalContext): LeafTrace | null {
+/** Reads a leaf into its trace; false when the leaf's fact is not reported (or unreadable). */
+function termsLeaf(l: TermsLeafPlan, t: LeafTrace, facts: FactRecord, ctx: EvalContext): boolean {
   const s = l.source;
   const terms = l.terms;
-  if (s.kind === 'per_unit') {
+  if (t.kind === 'term' && s.kind === 'per_unit') {
     const v = readQuantity(ctx, facts, s.fact, s.quantity, s.acceptsList);
-    const t = terms[0];
-    if (v === undefined || t === undefined) return null;
-    const n = termN(t, v);
-    return { kind: 'term', leaf: l, plan: t, valueS: v, n, scoreH: termScoreH(t, n) };
+    if (v === undefined) return false;
+    const n = termN(t.plan, v);
+    t.valueS = v;
+    t.n = n;
+    t.scoreH = termScoreH(t.plan, n);
+    return true;
   }
+  if (t.kind !== 'terms') return false;
   const obj = ctx.reader.record(facts[s.fact], s.fact);
-  if (obj === undefined || obj === null) return null;
-  const values = categoryValues(l, obj, ctx);
+  if (obj === undefined || obj === null) return false;
+  const values = t.values;
+  categoryValues(l, obj, ctx, values);
   let scoreH = 0;
   for (let i = 0; i < terms.length; i++) {
-    const t = terms[i];
-    if (t !== undefined) scoreH += termScoreH(t, termN(t, values[i] ?? 0));
+    const term = terms[i];
+    if (term !== undefined) scoreH += termScoreH(term, termN(term, values[i] ?? 0));
   }
-  return { kind: 'terms', leaf: l, values, scoreH };
+  t.scoreH = scoreH;
+  return true;
 }
 
-function aboveLeaf(l: AboveLeafPlan, facts: FactRecord, ctx: EvalContext): LeafTrace | null {
+function aboveLeaf(l: AboveLeafPlan, t: LeafTrace, facts: FactRecord, ctx: EvalContext): boolean {
+  if (t.kind !== 'above') return false;
   const v = readQuantity(ctx, facts, l.source.fact, l.source.quantity, false);
-  if (v === undefined) return null;
+  if (v === undefined) return false;
   const { base, step } = l;
   // v ≥ base ⇔ v_s·base.den ≥ base.num·10^s; then n = floor((v − base) ÷ step).
   const p10 = pow10(l.scale);
@@ -127,11 +171,15 @@ function aboveLeaf(l: AboveLeafPlan, facts: FactRecord, ctx: EvalContext): LeafT
     below = bl < br;
     n = below ? 0 : Number(((bl - br) * BigInt(step.den)) / (BigInt(base.den) * BigInt(step.num) * BigInt(p10)));
   }
-  return { kind: 'above', leaf: l, valueS: v, below, n, scoreH: n * l.pointsH };
+  t.valueS = v;
+  t.below = below;
+  t.n = n;
+  t.scoreH = n * l.pointsH;
+  return true;
 }
 
-const leaf = (l: LeafPlan, facts: FactRecord, ctx: EvalContext): LeafTrace | null =>
-  l.kind === 'terms' ? termsLeaf(l, facts, ctx) : aboveLeaf(l, facts, ctx);
+const leaf = (l: LeafPlan, t: LeafTrace, facts: FactRecord, ctx: EvalContext): boolean =>
+  l.kind === 'terms' ? termsLeaf(l, t, facts, ctx) : aboveLeaf(l, t, facts, ctx);
 
 /** Where a judged score sits in the facts; composed into a path only for an error. */
 type JudgedAt = 'proposed' | 'panel' | 'experts';
@@ -151,96 +199,131 @@ function judgedScore(r: FactReader, x: unknown, rule: Plan<'judged'>['rule'], ca
   return v;
 }
 
-function judged(plan: Plan<'judged'>, capH: number, facts: FactRecord, ctx: EvalContext): RowEval {
+type JudgedTrace = Extract<RowTrace, { kind: 'judged' }>;
+
+function judged(ev: RowEval, t: JudgedTrace, capH: number, facts: FactRecord, ctx: EvalContext): void {
   const r = ctx.reader;
-  const rule = plan.rule;
+  const rule = t.plan.rule;
   const obj = r.record(facts[rule.fact], rule.fact);
   const method = ctx.settings.judged;
+  t.method = method;
+  t.scoreCount = 0;
+  t.trimmed = false;
+  t.panelH = null;
+  t.proposedH = null;
+  ev.missing = false;
   if (obj === undefined || obj === null) {
-    return { rawH: 0, missing: obj === undefined, pending: true, trace: { kind: 'judged', plan, method, scoresH: [], dropped: null, panelH: null, proposedH: null } };
+    ev.rawH = 0;
+    ev.missing = obj === undefined;
+    ev.pending = true;
+    return;
   }
   const proposedRaw = obj.proposed;
-  const proposedH = proposedRaw === undefined ? null : judgedScore(r, proposedRaw, rule, capH, 'proposed', 0);
+  t.proposedH = proposedRaw === undefined ? null : judgedScore(r, proposedRaw, rule, capH, 'proposed', 0);
   const panelRaw = obj.panel;
   const panelH = panelRaw === undefined ? null : judgedScore(r, panelRaw, rule, capH, 'panel', 0);
+  t.panelH = panelH;
   const experts = obj.experts;
   const list: readonly unknown[] = Array.isArray(experts) ? experts : (r.list(experts, `${rule.fact}.experts`) ?? []);
-  const scoresH: number[] = [];
+  const scoresH = t.scoresH;
+  let count = 0;
   let sum = 0;
   let hi = -1;
   let lo = Number.POSITIVE_INFINITY;
   for (let i = 0; i < list.length; i++) {
     const v = judgedScore(r, list[i], rule, capH, 'experts', i);
     if (v === null) continue;
-    scoresH.push(v);
+    scoresH[count++] = v;
     sum += v;
     if (v > hi) hi = v;
     if (v < lo) lo = v;
   }
-  const trim = method === 'trimmed_mean' && scoresH.length > 0 && scoresH.length >= ctx.settings.trimFrom;
-  const dropped: [number, number] | null = trim ? [hi, lo] : null;
-  if (method === 'panel') return { rawH: panelH ?? 0, missing: false, pending: panelH === null, trace: { kind: 'judged', plan, method, scoresH, dropped, panelH, proposedH } };
-  if (scoresH.length === 0) return { rawH: 0, missing: false, pending: true, trace: { kind: 'judged', plan, method, scoresH, dropped, panelH, proposedH } };
-  const count = trim ? scoresH.length - 2 : scoresH.length;
-  const meanH = mulDivRound(trim ? sum - hi - lo : sum, 1, count);
-  return { rawH: meanH, missing: false, pending: false, trace: { kind: 'judged', plan, method, scoresH, dropped, panelH, proposedH } };
+  t.scoreCount = count;
+  const trim = method === 'trimmed_mean' && count > 0 && count >= ctx.settings.trimFrom;
+  t.trimmed = trim;
+  t.hi = hi;
+  t.lo = lo;
+  if (method === 'panel') {
+    ev.rawH = panelH ?? 0;
+    ev.pending = panelH === null;
+  } else if (count === 0) {
+    ev.rawH = 0;
+    ev.pending = true;
+  } else {
+    ev.rawH = mulDivRound(trim ? sum - hi - lo : sum, 1, trim ? count - 2 : count);
+    ev.pending = false;
+  }
 }
 
-function tier(plan: Plan<'tier'>, facts: FactRecord, ctx: EvalContext): RowEval {
-  const rule = plan.rule;
+function tier(ev: RowEval, t: Extract<RowTrace, { kind: 'tier' }>, facts: FactRecord, ctx: EvalContext): void {
+  const rule = t.plan.rule;
   const v = facts[rule.fact];
-  if (v === undefined || v === null) return { rawH: 0, missing: true, pending: false, trace: { kind: 'tier', plan, index: -1 } };
+  ev.pending = false;
+  ev.rawH = 0;
+  t.index = -1;
+  if (v === undefined || v === null) {
+    ev.missing = true;
+    return;
+  }
+  ev.missing = false;
   const tiers = rule.tiers;
-  let index = -1;
   for (let i = 0; i < tiers.length; i++) {
-    if (tiers[i]?.key === v) {
-      index = i;
-      break;
+    const found = tiers[i];
+    if (found !== undefined && found.key === v) {
+      t.index = i;
+      ev.rawH = found.pointsH;
+      return;
     }
   }
-  const found = tiers[index];
-  if (found === undefined) {
-    ctx.reader.invalid(`facts.${rule.fact}`, `须为以下之一：${tiers.map((t) => `${t.key}（${t.pointsH / 100} 分）`).join('、')}`);
-    return { rawH: 0, missing: false, pending: false, trace: { kind: 'tier', plan, index: -1 } };
-  }
-  return { rawH: found.pointsH, missing: false, pending: false, trace: { kind: 'tier', plan, index } };
+  ctx.reader.invalid(`facts.${rule.fact}`, `须为以下之一：${tiers.map((x) => `${x.key}（${x.pointsH / 100} 分）`).join('、')}`);
 }
 
-export function evaluateRow(plan: RowPlan, facts: FactRecord, ctx: EvalContext): RowEval {
+function volume(ev: RowEval, t: Extract<RowTrace, { kind: 'volume' }>, facts: FactRecord, ctx: EvalContext): void {
+  const leaves = t.plan.leaves;
+  const traces = t.leaves;
+  let count = 0;
+  let rawH = 0;
+  for (let j = 0; j < leaves.length; j++) {
+    const l = leaves[j];
+    const lt = traces[j];
+    if (l === undefined || lt === undefined || !leaf(l.leaf, lt, facts, ctx)) continue;
+    t.parts[count++] = lt;
+    rawH += lt.scoreH;
+  }
+  t.partCount = count;
+  ev.rawH = rawH;
+  ev.missing = count === 0;
+  ev.pending = false;
+}
+
+/** Evaluates one row of a sheet into `ev`, the row's own buffer (see RowEval). */
+export function evaluateRow(plan: RowPlan, ev: RowEval, facts: FactRecord, ctx: EvalContext): void {
   ctx.reader.context = plan.row.context;
-  switch (plan.kind) {
-    case 'volume': {
-      const leaves = plan.leaves;
-      const first = leaves.length === 1 ? leaves[0] : undefined;
-      if (first !== undefined) {
-        // Most rows have one leaf: no array to grow.
-        const t = leaf(first.leaf, facts, ctx);
-        return { rawH: t?.scoreH ?? 0, missing: t === null, pending: false, trace: { kind: 'volume', plan, parts: t === null ? NO_PARTS : [t] } };
-      }
-      const parts: LeafTrace[] = [];
-      let rawH = 0;
-      for (const p of leaves) {
-        const t = leaf(p.leaf, facts, ctx);
-        if (t === null) continue;
-        parts.push(t);
-        rawH += t.scoreH;
-      }
-      return { rawH, missing: parts.length === 0, pending: false, trace: { kind: 'volume', plan, parts } };
-    }
+  const t = ev.trace;
+  switch (t.kind) {
+    case 'volume':
+      volume(ev, t, facts, ctx);
+      return;
     case 'events_attendance':
     case 'events_leader':
-      return evaluateEvents(plan, facts, ctx);
+      evaluateEvents(ev, t, facts, ctx);
+      return;
     case 'judged':
-      return judged(plan, plan.row.capH ?? 0, facts, ctx);
+      judged(ev, t, plan.row.capH ?? 0, facts, ctx);
+      return;
     case 'tier':
-      return tier(plan, facts, ctx);
+      tier(ev, t, facts, ctx);
+      return;
     case 'deduction': {
-      const n = ctx.reader.quantity(facts[plan.rule.fact], 'count', plan.rule.fact);
+      const rule = t.plan.rule;
+      const n = ctx.reader.quantity(facts[rule.fact], 'count', rule.fact);
       const count = n ?? 0;
+      t.count = count;
       // 0 rather than -0 when nothing happened: same texts, and the field stays a small integer.
-      const rawH = count === 0 ? 0 : -count * plan.rule.pointsH;
-      return { rawH, missing: n === undefined, pending: false, trace: { kind: 'deduction', plan, count } };
+      ev.rawH = count === 0 ? 0 : -count * rule.pointsH;
+      ev.missing = n === undefined;
+      ev.pending = false;
+      return;
     }
   }
 }
-

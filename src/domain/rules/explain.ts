@@ -75,8 +75,10 @@ function leafText(acc: string, p: LeafTrace): string {
 }
 
 /** Some term is scored proportionally and counts something: the rounding note applies. */
-function roundedProportionally(parts: readonly LeafTrace[]): boolean {
-  for (const p of parts) {
+function roundedProportionally(parts: readonly LeafTrace[], count: number): boolean {
+  for (let j = 0; j < count; j++) {
+    const p = parts[j];
+    if (p === undefined) continue;
     if (p.kind === 'term' && p.plan.mode === 'proportional' && p.valueS > 0) return true;
     if (p.kind === 'terms') {
       const terms = p.leaf.terms;
@@ -88,16 +90,20 @@ function roundedProportionally(parts: readonly LeafTrace[]): boolean {
 
 function volumeText(t: Trace<'volume'>, ev: RowEval): string {
   const parts = t.parts;
-  if (parts.length === 0) return NOT_REPORTED;
+  const count = t.partCount;
+  if (count === 0) return NOT_REPORTED;
   const plan = t.plan;
-  const tail = capTail(plan.row, ev.rawH) + (plan.proportional && roundedProportionally(parts) ? PROPORTIONAL_NOTE : '');
+  const tail = capTail(plan.row, ev.rawH) + (plan.proportional && roundedProportionally(parts, count) ? PROPORTIONAL_NOTE : '');
   const only = parts[0];
-  if (parts.length === 1 && !plan.sum && only !== undefined) {
+  if (count === 1 && !plan.sum && only !== undefined) {
     if (only.kind === 'term' && only.leaf.prefix === '') return singleTermText(only, tail === '' ? score(ev.rawH) : score(ev.rawH) + tail);
     return leafText('', only) + ' = ' + score(ev.rawH) + tail;
   }
   let text = '';
-  for (const p of parts) text = leafText(text, p) + ' = ' + score(p.scoreH) + '；';
+  for (let j = 0; j < count; j++) {
+    const p = parts[j];
+    if (p !== undefined) text = leafText(text, p) + ' = ' + score(p.scoreH) + '；';
+  }
   return text + '合计 ' + score(ev.rawH) + tail;
 }
 
@@ -151,19 +157,20 @@ function judgedText(t: Trace<'judged'>, ev: RowEval): string {
   }
   const unusedPanel = t.panelH === null ? '' : `（评审组评分 ${pts(t.panelH)} 未采用：本方案取专家评分平均值）`;
   const all = t.scoresH;
-  if (all.length === 0) return `尚无专家评分，暂计 0.00${unusedPanel}${proposal}`;
-  if (all.length === 1) return `专家评分 ${pts(all[0] ?? 0)} → ${score(ev.rawH)}${proposal}`;
+  const count = t.scoreCount;
+  if (count === 0) return `尚无专家评分，暂计 0.00${unusedPanel}${proposal}`;
+  if (count === 1) return `专家评分 ${pts(all[0] ?? 0)} → ${score(ev.rawH)}${proposal}`;
   // One pass over the scores writes the list ("4.5、3、5") straight into the text and
   // builds the sum of those used ("4.5 + 3"): all of them, or all but the first occurrence
   // of the highest, then of the lowest. Appending to the long text makes each step a cheap
   // cons; joining short pieces first would copy them.
-  const hi = t.dropped === null ? Number.NaN : t.dropped[0];
-  const lo = t.dropped === null ? Number.NaN : t.dropped[1];
+  const hi = t.trimmed ? t.hi : Number.NaN;
+  const lo = t.trimmed ? t.lo : Number.NaN;
   let text = '专家评分 ';
   let used = '';
   let hiDropped = false;
   let loDropped = false;
-  for (let i = 0; i < all.length; i++) {
+  for (let i = 0; i < count; i++) {
     const x = all[i] ?? 0;
     const p = pts(x);
     text = i === 0 ? text + p : text + '、' + p;
@@ -171,8 +178,8 @@ function judgedText(t: Trace<'judged'>, ev: RowEval): string {
     else if (!loDropped && x === lo) loDropped = true;
     else used = used === '' ? p : used + ' + ' + p;
   }
-  if (t.dropped === null) return text + '，(' + used + ') ÷ ' + String(all.length) + ' = ' + score(ev.rawH) + '（四舍五入到 0.01）' + proposal;
-  return text + '，去掉最高 ' + pts(hi) + '、最低 ' + pts(lo) + '，(' + used + ') ÷ ' + String(all.length - 2) + ' = ' + score(ev.rawH) + '（四舍五入到 0.01）' + proposal;
+  if (!t.trimmed) return text + '，(' + used + ') ÷ ' + String(count) + ' = ' + score(ev.rawH) + '（四舍五入到 0.01）' + proposal;
+  return text + '，去掉最高 ' + pts(hi) + '、最低 ' + pts(lo) + '，(' + used + ') ÷ ' + String(count - 2) + ' = ' + score(ev.rawH) + '（四舍五入到 0.01）' + proposal;
 }
 
 export function explainRow(ev: RowEval): string {

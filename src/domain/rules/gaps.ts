@@ -100,12 +100,17 @@ function leafHintCount(p: LeafTrace, headroomH: number): number {
   return count;
 }
 
-function volumeHints(parts: readonly LeafTrace[], headroomH: number): GapHint[] {
+function volumeHints(parts: readonly LeafTrace[], partCount: number, headroomH: number): GapHint[] {
   let count = 0;
-  for (const p of parts) count += leafHintCount(p, headroomH);
+  for (let j = 0; j < partCount; j++) {
+    const p = parts[j];
+    if (p !== undefined) count += leafHintCount(p, headroomH);
+  }
   const out = new Array<GapHint>(count);
   let at = 0;
-  for (const p of parts) {
+  for (let j = 0; j < partCount; j++) {
+    const p = parts[j];
+    if (p === undefined) continue;
     if (p.kind === 'above') out[at++] = aboveHint(p, headroomH);
     else if (p.kind === 'term') at = termHints(out, at, p.plan, p.valueS, p.n, p.scoreH, headroomH);
     else {
@@ -144,7 +149,7 @@ export function rowHints(ev: RowEval, scoreH: number, capH: number): GapHint[] {
   switch (t.kind) {
     case 'volume':
       // Nothing reported yet: the first unit of each part is the hint.
-      return t.parts.length > 0 ? volumeHints(t.parts, headroomH) : fixedHints(t.plan.emptyHints, headroomH);
+      return t.partCount > 0 ? volumeHints(t.parts, t.partCount, headroomH) : fixedHints(t.plan.emptyHints, headroomH);
     case 'events_attendance':
     case 'events_leader':
       return fixedHints(t.plan.hints, headroomH);

@@ -10,7 +10,8 @@ import { scoreSheet, scoreTotals, type ScoreSheet } from '../score-sheet.js';
 const count = (max: number) => fc.oneof(fc.integer({ min: 0, max }), fc.integer({ min: 0, max }).map(String));
 const money = fc.oneof(fc.integer({ min: 0, max: 20_000_000_000 }), fc.bigInt({ min: 0n, max: 10n ** 14n }).map(String));
 const area = fc.oneof(fc.integer({ min: 0, max: 60_000 }), fc.integer({ min: 0, max: 6_000_000 }).map((c) => (c / 100).toFixed(2)));
-const judged = (cap: number) => fc.record({ experts: fc.array(fc.integer({ min: 0, max: cap * 2 }).map((h) => h / 2), { maxLength: 8 }) }, { requiredKeys: [] });
+const half = (cap: number) => fc.integer({ min: 0, max: cap * 2 }).map((h) => h / 2);
+const judged = (cap: number) => fc.record({ experts: fc.array(half(cap), { maxLength: 8 }), proposed: half(cap), panel: half(cap) }, { requiredKeys: [] });
 const edu = fc.record({ bachelorOrBelow: count(3000), postgraduate: count(500), talentCard: count(40), academician: count(4) }, { requiredKeys: [] });
 const staff = fc.record({ titled: count(8), other: count(12) }, { requiredKeys: [] });
 const honours = fc.record({ local: count(20), municipal: count(12), ministerial: count(6) }, { requiredKeys: [] });
@@ -141,5 +142,17 @@ describe('properties', () => {
       expect(t.value.codes).toEqual(full.rows.map((r) => r.code));
       expect(t.value.scores).toEqual(full.rows.map((r) => (r.counted ? r.score : null)));
     }), { numRuns: 200 });
+  });
+
+  // Rows are evaluated into buffers each plan row owns and reuses (evaluate.ts, RowEval): a
+  // stale field would make a sheet's result depend on the sheets scored before it.
+  it('a sheet scores the same whatever was scored before it, failed sheets included', () => {
+    const broken = { residentEnterprises: { aboveScale: -1 }, events: [{ attendance: 'many' }], policyImplementation: { experts: [9] }, safety: 'unknown' };
+    fc.assert(fc.property(fc.array(fc.tuple(anySheet, factor), { minLength: 2, maxLength: 12 }), (sheets) => {
+      const first = sheets.map(([{ type, facts }, f]) => JSON.stringify(scoreSheet(cq2025, type, f, facts)));
+      for (const [{ type }, f] of sheets) expect(scoreSheet(cq2025, type, f, broken).ok).toBe(false);
+      const again = [...sheets].reverse().map(([{ type, facts }, f]) => JSON.stringify(scoreSheet(cq2025, type, f, facts))).reverse();
+      expect(again).toEqual(first);
+    }), { numRuns: 150 });
   });
 });

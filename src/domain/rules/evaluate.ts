@@ -60,29 +60,45 @@ export interface RowEval {
   readonly trace: RowTrace;
 }
 
+/**
+ * Traces of every kind are made with every field of every kind, in one order: one hidden
+ * class, so that the evaluator, explainer and gap analysis, which read traces of all kinds
+ * at the same sites, make monomorphic loads (as plan.ts does for row plans). They are made
+ * once per plan row, so their size costs nothing per sheet. Numbers start as doubles where
+ * a value may leave the small-integer range (money, the lowest score's infinity), so that
+ * no store changes a field's representation later.
+ */
+function anyLeafTrace(kind: LeafTrace['kind'], leaf: LeafPlan, plan: TermPlan | null, values: number[]): LeafTrace {
+  const t = { kind, leaf, plan, valueS: 0.5, n: 0, scoreH: 0, values, below: false };
+  return t as unknown as LeafTrace;
+}
+
 function leafTraceFor(l: LeafPlan): LeafTrace {
-  if (l.kind === 'above') return { kind: 'above', leaf: l, valueS: 0, below: false, n: 0, scoreH: 0 };
+  if (l.kind === 'above') return anyLeafTrace('above', l, null, []);
   const first = l.terms[0];
-  if (l.source.kind === 'per_unit' && first !== undefined) return { kind: 'term', leaf: l, plan: first, valueS: 0, n: 0, scoreH: 0 };
-  return { kind: 'terms', leaf: l, values: new Array<number>(l.terms.length).fill(0), scoreH: 0 };
+  if (l.source.kind === 'per_unit' && first !== undefined) return anyLeafTrace('term', l, first, []);
+  return anyLeafTrace('terms', l, null, new Array<number>(l.terms.length).fill(0));
+}
+
+function anyTrace(kind: RowTrace['kind'], plan: RowPlan, leaves: LeafTrace[], counts: number[]): RowTrace {
+  const t = {
+    kind, plan, parts: leaves.slice(), partCount: 0, leaves, counts, rest: 0, total: 0, base: 0, below: 0, assumed: 0,
+    method: 'mean', scoresH: [], scoreCount: 0, trimmed: false, hi: 0, lo: Number.POSITIVE_INFINITY, panelH: null, proposedH: null, index: -1, count: 0,
+  };
+  return t as unknown as RowTrace;
 }
 
 function traceFor(plan: RowPlan): RowTrace {
   switch (plan.kind) {
-    case 'volume': {
-      const leaves = plan.leaves.map((p) => leafTraceFor(p.leaf));
-      return { kind: 'volume', plan, parts: leaves.slice(), partCount: 0, leaves };
-    }
+    case 'volume':
+      return anyTrace('volume', plan, plan.leaves.map((p) => leafTraceFor(p.leaf)), []);
     case 'events_attendance':
-      return { kind: 'events_attendance', plan, counts: new Array<number>(plan.rule.tiers.length).fill(0), rest: 0, total: 0 };
     case 'events_leader':
-      return { kind: 'events_leader', plan, counts: new Array<number>(plan.rule.tiers.length).fill(0), base: 0, below: 0, assumed: 0, total: 0 };
+      return anyTrace(plan.kind, plan, [], new Array<number>(plan.rule.tiers.length).fill(0));
     case 'judged':
-      return { kind: 'judged', plan, method: 'mean', scoresH: [], scoreCount: 0, trimmed: false, hi: 0, lo: 0, panelH: null, proposedH: null };
     case 'tier':
-      return { kind: 'tier', plan, index: -1 };
     case 'deduction':
-      return { kind: 'deduction', plan, count: 0 };
+      return anyTrace(plan.kind, plan, [], []);
   }
 }
 

@@ -147,7 +147,7 @@ describe('properties', () => {
   // Rows are evaluated into buffers each plan row owns and reuses (evaluate.ts, RowEval): a
   // stale field would make a sheet's result depend on the sheets scored before it.
   it('a sheet scores the same whatever was scored before it, failed sheets included', () => {
-    const broken = { residentEnterprises: { aboveScale: -1 }, events: [{ attendance: 'many' }], policyImplementation: { experts: [9] }, safety: 'unknown' };
+    const broken: object = { residentEnterprises: { aboveScale: -1 }, events: [{ attendance: 'many' }], policyImplementation: { experts: [9] }, safety: 'unknown' };
     fc.assert(fc.property(fc.array(fc.tuple(anySheet, factor), { minLength: 2, maxLength: 12 }), (sheets) => {
       const first = sheets.map(([{ type, facts }, f]) => JSON.stringify(scoreSheet(cq2025, type, f, facts)));
       for (const [{ type }, f] of sheets) expect(scoreSheet(cq2025, type, f, broken).ok).toBe(false);

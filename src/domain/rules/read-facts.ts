@@ -18,6 +18,11 @@ const QUANTITY_HINT: Readonly<Record<QuantityKind, string>> = {
 /** Upper bounds keep every intermediate product of scoring within exact integer range. */
 const QUANTITY_MAX: Readonly<Record<QuantityKind, number>> = { count: 1e12, money: 1e15, area: 1e12 };
 
+// Named loads rather than QUANTITY_SCALE[kind]: a keyed load whose key changes from call to
+// call is megamorphic, and quantity() reads every textual fact of every sheet.
+const scaleOf = (kind: QuantityKind): number => (kind === 'area' ? QUANTITY_SCALE.area : kind === 'money' ? QUANTITY_SCALE.money : QUANTITY_SCALE.count);
+const maxOf = (kind: QuantityKind): number => (kind === 'area' ? QUANTITY_MAX.area : kind === 'money' ? QUANTITY_MAX.money : QUANTITY_MAX.count);
+
 /** A count that quantity() would return as it is: lets list readers skip composing paths. */
 export const isPlainCount = (value: unknown): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= QUANTITY_MAX.count;
@@ -43,12 +48,12 @@ export class FactReader {
       this.invalid(path, QUANTITY_HINT[kind]);
       return null;
     }
-    const v = toScaled(value, QUANTITY_SCALE[kind]);
+    const v = toScaled(value, scaleOf(kind));
     if (v === null) {
       this.invalid(path, QUANTITY_HINT[kind]);
       return null;
     }
-    if (v > QUANTITY_MAX[kind]) {
+    if (v > maxOf(kind)) {
       this.invalid(path, '数值超出可计算范围');
       return null;
     }

@@ -36,8 +36,10 @@ function termText(acc: string, p: TermPlan, valueS: number, n: number): string {
 function singleTermText(t: Extract<LeafTrace, { kind: 'term' }>, scoreText: string): string {
   const p = t.plan;
   const q = formatGrouped(t.valueS, p.scale);
-  if (p.mode !== 'floor') return q + p.afterEq + scoreText;
-  return q + (p.after ?? floorAfter(p)) + String(t.n) + p.timesEq + scoreText;
+  // The long constant with the score first: two cons cells, where "7" + " 家 × 0.2 = " would
+  // be copied (a join under 13 characters is flattened).
+  if (p.mode !== 'floor') return q + (p.afterEq + scoreText);
+  return q + (p.after ?? floorAfter(p)) + String(t.n) + (p.timesEq + scoreText);
 }
 
 /** The original composition of an above-base text, for pieces the plan could not format. */

@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readXlsx } from '../../../test/xlsx.js';
 import { loginAs, useTestApp, type Client } from '../../../test/app.js';
@@ -122,6 +124,31 @@ describe('importing the enterprise directory', () => {
     const changed = await importFile(c.operator!, await workbook([{ ...rows[0]!, tax: 999 }, ...rows.slice(1)]));
     expect(changed.json()).toMatchObject({ created: 0, updated: 1, unchanged: 3 });
     expect(await count("select count(*) n from audit_log where action = 'enterprise.import'")).toBe(before.counts.audit + 1);
+  });
+
+  // exceljs's streaming reader reads a sheet before it knows the workbook when the shared
+  // strings come before the sheets and xl/workbook.xml after them (exceljs#3064), and calls
+  // the file broken. Valid files of other tools come in that order; the import reads them.
+  it('reads a valid file whose parts come in the order the streaming reader trips over', async () => {
+    const zip = await JSZip.loadAsync(await workbook([good(), good()]));
+    const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
+    const early = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+    const order = [...early, ...names.filter((n) => !early.includes(n) && n !== 'xl/workbook.xml'), 'xl/workbook.xml'];
+    expect(order.slice().sort()).toEqual(names.slice().sort());
+    const reordered = new JSZip();
+    for (const n of order) reordered.file(n, await zip.files[n]!.async('nodebuffer'));
+    const file = await reordered.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    const stream = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(file), { worksheets: 'emit', sharedStrings: 'cache' });
+    const readAll = async (): Promise<number> => {
+      let n = 0;
+      for await (const sheet of stream) for await (const _row of sheet) n += 1;
+      return n;
+    };
+    await expect(readAll()).rejects.toThrow();
+
+    const res = await importFile(c.operator!, file, ids.jlp, '2024');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ rows: 2, created: 2 });
   });
 
   it('refuses what is not an xlsx file, and a file beyond the row limit, with a clear message', async () => {

@@ -2,6 +2,11 @@
  * Reads the enterprise directory with exceljs's streaming reader, so that a 20,000-row file
  * never becomes a whole workbook in memory, and yields to the event loop every few hundred
  * rows so that other requests are served while a file is read.
+ *
+ * The streaming reader fails on some valid files: when the shared strings come before the
+ * sheets and xl/workbook.xml after them, it reads a sheet before it knows the workbook
+ * (exceljs#3064; exceljs's own files hit it now and then, depending on timing). Such a file
+ * is then read again whole, through the zip's central directory, before it is called broken.
  */
 import { Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -58,31 +63,60 @@ function rowCells(row: ExcelJS.Row, columns: Map<number, ColumnKey>): Map<Column
 
 const invalid = (message: string): ReadOutcome => ({ ok: false, code: 'FILE_INVALID', message });
 
-/** The data rows of the first sheet that has the 统一社会信用代码 header; other sheets (填写说明) are skipped. */
-export async function readDirectory(buffer: Buffer): Promise<ReadOutcome> {
-  if (buffer.length < 4 || !buffer.subarray(0, 4).equals(ZIP_MAGIC)) return invalid('文件不是 .xlsx 格式，请使用下载的模板填写后上传（不支持 .xls、.csv）');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+type Rows = AsyncIterable<ExcelJS.Row> | Iterable<ExcelJS.Row>;
+
+interface Collected {
+  columns: Map<number, ColumnKey> | null;
+  rows: RawRow[];
+}
+
+/** The header and data rows of the first sheet that has the 统一社会信用代码 header. */
+async function collect(sheets: AsyncIterable<Rows> | Iterable<Rows>): Promise<Collected> {
   const rows: RawRow[] = [];
   let columns: Map<number, ColumnKey> | null = null;
   let seen = 0;
-  try {
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        if (++seen % YIELD_EVERY === 0) await nextTurn();
-        // Past the limit the answer is known: stop reading.
-        if (rows.length > MAX_IMPORT_ROWS) break;
-        if (columns === null) {
-          columns = headerMap(row);
-          continue;
-        }
-        const cells = rowCells(row, columns);
-        if (cells !== null) rows.push({ row: row.number, cells });
+  for await (const sheet of sheets) {
+    for await (const row of sheet) {
+      if (++seen % YIELD_EVERY === 0) await nextTurn();
+      // Past the limit the answer is known: stop reading.
+      if (rows.length > MAX_IMPORT_ROWS) break;
+      if (columns === null) {
+        columns = headerMap(row);
+        continue;
       }
-      if (columns !== null) break;
+      const cells = rowCells(row, columns);
+      if (cells !== null) rows.push({ row: row.number, cells });
     }
-  } catch {
-    return invalid('无法读取该文件，文件可能已损坏；请使用下载的模板填写后上传');
+    if (columns !== null) break;
   }
+  return { columns, rows };
+}
+
+function streamed(buffer: Buffer): Promise<Collected> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  return collect(reader);
+}
+
+async function loadedWhole(buffer: Buffer): Promise<Collected> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(new Uint8Array(buffer).buffer);
+  return collect(workbook.worksheets.map((sheet) => sheet.getRows(1, sheet.rowCount)?.filter((row) => row.hasValues) ?? []));
+}
+
+/** The data rows of the first sheet that has the 统一社会信用代码 header; other sheets (填写说明) are skipped. */
+export async function readDirectory(buffer: Buffer): Promise<ReadOutcome> {
+  if (buffer.length < 4 || !buffer.subarray(0, 4).equals(ZIP_MAGIC)) return invalid('文件不是 .xlsx 格式，请使用下载的模板填写后上传（不支持 .xls、.csv）');
+  let read: Collected;
+  try {
+    read = await streamed(buffer);
+  } catch {
+    try {
+      read = await loadedWhole(buffer);
+    } catch {
+      return invalid('无法读取该文件，文件可能已损坏；请使用下载的模板填写后上传');
+    }
+  }
+  const { columns, rows } = read;
   if (columns === null) return { ok: false, code: 'COLUMNS_MISSING', message: `找不到表头「${COL.uscc}」，请使用下载的模板填写` };
   const present = new Set(columns.values());
   const missing = REQUIRED_COLUMNS.filter((k) => !present.has(k));

@@ -60,3 +60,36 @@ export function sheetSettings(settings: SchemeSettings, type: PlatformType): Set
 export function settingsShown(settings: SchemeSettings, keys: readonly (keyof SchemeSettings)[]): SettingInForce[] {
   return keys.map((k) => show(settings, k));
 }
+
+/** A setting's short name, for the scheme editor. */
+export const SETTING_LABELS: Readonly<Record<keyof SchemeSettings, string>> = {
+  aboveScale: '规模以上企业计分', titledStaff: '职称人员计分', residents: '入驻企业口径', educationCategories: '学历类别计人',
+  pairChoice: '选其一的确定', scaling: '系数折算方式', judged: '综合评定项取分', trimFrom: '去掉最高最低分的最少专家人数',
+  publicity: '公示期计算', passThroughInParkRevenue: '代收代付', branchUsesDistrictQuota: '分平台名额',
+};
+
+type ChoiceKey = Exclude<keyof SchemeSettings, 'trimFrom'>;
+
+/** The values each reading of RULES.md §8 may take (trimFrom is a number, not a choice). */
+const SETTING_VALUES: { readonly [K in ChoiceKey]: readonly SchemeSettings[K][] } = {
+  aboveScale: ['instead', 'additional'], titledStaff: ['instead', 'additional'], residents: ['year_end', 'arrivals'],
+  educationCategories: ['highest_only', 'each_applicable'], pairChoice: ['orientation', 'free_choice'], scaling: ['floor', 'proportional'],
+  judged: ['trimmed_mean', 'mean', 'panel'], publicity: ['calendar_days', 'working_days'], passThroughInParkRevenue: [false, true],
+  branchUsesDistrictQuota: [true, false],
+};
+
+export interface SettingChoice {
+  readonly key: ChoiceKey;
+  readonly label: string;
+  /** Each value with the sentence shown beside results under it. */
+  readonly options: readonly { readonly value: string | boolean; readonly text: string }[];
+}
+
+/** The choices of every reading kept as a setting, worded as results show them. */
+export function settingChoices(settings: SchemeSettings): SettingChoice[] {
+  const keys = Object.keys(SETTING_VALUES) as ChoiceKey[];
+  return keys.map((key) => ({
+    key, label: SETTING_LABELS[key],
+    options: SETTING_VALUES[key].map((value) => ({ value, text: TEXTS[key]({ ...settings, [key]: value }) })),
+  }));
+}

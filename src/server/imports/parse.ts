@@ -5,8 +5,8 @@
  *
  * The streaming reader fails on some valid files: when the shared strings come before the
  * sheets and xl/workbook.xml after them, it reads a sheet before it knows the workbook
- * (exceljs#3064; exceljs's own files hit it now and then, depending on timing). Such a file
- * is then read again whole, through the zip's central directory, before it is called broken.
+ * (exceljs#3064). A file the streaming read fails on, for that or any other reason, is read
+ * again whole, through the zip's central directory, before it is called broken.
  */
 import { Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';

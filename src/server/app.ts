@@ -8,7 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Db } from '../db/client.js';
-import authPlugin from './plugins/auth.js';
+import authPlugin, { documentAccess, markRoutesPublic } from './plugins/auth.js';
 import errorsPlugin from './plugins/errors.js';
 import securityPlugin from './plugins/security.js';
 import { installChineseZodMessages } from './zod-zh.js';
@@ -51,9 +51,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       info: { title: 'HRSP 重庆市人力资源服务发展平台管理系统 API', version: '1' },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'hrsp_sid' } } },
     },
-    transform: jsonSchemaTransform,
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      return { ...out, schema: documentAccess(out.schema, input.route.config?.access) };
+    },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(async (docs) => {
+    docs.addHook('onRoute', markRoutesPublic);
+    await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  });
   await app.register(apiRoutes, {
     prefix: '/api/v1', db: options.db, secureCookies: options.secureCookies ?? false, loginRateLimit: options.loginRateLimit ?? 10,
     filesDir: options.filesDir ?? path.join(os.tmpdir(), 'hrsp-files'), maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
@@ -63,7 +69,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 }
 
 async function serveWeb(app: FastifyInstance, webDir: string): Promise<void> {
-  await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  await app.register(async (files) => {
+    files.addHook('onRoute', markRoutesPublic);
+    await files.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  });
   const indexHtml = fs.readFileSync(path.join(webDir, 'index.html'));
   // Client-side routes: any GET that is not an API or asset path gets the app shell.
   app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {

@@ -30,7 +30,7 @@ export async function evaluationPanelRoutes(app: FastifyInstance, { db }: { db: 
     async (req) => panel.gradeAll(db, contextOf(req), req.params.id));
   r.post('/evaluations/:id/publish', { config: bureau, schema: { tags, summary: '公布结果，生成结果运用建议', params: evaluationParams, response: { 200: resultsResponse } } },
     async (req) => publication.publish(db, contextOf(req), req.params.id));
-  r.get('/evaluations/:id/results', { schema: { tags, summary: '已公布的评估结果（按角色范围）', params: evaluationParams, response: { 200: resultsResponse } } },
+  r.get('/evaluations/:id/results', { config: { access: 'user' }, schema: { tags, summary: '已公布的评估结果（按角色范围）', params: evaluationParams, response: { 200: resultsResponse } } },
     async (req) => publication.getResults(db, contextOf(req), req.params.id));
   r.get('/evaluations/:id/proposals', { config: bureau, schema: { tags, summary: '评估结果运用建议（第三十二条、第三十三条）', params: evaluationParams, response: { 200: z.array(proposalRow) } } },
     async (req) => proposals.listProposals(db, req.params.id));

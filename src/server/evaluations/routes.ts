@@ -16,13 +16,13 @@ export async function evaluationRoutes(app: FastifyInstance, { db }: { db: Db })
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['年度评估'];
   const bureau = { access: ['admin', 'bureau'] as const };
-  r.get('/evaluations', { schema: { tags, summary: '年度评估列表', response: { 200: z.array(evaluationRow) } } },
+  r.get('/evaluations', { config: { access: 'user' }, schema: { tags, summary: '年度评估列表', response: { 200: z.array(evaluationRow) } } },
     async () => service.listEvaluations(db));
   r.post('/evaluations', { config: bureau, schema: { tags, summary: '创建年度评估（评分方案、分数线、各阶段截止日）', body: createEvaluationBody, response: { 201: evaluationRow } } },
     async (req, reply) => reply.status(201).send(await service.createEvaluation(db, contextOf(req), req.body)));
-  r.get('/evaluations/:id', { schema: { tags, summary: '年度评估', params: evaluationParams, response: { 200: evaluationRow } } },
+  r.get('/evaluations/:id', { config: { access: 'user' }, schema: { tags, summary: '年度评估', params: evaluationParams, response: { 200: evaluationRow } } },
     async (req) => service.getEvaluation(db, req.params.id));
-  r.get('/evaluations/:id/scheme', { schema: { tags, summary: '该年度评估采用的评分方案（附表2/3/4）', params: evaluationParams, response: { 200: schemeDetail } } },
+  r.get('/evaluations/:id/scheme', { config: { access: 'user' }, schema: { tags, summary: '该年度评估采用的评分方案（附表2/3/4）', params: evaluationParams, response: { 200: schemeDetail } } },
     async (req) => service.campaignSchemeDetail(db, req.params.id));
   r.post('/evaluations/:id/open', { config: bureau, schema: { tags, summary: '启动评估：自动确定国家级、市级参评平台并预填年度数据', params: evaluationParams, response: { 200: evaluationRow } } },
     async (req) => service.openEvaluation(db, contextOf(req), req.params.id));
@@ -30,7 +30,7 @@ export async function evaluationRoutes(app: FastifyInstance, { db }: { db: Db })
     config: { access: ['admin', 'bureau', 'district'] as const },
     schema: { tags, summary: '区县级平台申请参加评估（第三十三条）', params: evaluationParams, body: districtApplicationBody, response: { 201: entryRow } },
   }, async (req, reply) => reply.status(201).send(await service.applyForDistrictPlatform(db, contextOf(req), req.params.id, req.body.platformId)));
-  r.get('/evaluations/:id/entries', { schema: { tags, summary: '参评平台（按角色范围），含自评总分', params: evaluationParams, response: { 200: z.array(entryRow) } } },
+  r.get('/evaluations/:id/entries', { config: { access: 'user' }, schema: { tags, summary: '参评平台（按角色范围），含自评总分', params: evaluationParams, response: { 200: z.array(entryRow) } } },
     async (req) => service.listEntries(db, contextOf(req), req.params.id));
   r.get('/evaluations/:id/impact', { config: bureau, schema: { tags, summary: '方案影响预览：各参评平台在两个方案下的得分与等次', params: evaluationParams, querystring: impactQuery, response: { 200: impactResponse } } },
     async (req) => service.impactPreview(db, req.params.id, req.query.against));

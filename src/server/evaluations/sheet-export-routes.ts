@@ -18,7 +18,7 @@ export async function sheetExportRoutes(app: FastifyInstance, { db }: { db: Db }
     const file = await exportEntrySheet(db, contextOf(req), req.params.id, req.params.entryId);
     return sendXlsx(reply, file.filename, file.body);
   });
-  r.get('/evaluations/:id/results.xlsx', {
+  r.get('/evaluations/:id/results.xlsx', { config: { access: 'user' },
     schema: { tags, summary: '导出评估结果（结果列表与各平台评分表，.xlsx；公布前仅市人力社保局）', params: evaluationParams },
   }, async (req, reply) => {
     const file = await exportResults(db, contextOf(req), req.params.id);

@@ -36,19 +36,19 @@ export async function fileRoutes(app: FastifyInstance, { db, filesDir, maxFileBy
   const store = new FileStore(filesDir, maxFileBytes);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['附件'];
-  r.post('/files', {
+  r.post('/files', { config: { access: 'user' },
     schema: { tags, summary: '上传附件（multipart：platformId、ownerType、ownerId、year、purpose 字段在前，file 在后）', consumes: ['multipart/form-data'], response: { 201: fileRow } },
   }, async (req, reply) => {
     const { part, fields } = await filePart(req, uploadFields, maxFileBytes);
     return reply.status(201).send(await service.uploadFile(db, contextOf(req), store, fields, part));
   });
-  r.get('/files', { schema: { tags, summary: '附件列表', querystring: fileListQuery, response: { 200: z.array(fileRow) } } },
+  r.get('/files', { config: { access: 'user' }, schema: { tags, summary: '附件列表', querystring: fileListQuery, response: { 200: z.array(fileRow) } } },
     async (req) => service.listFiles(db, contextOf(req), req.query));
-  r.get('/files/:id/download', { schema: { tags, summary: '下载附件', params: fileParams } },
+  r.get('/files/:id/download', { config: { access: 'user' }, schema: { tags, summary: '下载附件', params: fileParams } },
     async (req, reply) => sendFile(reply, await service.openFile(db, contextOf(req), store, req.params.id, false), false));
-  r.get('/files/:id/preview', { schema: { tags, summary: '在线预览（仅 PDF 与图片）', params: fileParams } },
+  r.get('/files/:id/preview', { config: { access: 'user' }, schema: { tags, summary: '在线预览（仅 PDF 与图片）', params: fileParams } },
     async (req, reply) => sendFile(reply, await service.openFile(db, contextOf(req), store, req.params.id, true), true));
-  r.delete('/files/:id', { schema: { tags, summary: '删除附件', params: fileParams } },
+  r.delete('/files/:id', { config: { access: 'user' }, schema: { tags, summary: '删除附件', params: fileParams } },
     async (req, reply) => {
       await service.deleteFile(db, contextOf(req), store, req.params.id);
       return reply.status(204).send();

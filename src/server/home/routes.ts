@@ -9,6 +9,6 @@ import { homeSummary } from './service.js';
 const summary = z.object({ role: z.enum(roles), counts: z.array(z.object({ label: z.string(), value: z.number() })) });
 
 export async function homeRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
-  app.withTypeProvider<ZodTypeProvider>().get('/home', { schema: { tags: ['首页'], summary: '本角色首页数字', response: { 200: summary } } },
+  app.withTypeProvider<ZodTypeProvider>().get('/home', { config: { access: 'user' }, schema: { tags: ['首页'], summary: '本角色首页数字', response: { 200: summary } } },
     async (req) => homeSummary(db, contextOf(req)));
 }

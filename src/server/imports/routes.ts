@@ -22,9 +22,9 @@ export async function importRoutes(app: FastifyInstance, { db }: { db: Db }): Pr
   await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10, parts: 12 } });
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['导入'];
-  r.get('/imports/enterprise-template', { schema: { tags, summary: '入驻企业名录导入模板（.xlsx）' } },
+  r.get('/imports/enterprise-template', { config: { access: 'user' }, schema: { tags, summary: '入驻企业名录导入模板（.xlsx）' } },
     async (_req, reply) => sendXlsx(reply, '入驻企业名录导入模板.xlsx', await enterpriseTemplate()));
-  r.post('/imports/enterprises', {
+  r.post('/imports/enterprises', { config: { access: 'user' },
     schema: { tags, summary: '导入入驻企业名录（multipart：platformId、year 字段在前，file 在后）', consumes: ['multipart/form-data'], response: { 200: importResult } },
   }, async (req) => {
     const { part, fields } = await filePart(req, importFields, MAX_IMPORT_BYTES);

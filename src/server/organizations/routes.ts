@@ -9,7 +9,7 @@ import { createOrganization, listOrganizations, updateOrganization } from './ser
 export async function organizationRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['机构管理'];
-  r.get('/organizations', { schema: { tags, summary: '机构列表（按角色范围）', querystring: orgListQuery, response: { 200: orgPage } } },
+  r.get('/organizations', { config: { access: 'user' }, schema: { tags, summary: '机构列表（按角色范围）', querystring: orgListQuery, response: { 200: orgPage } } },
     async (req) => listOrganizations(db, contextOf(req), req.query));
   r.post('/organizations', { config: { access: ['admin'] }, schema: { tags, summary: '新建机构', body: createOrgBody, response: { 201: organizationRow } } },
     async (req, reply) => reply.status(201).send(await createOrganization(db, contextOf(req), req.body)));

@@ -20,27 +20,27 @@ export async function platformRoutes(app: FastifyInstance, { db }: { db: Db }): 
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['平台名录'];
   const params = platformIdParams;
-  r.get('/platforms', { schema: { tags, summary: '平台列表（按角色范围）', querystring: platformListQuery, response: { 200: platformPage } } },
+  r.get('/platforms', { config: { access: 'user' }, schema: { tags, summary: '平台列表（按角色范围）', querystring: platformListQuery, response: { 200: platformPage } } },
     async (req) => service.listPlatforms(db, contextOf(req), req.query));
-  r.get('/platforms/export', { schema: { tags, summary: '导出平台列表（.xlsx，筛选同列表）', querystring: platformExportQuery } },
+  r.get('/platforms/export', { config: { access: 'user' }, schema: { tags, summary: '导出平台列表（.xlsx，筛选同列表）', querystring: platformExportQuery } },
     async (req, reply) => {
       const file = await exportPlatforms(db, contextOf(req), req.query);
       return sendXlsx(reply, file.filename, file.body);
     });
   r.post('/platforms', { config: { access: ['admin', 'bureau', 'district'] }, schema: { tags, summary: '登记平台（区县人社局：本区县区县级平台）', body: createPlatformBody, response: { 201: platformDetail } } },
     async (req, reply) => reply.status(201).send(await service.createPlatform(db, contextOf(req), req.body)));
-  r.get('/platforms/:id', { schema: { tags, summary: '平台详情（范围外返回 404）', params, response: { 200: platformDetail } } },
+  r.get('/platforms/:id', { config: { access: 'user' }, schema: { tags, summary: '平台详情（范围外返回 404）', params, response: { 200: platformDetail } } },
     async (req) => service.getPlatform(db, contextOf(req), req.params.id));
-  r.patch('/platforms/:id', { schema: { tags, summary: '修改平台（按字段分组授权，见 editableFields）', params, body: updatePlatformBody, response: { 200: platformDetail } } },
+  r.patch('/platforms/:id', { config: { access: 'user' }, schema: { tags, summary: '修改平台（按字段分组授权，见 editableFields）', params, body: updatePlatformBody, response: { 200: platformDetail } } },
     async (req) => service.updatePlatform(db, contextOf(req), req.params.id, req.body));
-  r.get('/platforms/:id/contact', { schema: { tags, summary: '完整联系方式（记入审计日志）', params, response: { 200: contactResponse } } },
+  r.get('/platforms/:id/contact', { config: { access: 'user' }, schema: { tags, summary: '完整联系方式（记入审计日志）', params, response: { 200: contactResponse } } },
     async (req) => service.viewContact(db, contextOf(req), req.params.id));
-  r.post('/platforms/:id/status', { schema: { tags, summary: '变更平台状态（按状态转换表）', params, body: statusChangeBody, response: { 200: platformDetail } } },
+  r.post('/platforms/:id/status', { config: { access: 'user' }, schema: { tags, summary: '变更平台状态（按状态转换表）', params, body: statusChangeBody, response: { 200: platformDetail } } },
     async (req) => changeStatus(db, contextOf(req), req.params.id, req.body));
-  r.get('/platforms/:id/recognition-terms', { schema: { tags, summary: '认定条款（第十七条放宽的条件与期限、认可的“原则上”不足）', params, response: { 200: recognitionTermsSchema } } },
+  r.get('/platforms/:id/recognition-terms', { config: { access: 'user' }, schema: { tags, summary: '认定条款（第十七条放宽的条件与期限、认可的“原则上”不足）', params, response: { 200: recognitionTermsSchema } } },
     async (req) => getRecognitionTerms(db, contextOf(req), req.params.id));
   r.put('/platforms/:id/recognition-terms', { config: { access: ['admin', 'bureau'] as const }, schema: { tags, summary: '登记认定条款（市级平台；第三十一条复核时适用）', params, body: recognitionTermsSchema, response: { 200: recognitionTermsSchema } } },
     async (req) => setRecognitionTerms(db, contextOf(req), req.params.id, req.body));
-  r.get('/platforms/:id/history', { schema: { tags, summary: '状态变更记录', params, response: { 200: historyList } } },
+  r.get('/platforms/:id/history', { config: { access: 'user' }, schema: { tags, summary: '状态变更记录', params, response: { 200: historyList } } },
     async (req) => statusHistory(db, contextOf(req), req.params.id));
 }

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyContextConfig, FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Role } from '../../domain/auth/roles.js';
 import type { Db } from '../../db/client.js';
@@ -9,7 +9,8 @@ import { errors } from '../errors.js';
 
 /**
  * Who may call a route. `public`: anyone; `session`: logged in, even before the forced
- * password change; `user` (the default): logged in with a valid password; a role list: those roles.
+ * password change; `user`: logged in with a valid password; a role list: those roles.
+ * Every route declares one; a route that declares none is refused to everybody (deny by default).
  */
 export type Access = 'public' | 'session' | 'user' | readonly Role[];
 
@@ -33,12 +34,20 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && crypto.timingSafeEqual(x, y);
 }
 
-function enforceAccess(request: FastifyRequest): void {
-  const config = request.routeOptions.config;
-  const access: Access = config.access ?? 'user';
-  if (access === 'public') return;
+/**
+ * Decided from the route the router matched, never from the URL: the router decodes and
+ * normalises what it matches (`/%61pi/v1/…` is `/api/v1/…`), a prefix test on the raw URL does not.
+ * An unmatched request (the not-found handler) declares nothing and so is refused too.
+ */
+function enforceAccess(request: FastifyRequest, access: Access | undefined): void {
   const auth = request.auth;
   if (!auth) throw errors.unauthenticated();
+  if (access === undefined) {
+    // A logged-in user's unknown URL goes on to the plain 404; a matched route without a declaration is refused.
+    if (request.is404) return;
+    throw errors.forbidden();
+  }
+  const config = request.routeOptions.config;
   if (unsafeMethods.has(request.method) && config.csrf !== false) {
     const header = request.headers['x-csrf-token'];
     if (typeof header !== 'string' || !sameToken(header, auth.csrfToken)) throw errors.csrf();
@@ -68,13 +77,40 @@ export function clearSessionCookie(reply: FastifyReply): void {
 
 async function authPlugin(app: FastifyInstance, opts: { db: Db }): Promise<void> {
   app.decorateRequest('auth', null);
+  // Deny by default, twice: a route that declares no access is refused at run time, and the
+  // app does not start with one, naming it. Checked when ready, as plugins mark their own routes late.
+  const registered: RouteOptions[] = [];
+  app.addHook('onRoute', (route) => {
+    registered.push(route);
+  });
+  app.addHook('onReady', async () => {
+    const undeclared = registered.filter((route) => route.config?.access === undefined).map((route) => `${String(route.method)} ${route.url}`);
+    if (undeclared.length > 0) throw new Error(`routes declare no access (config.access): ${undeclared.join(', ')}`);
+  });
   app.addHook('onRequest', async (request) => {
-    // The web app's files and the API documentation carry no data; everything else under /api does.
-    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
+    const access = request.routeOptions.config.access;
+    if (access === 'public') return;
     const token = request.cookies[SESSION_COOKIE];
     request.auth = token ? await resolveSession(opts.db, token) : null;
-    enforceAccess(request);
+    enforceAccess(request, access);
   });
 }
 
+/**
+ * For plugins whose routes carry no data (API documentation, the built web app's files):
+ * registered in their encapsulation context, marks each of their routes public.
+ */
+export function markRoutesPublic(routeOptions: { config?: FastifyContextConfig }): void {
+  routeOptions.config = { ...routeOptions.config, access: routeOptions.config?.access ?? 'public' };
+}
+
 export default fp(authPlugin, { name: 'auth', dependencies: ['@fastify/cookie'] });
+
+/**
+ * What the OpenAPI document says of a route's access: `security` (none for public routes, the
+ * session cookie otherwise) and `x-hrsp-access`, the declaration itself, so that the access
+ * walk test and API users read who may call each operation from the document.
+ */
+export function documentAccess<S extends object>(schema: S, access: Access | undefined): S & { security: unknown[]; 'x-hrsp-access': Access | 'none' } {
+  return { ...schema, security: access === 'public' ? [] : [{ session: [] }], 'x-hrsp-access': access ?? 'none' };
+}

@@ -14,8 +14,8 @@ function unwrap<T>(result: ServiceResult<T>): T {
 export async function rulesRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['规则引擎'];
-  r.post('/rules/score', { schema: { tags, summary: '按年度评分方案计算得分表（附表2/3/4），含算式说明与差距分析', body: scoreInputSchema, response: { 200: scoreResponseSchema } } },
+  r.post('/rules/score', { config: { access: 'user' }, schema: { tags, summary: '按年度评分方案计算得分表（附表2/3/4），含算式说明与差距分析', body: scoreInputSchema, response: { 200: scoreResponseSchema } } },
     async (req) => unwrap(scoreDocument(req.body)));
-  r.post('/rules/check', { schema: { tags, summary: '认定条件核验（第十至十三条、第十六、十七条）', body: checkInputSchema, response: { 200: checkResultSchema } } },
+  r.post('/rules/check', { config: { access: 'user' }, schema: { tags, summary: '认定条件核验（第十至十三条、第十六、十七条）', body: checkInputSchema, response: { 200: checkResultSchema } } },
     async (req) => unwrap(checkDocument(req.body)));
 }

@@ -9,7 +9,7 @@ export async function userRoutes(app: FastifyInstance, { db }: { db: Db }): Prom
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['用户管理'];
   const admin = { access: ['admin'] as const };
-  r.get('/users', { schema: { tags, summary: '用户列表（按角色范围）', querystring: userListQuery, response: { 200: userPage } } },
+  r.get('/users', { config: { access: 'user' }, schema: { tags, summary: '用户列表（按角色范围）', querystring: userListQuery, response: { 200: userPage } } },
     async (req) => service.listUsers(db, contextOf(req), req.query));
   r.post('/users', { config: admin, schema: { tags, summary: '新建用户（返回一次性初始密码）', body: createUserBody, response: { 201: userWithPassword } } },
     async (req, reply) => reply.status(201).send(await service.createUser(db, contextOf(req), req.body)));

@@ -84,9 +84,9 @@ const gate = new ImportGate();
 
 type ImportInput = { platformId: string; year: number; filename: string; content: Buffer };
 
-export async function importEnterprises(db: Db, ctx: RequestContext, input: ImportInput, through: ImportGate = gate): Promise<ImportResult> {
+export async function importEnterprises(db: Db, ctx: RequestContext, input: ImportInput): Promise<ImportResult> {
   await editablePlatform(db, ctx, input.platformId);
-  return through.run(ctx.actor.userId, () => readAndApply(db, ctx, input));
+  return gate.run(ctx.actor.userId, () => readAndApply(db, ctx, input));
 }
 
 async function readAndApply(db: Db, ctx: RequestContext, input: ImportInput): Promise<ImportResult> {

@@ -13,6 +13,8 @@ export class AppError extends Error {
     internal?: string,
     /** Further body fields for errors that carry a list (import row errors). */
     readonly extra: Record<string, unknown> = {},
+    /** Response headers, e.g. Retry-After on a 429. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(internal ?? userMessage);
     this.name = 'AppError';

@@ -6,6 +6,7 @@ import { readXlsx } from '../../../test/xlsx.js';
 import { loginAs, useTestApp, type Client } from '../../../test/app.js';
 import { makeOrg, makePlatform, makeUscc, makeUser } from '../../../test/factories.js';
 import { upload } from '../../../test/multipart.js';
+import { xlsxBomb } from '../../../test/xlsx-bomb.js';
 import { COL, COLUMN_ORDER } from './columns.js';
 
 const ctx = useTestApp();
@@ -165,6 +166,56 @@ describe('importing the enterprise directory', () => {
     const big = await importFile(c.operator!, Buffer.alloc(10 * 1024 * 1024 + 1, 1));
     expect(big.statusCode).toBe(413);
     expect(big.json<{ code: string; message: string }>()).toEqual({ code: 'FILE_TOO_LARGE', message: '文件超过 10 MB 的上限' });
+  });
+
+  // A million rows in 80 KB, the shared strings after the sheet. Before the check, one upload
+  // took the server from ~170 MB to ~700 MB (ten million rows in 760 KB: several GB).
+  it('refuses a zip bomb in Chinese, at once, and the server\'s memory stays within 150 MB of where it was', async () => {
+    const bomb = await xlsxBomb(1_000_000);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    global.gc?.();
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 5);
+    const t0 = Date.now();
+    const res = await importFile(c.operator!, bomb);
+    const ms = Date.now() - t0;
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    const grewMb = Math.round((peak - before) / 2 ** 20);
+    expect(grewMb, `RSS ${Math.round(before / 2 ** 20)} MB → ${Math.round(peak / 2 ** 20)} MB`).toBeLessThan(150);
+    expect(ms).toBeLessThan(2000);
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ code: string; message: string }>()).toEqual({ code: 'XLSX_TOO_LARGE', message: '文件压缩比异常（超过 200 倍），不予读取', details: [{ field: 'file', message: '文件压缩比异常（超过 200 倍），不予读取' }] });
+  });
+
+  it('refuses a file of many real-looking rows while reading it, before exceljs holds them', async () => {
+    const res = await importFile(c.operator!, await xlsxBomb(100_000, { numbered: true }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'TOO_MANY_ROWS', message: '表格行数超过 50,000 行上限，请分批导入' });
+  });
+
+  it('imports one file at a time per user, and turns away those beyond two running and four waiting', async () => {
+    // Rows that fail validation: each import reads the whole file and writes nothing.
+    const file = await workbook(Array.from({ length: 3000 }, () => ({ uscc: 'X', name: 'x' })));
+    const [first, second] = await Promise.all([importFile(c.operator!, file), importFile(c.operator!, file)]);
+    expect([first.statusCode, second.statusCode].sort()).toEqual([400, 409]);
+    const refused = [first, second].find((r) => r.statusCode === 409)!;
+    expect(refused.json()).toEqual({ code: 'IMPORT_IN_PROGRESS', message: '您已有一个导入正在进行，请等它完成后再导入' });
+
+    // Two run, four wait; the others are turned away with Retry-After.
+    const db = ctx.database.db;
+    const org = (await ctx.database.pool.query<{ id: string }>('select operator_org_id id from platforms where id = $1', [ids.jlp])).rows[0]!.id;
+    const users = await Promise.all(Array.from({ length: 8 }, async () => loginAs(ctx.app, (await makeUser(db, 'operator', { organizationId: org })).username)));
+    const answers = await Promise.all(users.map((u) => importFile(u, file)));
+    const statuses = answers.map((r) => r.statusCode);
+    // Exactly 6 and 2 when all eight arrive before the first is done (the gate's own test pins that).
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(1);
+    expect(statuses.filter((s) => s === 429).length).toBeLessThanOrEqual(2);
+    expect(statuses.filter((s) => s !== 429).every((s) => s === 400)).toBe(true);
+    const full = answers.find((r) => r.statusCode === 429)!;
+    expect(full.json()).toEqual({ code: 'IMPORT_QUEUE_FULL', message: '当前导入的人较多，请 10 秒后重试' });
+    expect(full.headers['retry-after']).toBe('10');
   });
 
   it('is for those who edit the platform', async () => {

@@ -3,14 +3,17 @@
  * never becomes a whole workbook in memory, and yields to the event loop every few hundred
  * rows so that other requests are served while a file is read.
  *
- * The streaming reader fails on some valid files: when the shared strings come before the
- * sheets and xl/workbook.xml after them, it reads a sheet before it knows the workbook
- * (exceljs#3064). A file the streaming read fails on, for that or any other reason, is read
- * again whole, through the zip's central directory, before it is called broken.
+ * Every file first passes checkXlsx (src/server/xlsx-upload.ts): its inflated size, rows and
+ * cells are bounded before exceljs sees it, and exceljs reads the zip that check rebuilt, with
+ * the workbook parts before the sheets. The streaming reader failed on valid files whose parts
+ * came in another order (shared strings before the sheets, xl/workbook.xml after them:
+ * exceljs#3064); the rebuilt order avoids that. A file the streaming read still fails on is read
+ * again whole before it is called broken — only when it is small enough to hold whole.
  */
 import { Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
+import { checkXlsx, type XlsxRefusal } from '../xlsx-upload.js';
 import { COL, COLUMN_ORDER, MAX_IMPORT_ROWS, REQUIRED_COLUMNS, columnName, type ColumnKey } from './columns.js';
 
 export type Cell = string | number | boolean | Date | null;
@@ -20,10 +23,15 @@ export interface RawRow {
 }
 export type ReadOutcome =
   | { ok: true; rows: RawRow[] }
-  | { ok: false; code: 'FILE_INVALID' | 'TOO_MANY_ROWS' | 'COLUMNS_MISSING'; message: string };
+  | { ok: false; code: XlsxRefusal['code'] | 'COLUMNS_MISSING'; message: string };
 
 const YIELD_EVERY = 250;
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+/**
+ * A whole workbook costs exceljs about 300 bytes a cell (a full 20,000-row directory, 244,000
+ * cells: 75 MB): the whole read is for files up to a full directory and some room, ~100 MB.
+ */
+const WHOLE_READ_MAX_CELLS = 300_000;
 
 /** Headers compare without spaces and with half-width brackets: 「是否规模以上（是/否）」 matches too. */
 const normalizeHeader = (s: string): string => s.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
@@ -78,7 +86,7 @@ async function collect(sheets: AsyncIterable<Rows> | Iterable<Rows>): Promise<Co
   for await (const sheet of sheets) {
     for await (const row of sheet) {
       if (++seen % YIELD_EVERY === 0) await nextTurn();
-      // Past the limit the answer is known: stop reading.
+      // Past the limit the answer is known: stop reading (checkXlsx has bounded the rows that may come).
       if (rows.length > MAX_IMPORT_ROWS) break;
       if (columns === null) {
         columns = headerMap(row);
@@ -106,14 +114,18 @@ async function loadedWhole(buffer: Buffer): Promise<Collected> {
 /** The data rows of the first sheet that has the 统一社会信用代码 header; other sheets (填写说明) are skipped. */
 export async function readDirectory(buffer: Buffer): Promise<ReadOutcome> {
   if (buffer.length < 4 || !buffer.subarray(0, 4).equals(ZIP_MAGIC)) return invalid('文件不是 .xlsx 格式，请使用下载的模板填写后上传（不支持 .xls、.csv）');
+  const checked = await checkXlsx(buffer);
+  if (!checked.ok) return checked;
   let read: Collected;
   try {
-    read = await streamed(buffer);
+    read = await streamed(checked.zip);
   } catch {
+    const broken = invalid('无法读取该文件，文件可能已损坏；请使用下载的模板填写后上传');
+    if (checked.cells > WHOLE_READ_MAX_CELLS) return broken;
     try {
-      read = await loadedWhole(buffer);
+      read = await loadedWhole(checked.zip);
     } catch {
-      return invalid('无法读取该文件，文件可能已损坏；请使用下载的模板填写后上传');
+      return broken;
     }
   }
   const { columns, rows } = read;

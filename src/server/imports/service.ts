@@ -10,6 +10,7 @@ import type { RequestContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { editablePlatform } from '../platforms/access.js';
 import { MAX_LISTED_ERRORS } from './columns.js';
+import { ImportGate } from './gate.js';
 import { readDirectory } from './parse.js';
 import * as repo from './repository.js';
 import { validateRows, type ImportRow } from './validate.js';
@@ -78,8 +79,17 @@ function fileRefused(code: string, message: string): AppError {
   return new AppError(code, 400, message, [{ field: 'file', message }]);
 }
 
-export async function importEnterprises(db: Db, ctx: RequestContext, input: { platformId: string; year: number; filename: string; content: Buffer }): Promise<ImportResult> {
+/** One per process: the imports of all users share it. */
+const gate = new ImportGate();
+
+type ImportInput = { platformId: string; year: number; filename: string; content: Buffer };
+
+export async function importEnterprises(db: Db, ctx: RequestContext, input: ImportInput): Promise<ImportResult> {
   await editablePlatform(db, ctx, input.platformId);
+  return gate.run(ctx.actor.userId, () => readAndApply(db, ctx, input));
+}
+
+async function readAndApply(db: Db, ctx: RequestContext, input: ImportInput): Promise<ImportResult> {
   const read = await readDirectory(input.content);
   if (!read.ok) throw fileRefused(read.code, read.message);
   const { rows, errors } = await validateRows(read.rows, input.year);

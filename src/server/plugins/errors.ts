@@ -39,6 +39,7 @@ function bodyFor(error: FastifyError | AppError): { status: number; body: ErrorB
 async function errorsPlugin(app: FastifyInstance): Promise<void> {
   app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
     const { status, body } = bodyFor(error);
+    if (error instanceof AppError) reply.headers(error.headers);
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');
       body.message = `${body.message}（编号 ${request.id}）`;

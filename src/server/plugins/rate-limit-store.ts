@@ -25,10 +25,21 @@ export function postgresRateLimitStore(db: Db): FastifyRateLimitStoreCtor {
     }
 
     child(routeOptions: RouteOptions): FastifyRateLimitStore {
-      return new PostgresStore(routeOptions, `${routeOptions.method.toString()} ${routeOptions.url}`);
+      return new PostgresStore(routeOptions, routeNamespace(routeOptions));
     }
   }
   return PostgresStore;
+}
+
+/**
+ * The route's own counter name. The plugin passes the merged limit options with the route under
+ * `routeInfo` (its typings say the route itself), so both shapes are read.
+ */
+function routeNamespace(options: object): string {
+  const info: unknown = Reflect.get(options, 'routeInfo') ?? options;
+  const method: unknown = typeof info === 'object' && info !== null ? Reflect.get(info, 'method') : undefined;
+  const url: unknown = typeof info === 'object' && info !== null ? Reflect.get(info, 'url') : undefined;
+  return `${String(method)} ${String(url)}`;
 }
 
 /** Deletes ended windows every minute until the returned function is called. */

@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobRuns } from '../../db/schema/index.js';
 import { freshDatabase } from '../../../test/db.js';
 import { freePort } from '../../../test/e2e-server.js';
-import { makeUser, testPassword, type MadeUser } from '../../../test/factories.js';
+import { makePlatform, makeUser, testPassword, type MadeUser } from '../../../test/factories.js';
+import { tinyPdf } from '../../../test/multipart.js';
 import { REMINDER_JOB } from '../evaluations/reminders.js';
 
 interface Server {
@@ -208,5 +209,27 @@ describe('two hrsp serve processes on one database', () => {
     [run] = await database.db.select().from(jobRuns).where(eq(jobRuns.name, REMINDER_JOB));
     expect(run?.runs).toBe(1);
     expect(pids).toContain(run?.lastRunner.split(':').pop());
+  });
+
+  // MERGE: attachments are stored in each process's own folder (HRSP_FILES_DIR) until branch sec-backup
+  // moves them into PostgreSQL. Until then B cannot serve a file uploaded on A, and this step is
+  // expected to fail (it.fails). Once both are merged it passes, it.fails turns red: make it it().
+  it.fails('serves on B an attachment uploaded on A', async () => {
+    const { a, b, staff, database } = servers();
+    const ip = '198.51.100.6';
+    const platformId = await makePlatform(database.db, { districtCode: '500107' });
+    const onA = await login(a, ip, staff.username);
+    const form = new FormData();
+    form.append('platformId', platformId);
+    form.append('ownerType', 'platform');
+    form.append('purpose', 'recognition');
+    form.append('file', new Blob([tinyPdf], { type: 'application/pdf' }), '认定文件.pdf');
+    const up = await fetch(`${a.base}/api/v1/files`, { method: 'POST', headers: { 'x-forwarded-for': ip, cookie: onA.cookie, 'x-csrf-token': onA.csrf }, body: form });
+    expect(up.status, await up.clone().text()).toBe(201);
+    const { id } = (await up.json()) as { id: string };
+    const onB = await login(b, ip, staff.username);
+    const down = await call(b, ip, 'GET', `/files/${id}/download`, { session: onB });
+    expect(down.status).toBe(200);
+    expect(Buffer.from(await down.arrayBuffer())).toEqual(tinyPdf);
   });
 });

@@ -38,6 +38,8 @@ async function securityPlugin(app: FastifyInstance, opts: { db: Db; requestsPerM
     timeWindow: '1 minute',
     errorResponseBuilder: () => errors.rateLimited(),
     store: postgresRateLimitStore(opts.db),
+    // The counter lives in the database: while it is unreachable, serve (pages, /api/health) rather than fail every request.
+    skipOnError: true,
   });
   const stopSweep = sweepRateLimitWindows(opts.db, (m) => app.log.warn(m));
   app.addHook('onClose', async () => stopSweep());

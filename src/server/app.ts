@@ -43,7 +43,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(errorsPlugin);
-  await app.register(securityPlugin, { requestsPerMinute: options.requestsPerMinute ?? 1200 });
+  await app.register(securityPlugin, { db: options.db, requestsPerMinute: options.requestsPerMinute ?? 1200 });
   await app.register(cookie);
   await app.register(authPlugin, { db: options.db });
   await app.register(swagger, {

@@ -4,6 +4,7 @@ import { openDatabase, type Database } from '../db/client.js';
 import { acquireDataLock } from '../db/data-lock.js';
 import { startEmbeddedPostgres } from '../db/embedded.js';
 import { applyMigrations } from '../db/migrate.js';
+import { withStartupLock } from './cluster/repository.js';
 
 export interface RunningDatabase extends Database {
   url: string;
@@ -16,7 +17,8 @@ export interface RunningDatabase extends Database {
 export async function startDatabase(config: Config, log: (line: string) => void = () => undefined): Promise<RunningDatabase> {
   if (config.databaseUrl !== null) {
     const database = openDatabase(config.databaseUrl);
-    await applyMigrations(database.db);
+    // Several processes may start together on one database: one migrates, the others wait.
+    await withStartupLock(database.pool, () => applyMigrations(database.db));
     return { ...database, url: config.databaseUrl, embedded: false, shutdown: () => database.close() };
   }
   const release = acquireDataLock(config.dataDir);

@@ -6,6 +6,8 @@ import { demoAccounts, demoPassword, seedDemo } from './bootstrap/demo.js';
 import { isDemoDatabase } from './settings/service.js';
 import { seedReference } from './bootstrap/reference.js';
 import { buildApp } from './app.js';
+import { startChangeListener } from './cluster/changes.js';
+import { withStartupLock } from './cluster/repository.js';
 import { startDatabase } from './database.js';
 
 function printBanner(url: string, adminPassword: string | null, demo: boolean): void {
@@ -27,9 +29,14 @@ export async function serve(config: Config): Promise<void> {
   const started = Date.now();
   const database = await startDatabase(config);
   const { db } = database;
-  await seedReference(db);
-  if (config.demo) await seedDemo(db);
-  const adminPassword = config.demo ? null : await ensureInitialAdmin(db);
+  // With several processes on one database, one at a time seeds (else two would create the first administrator).
+  const adminPassword = await withStartupLock(database.pool, async () => {
+    await seedReference(db);
+    if (config.demo) await seedDemo(db);
+    return config.demo ? null : ensureInitialAdmin(db);
+  });
+  // Before serving: caches are dropped when another process revokes a session or changes a setting.
+  const changes = await startChangeListener(database.url, (m) => console.error(m));
   const app = await buildApp({ db, secureCookies: config.secureCookies, trustProxy: config.trustProxy, logLevel: config.logLevel, webDir: config.webDir, filesDir: config.filesDir, loginRateLimit: config.loginRateLimit });
   await app.listen({ port: config.port, host: config.host });
   const stopReminders = scheduleDeadlineReminders(db, (m) => app.log.info(m));
@@ -43,6 +50,7 @@ export async function serve(config: Config): Promise<void> {
     console.log(`\n收到 ${signal}，正在停止…`);
     stopReminders();
     await app.close();
+    await changes.stop();
     await database.shutdown();
     console.log('已停止。');
     process.exit(0);

@@ -3,3 +3,4 @@ export * from './identity.js';
 export * from './platforms.js';
 export * from './evaluations.js';
 export * from './notifications.js';
+export * from './cluster.js';

@@ -1,6 +1,7 @@
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { loginLog, organizations, sessions, users } from '../../db/schema/index.js';
 import type { Db, Executor } from '../../db/client.js';
+import { notifyChange, onChange, onReset } from '../cluster/changes.js';
 import { SessionCache } from './session-cache.js';
 
 const principalColumns = {
@@ -57,6 +58,7 @@ export async function findSessionWithPrincipal(db: Db, hash: string) {
   const now = Date.now();
   const cached = sessionCache.get(hash, now);
   if (cached) return cached;
+  const generation = sessionCache.generation();
   let query = prepared.get(db);
   if (!query) {
     query = sessionWithPrincipalQuery(db);
@@ -64,13 +66,20 @@ export async function findSessionWithPrincipal(db: Db, hash: string) {
   }
   const rows = await query.execute({ hash });
   const found = rows[0] ?? null;
-  if (found) sessionCache.set(hash, found, { sessionId: found.session.id, userId: found.principal.userId }, now);
+  if (found) sessionCache.set(hash, found, { sessionId: found.session.id, userId: found.principal.userId }, now, generation);
   return found;
 }
 
 type SessionWithPrincipal = NonNullable<Awaited<ReturnType<ReturnType<typeof sessionWithPrincipalQuery>['execute']>>[number]>;
 /** Every delete below goes through this file, so no path can leave a revoked session in the cache. */
 const sessionCache = new SessionCache<SessionWithPrincipal>();
+// Other processes' deletions (and this one's, echoed back) drop the cached sessions here too.
+onChange('session', (id) => sessionCache.dropSession(id));
+onChange('user-sessions', (key) => {
+  const [userId = '', except = ''] = key.split('/');
+  sessionCache.dropUser(userId, except === '' ? undefined : except);
+});
+onReset(() => sessionCache.clear());
 
 export async function touchSession(db: Executor, id: string, at: Date): Promise<void> {
   await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
@@ -89,13 +98,15 @@ export async function insertSession(
 export async function deleteSession(db: Executor, id: string): Promise<number> {
   sessionCache.dropSession(id);
   const deleted = await db.delete(sessions).where(eq(sessions.id, id)).returning({ id: sessions.id });
+  if (deleted.length > 0) await notifyChange(db, 'session', id);
   return deleted.length;
 }
 
 export async function deleteUserSessions(db: Executor, userId: string, exceptSessionId?: string): Promise<void> {
   const cond = exceptSessionId === undefined ? eq(sessions.userId, userId) : and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId));
   sessionCache.dropUser(userId, exceptSessionId);
-  await db.delete(sessions).where(cond);
+  const deleted = await db.delete(sessions).where(cond).returning({ id: sessions.id });
+  if (deleted.length > 0) await notifyChange(db, 'user-sessions', `${userId}/${exceptSessionId ?? ''}`);
 }
 
 export async function updateLoginState(

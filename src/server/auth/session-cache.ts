@@ -1,9 +1,9 @@
 /**
  * A two-second memory of resolved sessions, so that a page's burst of API calls costs one
  * session query instead of one each. Deleting sessions (logout, forced logout, disabling a user,
- * a password change or reset, a role change) drops them from here at once, so in a single
- * process a revoked session stops working immediately; another process sees the change within
- * the two seconds. The idle timeout is still judged on every request.
+ * a password change or reset, a role change) drops them from here at once, and from every other
+ * process's cache when the deletion commits (src/server/cluster/changes.ts); the two seconds bound
+ * what a lost notification leaves stale. The idle timeout is still judged on every request.
  */
 export const SESSION_CACHE_MILLIS = 2_000;
 const MAX_ENTRIES = 10_000;
@@ -17,6 +17,15 @@ interface Entry<T> {
 
 export class SessionCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
+  private drops = 0;
+
+  /**
+   * Counts drops: a lookup notes it before its query and passes it to `set`, so that a row read
+   * before a concurrent revocation is not cached after the revocation dropped it.
+   */
+  generation(): number {
+    return this.drops;
+  }
 
   get(tokenHash: string, now: number): T | undefined {
     const e = this.entries.get(tokenHash);
@@ -28,17 +37,25 @@ export class SessionCache<T> {
     return e.value;
   }
 
-  set(tokenHash: string, value: T, ids: { sessionId: string; userId: string }, now: number): void {
+  set(tokenHash: string, value: T, ids: { sessionId: string; userId: string }, now: number, generation = this.drops): void {
+    if (generation !== this.drops) return;
     // A crude bound: entries live two seconds, so clearing all at the cap costs little.
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     this.entries.set(tokenHash, { value, ...ids, until: now + SESSION_CACHE_MILLIS });
   }
 
+  clear(): void {
+    this.drops++;
+    this.entries.clear();
+  }
+
   dropSession(sessionId: string): void {
+    this.drops++;
     for (const [key, e] of this.entries) if (e.sessionId === sessionId) this.entries.delete(key);
   }
 
   dropUser(userId: string, exceptSessionId?: string): void {
+    this.drops++;
     for (const [key, e] of this.entries) if (e.userId === userId && e.sessionId !== exceptSessionId) this.entries.delete(key);
   }
 }

@@ -6,6 +6,7 @@
 import type { Db } from '../../db/client.js';
 import { remindersDue, type Holder, type Reminder } from '../../domain/evaluation/reminders.js';
 import { todayIso } from '../clock.js';
+import { runExclusively } from '../cluster/repository.js';
 import { notify, type Audience } from '../notifications/service.js';
 import { windowsOf } from './entry-access.js';
 import * as repo from './repository.js';
@@ -44,11 +45,17 @@ export async function runDeadlineReminders(db: Db, today = todayIso()): Promise<
   return { reminders, delivered };
 }
 
-/** Checks the deadlines at start and then every hour; a failure is logged and retried next hour. */
+export const REMINDER_JOB = 'deadline-reminders';
+
+/**
+ * Checks the deadlines at start and then every hour; a failure is logged and retried next hour.
+ * With several processes on one database, one of them runs it (runExclusively: advisory lock, and
+ * not again within 50 minutes of the last run by any process), so the job runs about once an hour.
+ */
 export function scheduleDeadlineReminders(db: Db, log: (msg: string) => void): () => void {
   const run = () => {
-    runDeadlineReminders(db).then(
-      (r) => { if (r.delivered > 0) log(`截止提醒：新发送 ${r.delivered} 条`); },
+    runExclusively(db, REMINDER_JOB, 50, () => runDeadlineReminders(db)).then(
+      (r) => { if (r.ran && r.value.delivered > 0) log(`截止提醒：新发送 ${r.value.delivered} 条`); },
       (e: unknown) => log(`截止提醒失败：${e instanceof Error ? e.message : String(e)}`),
     );
   };

@@ -2,10 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import type { Db } from '../../db/client.js';
 import { errors } from '../errors.js';
+import { postgresRateLimitStore, sweepRateLimitWindows } from './rate-limit-store.js';
 
-/** Security headers (CSP without inline scripts) and a per-IP request budget. */
-async function securityPlugin(app: FastifyInstance, opts: { requestsPerMinute?: number }): Promise<void> {
+/**
+ * Security headers (CSP without inline scripts) and a per-IP request budget, counted in PostgreSQL
+ * so that every process behind one address shares it (429 answers carry Retry-After).
+ */
+async function securityPlugin(app: FastifyInstance, opts: { db: Db; requestsPerMinute?: number }): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -32,7 +37,12 @@ async function securityPlugin(app: FastifyInstance, opts: { requestsPerMinute?: 
     max: opts.requestsPerMinute ?? 1200,
     timeWindow: '1 minute',
     errorResponseBuilder: () => errors.rateLimited(),
+    store: postgresRateLimitStore(opts.db),
+    // The counter lives in the database: while it is unreachable, serve (pages, /api/health) rather than fail every request.
+    skipOnError: true,
   });
+  const stopSweep = sweepRateLimitWindows(opts.db, (m) => app.log.warn(m));
+  app.addHook('onClose', async () => stopSweep());
 }
 
 export default fp(securityPlugin, { name: 'security' });

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { audit, diff } from '../audit/audit.js';
+import { notifyChange, onChange, onReset } from '../cluster/changes.js';
 import type { RequestContext } from '../context.js';
 import { readSetting, writeSetting } from './repository.js';
 import { defaultSecuritySettings, securitySettingsSchema, type SecuritySettings } from './schema.js';
@@ -7,6 +8,9 @@ import { defaultSecuritySettings, securitySettingsSchema, type SecuritySettings 
 const KEY = 'security';
 const cacheMillis = 5_000;
 let cached: { at: number; value: SecuritySettings } | null = null;
+// A change committed by any process (this one too) drops the copy here; five seconds bound a lost notification.
+onChange('settings', clearSettingsCache);
+onReset(clearSettingsCache);
 
 /** Security settings, read on every request, so cached briefly. */
 export async function getSecuritySettings(db: Db): Promise<SecuritySettings> {
@@ -22,6 +26,7 @@ export async function updateSecuritySettings(db: Db, ctx: RequestContext, next: 
   await db.transaction(async (tx) => {
     await writeSetting(tx, KEY, next);
     await audit(tx, ctx, { action: 'settings.update', entityType: 'settings', entityId: KEY, summary: diff(before, next) });
+    await notifyChange(tx, 'settings', KEY);
   });
   cached = null;
   return next;

@@ -8,7 +8,8 @@ import { secretKey } from '../crypto/keys.js';
  * and the short-lived token that carries a login from the password step to the code step.
  * Secrets are stored sealed with the master key (SM4 + HMAC-SM3).
  */
-const ISSUER = 'HRSP 重庆市人力资源服务发展平台';
+// Short and ASCII: apps show it beside the account name, and the URI stays readable.
+const ISSUER = 'HRSP';
 /** One step either side, for a phone clock a little off. */
 const TOLERANCE_SECONDS = 30;
 export const PENDING_LOGIN_SECONDS = 300;

@@ -5,6 +5,11 @@
  * (the demo's 2025 campaign has its platforms at different steps).
  */
 export const DEMO_PASSWORD = 'Demo@2025';
+/**
+ * What accounts created here change their initial password to: the demo password is seeded
+ * directly, but a password chosen through the API must pass the common-password check.
+ */
+const CREATED_ACCOUNT_PASSWORD = 'Review#Kx9-2025';
 
 export interface ApiClient {
   call(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
@@ -54,7 +59,7 @@ async function newLogin(baseUrl: string, username: string, password: string): Pr
   const session = await ok<{ csrfToken: string; user: { mustChangePassword: boolean } }>('POST', '/auth/login', { username, password });
   csrf = session.csrfToken;
   if (session.user.mustChangePassword) {
-    const changed = await ok<{ csrfToken: string }>('POST', '/auth/change-password', { oldPassword: password, newPassword: DEMO_PASSWORD });
+    const changed = await ok<{ csrfToken: string }>('POST', '/auth/change-password', { oldPassword: password, newPassword: CREATED_ACCOUNT_PASSWORD });
     csrf = changed.csrfToken;
   }
   return { call, ok };
@@ -70,7 +75,7 @@ const shift = (n: number) => new Date(Date.now() + 8 * 3_600_000 + n * 86_400_00
 /** A user of `role` in `org`, created by the admin unless one exists; returns a logged-in client. */
 async function accountFor(baseUrl: string, admin: ApiClient, role: 'operator' | 'district' | 'expert', org: Org, username: string): Promise<ApiClient> {
   const found = await admin.ok<{ items: { username: string }[] }>('GET', `/users?q=${encodeURIComponent(username)}&pageSize=50`);
-  if (found.items.some((u) => u.username === username)) return apiLogin(baseUrl, username);
+  if (found.items.some((u) => u.username === username)) return apiLogin(baseUrl, username, CREATED_ACCOUNT_PASSWORD);
   const created = await admin.ok<{ initialPassword: string }>('POST', '/users', { username, displayName: `${org.name}（测试）`, role, organizationId: org.id });
   return apiLogin(baseUrl, username, created.initialPassword);
 }

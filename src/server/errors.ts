@@ -31,16 +31,16 @@ export const errors = {
   conflict: (message: string) => new AppError('CONFLICT', 409, message),
   invalid: (field: string, message: string) =>
     new AppError('VALIDATION_FAILED', 400, message, [{ field, message }]),
-  badLogin: () => new AppError('LOGIN_FAILED', 401, '用户名或密码错误'),
-  locked: (until: Date) =>
-    new AppError('ACCOUNT_LOCKED', 423, `账号因多次登录失败已被锁定，请于 ${formatTime(until)} 后再试，或联系管理员解锁`),
-  disabled: () => new AppError('ACCOUNT_DISABLED', 403, '账号已停用，请联系管理员'),
+  /**
+   * The one answer to a refused login (unknown user, wrong password, locked or disabled account),
+   * so that it does not tell which usernames exist; the login log keeps the true reason.
+   */
+  badLogin: (lockout: { lockoutThreshold: number; lockoutMinutes: number }) =>
+    new AppError('LOGIN_FAILED', 401, `用户名或密码错误；连续失败 ${lockout.lockoutThreshold} 次账号将锁定 ${lockout.lockoutMinutes} 分钟`),
+  secondFactorInvalid: () => new AppError('TOTP_INVALID', 401, '动态口令：错误或已使用，请输入验证器中当前显示的 6 位数字', [{ field: 'code', message: '动态口令：错误或已使用' }]),
+  secondFactorExpired: () => new AppError('LOGIN_EXPIRED', 401, '登录验证已超时，请重新输入用户名和密码'),
   rateLimited: () => new AppError('RATE_LIMITED', 429, '请求过于频繁，请稍后再试'),
   refused: (code: string, message: string, field?: string) =>
     new AppError(code, 400, message, field === undefined ? [] : [{ field, message }]),
   tooLarge: (message: string) => new AppError('FILE_TOO_LARGE', 413, message),
 };
-
-function formatTime(d: Date): string {
-  return d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
-}

@@ -24,6 +24,8 @@ export const fieldLabels: Record<string, string> = {
   lockoutThreshold: '锁定阈值（失败次数）',
   lockoutMinutes: '锁定时长（分钟）',
   idleTimeoutMinutes: '会话空闲超时（分钟）',
+  sessionMaxHours: '会话最长时限（小时）',
+  passwordMaxAgeDays: '密码有效期（天）',
   id: '编号',
   facts: '事实数据',
   factor: '系数',

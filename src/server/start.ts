@@ -9,6 +9,7 @@ import { buildApp } from './app.js';
 import { startChangeListener } from './cluster/changes.js';
 import { withStartupLock } from './cluster/repository.js';
 import { startDatabase } from './database.js';
+import { loadSecretKey, secretKeySourceOf } from './crypto/keys.js';
 
 function printBanner(url: string, adminPassword: string | null, demo: boolean): void {
   const lines = [``, `HRSP 重庆市人力资源服务发展平台管理系统 已启动：${url}`, `API 文档：${url}/api/docs`];
@@ -27,6 +28,8 @@ function printBanner(url: string, adminPassword: string | null, demo: boolean): 
 /** `npm start`: database up, migrated and seeded, then the web server; stops cleanly on Ctrl-C. */
 export async function serve(config: Config): Promise<void> {
   const started = Date.now();
+  // Before the database: a server without its key must not start (sealed data would be unreadable).
+  loadSecretKey(secretKeySourceOf(config));
   const database = await startDatabase(config);
   const { db } = database;
   // With several processes on one database, one at a time seeds (else two would create the first administrator).

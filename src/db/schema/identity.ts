@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { districts } from './reference.js';
 
 export const orgKinds = ['bureau', 'district', 'district_gov', 'operator', 'expert_pool'] as const;
@@ -33,6 +33,12 @@ export const users = pgTable('users', {
   lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
   /** An expert's employer (or other tie), so that an expert is never assigned to review that organization's platform. */
   affiliationOrgId: uuid('affiliation_org_id').references(() => organizations.id),
+  /** The TOTP secret (base32), sealed with the master key (sm4Seal, base64); set once enrolment is confirmed. */
+  totpSecret: text('totp_secret'),
+  /** A secret offered for enrolment and not yet confirmed with a code (sealed like totpSecret). */
+  totpPendingSecret: text('totp_pending_secret'),
+  /** The last TOTP time step accepted, so that a code cannot be used twice. */
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
   createdAt: createdAt(),
 }, (t) => [index('users_org_idx').on(t.organizationId)]);
 

@@ -4,6 +4,7 @@ import { makeUser, testPassword } from '../../../test/factories.js';
 import { SESSION_CACHE_MILLIS } from './session-cache.js';
 
 const ctx = useTestApp();
+const loginFailed = '用户名或密码错误；连续失败 5 次账号将锁定 15 分钟';
 
 
 describe('login', () => {
@@ -26,23 +27,35 @@ describe('login', () => {
 describe('lockout', () => {
   it('locks the account after 5 failures for 15 minutes, refusing even the right password, and logs each attempt', async () => {
     const u = await makeUser(ctx.database.db, 'district');
-    for (let i = 1; i <= 4; i++) {
+    for (let i = 1; i <= 5; i++) {
       const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: 'Wrong#Pass1' } });
       expect(res.statusCode).toBe(401);
-      expect(res.json<{ code: string }>().code).toBe('LOGIN_FAILED');
+      expect(res.json<{ code: string; message: string }>()).toEqual({ code: 'LOGIN_FAILED', message: loginFailed });
     }
-    const fifth = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: 'Wrong#Pass1' } });
-    expect(fifth.statusCode).toBe(423);
-    expect(fifth.json<{ message: string }>().message).toMatch(/锁定/);
     const right = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: testPassword } });
-    expect(right.statusCode).toBe(423);
+    expect(right.statusCode).toBe(401);
+    expect(right.json<{ message: string }>().message).toBe(loginFailed);
     const { rows } = await ctx.database.pool.query<{ locked_until: Date }>('select locked_until from users where id = $1', [u.id]);
     const minutes = (rows[0]!.locked_until.getTime() - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(14);
     expect(minutes).toBeLessThanOrEqual(15);
-    const log = await ctx.database.pool.query<{ success: boolean }>('select success from login_log where username = $1', [u.username]);
-    expect(log.rows).toHaveLength(6);
+    const log = await ctx.database.pool.query<{ success: boolean; reason: string }>('select success, reason from login_log where username = $1 order by at', [u.username]);
+    expect(log.rows.map((r) => r.reason)).toEqual(['密码错误', '密码错误', '密码错误', '密码错误', '密码错误，账号已锁定', '账号锁定中（密码正确）']);
     expect(log.rows.every((r) => !r.success)).toBe(true);
+  });
+
+  it('counts every one of 20 concurrent wrong passwords and locks the account', async () => {
+    const u = await makeUser(ctx.database.db, 'district');
+    const answers = await Promise.all(Array.from({ length: 20 }, () =>
+      ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: 'Wrong#Pass1' } })));
+    expect(answers.map((a) => a.statusCode)).toEqual(Array<number>(20).fill(401));
+    const { rows } = await ctx.database.pool.query<{ failed_logins: number; locked: boolean }>(
+      'select failed_logins, locked_until > now() as locked from users where id = $1', [u.id]);
+    expect(rows[0]).toEqual({ failed_logins: 20, locked: true });
+    const right = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: testPassword } });
+    expect(right.statusCode).toBe(401);
+    const log = await ctx.database.pool.query<{ n: number }>(`select count(*)::int as n from login_log where username = $1 and reason like '%账号已锁定'`, [u.username]);
+    expect(log.rows[0]!.n).toBe(1); // locked once, not extended by the failures queued behind the lock
   });
 
   it('lets the user in once the lock has run out, and an administrator can unlock earlier', async () => {
@@ -56,10 +69,28 @@ describe('lockout', () => {
     await loginAs(ctx.app, u.username);
   });
 
-  it('does not tell unknown users from wrong passwords', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody-here', password: 'x' } });
-    expect(res.statusCode).toBe(401);
-    expect(res.json<{ message: string }>().message).toBe('用户名或密码错误');
+  it('answers an unknown user, a wrong password, a disabled and a locked account alike, and logs the true reason', async () => {
+    const wrong = await makeUser(ctx.database.db, 'district');
+    const disabled = await makeUser(ctx.database.db, 'district');
+    const locked = await makeUser(ctx.database.db, 'district');
+    await ctx.database.pool.query('update users set disabled = true where id = $1', [disabled.id]);
+    await ctx.database.pool.query(`update users set locked_until = now() + interval '10 minutes' where id = $1`, [locked.id]);
+    const attempts = [
+      { username: 'nobody-here', password: testPassword },
+      { username: wrong.username, password: 'Wrong#Pass1' },
+      { username: disabled.username, password: testPassword },
+      { username: locked.username, password: testPassword },
+    ];
+    const answers = [];
+    for (const payload of attempts) {
+      const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload });
+      answers.push({ status: res.statusCode, body: res.body, cookie: res.headers['set-cookie'] ?? null });
+    }
+    expect(answers[0]).toEqual({ status: 401, body: JSON.stringify({ code: 'LOGIN_FAILED', message: loginFailed }), cookie: null });
+    for (const a of answers) expect(a).toEqual(answers[0]);
+    const log = await ctx.database.pool.query<{ username: string; reason: string }>(
+      'select username, reason from login_log where username = any($1) order by at', [attempts.map((a) => a.username)]);
+    expect(log.rows.map((r) => r.reason)).toEqual(['用户不存在', '密码错误', '账号或机构已停用', '账号锁定中（密码正确）']);
   });
 });
 
@@ -98,7 +129,7 @@ describe('sessions', () => {
     expect((await ac.call('POST', `/users/${u.id}/disable`)).statusCode).toBe(200);
     expect((await c1.call('GET', '/home')).statusCode).toBe(401);
     const again = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: testPassword } });
-    expect(again.statusCode).toBe(403);
+    expect(again.statusCode).toBe(401);
     const v = await makeUser(ctx.database.db, 'district');
     const cv = await loginAs(ctx.app, v.username);
     const online = await ac.call('GET', '/sessions');
@@ -118,11 +149,11 @@ describe('sessions', () => {
     const weak = await first.call('POST', '/auth/change-password', { oldPassword: testPassword, newPassword: 'abcdefgh' });
     expect(weak.statusCode).toBe(400);
     expect(weak.json<{ details: { field: string }[] }>().details[0]!.field).toBe('newPassword');
-    const ok = await first.call('POST', '/auth/change-password', { oldPassword: testPassword, newPassword: 'New#Passw0rd' });
+    const ok = await first.call('POST', '/auth/change-password', { oldPassword: testPassword, newPassword: 'Kx9#mPv2Lq-new' });
     expect(ok.statusCode, ok.body).toBe(200);
     expect((await second.call('GET', '/home')).statusCode).toBe(401);
     expect((await first.call('GET', '/home')).statusCode).toBe(401); // its old cookie was replaced
-    const fresh = await loginAs(ctx.app, u.username, 'New#Passw0rd');
+    const fresh = await loginAs(ctx.app, u.username, 'Kx9#mPv2Lq-new');
     expect((await fresh.call('GET', '/home')).statusCode).toBe(200);
   });
 });
@@ -131,7 +162,7 @@ describe('CSRF', () => {
   it('rejects a state change without the token or with a wrong one, and changes nothing', async () => {
     const admin = await makeUser(ctx.database.db, 'admin');
     const ac = await loginAs(ctx.app, admin.username);
-    const payload = { lockoutThreshold: 7, lockoutMinutes: 20, idleTimeoutMinutes: 30 };
+    const payload = { lockoutThreshold: 7, lockoutMinutes: 20, idleTimeoutMinutes: 30, sessionMaxHours: 12, passwordMaxAgeDays: 90 };
     const none = await ac.call('PUT', '/settings', payload, { csrf: null });
     expect(none.statusCode).toBe(403);
     expect(none.json<{ code: string }>().code).toBe('CSRF_INVALID');
@@ -141,7 +172,7 @@ describe('CSRF', () => {
     const right = await ac.call('PUT', '/settings', payload);
     expect(right.statusCode).toBe(200);
     expect((await ac.call('GET', '/settings')).json<{ lockoutThreshold: number }>().lockoutThreshold).toBe(7);
-    await ac.call('PUT', '/settings', { lockoutThreshold: 5, lockoutMinutes: 15, idleTimeoutMinutes: 30 });
+    await ac.call('PUT', '/settings', { ...payload, lockoutThreshold: 5, lockoutMinutes: 15 });
   });
 
   it('does not accept another session’s token', async () => {

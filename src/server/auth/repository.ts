@@ -1,4 +1,4 @@
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import { loginLog, organizations, sessions, users } from '../../db/schema/index.js';
 import type { Db, Executor } from '../../db/client.js';
 import { notifyChange, onChange, onReset } from '../cluster/changes.js';
@@ -14,6 +14,8 @@ const principalColumns = {
   passwordHash: users.passwordHash,
   failedLogins: users.failedLogins,
   lockedUntil: users.lockedUntil,
+  passwordChangedAt: users.passwordChangedAt,
+  totpEnabled: sql<boolean>`${users.totpSecret} is not null`,
   organizationId: organizations.id,
   organizationName: organizations.name,
   organizationDisabled: organizations.disabled,
@@ -41,7 +43,7 @@ export type Principal = NonNullable<Awaited<ReturnType<typeof findPrincipalById>
 
 function sessionWithPrincipalQuery(db: Db) {
   return db
-    .select({ session: { id: sessions.id, userId: sessions.userId, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt }, principal: principalColumns })
+    .select({ session: { id: sessions.id, userId: sessions.userId, csrfToken: sessions.csrfToken, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt }, principal: principalColumns })
     .from(sessions)
     .innerJoin(users, eq(sessions.userId, users.id))
     .innerJoin(organizations, eq(users.organizationId, organizations.id))
@@ -109,12 +111,67 @@ export async function deleteUserSessions(db: Executor, userId: string, exceptSes
   if (deleted.length > 0) await notifyChange(db, 'user-sessions', `${userId}/${exceptSessionId ?? ''}`);
 }
 
-export async function updateLoginState(
-  db: Executor,
-  userId: string,
-  state: { failedLogins: number; lockedUntil: Date | null; lastLoginAt?: Date },
-): Promise<void> {
-  await db.update(users).set(state).where(eq(users.id, userId));
+export interface LoginState {
+  failedLogins: number;
+  lockedUntil: Date | null;
+}
+
+/**
+ * Records a failed login: reads the counter under a row lock (FOR UPDATE), so that concurrent
+ * failures queue on the row and each one counts, and writes what `next` makes of it.
+ * Call inside a transaction.
+ */
+export async function countFailedLogin<T extends LoginState>(tx: Executor, userId: string, next: (current: LoginState) => T): Promise<T | null> {
+  const rows = await tx
+    .select({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil })
+    .from(users)
+    .where(eq(users.id, userId))
+    .for('update');
+  const current = rows[0];
+  if (!current) return null;
+  const after = next(current);
+  await tx.update(users).set({ failedLogins: after.failedLogins, lockedUntil: after.lockedUntil }).where(eq(users.id, userId));
+  return after;
+}
+
+/**
+ * Resets the counter after a successful login unless the account is locked now (a concurrent
+ * failure may have locked it since it was read); false when locked.
+ */
+export async function recordSuccessfulLogin(tx: Executor, userId: string, at: Date, mustChangePassword: boolean): Promise<boolean> {
+  const rows = await tx
+    .update(users)
+    .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: at, mustChangePassword })
+    .where(and(eq(users.id, userId), or(isNull(users.lockedUntil), lte(users.lockedUntil, sql`now()`))))
+    .returning({ id: users.id });
+  return rows.length > 0;
+}
+
+export async function findTotp(db: Executor, userId: string) {
+  const rows = await db
+    .select({ secret: users.totpSecret, pendingSecret: users.totpPendingSecret, lastStep: users.totpLastStep })
+    .from(users)
+    .where(eq(users.id, userId));
+  return rows[0] ?? null;
+}
+
+export async function setPendingTotp(db: Executor, userId: string, sealedSecret: string): Promise<void> {
+  await db.update(users).set({ totpPendingSecret: sealedSecret }).where(eq(users.id, userId));
+}
+
+/** Confirmed enrolment: the pending secret becomes the secret, and the confirming code's step is spent. */
+export async function enableTotp(db: Executor, userId: string, sealedSecret: string, step: number): Promise<void> {
+  await db.update(users).set({ totpSecret: sealedSecret, totpPendingSecret: null, totpLastStep: step }).where(eq(users.id, userId));
+}
+
+/** Spends a TOTP time step: false when this or a later step was used already (a replayed code). */
+export async function spendTotpStep(db: Executor, userId: string, step: number): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return rows.length > 0;
 }
 
 export async function updatePassword(db: Executor, userId: string, passwordHash: string, mustChange: boolean): Promise<void> {

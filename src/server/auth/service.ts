@@ -1,13 +1,16 @@
 import type { Db, Executor } from '../../db/client.js';
 import type { Actor } from '../../domain/auth/actor.js';
-import { afterFailedLogin, isLocked, sessionExpired } from '../../domain/auth/lockout.js';
-import { checkPasswordStrength } from '../../domain/auth/password.js';
+import { maySecondFactor } from '../../domain/auth/second-factor.js';
+import { afterFailedLogin, isLocked, passwordExpired, sessionExpired, sessionTooOld, type LockoutSettings } from '../../domain/auth/lockout.js';
 import { audit } from '../audit/audit.js';
 import type { RequestContext } from '../context.js';
 import { errors } from '../errors.js';
-import { getSecuritySettings } from '../settings/service.js';
+import type { SecuritySettings } from '../settings/schema.js';
+import { getSecuritySettings, isDemoDatabase } from '../settings/service.js';
+import { checkNewPassword } from './common-passwords.js';
 import { dummyPasswordHash, hashPassword, newToken, tokenHash, verifyPassword } from './passwords.js';
 import * as repo from './repository.js';
+import { checkTotp, newTotpSecret, openTotpSecret, pendingLoginToken, readPendingLoginToken, sealTotpSecret } from './totp.js';
 
 export interface ClientMeta {
   ip: string | null;
@@ -52,47 +55,114 @@ async function recordFailure(db: Db, username: string, userId: string | null, me
   await repo.insertLoginLog(db, { username, userId, ...meta, success: false, reason });
 }
 
-export async function login(db: Db, username: string, password: string, meta: ClientMeta): Promise<NewSession> {
-  const now = new Date();
-  const p = await repo.findPrincipalByUsername(db, username);
-  if (!p) {
-    await verifyPassword(await dummyPasswordHash(), password);
-    await recordFailure(db, username, null, meta, '用户不存在');
-    throw errors.badLogin();
-  }
-  if (p.lockedUntil && isLocked({ failedLogins: p.failedLogins, lockedUntil: p.lockedUntil }, now)) {
-    await recordFailure(db, username, p.userId, meta, '账号锁定中');
-    throw errors.locked(p.lockedUntil);
-  }
-  if (!(await verifyPassword(p.passwordHash, password))) {
-    const settings = await getSecuritySettings(db);
-    const next = afterFailedLogin({ failedLogins: p.failedLogins, lockedUntil: p.lockedUntil }, settings, now);
-    await db.transaction(async (tx) => {
-      await repo.updateLoginState(tx, p.userId, next);
-      await repo.insertLoginLog(tx, { username, userId: p.userId, ...meta, success: false, reason: next.lockedUntil ? '密码错误，账号已锁定' : '密码错误' });
-    });
-    if (next.lockedUntil) throw errors.locked(next.lockedUntil);
-    throw errors.badLogin();
-  }
-  if (p.disabled || p.organizationDisabled) {
-    await recordFailure(db, username, p.userId, meta, '账号或机构已停用');
-    throw errors.disabled();
-  }
+/**
+ * A wrong password or code: counted under a row lock, so that concurrent failures each count
+ * and the threshold locks the account however they interleave; the log keeps the true reason.
+ * Returns whether this failure locked the account.
+ */
+async function countFailure(db: Db, p: repo.Principal, meta: ClientMeta, what: string, settings: LockoutSettings, now: Date): Promise<boolean> {
   return db.transaction(async (tx) => {
-    await repo.updateLoginState(tx, p.userId, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
-    await repo.insertLoginLog(tx, { username, userId: p.userId, ...meta, success: true, reason: null });
-    return openSession(tx, p, meta);
+    const after = await repo.countFailedLogin(tx, p.userId, (current) => ({ ...afterFailedLogin(current, settings, now), wasLocked: isLocked(current, now) }));
+    const reason = after?.wasLocked ? `账号锁定中，${what}` : after?.justLocked ? `${what}，账号已锁定` : what;
+    await repo.insertLoginLog(tx, { username: p.username, userId: p.userId, ...meta, success: false, reason });
+    return after?.justLocked ?? false;
   });
 }
 
-/** The session behind a cookie token, or null when it is unknown, idle too long, or its user is disabled. */
+/** Why a user whose password (and code) matched may still not log in, for the login log; null when they may. */
+function refusal(p: repo.Principal, now: Date): string | null {
+  if (isLocked(p, now)) return '账号锁定中（密码正确）';
+  if (p.disabled || p.organizationDisabled) return '账号或机构已停用';
+  return null;
+}
+
+export type LoginOutcome =
+  | { kind: 'session'; opened: NewSession }
+  | { kind: 'second_factor'; pendingToken: string; expiresAt: Date };
+
+/**
+ * The password step. Every refusal (unknown user, wrong password, locked, disabled) answers the
+ * same LOGIN_FAILED after the same argon2 work, so the answer does not tell which usernames
+ * exist; the login log records the true reason. An account with TOTP gets a pending token instead
+ * of a session.
+ */
+export async function login(db: Db, username: string, password: string, meta: ClientMeta): Promise<LoginOutcome> {
+  const now = new Date();
+  const settings = await getSecuritySettings(db);
+  const p = await repo.findPrincipalByUsername(db, username);
+  const passwordOk = await verifyPassword(p?.passwordHash ?? (await dummyPasswordHash()), password);
+  if (!p) {
+    await recordFailure(db, username, null, meta, '用户不存在');
+    throw errors.badLogin(settings);
+  }
+  if (!passwordOk) {
+    await countFailure(db, p, meta, '密码错误', settings, now);
+    throw errors.badLogin(settings);
+  }
+  const refused = refusal(p, now);
+  if (refused) {
+    await recordFailure(db, username, p.userId, meta, refused);
+    throw errors.badLogin(settings);
+  }
+  if (p.totpEnabled) {
+    const pending = pendingLoginToken(p.userId, p.passwordChangedAt, now);
+    return { kind: 'second_factor', pendingToken: pending.token, expiresAt: pending.expiresAt };
+  }
+  return { kind: 'session', opened: await finishLogin(db, p, meta, settings, now) };
+}
+
+/** The code step of a login with TOTP: a wrong or replayed code counts towards lockout like a wrong password. */
+export async function loginSecondFactor(db: Db, pendingToken: string, code: string, meta: ClientMeta): Promise<NewSession> {
+  const now = new Date();
+  const claim = readPendingLoginToken(pendingToken, now);
+  const p = claim ? await repo.findPrincipalById(db, claim.userId) : null;
+  if (!claim || !p || p.passwordChangedAt.getTime() !== claim.passwordChangedAt) throw errors.secondFactorExpired();
+  const settings = await getSecuritySettings(db);
+  const refused = refusal(p, now);
+  if (refused) {
+    await recordFailure(db, p.username, p.userId, meta, refused);
+    throw errors.badLogin(settings);
+  }
+  const totp = await repo.findTotp(db, p.userId);
+  if (!totp?.secret) throw errors.secondFactorExpired(); // reset by the administrator meanwhile
+  const step = await checkTotp(openTotpSecret(totp.secret), code, totp.lastStep);
+  if (step === null || !(await repo.spendTotpStep(db, p.userId, step))) {
+    await countFailure(db, p, meta, '动态口令错误', settings, now);
+    throw errors.secondFactorInvalid();
+  }
+  return finishLogin(db, p, meta, settings, now);
+}
+
+/**
+ * Opens the session of a user who passed every step. A password older than the set age must be
+ * changed first (demo databases exempt: their shared password is the point of the demo).
+ */
+async function finishLogin(db: Db, p: repo.Principal, meta: ClientMeta, settings: SecuritySettings, now: Date): Promise<NewSession> {
+  const aged = passwordExpired(p.passwordChangedAt, settings.passwordMaxAgeDays, now) && !(await isDemoDatabase(db));
+  const mustChangePassword = p.mustChangePassword || aged;
+  const opened = await db.transaction(async (tx) => {
+    if (!(await repo.recordSuccessfulLogin(tx, p.userId, now, mustChangePassword))) return null;
+    await repo.insertLoginLog(tx, { username: p.username, userId: p.userId, ...meta, success: true, reason: aged && !p.mustChangePassword ? '密码已超过有效期，须修改' : null });
+    return openSession(tx, { ...p, mustChangePassword }, meta);
+  });
+  if (opened) return opened;
+  // A concurrent failure locked the account after it was read.
+  await recordFailure(db, p.username, p.userId, meta, '账号锁定中（密码正确）');
+  throw errors.badLogin(settings);
+}
+
+/**
+ * The session behind a cookie token, or null when it is unknown, idle too long, older than the
+ * absolute lifetime, or its user is disabled. Both clocks are judged here on every request, on
+ * the cached row too (the cache keeps the session's times, not a verdict).
+ */
 export async function resolveSession(db: Db, token: string): Promise<ResolvedSession | null> {
   const found = await repo.findSessionWithPrincipal(db, tokenHash(token));
   if (!found) return null;
   const { session: s, principal: p } = found;
   const now = new Date();
-  const { idleTimeoutMinutes } = await getSecuritySettings(db);
-  if (p.disabled || p.organizationDisabled || sessionExpired(s.lastSeenAt, idleTimeoutMinutes, now)) {
+  const { idleTimeoutMinutes, sessionMaxHours } = await getSecuritySettings(db);
+  if (p.disabled || p.organizationDisabled || sessionExpired(s.lastSeenAt, idleTimeoutMinutes, now) || sessionTooOld(s.createdAt, sessionMaxHours, now)) {
     await repo.deleteSession(db, s.id);
     return null;
   }
@@ -110,7 +180,7 @@ export async function changePassword(db: Db, ctx: RequestContext, oldPassword: s
   const p = await repo.findPrincipalById(db, ctx.actor.userId);
   if (!p) throw errors.unauthenticated();
   if (!(await verifyPassword(p.passwordHash, oldPassword))) throw errors.invalid('oldPassword', '原密码：不正确');
-  const strength = checkPasswordStrength(newPassword, p.username);
+  const strength = checkNewPassword(newPassword, p.username);
   if (!strength.ok) throw errors.invalid('newPassword', `新密码：${strength.reason}`);
   if (await verifyPassword(p.passwordHash, newPassword)) throw errors.invalid('newPassword', '新密码：不能与原密码相同');
   const hash = await hashPassword(newPassword);
@@ -121,3 +191,45 @@ export async function changePassword(db: Db, ctx: RequestContext, oldPassword: s
     return openSession(tx, { ...p, mustChangePassword: false }, meta);
   });
 }
+
+export interface TotpStatus {
+  /** The user's role may enrol a second factor. */
+  available: boolean;
+  enabled: boolean;
+}
+
+async function principalOf(db: Db, ctx: RequestContext): Promise<repo.Principal> {
+  const p = await repo.findPrincipalById(db, ctx.actor.userId);
+  if (!p) throw errors.unauthenticated();
+  return p;
+}
+
+export async function totpStatus(db: Db, ctx: RequestContext): Promise<TotpStatus> {
+  const p = await principalOf(db, ctx);
+  return { available: maySecondFactor(p.role), enabled: p.totpEnabled };
+}
+
+/** Offers a new secret (otpauth:// URI and the key as text); it takes effect once a code from it is confirmed. */
+export async function startTotpEnrolment(db: Db, ctx: RequestContext): Promise<{ secret: string; uri: string }> {
+  const p = await principalOf(db, ctx);
+  if (!maySecondFactor(p.role)) throw errors.forbidden('启用动态口令');
+  if (p.totpEnabled) throw errors.conflict('动态口令已启用；如需更换，请先由管理员重置');
+  const offered = newTotpSecret(p.username);
+  await repo.setPendingTotp(db, p.userId, sealTotpSecret(offered.secret));
+  return offered;
+}
+
+export async function confirmTotpEnrolment(db: Db, ctx: RequestContext, code: string): Promise<TotpStatus> {
+  const p = await principalOf(db, ctx);
+  const totp = await repo.findTotp(db, p.userId);
+  if (p.totpEnabled) throw errors.conflict('动态口令已启用');
+  if (!totp?.pendingSecret) throw errors.invalid('code', '动态口令：请先生成密钥');
+  const step = await checkTotp(openTotpSecret(totp.pendingSecret), code, null);
+  if (step === null) throw errors.invalid('code', '动态口令：不正确，请输入验证器中当前显示的 6 位数字');
+  await db.transaction(async (tx) => {
+    await repo.enableTotp(tx, p.userId, totp.pendingSecret ?? '', step);
+    await audit(tx, ctx, { action: 'user.totp_enable', entityType: 'user', entityId: p.userId });
+  });
+  return { available: true, enabled: true };
+}
+

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.js';
-import { sessionExpired } from '../../domain/auth/lockout.js';
+import { sessionExpired, sessionTooOld } from '../../domain/auth/lockout.js';
 import { audit } from '../audit/audit.js';
 import { deleteSession, listSessions } from '../auth/repository.js';
 import type { RequestContext } from '../context.js';
@@ -7,11 +7,12 @@ import { errors } from '../errors.js';
 import { getSecuritySettings } from '../settings/service.js';
 
 export async function onlineSessions(db: Db, currentSessionId: string) {
-  const { idleTimeoutMinutes } = await getSecuritySettings(db);
+  const { idleTimeoutMinutes, sessionMaxHours } = await getSecuritySettings(db);
   const now = new Date();
   const rows = await listSessions(db);
   return rows
-    .filter((s) => !sessionExpired(s.lastSeenAt, idleTimeoutMinutes, now))
+    // Sessions past either clock are dead (the next request deletes them), so not online.
+    .filter((s) => !sessionExpired(s.lastSeenAt, idleTimeoutMinutes, now) && !sessionTooOld(s.createdAt, sessionMaxHours, now))
     .map((s) => ({ ...s, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString(), current: s.id === currentSessionId }));
 }
 

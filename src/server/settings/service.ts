@@ -15,7 +15,9 @@ onReset(clearSettingsCache);
 /** Security settings, read on every request, so cached briefly. */
 export async function getSecuritySettings(db: Db): Promise<SecuritySettings> {
   if (cached && Date.now() - cached.at < cacheMillis) return cached.value;
-  const parsed = securitySettingsSchema.safeParse(await readSetting(db, KEY));
+  // Settings saved before a field existed take that field's default.
+  const stored = await readSetting(db, KEY);
+  const parsed = securitySettingsSchema.safeParse({ ...defaultSecuritySettings, ...(typeof stored === 'object' ? stored : {}) });
   const value = parsed.success ? parsed.data : defaultSecuritySettings;
   cached = { at: Date.now(), value };
   return value;

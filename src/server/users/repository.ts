@@ -17,6 +17,7 @@ const columns = {
   phone: users.phone,
   disabled: users.disabled,
   lockedUntil: users.lockedUntil,
+  totpEnabled: sql<boolean>`${users.totpSecret} is not null`,
   mustChangePassword: users.mustChangePassword,
   lastLoginAt: users.lastLoginAt,
   createdAt: users.createdAt,

@@ -15,6 +15,8 @@ export const userRow = z.object({
   disabled: z.boolean(),
   lockedUntil: z.string().nullable(),
   mustChangePassword: z.boolean(),
+  /** A TOTP second factor is enrolled. */
+  totpEnabled: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
 });

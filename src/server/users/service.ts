@@ -16,7 +16,7 @@ function toRow(u: repo.UserRecord): UserRow {
     id: u.id, username: u.username, displayName: u.displayName, role: u.role, organizationId: u.organizationId,
     organizationName: u.organizationName, phone: maskPhone(u.phone), disabled: u.disabled,
     lockedUntil: u.lockedUntil && u.lockedUntil > new Date() ? u.lockedUntil.toISOString() : null,
-    mustChangePassword: u.mustChangePassword, lastLoginAt: u.lastLoginAt?.toISOString() ?? null, createdAt: u.createdAt.toISOString(),
+    mustChangePassword: u.mustChangePassword, totpEnabled: u.totpEnabled, lastLoginAt: u.lastLoginAt?.toISOString() ?? null, createdAt: u.createdAt.toISOString(),
   };
 }
 
@@ -89,6 +89,16 @@ export async function unlockUser(db: Db, ctx: RequestContext, id: string): Promi
   await db.transaction(async (tx) => {
     await repo.updateUser(tx, id, { failedLogins: 0, lockedUntil: null });
     await audit(tx, ctx, { action: 'user.unlock', entityType: 'user', entityId: id });
+  });
+  return toRow(await loadForAdmin(db, id));
+}
+
+/** For a lost phone: the user then logs in with the password alone and may enrol again. */
+export async function resetTotp(db: Db, ctx: RequestContext, id: string): Promise<UserRow> {
+  const before = await loadForAdmin(db, id);
+  await db.transaction(async (tx) => {
+    await repo.updateUser(tx, id, { totpSecret: null, totpPendingSecret: null, totpLastStep: null });
+    await audit(tx, ctx, { action: 'user.totp_reset', entityType: 'user', entityId: id, summary: { totpEnabled: [before.totpEnabled, false] } });
   });
   return toRow(await loadForAdmin(db, id));
 }

@@ -19,7 +19,8 @@ export const ErrorCode = {
   Forbidden: 'FORBIDDEN',
   NotFound: 'NOT_FOUND',
   ValidationFailed: 'VALIDATION_FAILED',
-  AccountLocked: 'ACCOUNT_LOCKED',
+  /** A wrong or replayed TOTP code at the login's second step (the pending token stays valid). */
+  TotpInvalid: 'TOTP_INVALID',
   RateLimited: 'RATE_LIMITED',
   Network: 'NETWORK_ERROR',
   BadResponse: 'BAD_RESPONSE',

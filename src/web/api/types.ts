@@ -50,6 +50,25 @@ export interface SessionInfo {
   idleTimeoutMinutes: number;
 }
 
+/** The password step's answer for an account with a TOTP second factor: no session yet. */
+export interface SecondFactorRequired {
+  secondFactorRequired: true;
+  pendingToken: string;
+  expiresAt: string;
+}
+
+export type LoginAnswer = SessionInfo | SecondFactorRequired;
+
+export interface TotpStatus {
+  available: boolean;
+  enabled: boolean;
+}
+
+export interface TotpEnrolment {
+  secret: string;
+  uri: string;
+}
+
 export interface PublicInfo {
   demo: boolean;
   systemName: string;
@@ -80,6 +99,7 @@ export interface UserRow {
   disabled: boolean;
   lockedUntil: string | null;
   mustChangePassword: boolean;
+  totpEnabled: boolean;
   lastLoginAt: string | null;
   createdAt: string;
 }
@@ -148,6 +168,9 @@ export interface Settings {
   lockoutThreshold: number;
   lockoutMinutes: number;
   idleTimeoutMinutes: number;
+  sessionMaxHours: number;
+  /** 0: passwords do not age. */
+  passwordMaxAgeDays: number;
 }
 
 /** A platform list row; the first ten fields are the foundation's, the rest come with the registry. */

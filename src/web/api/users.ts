@@ -9,4 +9,5 @@ export const updateUser = (id: string, body: UpdateUserBody) => http.patch<UserR
 export const disableUser = (id: string) => http.post<UserRow>(userPath(id, '/disable'));
 export const enableUser = (id: string) => http.post<UserRow>(userPath(id, '/enable'));
 export const unlockUser = (id: string) => http.post<UserRow>(userPath(id, '/unlock'));
+export const resetUserTotp = (id: string) => http.post<UserRow>(userPath(id, '/reset-totp'));
 export const resetUserPassword = (id: string) => http.post<UserWithPassword>(userPath(id, '/reset-password'));

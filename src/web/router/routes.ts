@@ -115,6 +115,12 @@ export const appChildRoutes: RouteRecordRaw[] = [
     meta: { title: '消息中心', menu: {} },
   },
   {
+    path: 'account',
+    name: 'account',
+    component: () => import('../views/account/AccountSecurityView.vue'),
+    meta: { title: '账号安全' },
+  },
+  {
     path: 'admin/users',
     name: 'admin-users',
     component: () => import('../views/users/UserListView.vue'),

@@ -52,8 +52,16 @@ export const useSessionStore = defineStore('session', () => {
     return loading;
   }
 
-  async function login(username: string, password: string): Promise<SessionUser> {
-    const info = await authApi.login({ username, password });
+  /** The user, or the pending token when the account asks for a TOTP code next. */
+  async function login(username: string, password: string): Promise<SessionUser | { pendingToken: string }> {
+    const answer = await authApi.login({ username, password });
+    if ('secondFactorRequired' in answer) return { pendingToken: answer.pendingToken };
+    apply(answer);
+    return answer.user;
+  }
+
+  async function loginTotp(pendingToken: string, code: string): Promise<SessionUser> {
+    const info = await authApi.loginTotp({ pendingToken, code });
     apply(info);
     return info.user;
   }
@@ -78,6 +86,6 @@ export const useSessionStore = defineStore('session', () => {
 
   return {
     user, csrfToken, demo, systemName, idleTimeoutMinutes, isLoggedIn, role,
-    ensureLoaded, refresh, clear, login, logout, changePassword, markPasswordChangeRequired,
+    ensureLoaded, refresh, clear, login, loginTotp, logout, changePassword, markPasswordChangeRequired,
   };
 });

@@ -1,6 +1,6 @@
 import { ElMessage } from 'element-plus';
 import { ref } from 'vue';
-import { disableUser, enableUser, resetUserPassword, unlockUser } from '../../api/users';
+import { disableUser, enableUser, resetUserPassword, resetUserTotp, unlockUser } from '../../api/users';
 import type { UserRow, UserWithPassword } from '../../api/types';
 import { confirmAction, showError } from '../../utils/notify';
 
@@ -52,5 +52,11 @@ export function useUserActions(onChanged: () => void) {
     await run(user, resetUserPassword, showInitialPassword);
   }
 
-  return { busyId, issuedPassword, passwordDialogVisible, showInitialPassword, forgetPassword, toggleDisabled, unlock, resetPassword };
+  async function resetTotp(user: UserRow): Promise<void> {
+    const message = `确定重置用户「${user.displayName}」的动态口令吗？重置后该用户仅凭密码即可登录，可在“账号安全”中重新启用。`;
+    if (!(await confirmAction(message, '重置动态口令'))) return;
+    await run(user, resetUserTotp, () => ElMessage.success('动态口令已重置'));
+  }
+
+  return { busyId, issuedPassword, passwordDialogVisible, showInitialPassword, forgetPassword, toggleDisabled, unlock, resetPassword, resetTotp };
 }

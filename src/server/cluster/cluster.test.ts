@@ -10,7 +10,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobRuns } from '../../db/schema/index.js';
-import { freshDatabase } from '../../../test/db.js';
+import { freshDatabase, testSecretKey } from '../../../test/db.js';
 import { freePort } from '../../../test/e2e-server.js';
 import { makePlatform, makeUser, testPassword, type MadeUser } from '../../../test/factories.js';
 import { tinyPdf } from '../../../test/multipart.js';
@@ -33,6 +33,8 @@ async function startServer(databaseUrl: string): Promise<Server> {
     HRSP_WEB_DIR: path.join(dataDir, 'no-web'), LOG_LEVEL: 'warn', HRSP_LOGIN_RATE_LIMIT: String(LOGIN_LIMIT),
     // As behind a reverse proxy: each test speaks from an address of its own (X-Forwarded-For), so limits do not mix.
     HRSP_TRUST_PROXY: 'on',
+    // Every server on one database shares the master key.
+    HRSP_SECRET_KEY: testSecretKey.toString('hex'),
   };
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/hrsp.ts', 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
@@ -161,8 +163,11 @@ describe('two hrsp serve processes on one database', () => {
     const ip = '198.51.100.3';
     const onA = await login(a, ip, admin.username);
     const onB = await login(b, ip, admin.username);
-    const before = (await (await call(b, ip, 'GET', '/settings', { session: onB })).json()) as { idleTimeoutMinutes: number };
-    const next = { lockoutThreshold: 5, lockoutMinutes: 15, idleTimeoutMinutes: before.idleTimeoutMinutes === 45 ? 50 : 45 };
+    const before = (await (await call(b, ip, 'GET', '/settings', { session: onB })).json()) as { idleTimeoutMinutes: number; sessionMaxHours: number; passwordMaxAgeDays: number };
+    const next = {
+      lockoutThreshold: 5, lockoutMinutes: 15, idleTimeoutMinutes: before.idleTimeoutMinutes === 45 ? 50 : 45,
+      sessionMaxHours: before.sessionMaxHours, passwordMaxAgeDays: before.passwordMaxAgeDays,
+    };
     expect((await call(a, ip, 'PUT', '/settings', { session: onA, body: next })).status).toBe(200);
     // B read the settings a moment ago and would have kept them for five seconds.
     await settles(async () => (await call(b, ip, 'GET', '/settings', { session: onB })).json(), next);

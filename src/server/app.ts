@@ -13,6 +13,7 @@ import errorsPlugin from './plugins/errors.js';
 import securityPlugin from './plugins/security.js';
 import { installChineseZodMessages } from './zod-zh.js';
 import { apiRoutes } from './routes.js';
+import { healthRoutes } from './health/routes.js';
 
 export interface AppOptions {
   db: Db;
@@ -54,6 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(healthRoutes, { db: options.db });
   await app.register(apiRoutes, {
     prefix: '/api/v1', db: options.db, secureCookies: options.secureCookies ?? false, loginRateLimit: options.loginRateLimit ?? 10,
     filesDir: options.filesDir ?? path.join(os.tmpdir(), 'hrsp-files'), maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,

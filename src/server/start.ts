@@ -31,7 +31,7 @@ export async function serve(config: Config): Promise<void> {
   await seedReference(db);
   if (config.demo) await seedDemo(db);
   const adminPassword = config.demo ? null : await ensureInitialAdmin(db);
-  const app = await buildApp({ db, secureCookies: config.secureCookies, trustProxy: config.trustProxy, logLevel: config.logLevel, webDir: config.webDir, filesDir: config.filesDir, loginRateLimit: config.loginRateLimit });
+  const app = await buildApp({ db, secureCookies: config.secureCookies, trustProxy: config.trustProxy, logLevel: config.logLevel, webDir: config.webDir, loginRateLimit: config.loginRateLimit });
   await app.listen({ port: config.port, host: config.host });
   const stopReminders = scheduleDeadlineReminders(db, (m) => app.log.info(m));
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;

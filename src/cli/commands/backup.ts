@@ -43,12 +43,12 @@ export const restoreCommand: CliCommand = {
     findPgTool('psql');
     const db = await cliDatabase(config, { requireStopped: true });
     try {
-      await db.close();
+      // The pool stays open but idle (it holds no locks); shutdown ends it once, then stops the embedded server.
       const manifest = await restoreBackup(db.url, file, key);
       console.log(`已从 ${path.resolve(file)} 恢复（备份时间 ${manifest.createdAt}，HRSP ${manifest.hrspVersion}）：清单与数据库转储的 SM3 校验通过，${manifest.attachments.count} 个附件恢复后逐一校验 SM3 一致；所有会话已结束，用户须重新登录。`);
       return 0;
     } finally {
-      await db.shutdown().catch(() => undefined);
+      await db.shutdown();
     }
   },
 };

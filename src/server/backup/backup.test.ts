@@ -12,7 +12,8 @@ import { openDatabase, type Database } from '../../db/client.js';
 import { buildApp } from '../app.js';
 import { sm3 } from '../crypto/gm.js';
 import { loadBackupKey } from './key.js';
-import { BackupRefusedError, createBackup, restoreBackup } from './service.js';
+import { ENTRIES, writeArchive } from './archive.js';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupRefusedError, createBackup, restoreBackup, type Manifest } from './service.js';
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 let url: string;
@@ -134,5 +135,25 @@ describe('backup and restore', () => {
     fs.writeFileSync(file, bytes);
     await expect(restoreBackup(url, file, null)).rejects.toThrow(/清单 manifest\.json 的 SM3 与签名不符/);
     await expect(createBackup(url, file, null)).rejects.toThrow(/备份文件已存在/);
+  });
+
+  it('leaves the database as it was when the dump itself cannot be restored (one transaction, no emptied database)', async () => {
+    // A well-signed archive around a dump pg_restore cannot read: verification passes, the restore fails.
+    const work = fs.mkdtempSync(path.join(dir, 'bad-'));
+    const dump = Buffer.from('PGDMP this is not a dump');
+    const manifest: Manifest = {
+      format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, hrspVersion: 'test', createdAt: new Date().toISOString(), encrypted: false,
+      database: { file: ENTRIES.dump, bytes: dump.length, sm3: sm3(dump) }, attachments: { count: 0, files: [] },
+    };
+    const manifestBytes = Buffer.from(JSON.stringify(manifest));
+    fs.writeFileSync(path.join(work, ENTRIES.dump), dump);
+    fs.writeFileSync(path.join(work, ENTRIES.manifest), manifestBytes);
+    fs.writeFileSync(path.join(work, ENTRIES.signature), JSON.stringify({ algorithm: 'SM3', value: sm3(manifestBytes) }));
+    const file = path.join(dir, 'unrestorable.backup');
+    await writeArchive(work, file, null);
+    const platforms = await count('select count(*) n from platforms');
+    expect(platforms).toBeGreaterThan(0);
+    await expect(restoreBackup(url, file, null)).rejects.toThrow(/恢复失败，数据库未改动/);
+    expect(await count('select count(*) n from platforms')).toBe(platforms);
   });
 });

@@ -78,9 +78,10 @@ export interface ShutdownTimes {
 /**
  * Stops HTTP, then the database, in bounded time: a hung request or a client holding its
  * connection open gets `graceMs`, then every connection is destroyed, so Ctrl-C always ends
- * the process within a few seconds (the caller exits afterwards, which also ends timers).
+ * the process within a few seconds (at most graceMs + 1 s + databaseMs, 9 s by default; the
+ * caller exits afterwards, which also ends timers).
  */
-export async function shutdown(app: FastifyInstance, database: { shutdown(): Promise<void> }, times: ShutdownTimes = { graceMs: 5000, databaseMs: 5000 }): Promise<void> {
+export async function shutdown(app: FastifyInstance, database: { shutdown(): Promise<void> }, times: ShutdownTimes = { graceMs: 3000, databaseMs: 5000 }): Promise<void> {
   const closing = app.close();
   try {
     await within(times.graceMs, '关闭 HTTP 连接', closing);

@@ -10,7 +10,8 @@ import { isPostgresOf } from './embedded.js';
  * `hrsp serve` killed with SIGKILL while its embedded PostgreSQL runs: the next start on the same
  * data folder must come up by itself. The watchdog is switched off in the first run so that the
  * orphan is really there when the second start begins (the start-up recovery is what is tested);
- * a second case checks that the watchdog alone stops the orphan.
+ * a second case checks that the watchdog alone stops the orphan, a third that a postmaster.pid
+ * naming a dead process (both killed) is left to PostgreSQL, which replaces it.
  */
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrsp-crash-'));
 fs.chmodSync(dataDir, 0o755);
@@ -102,10 +103,18 @@ describe('restart after a crash (kill -9 of the HRSP process)', () => {
       stopped = !aliveP(pg2);
     }
     expect(stopped).toBe(true);
-    const third = await serve(port, pgPort);
-    expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
-    third.child.kill('SIGINT');
+    // Both killed (a power cut): postmaster.pid names a dead process, and PostgreSQL replaces it itself.
+    const third = await serve(port, pgPort, { HRSP_PG_WATCHDOG: 'off' });
+    const pg3 = postmasterPid();
+    third.child.kill('SIGKILL');
+    process.kill(pg3, 'SIGKILL');
     await exited(third.child);
+    for (let i = 0; i < 50 && aliveP(pg3); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(fs.existsSync(path.join(clusterDir, 'postmaster.pid'))).toBe(true);
+    const fourth = await serve(port, pgPort);
+    expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+    fourth.child.kill('SIGINT');
+    await exited(fourth.child);
     expect(fs.existsSync(path.join(clusterDir, 'postmaster.pid'))).toBe(false);
   }, 300_000);
 });

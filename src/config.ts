@@ -7,7 +7,10 @@ export interface Config {
   /** Set when an external PostgreSQL is used; otherwise the embedded server runs in dataDir/pg. */
   databaseUrl: string | null;
   dataDir: string;
+  /** Where a version before attachments moved into the database kept them; read once at start to move them in. */
   filesDir: string;
+  /** HRSP_BACKUP_KEY_FILE: 32-byte key that seals backups with SM4; null: backups unencrypted. */
+  backupKeyFile: string | null;
   embeddedPgPort: number;
   demo: boolean;
   secureCookies: boolean;
@@ -34,6 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     dataDir,
     filesDir: path.resolve(env.HRSP_FILES_DIR ?? path.join(dataDir, 'files')),
+    backupKeyFile: env.HRSP_BACKUP_KEY_FILE && env.HRSP_BACKUP_KEY_FILE !== '' ? path.resolve(env.HRSP_BACKUP_KEY_FILE) : null,
     embeddedPgPort: intFrom(env.HRSP_PG_PORT, 54329, 'HRSP_PG_PORT'),
     // Demo data only ever goes into the embedded database unless asked for explicitly.
     demo: env.HRSP_DEMO === 'on' || (env.HRSP_DEMO !== 'off' && databaseUrl === null),

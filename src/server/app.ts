@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -13,6 +12,7 @@ import errorsPlugin from './plugins/errors.js';
 import securityPlugin from './plugins/security.js';
 import { installChineseZodMessages } from './zod-zh.js';
 import { apiRoutes } from './routes.js';
+import { healthRoutes } from './health/routes.js';
 
 export interface AppOptions {
   db: Db;
@@ -23,8 +23,6 @@ export interface AppOptions {
   loginRateLimit?: number;
   /** Built Vue app; served with an index.html fallback for client-side routes. */
   webDir?: string | null;
-  /** Where attachments are stored (config.filesDir, default <dataDir>/files); tests use a temporary folder. */
-  filesDir?: string;
   /** Upload limit for attachments (default 20 MB). */
   maxFileBytes?: number;
   /** Requests per IP per minute (default 1200); the benchmark lifts it. */
@@ -60,9 +58,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     docs.addHook('onRoute', markRoutesPublic);
     await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   });
+  await app.register(healthRoutes, { db: options.db });
   await app.register(apiRoutes, {
     prefix: '/api/v1', db: options.db, secureCookies: options.secureCookies ?? false, loginRateLimit: options.loginRateLimit ?? 10,
-    filesDir: options.filesDir ?? path.join(os.tmpdir(), 'hrsp-files'), maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
   });
   if (options.webDir && fs.existsSync(path.join(options.webDir, 'index.html'))) await serveWeb(app, options.webDir);
   return app;

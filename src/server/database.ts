@@ -5,6 +5,7 @@ import { acquireDataLock } from '../db/data-lock.js';
 import { startEmbeddedPostgres } from '../db/embedded.js';
 import { applyMigrations } from '../db/migrate.js';
 import { withStartupLock } from './cluster/repository.js';
+import { moveDiskFilesIntoDatabase } from './files/service.js';
 
 export interface RunningDatabase extends Database {
   url: string;
@@ -18,7 +19,10 @@ export async function startDatabase(config: Config, log: (line: string) => void 
   if (config.databaseUrl !== null) {
     const database = openDatabase(config.databaseUrl);
     // Several processes may start together on one database: one migrates, the others wait.
-    await withStartupLock(database.pool, () => applyMigrations(database.db));
+    await withStartupLock(database.pool, async () => {
+      await applyMigrations(database.db);
+      await moveOldAttachments(database, config.filesDir);
+    });
     return { ...database, url: config.databaseUrl, embedded: false, shutdown: () => database.close() };
   }
   const release = acquireDataLock(config.dataDir);
@@ -26,6 +30,7 @@ export async function startDatabase(config: Config, log: (line: string) => void 
     const server = await startEmbeddedPostgres({ clusterDir: path.join(config.dataDir, 'pg'), port: config.embeddedPgPort, log });
     const database = openDatabase(server.url);
     await applyMigrations(database.db);
+    await moveOldAttachments(database, config.filesDir);
     return {
       ...database,
       url: server.url,
@@ -40,4 +45,11 @@ export async function startDatabase(config: Config, log: (line: string) => void 
     release();
     throw e;
   }
+}
+
+/** Attachments of a version that kept them on disk move into the database once; what could not be moved is named. */
+async function moveOldAttachments(database: Database, filesDir: string): Promise<void> {
+  const report = await moveDiskFilesIntoDatabase(database.db, filesDir);
+  if (report.moved > 0) console.log(`已将 ${report.moved} 个附件从 ${filesDir} 迁入数据库（磁盘上的原文件保留，核对后可删除）。`);
+  for (const f of report.failed) console.warn(`附件 ${f.id} 未能迁入数据库：${f.reason}`);
 }

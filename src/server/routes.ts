@@ -24,7 +24,6 @@ export interface ApiOptions {
   db: Db;
   secureCookies: boolean;
   loginRateLimit: number;
-  filesDir: string;
   maxFileBytes: number;
 }
 
@@ -43,7 +42,7 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
   await app.register(enterpriseRoutes, { db });
   await app.register(yearDataRoutes, { db });
   await app.register(importRoutes, { db });
-  await app.register(fileRoutes, { db, filesDir: opts.filesDir, maxFileBytes: opts.maxFileBytes });
+  await app.register(fileRoutes, { db, maxFileBytes: opts.maxFileBytes });
   await app.register(rulesRoutes);
   await app.register(schemeRoutes, { db });
   await app.register(evaluationRoutes, { db });

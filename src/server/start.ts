@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import { scheduleDeadlineReminders } from './evaluations/reminders.js';
 import type { Config } from '../config.js';
 import { ensureInitialAdmin } from './bootstrap/admin.js';
@@ -40,24 +41,63 @@ export async function serve(config: Config): Promise<void> {
   });
   // Before serving: caches are dropped when another process revokes a session or changes a setting.
   const changes = await startChangeListener(database.url, (m) => console.error(m));
-  const app = await buildApp({ db, secureCookies: config.secureCookies, trustProxy: config.trustProxy, logLevel: config.logLevel, webDir: config.webDir, filesDir: config.filesDir, loginRateLimit: config.loginRateLimit });
+  const app = await buildApp({ db, secureCookies: config.secureCookies, trustProxy: config.trustProxy, logLevel: config.logLevel, webDir: config.webDir, loginRateLimit: config.loginRateLimit });
   await app.listen({ port: config.port, host: config.host });
   const stopReminders = scheduleDeadlineReminders(db, (m) => app.log.info(m));
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
   printBanner(url, adminPassword, await isDemoDatabase(db));
   console.log(`启动用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒${database.embedded ? '（内嵌 PostgreSQL）' : ''}`);
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n收到 ${signal}，正在停止…`);
     stopReminders();
-    await app.close();
-    await changes.stop();
-    await database.shutdown();
-    console.log('已停止。');
-    process.exit(0);
+    void shutdown(app, { shutdown: async () => { await changes.stop(); await database.shutdown(); } }).then(
+      () => {
+        console.log('已停止。');
+        process.exit(0);
+      },
+      (e: unknown) => {
+        console.error(`停止时出错：${e instanceof Error ? e.message : String(e)}`);
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** Resolves after ms, or rejects with what did not finish; the timer never keeps the process alive. */
+function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}：${ms / 1000} 秒内未完成`)), ms);
+    timer.unref();
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+export interface ShutdownTimes {
+  /** How long open requests may take to finish before their connections are cut. */
+  graceMs: number;
+  /** How long the database may take to stop (pool end, then the embedded cluster's fast shutdown). */
+  databaseMs: number;
+}
+
+/**
+ * Stops HTTP, then the database, in bounded time: a hung request or a client holding its
+ * connection open gets `graceMs`, then every connection is destroyed, so Ctrl-C always ends
+ * the process within a few seconds (at most graceMs + 1 s + databaseMs, 9 s by default; the
+ * caller exits afterwards, which also ends timers).
+ */
+export async function shutdown(app: FastifyInstance, database: { shutdown(): Promise<void> }, times: ShutdownTimes = { graceMs: 3000, databaseMs: 5000 }): Promise<void> {
+  const closing = app.close();
+  try {
+    await within(times.graceMs, '关闭 HTTP 连接', closing);
+  } catch {
+    app.server.closeAllConnections();
+    await within(1000, '关闭 HTTP 连接', closing).catch(() => undefined);
+  }
+  await within(times.databaseMs, '停止数据库', database.shutdown());
 }

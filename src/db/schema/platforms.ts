@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { districts } from './reference.js';
 import { organizations, users } from './identity.js';
 import { carriers, operationModes, orientations, platformLevels, platformServices, platformStatuses, platformTypes, residenceModes, staffTeams } from '../../domain/platforms/codes.js';
@@ -126,7 +126,12 @@ export const platformYearData = pgTable('platform_year_data', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [uniqueIndex('platform_year_data_platform_year').on(t.platformId, t.year)]);
 
-/** Attachments: stored under the files folder by a random name; visible with their platform. */
+/**
+ * Attachments: the content is in file_blobs (so every server on the database sees it and a
+ * backup holds it); visible with their platform. `storedName` is the disk name of a file
+ * uploaded by a version that kept attachments on disk (moved into file_blobs at start);
+ * `sm3` is null only for such a file not moved yet.
+ */
 export const files = pgTable('files', {
   id: uuid('id').primaryKey().defaultRandom(),
   platformId: uuid('platform_id').references(() => platforms.id, { onDelete: 'set null' }),
@@ -138,8 +143,21 @@ export const files = pgTable('files', {
   originalName: text('original_name').notNull(),
   mimeType: text('mime_type').notNull(),
   sizeBytes: integer('size_bytes').notNull(),
-  storedName: text('stored_name').notNull().unique(),
+  storedName: text('stored_name').unique(),
   sha256: text('sha256').notNull(),
+  sm3: text('sm3'),
   uploadedBy: uuid('uploaded_by').references(() => users.id),
   uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('files_owner_idx').on(t.ownerType, t.ownerId), index('files_platform_idx').on(t.platformId)]);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/** An attachment's content in pieces of FILE_CHUNK_BYTES (seq 0, 1, …), so a download streams one piece at a time. */
+export const fileBlobs = pgTable('file_blobs', {
+  fileId: uuid('file_id').notNull().references(() => files.id, { onDelete: 'cascade' }),
+  seq: integer('seq').notNull(),
+  data: bytea('data').notNull(),
+}, (t) => [primaryKey({ columns: [t.fileId, t.seq] })]);
+
+/** 1 MiB: small enough to hold a few per request, large enough that a 20 MB file is 20 rows. */
+export const FILE_CHUNK_BYTES = 1024 * 1024;

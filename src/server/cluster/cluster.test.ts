@@ -216,10 +216,8 @@ describe('two hrsp serve processes on one database', () => {
     expect(pids).toContain(run?.lastRunner.split(':').pop());
   });
 
-  // MERGE: attachments are stored in each process's own folder (HRSP_FILES_DIR) until branch sec-backup
-  // moves them into PostgreSQL. Until then B cannot serve a file uploaded on A, and this step is
-  // expected to fail (it.fails). Once both are merged it passes, it.fails turns red: make it it().
-  it.fails('serves on B an attachment uploaded on A', async () => {
+  // Attachments live in PostgreSQL, so every process serves every file.
+  it('serves on B an attachment uploaded on A', async () => {
     const { a, b, staff, database } = servers();
     const ip = '198.51.100.6';
     const platformId = await makePlatform(database.db, { districtCode: '500107' });

@@ -3,8 +3,7 @@
  * the OLE2 signature D0CF11E0), never by its name or the browser's Content-Type. The name's
  * extension must then agree with the content, so a renamed .exe or a PDF called .png is refused.
  */
-import fs from 'node:fs/promises';
-import { fileTypeFromFile } from 'file-type';
+import { fileTypeFromBuffer } from 'file-type';
 
 export type AcceptedKind = 'pdf' | 'png' | 'jpeg' | 'docx' | 'xlsx' | 'pptx' | 'doc' | 'xls';
 
@@ -36,26 +35,15 @@ export type Detection = { ok: true; kind: AcceptedKind; mime: string } | { ok: f
 
 const extensionOf = (name: string): string => /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
 
-async function head(file: string, n: number): Promise<Buffer> {
-  const fh = await fs.open(file, 'r');
-  try {
-    const buf = Buffer.alloc(n);
-    const { bytesRead } = await fh.read(buf, 0, n, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await fh.close();
-  }
-}
-
-export async function detectContent(file: string, originalName: string): Promise<Detection> {
+export async function detectContent(content: Buffer, originalName: string): Promise<Detection> {
   const ext = extensionOf(originalName);
   let kind: AcceptedKind | undefined;
-  if ((await head(file, OLE2.length)).equals(OLE2)) {
+  if (content.subarray(0, OLE2.length).equals(OLE2)) {
     // An OLE2 container says nothing more about itself; the extension tells Word from Excel.
     if (ext !== 'doc' && ext !== 'xls') return { ok: false, message: `文件为旧版 Office 格式，扩展名须为 .doc 或 .xls（实际为「.${ext}」）` };
     kind = ext;
   } else {
-    const detected = await fileTypeFromFile(file);
+    const detected = await fileTypeFromBuffer(content);
     kind = detected === undefined ? undefined : BY_FILE_TYPE[detected.ext];
     if (kind === undefined) return { ok: false, message: `文件内容不是允许的类型（${ALLOWED_TEXT}），检测到：${detected?.ext ?? '无法识别'}` };
   }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,10 @@ import { loginAs, useTestApp, type Client } from '../../../test/app.js';
 import { makeOrg, makePlatform, makeResidence, makeUser } from '../../../test/factories.js';
 import { tinyExe, tinyOle, tinyPdf, tinyPng, upload } from '../../../test/multipart.js';
 import { buildApp } from '../app.js';
+import { sm3 } from '../crypto/gm.js';
+import { FILE_CHUNK_BYTES } from '../../db/schema/index.js';
+import * as repo from './repository.js';
+import { moveDiskFilesIntoDatabase } from './service.js';
 
 const ctx = useTestApp();
 const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrsp-files-test-'));
@@ -17,8 +22,8 @@ const ids: Record<string, string> = {};
 const count = async (sql: string, params: unknown[] = []) => Number((await ctx.database.pool.query<{ n: string }>(sql, params)).rows[0]!.n);
 
 beforeAll(async () => {
-  // Its own app: a known files folder and a small limit, so the size check is cheap to test.
-  app = await buildApp({ db: ctx.database.db, logLevel: 'silent', webDir: null, loginRateLimit: 10_000, filesDir, maxFileBytes: 64 * 1024 });
+  // Its own app with a small limit, so the size check is cheap to test.
+  app = await buildApp({ db: ctx.database.db, logLevel: 'silent', webDir: null, loginRateLimit: 10_000, maxFileBytes: 64 * 1024 });
   await app.ready();
   const db = ctx.database.db;
   const op = await makeOrg(db, 'operator', '500107');
@@ -39,14 +44,15 @@ afterAll(async () => {
 const send = (client: Client, fields: Record<string, string>, name: string, content: Buffer) => upload(app, client, '/files', fields, { name, content });
 
 describe('attachments', () => {
-  it('accepts a PDF by its content, stores it by a random name with its sha256, and audits the upload', async () => {
+  it('accepts a PDF by its content, stores it in the database with its sha256 and SM3, and audits the upload', async () => {
     const res = await send(c.operator!, { platformId: ids.jlp!, ownerType: 'platform', purpose: 'recognition' }, '认定文件.pdf', tinyPdf);
     expect(res.statusCode, res.body).toBe(201);
     const f = res.json<{ id: string; mimeType: string; sha256: string; originalName: string; previewable: boolean }>();
     expect(f).toMatchObject({ mimeType: 'application/pdf', originalName: '认定文件.pdf', previewable: true, sha256: crypto.createHash('sha256').update(tinyPdf).digest('hex') });
-    const stored = (await ctx.database.pool.query('select stored_name s from files where id = $1', [f.id])).rows[0].s as string;
-    expect(stored).toMatch(/^[0-9a-f]{32}$/);
-    expect(fs.readFileSync(path.join(filesDir, stored.slice(0, 2), stored))).toEqual(tinyPdf);
+    const row = (await ctx.database.pool.query<{ stored_name: string | null; sm3: string }>('select stored_name, sm3 from files where id = $1', [f.id])).rows[0]!;
+    expect(row).toEqual({ stored_name: null, sm3: sm3(tinyPdf) });
+    const blobs = await ctx.database.pool.query<{ seq: number; data: Buffer }>('select seq, data from file_blobs where file_id = $1', [f.id]);
+    expect(blobs.rows).toEqual([{ seq: 0, data: tinyPdf }]);
     expect(await count("select count(*) n from audit_log where action = 'file.upload' and entity_id = $1", [f.id])).toBe(1);
   });
 
@@ -59,7 +65,7 @@ describe('attachments', () => {
     const renamed = await send(c.operator!, { platformId: ids.jlp!, ownerType: 'platform' }, '照片.png', tinyPdf);
     expect(renamed.json<{ message: string }>().message).toBe('文件扩展名「.png」与内容（PDF）不符');
     expect(await count('select count(*) n from files')).toBe(before);
-    expect(fs.readdirSync(path.join(filesDir, 'tmp'))).toEqual([]);
+    expect(await count('select count(*) n from file_blobs b left join files f on f.id = b.file_id where f.id is null')).toBe(0);
   });
 
   it('accepts legacy Office files by their OLE signature and extension', async () => {
@@ -113,12 +119,65 @@ describe('attachments', () => {
 
   it('deletes for editors only, audited, and removes the bytes', async () => {
     const f = (await send(c.operator!, { platformId: ids.jlp!, ownerType: 'platform' }, 'x.pdf', tinyPdf)).json<{ id: string }>();
-    const stored = (await ctx.database.pool.query('select stored_name s from files where id = $1', [f.id])).rows[0].s as string;
     expect((await c.gov!.call('DELETE', `/files/${f.id}`)).statusCode).toBe(403);
     expect((await c.wzDistrict!.call('DELETE', `/files/${f.id}`)).statusCode).toBe(404);
     expect((await c.district!.call('DELETE', `/files/${f.id}`)).statusCode).toBe(204);
-    expect(fs.existsSync(path.join(filesDir, stored.slice(0, 2), stored))).toBe(false);
+    expect(await count('select count(*) n from file_blobs where file_id = $1', [f.id])).toBe(0);
     expect(await count("select count(*) n from audit_log where action = 'file.delete' and entity_id = $1", [f.id])).toBe(1);
     expect((await c.bureau!.call('GET', `/files/${f.id}/download`)).statusCode).toBe(404);
+  });
+
+  it('serves the same file from a second server on the same database (nothing on either server’s disk)', async () => {
+    const f = (await send(c.operator!, { platformId: ids.jlp!, ownerType: 'platform' }, 'shared.png', tinyPng)).json<{ id: string }>();
+    const other = await buildApp({ db: ctx.database.db, logLevel: 'silent', webDir: null, loginRateLimit: 10_000 });
+    try {
+      const res = await other.inject({ method: 'GET', url: `/api/v1/files/${f.id}/download`, headers: { cookie: c.district!.cookie } });
+      expect(res.statusCode).toBe(200);
+      expect(res.rawPayload).toEqual(tinyPng);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('stores a large file in 1 MiB pieces and reads it back whole, piece by piece', async () => {
+    const f = (await send(c.operator!, { platformId: ids.jlp!, ownerType: 'platform' }, 'p.pdf', tinyPdf)).json<{ id: string }>();
+    const big = crypto.randomBytes(2 * FILE_CHUNK_BYTES + 12345);
+    await ctx.database.db.transaction(async (tx) => {
+      await tx.execute(sql`delete from file_blobs where file_id = ${f.id}`);
+      await repo.storeContent(tx, f.id, big, sm3(big));
+    });
+    expect(await count('select count(*) n from file_blobs where file_id = $1', [f.id])).toBe(3);
+    const pieces: Buffer[] = [];
+    for await (const piece of repo.readContent(ctx.database.db, f.id)) pieces.push(piece);
+    expect(pieces.map((p) => p.length)).toEqual([FILE_CHUNK_BYTES, FILE_CHUNK_BYTES, 12345]);
+    expect(Buffer.concat(pieces).equals(big)).toBe(true);
+  });
+
+  it('moves the attachments of an older version from disk into the database once, audited by the system, and leaves the disk copies', async () => {
+    const stored = crypto.randomBytes(16).toString('hex');
+    const missing = crypto.randomBytes(16).toString('hex');
+    fs.mkdirSync(path.join(filesDir, stored.slice(0, 2)), { recursive: true });
+    fs.writeFileSync(path.join(filesDir, stored.slice(0, 2), stored), tinyPng);
+    const sha = crypto.createHash('sha256').update(tinyPng).digest('hex');
+    const insert = 'insert into files (platform_id, owner_type, original_name, mime_type, size_bytes, stored_name, sha256) values ($1, $2, $3, $4, $5, $6, $7) returning id';
+    const old = (await ctx.database.pool.query<{ id: string }>(insert, [ids.jlp, 'platform', '旧照片.png', 'image/png', tinyPng.length, stored, sha])).rows[0]!.id;
+    const gone = (await ctx.database.pool.query<{ id: string }>(insert, [ids.jlp, 'platform', '丢失.png', 'image/png', 5, missing, sha])).rows[0]!.id;
+    const get = (id: string) => app.inject({ method: 'GET', url: `/api/v1/files/${id}/download`, headers: { cookie: c.district!.cookie } });
+    expect((await get(old)).statusCode).toBe(404);
+
+    const first = await moveDiskFilesIntoDatabase(ctx.database.db, filesDir);
+    expect(first.moved).toBe(1);
+    expect(first.failed.map((f) => f.id)).toEqual([gone]);
+    const again = await moveDiskFilesIntoDatabase(ctx.database.db, filesDir);
+    expect(again.moved).toBe(0);
+    const dl = await get(old);
+    expect(dl.statusCode).toBe(200);
+    expect(dl.rawPayload).toEqual(tinyPng);
+    expect((await ctx.database.pool.query<{ sm3: string }>('select sm3 from files where id = $1', [old])).rows[0]!.sm3).toBe(sm3(tinyPng));
+    expect(await count("select count(*) n from audit_log where action = 'file.move_to_database' and entity_id = $1 and username = 'system'", [old])).toBe(1);
+    expect(fs.existsSync(path.join(filesDir, stored.slice(0, 2), stored))).toBe(true);
+    const lost = await get(gone);
+    expect(lost.statusCode).toBe(404);
+    expect(lost.json<{ code: string }>().code).toBe('FILE_CONTENT_MISSING');
   });
 });

@@ -1,5 +1,5 @@
-import { and, asc, eq, type SQL } from 'drizzle-orm';
-import { files, platforms, residences, users } from '../../db/schema/index.js';
+import { and, asc, eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
+import { FILE_CHUNK_BYTES, fileBlobs, files, platforms, residences, users } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 import type { PlatformScope } from '../../domain/auth/scope.js';
 import { platformScopeCondition } from '../platforms/repository.js';
@@ -16,6 +16,7 @@ const columns = {
   sizeBytes: files.sizeBytes,
   storedName: files.storedName,
   sha256: files.sha256,
+  sm3: files.sm3,
   uploadedAt: files.uploadedAt,
   uploadedByName: users.displayName,
 };
@@ -71,4 +72,37 @@ export async function deleteFile(db: Executor, id: string): Promise<void> {
 
 export async function setAgreementFile(db: Executor, residenceId: string, fileId: string): Promise<void> {
   await db.update(residences).set({ agreementFileId: fileId, updatedAt: new Date() }).where(eq(residences.id, residenceId));
+}
+
+/** Stores a file's content in pieces and marks the file as held by the database (its SM3 set). */
+export async function storeContent(tx: Executor, fileId: string, content: Buffer, sm3: string): Promise<void> {
+  const rows: (typeof fileBlobs.$inferInsert)[] = [];
+  for (let seq = 0; seq * FILE_CHUNK_BYTES < content.length; seq++) {
+    rows.push({ fileId, seq, data: content.subarray(seq * FILE_CHUNK_BYTES, (seq + 1) * FILE_CHUNK_BYTES) });
+  }
+  // One piece per statement: a 20-piece file in one INSERT would hold all of it in one query buffer again.
+  for (const row of rows) await tx.insert(fileBlobs).values(row);
+  await tx.update(files).set({ sm3 }).where(eq(files.id, fileId));
+}
+
+/** A file's content piece by piece, one query per piece, so a download holds at most one piece in memory. */
+export async function* readContent(db: Executor, fileId: string): AsyncGenerator<Buffer> {
+  for (let seq = 0; ; seq++) {
+    const [piece] = await db.select({ data: fileBlobs.data }).from(fileBlobs).where(and(eq(fileBlobs.fileId, fileId), eq(fileBlobs.seq, seq)));
+    if (!piece) return;
+    yield piece.data;
+  }
+}
+
+/** Files of an older version still on disk only (their SM3 not yet computed). */
+export async function filesOnDiskOnly(db: Executor): Promise<{ id: string; storedName: string; sha256: string; sizeBytes: number }[]> {
+  const rows = await db.select({ id: files.id, storedName: files.storedName, sha256: files.sha256, sizeBytes: files.sizeBytes })
+    .from(files).where(and(isNull(files.sm3), isNotNull(files.storedName))).orderBy(asc(files.uploadedAt));
+  return rows.flatMap((r) => (r.storedName === null ? [] : [{ ...r, storedName: r.storedName }]));
+}
+
+/** Locks a file row still waiting to be moved; null when another server moved it meanwhile. */
+export async function lockFileOnDisk(tx: Executor, id: string): Promise<{ id: string } | null> {
+  const [row] = await tx.select({ id: files.id }).from(files).where(and(eq(files.id, id), isNull(files.sm3))).for('update');
+  return row ?? null;
 }

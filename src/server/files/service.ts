@@ -1,10 +1,15 @@
-/** Attachments: checked by content, stored by random name, visible and removable with their platform; every upload and delete audited. */
+/** Attachments: checked by content, stored in the database, visible and removable with their platform; every upload and delete audited. */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
 import type { MultipartFile } from '@fastify/multipart';
 import type { Db } from '../../db/client.js';
 import { platformScope } from '../../domain/auth/scope.js';
 import { operatorMayEdit, type EntryStatus } from '../../domain/evaluation/workflow.js';
 import { evidencePurposes } from '../../domain/platforms/year-data.js';
-import { audit } from '../audit/audit.js';
+import { audit, auditSystem } from '../audit/audit.js';
+import { sm3 as sm3Of } from '../crypto/gm.js';
 import type { RequestContext } from '../context.js';
 import { AppError, errors } from '../errors.js';
 import { findResidence } from '../enterprises/residence-repository.js';
@@ -16,7 +21,7 @@ import { findSite } from '../sites/repository.js';
 import { detectContent, PREVIEWABLE_MIMES } from './content.js';
 import * as repo from './repository.js';
 import { fileOwnerTypes, type FileListQuery, type FileOwnerType, type FileRow, type UploadFields } from './schema.js';
-import type { FileStore } from './storage.js';
+import { receive } from './storage.js';
 
 const isOwnerType = (t: string): t is FileOwnerType => fileOwnerTypes.some((x) => x === t);
 
@@ -64,37 +69,27 @@ function assertEvidenceEditable(status: EntryStatus): void {
   if (!operatorMayEdit(status)) throw errors.conflict('自评已提交，佐证材料不能再增删；退回修改后方可调整');
 }
 
-export async function uploadFile(db: Db, ctx: RequestContext, store: FileStore, fields: UploadFields, part: MultipartFile): Promise<FileRow> {
+export async function uploadFile(db: Db, ctx: RequestContext, maxBytes: number, fields: UploadFields, part: MultipartFile): Promise<FileRow> {
   const p = await editablePlatform(db, ctx, fields.platformId);
   const ownerId = await checkOwner(db, p, fields);
-  const received = await store.receive(part.file);
-  if (part.file.truncated) {
-    await store.discard(received.tmpPath);
-    throw tooLarge(store.maxBytes);
-  }
-  const detected = await detectContent(received.tmpPath, part.filename);
-  if (!detected.ok) {
-    await store.discard(received.tmpPath);
-    throw new AppError('FILE_TYPE_REFUSED', 400, detected.message, [{ field: 'file', message: detected.message }]);
-  }
-  const storedName = await store.keep(received.tmpPath);
+  const received = await receive(part.file);
+  if (part.file.truncated) throw tooLarge(maxBytes);
+  const detected = await detectContent(received.content, part.filename);
+  if (!detected.ok) throw new AppError('FILE_TYPE_REFUSED', 400, detected.message, [{ field: 'file', message: detected.message }]);
   const row = {
     platformId: p.id, ownerType: fields.ownerType, ownerId, purpose: fields.purpose ?? null, year: fields.year ?? null, originalName: part.filename.slice(0, 255),
-    mimeType: detected.mime, sizeBytes: received.size, storedName, sha256: received.sha256, uploadedBy: ctx.actor.userId,
+    mimeType: detected.mime, sizeBytes: received.size, storedName: null, sha256: received.sha256, uploadedBy: ctx.actor.userId,
   };
-  try {
-    const id = await db.transaction(async (tx) => {
-      const newId = await repo.insertFile(tx, row);
-      if (fields.ownerType === 'residence' && fields.purpose === 'agreement' && ownerId !== null) await repo.setAgreementFile(tx, ownerId, newId);
-      const { storedName: _s, uploadedBy: _u, ...summary } = row;
-      await audit(tx, ctx, { action: 'file.upload', entityType: 'file', entityId: newId, summary });
-      return newId;
-    });
-    return await getFile(db, ctx, id);
-  } catch (e) {
-    await store.remove(storedName);
-    throw e;
-  }
+  // The row, its content and the audit row commit together: no row without bytes, no bytes without a row.
+  const id = await db.transaction(async (tx) => {
+    const newId = await repo.insertFile(tx, row);
+    await repo.storeContent(tx, newId, received.content, received.sm3);
+    if (fields.ownerType === 'residence' && fields.purpose === 'agreement' && ownerId !== null) await repo.setAgreementFile(tx, ownerId, newId);
+    const { storedName: _s, uploadedBy: _u, ...summary } = row;
+    await audit(tx, ctx, { action: 'file.upload', entityType: 'file', entityId: newId, summary: { ...summary, sm3: received.sm3 } });
+    return newId;
+  });
+  return getFile(db, ctx, id);
 }
 
 async function visibleFile(db: Db, ctx: RequestContext, id: string): Promise<repo.FileRecord> {
@@ -112,24 +107,64 @@ export async function listFiles(db: Db, ctx: RequestContext, q: FileListQuery): 
   return (await repo.listFiles(db, q)).map(fileRow);
 }
 
-/** The file to send; only PDF and images may be shown inline. */
-export async function openFile(db: Db, ctx: RequestContext, store: FileStore, id: string, inline: boolean) {
+/** The file to send, streamed from the database piece by piece; only PDF and images may be shown inline. */
+export async function openFile(db: Db, ctx: RequestContext, id: string, inline: boolean): Promise<{ file: FileRow; stream: Readable }> {
   const f = await visibleFile(db, ctx, id);
   if (inline && !PREVIEWABLE_MIMES.includes(f.mimeType)) throw new AppError('NOT_PREVIEWABLE', 415, '该类型的附件不能在线预览，请下载后查看');
-  return { file: fileRow(f), stream: store.open(f.storedName) };
+  // Only a file of an older version whose disk copy could not be moved has no content.
+  if (f.sm3 === null) throw new AppError('FILE_CONTENT_MISSING', 404, '附件内容缺失（旧版本磁盘上的文件未能迁入数据库），请重新上传');
+  return { file: fileRow(f), stream: Readable.from(repo.readContent(db, id)) };
 }
 
-export async function deleteFile(db: Db, ctx: RequestContext, store: FileStore, id: string): Promise<void> {
+export async function deleteFile(db: Db, ctx: RequestContext, id: string): Promise<void> {
   const f = await visibleFile(db, ctx, id);
   await editablePlatform(db, ctx, fileRow(f).platformId);
   if (f.ownerType === 'evaluation_entry' && f.ownerId !== null) {
     const t = await evidenceTarget(db, f.ownerId);
     if (t) assertEvidenceEditable(t.status);
   }
+  // The content goes with the row (file_blobs cascades).
   await db.transaction(async (tx) => {
     await repo.deleteFile(tx, id);
     await audit(tx, ctx, { action: 'file.delete', entityType: 'file', entityId: id, summary: { before: { ...fileRow(f), uploadedAt: undefined } } });
   });
-  // The bytes go after the row is gone: a failed delete never leaves a row without its file.
-  await store.remove(f.storedName);
+}
+
+export interface MoveReport {
+  moved: number;
+  /** Files whose disk copy is missing or does not match its recorded SHA-256: left as they were, named in the log. */
+  failed: { id: string; reason: string }[];
+}
+
+/**
+ * Attachments uploaded by a version that kept them on disk (under filesDir by stored name) go
+ * into file_blobs once, each in its own transaction with a system audit row; a file already
+ * moved (its SM3 set) is skipped, so running this at every start, or on two servers at once,
+ * moves each file exactly once. The disk copies are left in place (see README).
+ */
+export async function moveDiskFilesIntoDatabase(db: Db, filesDir: string): Promise<MoveReport> {
+  const report: MoveReport = { moved: 0, failed: [] };
+  for (const f of await repo.filesOnDiskOnly(db)) {
+    const file = path.join(filesDir, f.storedName.slice(0, 2), f.storedName);
+    let content: Buffer;
+    try {
+      content = await fs.promises.readFile(file);
+    } catch {
+      report.failed.push({ id: f.id, reason: `磁盘文件不存在：${file}` });
+      continue;
+    }
+    if (content.length !== f.sizeBytes || crypto.createHash('sha256').update(content).digest('hex') !== f.sha256) {
+      report.failed.push({ id: f.id, reason: `磁盘文件与记录的 SHA-256 不符：${file}` });
+      continue;
+    }
+    const sm3 = sm3Of(content);
+    const moved = await db.transaction(async (tx) => {
+      if (!(await repo.lockFileOnDisk(tx, f.id))) return false;
+      await repo.storeContent(tx, f.id, content, sm3);
+      await auditSystem(tx, { action: 'file.move_to_database', entityType: 'file', entityId: f.id, summary: { storedName: f.storedName, sizeBytes: f.sizeBytes, sha256: f.sha256, sm3 } });
+      return true;
+    });
+    if (moved) report.moved++;
+  }
+  return report;
 }

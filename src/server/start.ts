@@ -25,7 +25,8 @@ function printBanner(url: string, adminPassword: string | null, demo: boolean): 
 /** `npm start`: database up, migrated and seeded, then the web server; stops cleanly on Ctrl-C. */
 export async function serve(config: Config): Promise<void> {
   const started = Date.now();
-  const database = await startDatabase(config);
+  // The server connects as the runtime role, which cannot rewrite the audit or login log.
+  const database = await startDatabase(config, { as: 'runtime' });
   const { db } = database;
   await seedReference(db);
   if (config.demo) await seedDemo(db);

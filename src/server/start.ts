@@ -1,17 +1,18 @@
 import { scheduleDeadlineReminders } from './evaluations/reminders.js';
 import type { Config } from '../config.js';
 import { ensureInitialAdmin } from './bootstrap/admin.js';
-import { roleLabels } from '../domain/auth/roles.js';
+import { roleLabels, type Role } from '../domain/auth/roles.js';
 import { demoAccounts, demoPassword, seedDemo } from './bootstrap/demo.js';
 import { isDemoDatabase } from './settings/service.js';
 import { seedReference } from './bootstrap/reference.js';
 import { buildApp } from './app.js';
 import { startDatabase } from './database.js';
 
-function printBanner(url: string, adminPassword: string | null, demo: boolean): void {
+function printBanner(url: string, initial: { username: string; role: Role; password: string }[], demo: boolean): void {
   const lines = [``, `HRSP 重庆市人力资源服务发展平台管理系统 已启动：${url}`, `API 文档：${url}/api/docs`];
-  if (adminPassword) {
-    lines.push('', '已创建初始管理员（仅显示这一次，首次登录须修改密码）：', `  用户名 admin   初始密码 ${adminPassword}`);
+  if (initial.length > 0) {
+    lines.push('', '已创建系统管理员、安全管理员、安全审计员（三员分立，请分别交给不同的人；密码仅显示这一次，首次登录须修改）：');
+    for (const a of initial) lines.push(`  ${roleLabels[a.role]}  用户名 ${a.username.padEnd(9)} 初始密码 ${a.password}`);
   }
   if (demo) {
     lines.push('', '【演示数据】本库载有演示数据。演示账号（密码均为 ' + demoPassword + '）：');
@@ -30,12 +31,12 @@ export async function serve(config: Config): Promise<void> {
   const { db } = database;
   await seedReference(db);
   if (config.demo) await seedDemo(db);
-  const adminPassword = config.demo ? null : await ensureInitialAdmin(db);
+  const initialAdmins = config.demo ? [] : await ensureInitialAdmin(db);
   const app = await buildApp({ db, secureCookies: config.secureCookies, trustProxy: config.trustProxy, logLevel: config.logLevel, webDir: config.webDir, filesDir: config.filesDir, loginRateLimit: config.loginRateLimit });
   await app.listen({ port: config.port, host: config.host });
   const stopReminders = scheduleDeadlineReminders(db, (m) => app.log.info(m));
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
-  printBanner(url, adminPassword, await isDemoDatabase(db));
+  printBanner(url, initialAdmins, await isDemoDatabase(db));
   console.log(`启动用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒${database.embedded ? '（内嵌 PostgreSQL）' : ''}`);
   let stopping = false;
   const stop = async (signal: string) => {

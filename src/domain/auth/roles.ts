@@ -40,3 +40,13 @@ export const orgKindOfRole: Record<Role, OrgKind> = {
   operator: 'operator',
   expert: 'expert_pool',
 };
+
+/**
+ * The security administrator's and the auditor's accounts are outside the system
+ * administrator's reach (create, edit, disable, reset password, or give those roles): otherwise
+ * the system administrator could take an auditor's account over and read or watch its own
+ * traces. They are created with `hrsp create-admin NAME --role security_admin|auditor`.
+ */
+export function managedBySystemAdmin(role: Role): boolean {
+  return role !== 'security_admin' && role !== 'auditor';
+}

@@ -2,7 +2,7 @@ import type { Db, Executor } from '../../db/client.js';
 import type { Actor } from '../../domain/auth/actor.js';
 import { afterFailedLogin, isLocked, sessionExpired } from '../../domain/auth/lockout.js';
 import { checkPasswordStrength } from '../../domain/auth/password.js';
-import { audit } from '../audit/audit.js';
+import { audit, auditLockout } from '../audit/audit.js';
 import type { RequestContext } from '../context.js';
 import { errors } from '../errors.js';
 import { getSecuritySettings } from '../settings/service.js';
@@ -70,6 +70,7 @@ export async function login(db: Db, username: string, password: string, meta: Cl
     await db.transaction(async (tx) => {
       await repo.updateLoginState(tx, p.userId, next);
       await repo.insertLoginLog(tx, { username, userId: p.userId, ...meta, success: false, reason: next.lockedUntil ? '密码错误，账号已锁定' : '密码错误' });
+      if (next.lockedUntil) await auditLockout(tx, p, meta.ip, next.lockedUntil);
     });
     if (next.lockedUntil) throw errors.locked(next.lockedUntil);
     throw errors.badLogin();
@@ -101,8 +102,11 @@ export async function resolveSession(db: Db, token: string): Promise<ResolvedSes
   return { sessionId: s.id, csrfToken: s.csrfToken, actor: actorOf(p), displayName: p.displayName, mustChangePassword: p.mustChangePassword };
 }
 
-export async function logout(db: Db, sessionId: string): Promise<void> {
-  await repo.deleteSession(db, sessionId);
+export async function logout(db: Db, sessionId: string, ctx: RequestContext): Promise<void> {
+  await db.transaction(async (tx) => {
+    await repo.deleteSession(tx, sessionId);
+    await audit(tx, ctx, { action: 'auth.logout', entityType: 'session', entityId: sessionId });
+  });
 }
 
 /** Changes the password, ends every session of the user and opens a fresh one for this client. */

@@ -9,7 +9,7 @@ export async function userRoutes(app: FastifyInstance, { db }: { db: Db }): Prom
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['用户管理'];
   const admin = { access: ['admin'] as const };
-  r.get('/users', { schema: { tags, summary: '用户列表（按角色范围）', querystring: userListQuery, response: { 200: userPage } } },
+  r.get('/users', { config: { access: 'user' }, schema: { tags, summary: '用户列表（按角色范围）', querystring: userListQuery, response: { 200: userPage } } },
     async (req) => service.listUsers(db, contextOf(req), req.query));
   r.post('/users', { config: admin, schema: { tags, summary: '新建用户（返回一次性初始密码）', body: createUserBody, response: { 201: userWithPassword } } },
     async (req, reply) => reply.status(201).send(await service.createUser(db, contextOf(req), req.body)));
@@ -19,7 +19,7 @@ export async function userRoutes(app: FastifyInstance, { db }: { db: Db }): Prom
     async (req) => service.setUserDisabled(db, contextOf(req), req.params.id, true));
   r.post('/users/:id/enable', { config: admin, schema: { tags, summary: '启用', params: idParams, response: { 200: userRow } } },
     async (req) => service.setUserDisabled(db, contextOf(req), req.params.id, false));
-  r.post('/users/:id/unlock', { config: admin, schema: { tags, summary: '解锁', params: idParams, response: { 200: userRow } } },
+  r.post('/users/:id/unlock', { config: { access: ['security_admin'] as const }, schema: { tags, summary: '解锁', params: idParams, response: { 200: userRow } } },
     async (req) => service.unlockUser(db, contextOf(req), req.params.id));
   r.post('/users/:id/reset-password', { config: admin, schema: { tags, summary: '重置密码（须在下次登录时修改）', params: idParams, response: { 200: userWithPassword } } },
     async (req) => service.resetPassword(db, contextOf(req), req.params.id));

@@ -74,7 +74,8 @@ export interface RefusedRequest {
  * login log. A 403 needs a valid session, so it is attributable and bounded by accounts.
  */
 export async function auditRefusal(db: Executor, request: RefusedRequest, error: { code: string; status: number }): Promise<void> {
-  if (error.status !== 403) return;
+  // Not PASSWORD_CHANGE_REQUIRED (a state, answered to every call until the password changes) nor ACCOUNT_DISABLED (login log).
+  if (error.status !== 403 || (error.code !== 'FORBIDDEN' && error.code !== 'CSRF_INVALID')) return;
   const event: AuditEvent = {
     action: error.code === 'CSRF_INVALID' ? 'access.csrf_refused' : 'access.refused',
     entityType: 'route',

@@ -33,9 +33,11 @@ function run(tool: string, args: string[], env: NodeJS.ProcessEnv): Promise<void
   });
 }
 
+// --no-acl: grants name roles of one cluster (hrsp_app) that another may lack; the runtime
+// role's grants are re-applied at every start (prepareDatabase in src/server/database.ts).
 export async function dumpDatabase(url: string, file: string): Promise<void> {
   const { args, env } = connection(url);
-  await run(findPgTool('pg_dump'), ['--format=custom', '--no-owner', '--file', path.resolve(file), ...args], env);
+  await run(findPgTool('pg_dump'), ['--format=custom', '--no-owner', '--no-acl', '--file', path.resolve(file), ...args], env);
 }
 
 /** Replaces everything in the database with the backup's content. */
@@ -44,5 +46,5 @@ export async function restoreDatabase(url: string, file: string): Promise<void> 
   const tool = findPgTool('pg_restore');
   await emptyDatabase(url);
   const { args, env } = connection(url);
-  await run(tool, ['--no-owner', '--exit-on-error', ...args, path.resolve(file)], env);
+  await run(tool, ['--no-owner', '--no-acl', '--exit-on-error', ...args, path.resolve(file)], env);
 }

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/db.js';
 import { openDatabase, type Database } from '../../db/client.js';
 import { grantRuntimeRole } from '../../db/roles.js';
+import { loadConfig } from '../../config.js';
+import { startDatabase, unenforcedWarning } from '../database.js';
 import { chainPage, insertAudit, insertAudits, insertLogin, sealLegacyRows, type AuditEntry } from './repository.js';
 import { verifyChain } from './verify.js';
 
@@ -108,6 +110,7 @@ describe('the runtime database role', () => {
   const password = crypto.randomBytes(12).toString('hex');
   let own: Awaited<ReturnType<typeof freshDatabase>>;
   let app: Database;
+  let appUrl = '';
 
   beforeAll(async () => {
     own = await freshDatabase();
@@ -117,7 +120,8 @@ describe('the runtime database role', () => {
     const url = new URL(own.url);
     url.username = role;
     url.password = password;
-    app = openDatabase(url.toString(), 2);
+    appUrl = url.toString();
+    app = openDatabase(appUrl, 2);
   });
   afterAll(async () => {
     await app.close();
@@ -140,6 +144,22 @@ describe('the runtime database role', () => {
     await own.pool.query('create table later_table (id int)');
     await app.pool.query('insert into later_table values (1)');
     await app.pool.query('delete from later_table');
+  });
+
+  it('DATABASE_URL migrates as the owner, DATABASE_URL_APP serves; without it the server warns', async () => {
+    const warnings: string[] = [];
+    const config = { ...loadConfig({}), databaseUrl: own.url, databaseUrlApp: appUrl };
+    const runtime = await startDatabase(config, { as: 'runtime', log: (line) => warnings.push(line) });
+    try {
+      expect((await runtime.pool.query<{ u: string }>('select current_user u')).rows[0]?.u).toBe(role);
+      await expect(runtime.pool.query('delete from audit_log')).rejects.toThrow(/permission denied/);
+      expect(warnings).toEqual([]);
+    } finally {
+      await runtime.shutdown();
+    }
+    const asOwner = await startDatabase({ ...config, databaseUrlApp: null }, { as: 'runtime', log: (line) => warnings.push(line) });
+    await asOwner.shutdown();
+    expect(warnings).toEqual([unenforcedWarning]);
   });
 
   it('verify, run as the runtime role, finds the row forged through the owner connection', async () => {

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { asc, eq, gt, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import { auditLog, chainHeads, loginLog } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 import type { Role } from '../../domain/auth/roles.js';
@@ -44,6 +45,11 @@ async function lockHead(tx: Executor, chain: ChainName) {
   return head;
 }
 
+/** Runs fn in the caller's transaction, or in a new one when given the pool (no savepoint's extra round trips). */
+async function inTransaction<T>(db: Executor, fn: (tx: Executor) => Promise<T>): Promise<T> {
+  return db instanceof PgTransaction ? fn(db) : db.transaction(fn);
+}
+
 async function moveHead(tx: Executor, chain: ChainName, seq: number, hash: string): Promise<void> {
   await tx.update(chainHeads).set({ seq, hash }).where(eq(chainHeads.chain, chain));
 }
@@ -52,10 +58,10 @@ export async function insertAudit(db: Executor, entry: AuditEntry): Promise<void
   await insertAudits(db, [entry]);
 }
 
-/** Several audit rows, in order, linked into the chain (in the caller's transaction, as a savepoint). */
+/** Several audit rows, in order, linked into the chain (in the caller's transaction, which holds the head until it ends). */
 export async function insertAudits(db: Executor, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const head = await lockHead(tx, 'audit');
     if (head.hash === UNSEALED) throw new ChainNotSealedError('审计日志哈希链尚未初始化：请以数据库所有者身份执行 hrsp migrate 或重启服务');
     let { seq, hash } = head;
@@ -74,7 +80,7 @@ export async function insertAudits(db: Executor, entries: readonly AuditEntry[])
 
 /** One login_log row, linked into its own chain. */
 export async function insertLogin(db: Executor, entry: LoginEntry): Promise<void> {
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const head = await lockHead(tx, 'login');
     if (head.hash === UNSEALED) throw new ChainNotSealedError('登录日志哈希链尚未初始化：请以数据库所有者身份执行 hrsp migrate 或重启服务');
     const row: LoginLink = { ...entry, seq: head.seq + 1, id: crypto.randomUUID(), at: new Date(head.nowMs) };

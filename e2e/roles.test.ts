@@ -32,7 +32,9 @@ const expertTask: DemoCheck = async (page) => {
 };
 
 const accounts: { username: string; role: string; demo?: DemoCheck }[] = [
-  { username: 'admin', role: '市局管理员' },
+  { username: 'admin', role: '系统管理员' },
+  { username: 'secadmin', role: '安全管理员' },
+  { username: 'auditor', role: '安全审计员' },
   { username: 'staff', role: '市局业务人员' },
   { username: 'jlp.hrss', role: '区县人社局' },
   { username: 'jlp.gov', role: '区县政府' },

@@ -6,6 +6,11 @@ export interface Config {
   host: string;
   /** Set when an external PostgreSQL is used; otherwise the embedded server runs in dataDir/pg. */
   databaseUrl: string | null;
+  /**
+   * The runtime role's URL on an external PostgreSQL (DATABASE_URL is then the migration owner).
+   * Unset: the server runs as the owner and the database does not keep the audit log append-only.
+   */
+  databaseUrlApp: string | null;
   dataDir: string;
   /** Where a version before attachments moved into the database kept them; read once at start to move them in. */
   filesDir: string;
@@ -35,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: intFrom(env.PORT, 3000, 'PORT'),
     host: env.HOST ?? 'localhost',
     databaseUrl,
+    databaseUrlApp: databaseUrl !== null && env.DATABASE_URL_APP && env.DATABASE_URL_APP !== '' ? env.DATABASE_URL_APP : null,
     dataDir,
     filesDir: path.resolve(env.HRSP_FILES_DIR ?? path.join(dataDir, 'files')),
     backupKeyFile: env.HRSP_BACKUP_KEY_FILE && env.HRSP_BACKUP_KEY_FILE !== '' ? path.resolve(env.HRSP_BACKUP_KEY_FILE) : null,

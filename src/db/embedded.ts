@@ -6,6 +6,7 @@ import path from 'node:path';
 
 export interface EmbeddedServer {
   url: string;
+  port: number;
   stop(): Promise<void>;
 }
 
@@ -34,14 +35,19 @@ function assertReachableByPostgresUser(dir: string): void {
   }
 }
 
-/** The connection URL of the embedded cluster: user and database `hrsp`, loopback only. */
-export function embeddedUrl(password: string, port: number): string {
-  return `postgres://hrsp:${encodeURIComponent(password)}@127.0.0.1:${port}/hrsp`;
+/** The connection URL of the embedded cluster: database `hrsp`, user `hrsp` (the owner) unless told, loopback only. */
+export function embeddedUrl(password: string, port: number, user = 'hrsp'): string {
+  return `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/hrsp`;
 }
 
 /** The password file sits beside the cluster folder (<dataDir>/pg-password). */
 export function embeddedPasswordFile(clusterDir: string): string {
   return path.join(path.dirname(clusterDir), 'pg-password');
+}
+
+/** The runtime role's (hrsp_app) password file, beside the owner's (<dataDir>/pg-app-password). */
+export function embeddedAppPasswordFile(clusterDir: string): string {
+  return path.join(path.dirname(clusterDir), 'pg-app-password');
 }
 
 function readOrCreatePassword(file: string): string {
@@ -194,6 +200,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const stopWatching = postgresPid === null ? () => undefined : watchPostgres(postgresPid, path.resolve(clusterDir));
   return {
     url: embeddedUrl(password, port),
+    port,
     // A terminal's Ctrl-C reaches PostgreSQL too, and it may be gone before we ask it to stop;
     // pg.stop() would then wait forever for an exit already past, so also watch its pid file.
     stop: async () => {

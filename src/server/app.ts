@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Db } from '../db/client.js';
 import authPlugin, { documentAccess, markRoutesPublic } from './plugins/auth.js';
 import errorsPlugin from './plugins/errors.js';
+import exportAuditPlugin from './plugins/export-audit.js';
 import securityPlugin from './plugins/security.js';
 import { installChineseZodMessages } from './zod-zh.js';
 import { apiRoutes } from './routes.js';
@@ -40,10 +41,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  await app.register(errorsPlugin);
+  await app.register(errorsPlugin, { db: options.db });
   await app.register(securityPlugin, { db: options.db, requestsPerMinute: options.requestsPerMinute ?? 1200 });
   await app.register(cookie);
   await app.register(authPlugin, { db: options.db });
+  await app.register(exportAuditPlugin, { db: options.db });
   await app.register(swagger, {
     openapi: {
       info: { title: 'HRSP 重庆市人力资源服务发展平台管理系统 API', version: '1' },

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { scheduleDeadlineReminders } from './evaluations/reminders.js';
 import type { Config } from '../config.js';
 import { ensureInitialAdmin } from './bootstrap/admin.js';
-import { roleLabels } from '../domain/auth/roles.js';
+import { roleLabels, type Role } from '../domain/auth/roles.js';
 import { demoAccounts, demoPassword, seedDemo } from './bootstrap/demo.js';
 import { isDemoDatabase } from './settings/service.js';
 import { seedReference } from './bootstrap/reference.js';
@@ -12,10 +12,11 @@ import { withStartupLock } from './cluster/repository.js';
 import { startDatabase } from './database.js';
 import { loadSecretKey, secretKeySourceOf } from './crypto/keys.js';
 
-function printBanner(url: string, adminPassword: string | null, demo: boolean): void {
+function printBanner(url: string, initial: { username: string; role: Role; password: string }[], demo: boolean): void {
   const lines = [``, `HRSP 重庆市人力资源服务发展平台管理系统 已启动：${url}`, `API 文档：${url}/api/docs`];
-  if (adminPassword) {
-    lines.push('', '已创建初始管理员（仅显示这一次，首次登录须修改密码）：', `  用户名 admin   初始密码 ${adminPassword}`);
+  if (initial.length > 0) {
+    lines.push('', '已创建系统管理员、安全管理员、安全审计员（三员分立，请分别交给不同的人；密码仅显示这一次，首次登录须修改）：');
+    for (const a of initial) lines.push(`  ${roleLabels[a.role]}  用户名 ${a.username.padEnd(9)} 初始密码 ${a.password}`);
   }
   if (demo) {
     lines.push('', '【演示数据】本库载有演示数据。演示账号（密码均为 ' + demoPassword + '）：');
@@ -31,13 +32,14 @@ export async function serve(config: Config): Promise<void> {
   const started = Date.now();
   // Before the database: a server without its key must not start (sealed data would be unreadable).
   loadSecretKey(secretKeySourceOf(config));
-  const database = await startDatabase(config);
+  // The server connects as the runtime role, which cannot rewrite the audit or login log.
+  const database = await startDatabase(config, { as: 'runtime' });
   const { db } = database;
-  // With several processes on one database, one at a time seeds (else two would create the first administrator).
-  const adminPassword = await withStartupLock(database.pool, async () => {
+  // With several processes on one database, one at a time seeds (else two would create the first administrators).
+  const initialAdmins = await withStartupLock(database.pool, async () => {
     await seedReference(db);
     if (config.demo) await seedDemo(db);
-    return config.demo ? null : ensureInitialAdmin(db);
+    return config.demo ? [] : ensureInitialAdmin(db);
   });
   // Before serving: caches are dropped when another process revokes a session or changes a setting.
   const changes = await startChangeListener(database.url, (m) => console.error(m));
@@ -45,7 +47,7 @@ export async function serve(config: Config): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const stopReminders = scheduleDeadlineReminders(db, (m) => app.log.info(m));
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
-  printBanner(url, adminPassword, await isDemoDatabase(db));
+  printBanner(url, initialAdmins, await isDemoDatabase(db));
   console.log(`启动用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒${database.embedded ? '（内嵌 PostgreSQL）' : ''}`);
   let stopping = false;
   const stop = (signal: string) => {

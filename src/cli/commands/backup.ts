@@ -3,7 +3,8 @@ import type { CliCommand } from '../command.js';
 import { loadConfig } from '../../config.js';
 import { loadBackupKey } from '../../server/backup/key.js';
 import { createBackup, findPgTool, restoreBackup } from '../../server/backup/service.js';
-import { cliDatabase } from './database.js';
+import { grantRuntimeRole } from '../../db/roles.js';
+import { cliDatabase, runtimeRoleOf } from './database.js';
 
 export const backupCommand: CliCommand = {
   name: 'backup',
@@ -45,6 +46,9 @@ export const restoreCommand: CliCommand = {
     try {
       // The pool stays open but idle (it holds no locks); shutdown ends it once, then stops the embedded server.
       const manifest = await restoreBackup(db.url, file, key);
+      // The dump carries no grants (--no-acl): the runtime role gets its rights back at once.
+      const role = runtimeRoleOf(config);
+      if (role !== null) await grantRuntimeRole(db.db, role);
       console.log(`已从 ${path.resolve(file)} 恢复（备份时间 ${manifest.createdAt}，HRSP ${manifest.hrspVersion}）：清单与数据库转储的 SM3 校验通过，${manifest.attachments.count} 个附件恢复后逐一校验 SM3 一致；所有会话已结束，用户须重新登录。`);
       return 0;
     } finally {

@@ -4,8 +4,8 @@ import type { Config } from '../../config.js';
 import { openDatabase, type Database } from '../../db/client.js';
 import { lockOwner } from '../../db/data-lock.js';
 import { embeddedPasswordFile, embeddedUrl } from '../../db/embedded.js';
-import { applyMigrations } from '../../db/migrate.js';
-import { startDatabase } from '../../server/database.js';
+import { embeddedAppRole, userOfUrl } from '../../db/roles.js';
+import { prepareDatabase, startDatabase } from '../../server/database.js';
 
 export interface CliDatabase extends Database {
   url: string;
@@ -14,7 +14,8 @@ export interface CliDatabase extends Database {
 
 /**
  * The database a CLI command works on. With the embedded server already run by `npm start`,
- * connect to it rather than starting a second one on the same data.
+ * connect to it rather than starting a second one on the same data. Commands work as the
+ * database owner (migrations, recovery, backup).
  */
 export async function cliDatabase(config: Config, options: { requireStopped?: boolean } = {}): Promise<CliDatabase> {
   if (config.databaseUrl === null && lockOwner(config.dataDir) !== null) {
@@ -22,8 +23,14 @@ export async function cliDatabase(config: Config, options: { requireStopped?: bo
     const password = fs.readFileSync(embeddedPasswordFile(path.join(config.dataDir, 'pg')), 'utf8').trim();
     const url = embeddedUrl(password, config.embeddedPgPort);
     const database = openDatabase(url, 2);
-    await applyMigrations(database.db);
+    await prepareDatabase(database.db, embeddedAppRole);
     return { ...database, url, shutdown: () => database.close() };
   }
   return startDatabase(config);
+}
+
+/** The runtime role the server connects as, when there is one (embedded: always; external: DATABASE_URL_APP). */
+export function runtimeRoleOf(config: Config): string | null {
+  if (config.databaseUrl === null) return embeddedAppRole;
+  return config.databaseUrlApp === null ? null : userOfUrl(config.databaseUrlApp);
 }

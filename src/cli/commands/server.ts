@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command.js';
 import { loadConfig } from '../../config.js';
-import { createAdmin } from '../../server/bootstrap/admin.js';
+import { roleLabels } from '../../domain/auth/roles.js';
+import { adminRoles, createAdmin } from '../../server/bootstrap/admin.js';
 import { seedReference } from '../../server/bootstrap/reference.js';
 import { serve } from '../../server/start.js';
 import { cliDatabase } from './database.js';
@@ -31,17 +32,19 @@ export const migrateCommand: CliCommand = {
 
 export const createAdminCommand: CliCommand = {
   name: 'create-admin',
-  summary: 'create-admin USERNAME — 新建管理员，打印一次性初始密码',
+  summary: 'create-admin USERNAME [--role admin|security_admin|auditor] — 新建系统管理员（或安全管理员、安全审计员），打印一次性初始密码',
   async run(argv) {
     const username = argv[0];
-    if (!username || !/^[A-Za-z0-9_.-]{3,32}$/.test(username)) {
-      console.error('用法：hrsp create-admin 用户名（3–32 位字母、数字或 _ . -）');
+    const roleAt = argv.indexOf('--role');
+    const role = adminRoles.find((r) => r === (roleAt < 0 ? 'admin' : argv[roleAt + 1]));
+    if (!username || !/^[A-Za-z0-9_.-]{3,32}$/.test(username) || role === undefined) {
+      console.error('用法：hrsp create-admin 用户名 [--role admin|security_admin|auditor]（用户名 3–32 位字母、数字或 _ . -）');
       return 2;
     }
     const db = await cliDatabase(loadConfig());
     try {
       await seedReference(db.db);
-      const password = await createAdmin(db.db, username).catch((e: unknown) => {
+      const password = await createAdmin(db.db, username, role).catch((e: unknown) => {
         if (e instanceof Error && /unique|duplicate/i.test(`${e.message} ${String(e.cause)}`)) return null;
         throw e;
       });
@@ -49,7 +52,7 @@ export const createAdminCommand: CliCommand = {
         console.error(`用户名 ${username} 已存在。`);
         return 1;
       }
-      console.log(`已创建管理员 ${username}，初始密码（仅显示一次，首次登录须修改）：${password}`);
+      console.log(`已创建${roleLabels[role]} ${username}，初始密码（仅显示一次，首次登录须修改）：${password}`);
       return 0;
     } finally {
       await db.shutdown();

@@ -3,7 +3,7 @@ import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid 
 import { districts } from './reference.js';
 
 export const orgKinds = ['bureau', 'district', 'district_gov', 'operator', 'expert_pool'] as const;
-export const roles = ['admin', 'bureau', 'district', 'district_gov', 'operator', 'expert'] as const;
+export const roles = ['admin', 'security_admin', 'auditor', 'bureau', 'district', 'district_gov', 'operator', 'expert'] as const;
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -54,6 +54,18 @@ export const sessions = pgTable('sessions', {
   lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('sessions_user_idx').on(t.userId)]);
 
+/**
+ * The tamper-evident columns of audit_log and login_log: seq counts rows without gaps, hash is
+ * sm3(prev_hash || the row's canonical form) (src/server/audit/chain.ts). A row written before
+ * the chain existed gets its seq from the migration and its hash at the next start (hash null
+ * until then).
+ */
+const chained = () => ({
+  seq: bigint('seq', { mode: 'number' }).notNull().unique(),
+  prevHash: text('prev_hash'),
+  hash: text('hash'),
+});
+
 export const auditLog = pgTable('audit_log', {
   id: uuid('id').primaryKey().defaultRandom(),
   at: timestamp('at', { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
@@ -67,6 +79,7 @@ export const auditLog = pgTable('audit_log', {
   entityType: text('entity_type').notNull(),
   entityId: text('entity_id'),
   summary: jsonb('summary').notNull().default({}),
+  ...chained(),
 }, (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_entity_idx').on(t.entityType, t.entityId)]);
 
 export const loginLog = pgTable('login_log', {
@@ -78,7 +91,18 @@ export const loginLog = pgTable('login_log', {
   userAgent: text('user_agent'),
   success: boolean('success').notNull(),
   reason: text('reason'),
+  ...chained(),
 }, (t) => [index('login_log_at_idx').on(t.at)]);
+
+/**
+ * The last link of each hash chain ('audit', 'login'). Appending locks its row FOR UPDATE, so
+ * concurrent transactions take turns and the chain never forks; seq numbers have no gaps.
+ */
+export const chainHeads = pgTable('audit_chain_head', {
+  chain: text('chain', { enum: ['audit', 'login'] }).primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+});
 
 /** Key-value settings (security thresholds, demo marker); values are JSON. */
 export const settings = pgTable('settings', {

@@ -1,12 +1,19 @@
-/** The six roles of HRSP and the organization kinds users belong to. */
-export const roles = ['admin', 'bureau', 'district', 'district_gov', 'operator', 'expert'] as const;
+/**
+ * The roles of HRSP and the organization kinds users belong to. The three administrators
+ * (三员, GB/T 22239 §8.1.4) are separate: `admin` (system: users, organizations, business),
+ * `security_admin` (security settings, lockouts, online sessions), `auditor` (the only reader of
+ * the audit and login logs). None of them can both act and hide what it did.
+ */
+export const roles = ['admin', 'security_admin', 'auditor', 'bureau', 'district', 'district_gov', 'operator', 'expert'] as const;
 export type Role = (typeof roles)[number];
 
 export const orgKinds = ['bureau', 'district', 'district_gov', 'operator', 'expert_pool'] as const;
 export type OrgKind = (typeof orgKinds)[number];
 
 export const roleLabels: Record<Role, string> = {
-  admin: '市局管理员',
+  admin: '系统管理员',
+  security_admin: '安全管理员',
+  auditor: '安全审计员',
   bureau: '市局业务人员',
   district: '区县人社局',
   district_gov: '区县政府',
@@ -25,9 +32,21 @@ export const orgKindLabels: Record<OrgKind, string> = {
 /** Which organization kind each role's users belong to. */
 export const orgKindOfRole: Record<Role, OrgKind> = {
   admin: 'bureau',
+  security_admin: 'bureau',
+  auditor: 'bureau',
   bureau: 'bureau',
   district: 'district',
   district_gov: 'district_gov',
   operator: 'operator',
   expert: 'expert_pool',
 };
+
+/**
+ * The security administrator's and the auditor's accounts are outside the system
+ * administrator's reach (create, edit, disable, reset password, or give those roles): otherwise
+ * the system administrator could take an auditor's account over and read or watch its own
+ * traces. They are created with `hrsp create-admin NAME --role security_admin|auditor`.
+ */
+export function managedBySystemAdmin(role: Role): boolean {
+  return role !== 'security_admin' && role !== 'auditor';
+}

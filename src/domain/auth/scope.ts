@@ -23,6 +23,9 @@ export function platformScope(actor: Actor): PlatformScope {
       return { kind: 'operator', organizationId: actor.organizationId };
     case 'expert':
       return { kind: 'assigned', expertUserId: actor.userId };
+    case 'security_admin':
+    case 'auditor':
+      return { kind: 'none' };
   }
 }
 
@@ -39,6 +42,8 @@ export function platformEditScope(actor: Actor): PlatformScope {
       return platformScope(actor);
     case 'district_gov':
     case 'expert':
+    case 'security_admin':
+    case 'auditor':
       return { kind: 'none' };
   }
 }
@@ -53,6 +58,7 @@ export function userScope(actor: Actor): UserScope {
   switch (actor.role) {
     case 'admin':
     case 'bureau':
+    case 'security_admin': // unlocks accounts and ends sessions of anyone
       return { kind: 'all' };
     case 'district':
       return actor.districtCode === null
@@ -61,11 +67,12 @@ export function userScope(actor: Actor): UserScope {
     case 'district_gov':
     case 'operator':
     case 'expert':
+    case 'auditor':
       return { kind: 'organization', organizationId: actor.organizationId };
   }
 }
 
-/** Administration (users, organizations, settings, logs, sessions) is the administrator's alone. */
+/** System administration (users, organizations) is the system administrator's alone; security and audit are not (三员). */
 export function canAdminister(actor: Actor): boolean {
   return actor.role === 'admin';
 }

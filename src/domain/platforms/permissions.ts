@@ -37,6 +37,8 @@ export function canEditPlatform(actor: Actor, p: PlatformRef): boolean {
       return p.operatorOrgId === actor.organizationId;
     case 'district_gov':
     case 'expert':
+    case 'security_admin':
+    case 'auditor':
       return false;
   }
 }
@@ -56,6 +58,8 @@ export function editableFields(actor: Actor, p: PlatformRef): PlatformField[] {
       return canEditPlatform(actor, p) ? [...g.operational] : [];
     case 'district_gov':
     case 'expert':
+    case 'security_admin':
+    case 'auditor':
       return [];
   }
 }

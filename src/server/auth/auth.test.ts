@@ -58,13 +58,13 @@ describe('lockout', () => {
     expect(log.rows[0]!.n).toBe(1); // locked once, not extended by the failures queued behind the lock
   });
 
-  it('lets the user in once the lock has run out, and an administrator can unlock earlier', async () => {
+  it('lets the user in once the lock has run out, and the security administrator can unlock earlier', async () => {
     const u = await makeUser(ctx.database.db, 'operator');
     await ctx.database.pool.query(`update users set locked_until = now() - interval '1 second', failed_logins = 0 where id = $1`, [u.id]);
     await loginAs(ctx.app, u.username);
     await ctx.database.pool.query(`update users set locked_until = now() + interval '10 minutes' where id = $1`, [u.id]);
-    const admin = await makeUser(ctx.database.db, 'admin');
-    const ac = await loginAs(ctx.app, admin.username);
+    const secadmin = await makeUser(ctx.database.db, 'security_admin');
+    const ac = await loginAs(ctx.app, secadmin.username);
     expect((await ac.call('POST', `/users/${u.id}/unlock`)).statusCode).toBe(200);
     await loginAs(ctx.app, u.username);
   });
@@ -121,7 +121,7 @@ describe('sessions', () => {
     expect(touched.rows[0]!.idle).toBeLessThan(60); // the request reset the idle clock
   });
 
-  it('ends every session of a user who is disabled, and one forced out by the administrator', async () => {
+  it('ends every session of a user who is disabled, and one forced out by the security administrator', async () => {
     const admin = await makeUser(ctx.database.db, 'admin');
     const ac = await loginAs(ctx.app, admin.username);
     const u = await makeUser(ctx.database.db, 'district');
@@ -132,10 +132,11 @@ describe('sessions', () => {
     expect(again.statusCode).toBe(401);
     const v = await makeUser(ctx.database.db, 'district');
     const cv = await loginAs(ctx.app, v.username);
-    const online = await ac.call('GET', '/sessions');
+    const sc = await loginAs(ctx.app, (await makeUser(ctx.database.db, 'security_admin')).username);
+    const online = await sc.call('GET', '/sessions');
     const mine = online.json<{ id: string; username: string }[]>().find((s) => s.username === v.username);
     expect(mine).toBeDefined();
-    expect((await ac.call('DELETE', `/sessions/${mine!.id}`)).statusCode).toBe(204);
+    expect((await sc.call('DELETE', `/sessions/${mine!.id}`)).statusCode).toBe(204);
     expect((await cv.call('GET', '/home')).statusCode).toBe(401);
   });
 
@@ -160,8 +161,8 @@ describe('sessions', () => {
 
 describe('CSRF', () => {
   it('rejects a state change without the token or with a wrong one, and changes nothing', async () => {
-    const admin = await makeUser(ctx.database.db, 'admin');
-    const ac = await loginAs(ctx.app, admin.username);
+    const secadmin = await makeUser(ctx.database.db, 'security_admin');
+    const ac = await loginAs(ctx.app, secadmin.username);
     const payload = { lockoutThreshold: 7, lockoutMinutes: 20, idleTimeoutMinutes: 30, sessionMaxHours: 12, passwordMaxAgeDays: 90 };
     const none = await ac.call('PUT', '/settings', payload, { csrf: null });
     expect(none.statusCode).toBe(403);

@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
-import { loginLog, organizations, sessions, users } from '../../db/schema/index.js';
+import { organizations, sessions, users } from '../../db/schema/index.js';
+import { insertLogin } from '../audit/repository.js';
 import type { Db, Executor } from '../../db/client.js';
 import { notifyChange, onChange, onReset } from '../cluster/changes.js';
 import { SessionCache } from './session-cache.js';
@@ -185,7 +186,8 @@ export async function insertLoginLog(
   db: Executor,
   row: { username: string; userId: string | null; ip: string | null; userAgent: string | null; success: boolean; reason: string | null },
 ): Promise<void> {
-  await db.insert(loginLog).values(row);
+  // Linked into the login chain (tamper-evident like the audit log).
+  await insertLogin(db, row);
 }
 
 export async function listSessions(db: Executor) {

@@ -87,7 +87,7 @@ export async function authRoutes(app: FastifyInstance, { db, secureCookies, logi
     config: { access: 'session' },
     schema: { tags, summary: '退出登录', response: { 204: z.null() } },
   }, async (req, reply) => {
-    if (req.auth) await logout(db, req.auth.sessionId);
+    if (req.auth) await logout(db, req.auth.sessionId, contextOf(req));
     clearSessionCookie(reply);
     return reply.status(204).send(null);
   });

@@ -2,7 +2,7 @@ import type { Db, Executor } from '../../db/client.js';
 import type { Actor } from '../../domain/auth/actor.js';
 import { maySecondFactor } from '../../domain/auth/second-factor.js';
 import { afterFailedLogin, isLocked, passwordExpired, sessionExpired, sessionTooOld, type LockoutSettings } from '../../domain/auth/lockout.js';
-import { audit } from '../audit/audit.js';
+import { audit, auditLockout } from '../audit/audit.js';
 import type { RequestContext } from '../context.js';
 import { errors } from '../errors.js';
 import type { SecuritySettings } from '../settings/schema.js';
@@ -65,6 +65,7 @@ async function countFailure(db: Db, p: repo.Principal, meta: ClientMeta, what: s
     const after = await repo.countFailedLogin(tx, p.userId, (current) => ({ ...afterFailedLogin(current, settings, now), wasLocked: isLocked(current, now) }));
     const reason = after?.wasLocked ? `账号锁定中，${what}` : after?.justLocked ? `${what}，账号已锁定` : what;
     await repo.insertLoginLog(tx, { username: p.username, userId: p.userId, ...meta, success: false, reason });
+    if (after?.justLocked && after.lockedUntil) await auditLockout(tx, p, meta.ip, after.lockedUntil);
     return after?.justLocked ?? false;
   });
 }
@@ -171,8 +172,11 @@ export async function resolveSession(db: Db, token: string): Promise<ResolvedSes
   return { sessionId: s.id, csrfToken: s.csrfToken, actor: actorOf(p), displayName: p.displayName, mustChangePassword: p.mustChangePassword };
 }
 
-export async function logout(db: Db, sessionId: string): Promise<void> {
-  await repo.deleteSession(db, sessionId);
+export async function logout(db: Db, sessionId: string, ctx: RequestContext): Promise<void> {
+  await db.transaction(async (tx) => {
+    await repo.deleteSession(tx, sessionId);
+    await audit(tx, ctx, { action: 'auth.logout', entityType: 'session', entityId: sessionId });
+  });
 }
 
 /** Changes the password, ends every session of the user and opens a fresh one for this client. */

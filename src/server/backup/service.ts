@@ -113,7 +113,7 @@ export async function createBackup(url: string, file: string, key: Buffer | null
     const dumpFile = path.join(dir, ENTRIES.dump);
     const { args, env } = connection(url);
     const attachments = await withSnapshot(url, async (snapshot, listed) => {
-      await run(findPgTool('pg_dump'), ['--format=custom', '--no-owner', `--snapshot=${snapshot}`, '--file', dumpFile, ...args], env);
+      await run(findPgTool('pg_dump'), ['--format=custom', '--no-owner', '--no-acl', `--snapshot=${snapshot}`, '--file', dumpFile, ...args], env);
       return listed;
     });
     const manifest: Manifest = {
@@ -192,7 +192,7 @@ export async function verifyArchive(file: string, dir: string, key: Buffer | nul
 async function replaceContent(url: string, dumpFile: string): Promise<void> {
   const { args, env } = connection(url);
   const psql = spawn(findPgTool('psql'), ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '--single-transaction', '-f', '-', ...args], { env, stdio: ['pipe', 'ignore', 'pipe'] });
-  const restore = spawn(findPgTool('pg_restore'), ['--no-owner', '-f', '-', dumpFile], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const restore = spawn(findPgTool('pg_restore'), ['--no-owner', '--no-acl', '-f', '-', dumpFile], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   psql.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   restore.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

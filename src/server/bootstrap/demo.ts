@@ -41,6 +41,8 @@ type OrgKey = 'bureau' | 'jlpHrss' | 'wzHrss' | 'jlpGov' | 'jlpOperator' | 'expe
 
 const accounts: (DemoAccount & { displayName: string; org: OrgKey })[] = [
   { username: 'admin', displayName: '系统管理员（演示）', role: 'admin', org: 'bureau', organization: '重庆市人力资源和社会保障局' },
+  { username: 'secadmin', displayName: '安全管理员（演示）', role: 'security_admin', org: 'bureau', organization: '重庆市人力资源和社会保障局' },
+  { username: 'auditor', displayName: '安全审计员（演示）', role: 'auditor', org: 'bureau', organization: '重庆市人力资源和社会保障局' },
   { username: 'staff', displayName: '市局业务员（演示）', role: 'bureau', org: 'bureau', organization: '重庆市人力资源和社会保障局' },
   { username: 'jlp.hrss', displayName: '九龙坡区人社局经办人（演示）', role: 'district', org: 'jlpHrss', organization: '九龙坡区人力社保局' },
   { username: 'wz.hrss', displayName: '万州区人社局经办人（演示）', role: 'district', org: 'wzHrss', organization: '万州区人力社保局' },

@@ -23,13 +23,13 @@ export async function listAudit(db: Executor, q: AuditQuery) {
   ];
   const rows = await db
     .select({
-      id: auditLog.id, at: auditLog.at, username: auditLog.username, role: auditLog.role, organizationName: auditLog.organizationName,
+      id: auditLog.id, seq: auditLog.seq, at: auditLog.at, username: auditLog.username, role: auditLog.role, organizationName: auditLog.organizationName,
       ip: auditLog.ip, action: auditLog.action, entityType: auditLog.entityType, entityId: auditLog.entityId, summary: auditLog.summary,
       total: sql<number>`count(*) over()`.mapWith(Number),
     })
     .from(auditLog)
     .where(and(...conds))
-    .orderBy(desc(auditLog.at))
+    .orderBy(desc(auditLog.seq))
     .limit(q.pageSize)
     .offset(offsetOf(q));
   return { rows, total: rows[0]?.total ?? 0 };
@@ -44,12 +44,12 @@ export async function listLogins(db: Executor, q: LoginQuery) {
   ];
   const rows = await db
     .select({
-      id: loginLog.id, at: loginLog.at, username: loginLog.username, ip: loginLog.ip, userAgent: loginLog.userAgent,
+      id: loginLog.id, seq: loginLog.seq, at: loginLog.at, username: loginLog.username, ip: loginLog.ip, userAgent: loginLog.userAgent,
       success: loginLog.success, reason: loginLog.reason, total: sql<number>`count(*) over()`.mapWith(Number),
     })
     .from(loginLog)
     .where(and(...conds))
-    .orderBy(desc(loginLog.at))
+    .orderBy(desc(loginLog.seq))
     .limit(q.pageSize)
     .offset(offsetOf(q));
   return { rows, total: rows[0]?.total ?? 0 };

@@ -17,6 +17,7 @@ export type AuditQuery = z.infer<typeof auditQuery>;
 
 export const auditRow = z.object({
   id: z.string(),
+  seq: z.number().int(),
   at: z.string(),
   username: z.string().nullable(),
   role: z.enum(roles).nullable(),
@@ -39,6 +40,7 @@ export type LoginQuery = z.infer<typeof loginQuery>;
 
 export const loginRow = z.object({
   id: z.string(),
+  seq: z.number().int(),
   at: z.string(),
   username: z.string(),
   ip: z.string().nullable(),
@@ -49,3 +51,16 @@ export const loginRow = z.object({
 
 export const auditPage = pageOf(auditRow);
 export const loginPage = pageOf(loginRow);
+
+export const chainReport = z.object({
+  chain: z.enum(['audit', 'login']),
+  ok: z.boolean(),
+  count: z.number().int(),
+  headHash: z.string(),
+  broken: z.object({
+    seq: z.number().int(),
+    at: z.string().nullable(),
+    kind: z.enum(['missing', 'link', 'content', 'unsealed', 'head']),
+    message: z.string(),
+  }).nullable(),
+});

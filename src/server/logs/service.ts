@@ -1,4 +1,6 @@
 import type { Db } from '../../db/client.js';
+import type { ChainName } from '../audit/chain.js';
+import { verifyChain, type ChainReport } from '../audit/verify.js';
 import { toPage } from '../pagination.js';
 import { listAudit, listLogins } from './repository.js';
 import type { AuditQuery, LoginQuery } from './schema.js';
@@ -11,4 +13,9 @@ export async function auditPage(db: Db, q: AuditQuery) {
 
 export async function loginPage(db: Db, q: LoginQuery) {
   return toPage(await listLogins(db, q), q, withIsoTime);
+}
+
+/** Walks a log's hash chain (the auditor's check; `hrsp audit verify` does the same). */
+export async function verify(db: Db, chain: ChainName): Promise<ChainReport> {
+  return verifyChain(db, chain);
 }

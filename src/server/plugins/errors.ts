@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { Db } from '../../db/client.js';
+import { auditRefusal } from '../audit/audit.js';
 import { AppError, type FieldError } from '../errors.js';
 import { labelFor } from '../field-labels.js';
 
@@ -36,10 +38,15 @@ function bodyFor(error: FastifyError | AppError): { status: number; body: ErrorB
   return { status: 500, body: { code: 'INTERNAL', message: '系统内部错误，请稍后重试或联系管理员' } };
 }
 
-async function errorsPlugin(app: FastifyInstance): Promise<void> {
-  app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
+async function errorsPlugin(app: FastifyInstance, opts: { db?: Db }): Promise<void> {
+  const { db } = opts;
+  app.setErrorHandler(async (error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
     const { status, body } = bodyFor(error);
     if (error instanceof AppError) reply.headers(error.headers);
+    if (status === 403 && db) {
+      // A refused access is a security event; failing to record it must not change the answer.
+      await auditRefusal(db, request, { code: body.code, status }).catch((e: unknown) => request.log.error({ err: e }, 'audit of a refusal failed'));
+    }
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');
       body.message = `${body.message}（编号 ${request.id}）`;

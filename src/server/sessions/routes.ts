@@ -16,7 +16,8 @@ const onlineSession = z.object({
 export async function sessionRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['在线用户'];
-  const admin = { access: ['admin'] as const };
+  // Online sessions and forced logout are the security administrator's (三员).
+  const admin = { access: ['security_admin'] as const };
   r.get('/sessions', { config: admin, schema: { tags, summary: '在线用户（未超时的会话）', response: { 200: z.array(onlineSession) } } },
     async (req) => onlineSessions(db, sessionOf(req).sessionId));
   r.delete('/sessions/:id', { config: admin, schema: { tags, summary: '强制下线', params: idParams, response: { 204: z.null() } } },

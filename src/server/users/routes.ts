@@ -19,7 +19,7 @@ export async function userRoutes(app: FastifyInstance, { db }: { db: Db }): Prom
     async (req) => service.setUserDisabled(db, contextOf(req), req.params.id, true));
   r.post('/users/:id/enable', { config: admin, schema: { tags, summary: '启用', params: idParams, response: { 200: userRow } } },
     async (req) => service.setUserDisabled(db, contextOf(req), req.params.id, false));
-  r.post('/users/:id/unlock', { config: admin, schema: { tags, summary: '解锁', params: idParams, response: { 200: userRow } } },
+  r.post('/users/:id/unlock', { config: { access: ['security_admin'] as const }, schema: { tags, summary: '解锁', params: idParams, response: { 200: userRow } } },
     async (req) => service.unlockUser(db, contextOf(req), req.params.id));
   r.post('/users/:id/reset-totp', { config: admin, schema: { tags, summary: '重置动态口令（丢失验证器时；用户可重新启用）', params: idParams, response: { 200: userRow } } },
     async (req) => service.resetTotp(db, contextOf(req), req.params.id));

@@ -1,5 +1,5 @@
 import type { Db, Executor } from '../../db/client.js';
-import { orgKindLabels, orgKindOfRole, roleLabels, type Role } from '../../domain/auth/roles.js';
+import { managedBySystemAdmin, orgKindLabels, orgKindOfRole, roleLabels, type Role } from '../../domain/auth/roles.js';
 import { userScope } from '../../domain/auth/scope.js';
 import { audit, diff } from '../audit/audit.js';
 import { hashPassword, newInitialPassword } from '../auth/passwords.js';
@@ -37,11 +37,17 @@ async function loadForAdmin(db: Executor, id: string): Promise<repo.UserRecord> 
   return u;
 }
 
+/** 三员: the system administrator does not manage the security administrator's or auditor's accounts. */
+function assertManaged(role: Role): void {
+  if (!managedBySystemAdmin(role)) throw errors.forbidden('管理安全管理员或安全审计员账号（须由部署人员用 hrsp create-admin 命令创建）');
+}
+
 export async function listUsers(db: Db, ctx: RequestContext, q: UserListQuery): Promise<Page<UserRow>> {
   return toPage(await repo.listUsers(db, userScope(ctx.actor), q), q, toRow);
 }
 
 export async function createUser(db: Db, ctx: RequestContext, input: CreateUserInput): Promise<{ user: UserRow; initialPassword: string }> {
+  assertManaged(input.role);
   if (await repo.usernameTaken(db, input.username)) throw errors.invalid('username', '用户名：已被使用');
   await checkRoleFitsOrganization(db, input.role, input.organizationId);
   const initialPassword = newInitialPassword();
@@ -57,6 +63,8 @@ export async function createUser(db: Db, ctx: RequestContext, input: CreateUserI
 export async function updateUser(db: Db, ctx: RequestContext, id: string, input: UpdateUserInput): Promise<UserRow> {
   const before = await loadForAdmin(db, id);
   const role = input.role ?? before.role;
+  assertManaged(before.role);
+  assertManaged(role);
   if (input.role !== undefined || input.organizationId !== undefined) {
     await checkRoleFitsOrganization(db, role, input.organizationId ?? before.organizationId);
   }
@@ -74,6 +82,7 @@ export async function updateUser(db: Db, ctx: RequestContext, id: string, input:
 
 export async function setUserDisabled(db: Db, ctx: RequestContext, id: string, disabled: boolean): Promise<UserRow> {
   const before = await loadForAdmin(db, id);
+  assertManaged(before.role);
   if (disabled && id === ctx.actor.userId) throw errors.invalid('id', '不能停用自己的账号');
   if (disabled && before.role === 'admin' && (await repo.countActiveAdmins(db)) <= 1) throw errors.invalid('id', '不能停用最后一个管理员');
   await db.transaction(async (tx) => {
@@ -96,6 +105,7 @@ export async function unlockUser(db: Db, ctx: RequestContext, id: string): Promi
 /** For a lost phone: the user then logs in with the password alone and may enrol again. */
 export async function resetTotp(db: Db, ctx: RequestContext, id: string): Promise<UserRow> {
   const before = await loadForAdmin(db, id);
+  assertManaged(before.role);
   await db.transaction(async (tx) => {
     await repo.updateUser(tx, id, { totpSecret: null, totpPendingSecret: null, totpLastStep: null });
     await audit(tx, ctx, { action: 'user.totp_reset', entityType: 'user', entityId: id, summary: { totpEnabled: [before.totpEnabled, false] } });
@@ -104,7 +114,7 @@ export async function resetTotp(db: Db, ctx: RequestContext, id: string): Promis
 }
 
 export async function resetPassword(db: Db, ctx: RequestContext, id: string): Promise<{ user: UserRow; initialPassword: string }> {
-  await loadForAdmin(db, id);
+  assertManaged((await loadForAdmin(db, id)).role);
   const initialPassword = newInitialPassword();
   const passwordHash = await hashPassword(initialPassword);
   await db.transaction(async (tx) => {

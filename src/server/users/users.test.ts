@@ -88,13 +88,14 @@ describe('user administration', () => {
     expect(self.statusCode).toBe(400);
   });
 
-  it('audit log and login log are readable by the administrator with filters', async () => {
-    const audit = await admin.call('GET', '/audit-log?action=user.create');
+  it('audit log and login log are readable by the auditor with filters', async () => {
+    const auditor = await loginAs(ctx.app, (await makeUser(ctx.database.db, 'auditor')).username);
+    const audit = await auditor.call('GET', '/audit-log?action=user.create');
     expect(audit.statusCode).toBe(200);
     const rows = audit.json<{ items: { action: string; username: string; role: string }[] }>().items;
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.action === 'user.create' && r.role === 'admin')).toBe(true);
-    const logins = await admin.call('GET', '/login-log?success=true');
+    const logins = await auditor.call('GET', '/login-log?success=true');
     expect(logins.json<{ items: { success: boolean }[] }>().items.every((r) => r.success)).toBe(true);
   });
 });

@@ -1,5 +1,7 @@
 import { http } from './request';
-import type { AuditQuery, AuditRow, LoginLogQuery, LoginRow, Page } from './types';
+import type { AuditQuery, AuditRow, ChainReport, LoginLogQuery, LoginRow, Page } from './types';
 
 export const listAuditLog = (query: AuditQuery) => http.get<Page<AuditRow>>('/audit-log', query);
 export const listLoginLog = (query: LoginLogQuery) => http.get<Page<LoginRow>>('/login-log', query);
+export const verifyAuditLog = () => http.get<ChainReport>('/audit-log/verify');
+export const verifyLoginLog = () => http.get<ChainReport>('/login-log/verify');

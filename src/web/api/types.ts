@@ -129,6 +129,7 @@ export interface District {
 
 export interface AuditRow {
   id: string;
+  seq: number;
   at: string;
   username: string | null;
   role: Role | null;
@@ -142,12 +143,22 @@ export interface AuditRow {
 
 export interface LoginRow {
   id: string;
+  seq: number;
   at: string;
   username: string;
   ip: string | null;
   userAgent: string | null;
   success: boolean;
   reason: string | null;
+}
+
+/** GET /audit-log/verify, /login-log/verify: the hash chain walked from its first row. */
+export interface ChainReport {
+  chain: 'audit' | 'login';
+  ok: boolean;
+  count: number;
+  headHash: string;
+  broken: { seq: number; at: string | null; kind: 'missing' | 'link' | 'content' | 'unsealed' | 'head'; message: string } | null;
 }
 
 export interface OnlineSession {

@@ -22,6 +22,13 @@ declare module 'vue-router' {
 }
 
 const ADMIN_ONLY: readonly Role[] = ['admin'];
+/** 三员: the security administrator (settings, sessions, unlocking) and the auditor (the logs) apart from the system administrator. */
+const SECURITY_ADMIN: readonly Role[] = ['security_admin'];
+const AUDITOR: readonly Role[] = ['auditor'];
+/** The users page: the system administrator manages accounts, the security administrator unlocks them. */
+const USER_PAGE: readonly Role[] = ['admin', 'security_admin'];
+/** Everyone but the security administrator and the auditor, who have no business data. */
+const BUSINESS: readonly Role[] = ['admin', 'bureau', 'district', 'district_gov', 'operator', 'expert'];
 /** Who registers platforms: the bureau any, a district unit district-level ones of its district. */
 const PLATFORM_CREATORS: readonly Role[] = ['admin', 'bureau', 'district'];
 /** Everyone with a registry read scope (experts get theirs with the evaluation workflow). */
@@ -29,6 +36,8 @@ const REGISTRY_READERS: readonly Role[] = ['admin', 'bureau', 'district', 'distr
 /** GET /residences/duplicates: the bureau for all, district bodies for their district. */
 const DUPLICATE_READERS: readonly Role[] = ['admin', 'bureau', 'district', 'district_gov'];
 const ADMIN_GROUP = '系统管理';
+const SECURITY_GROUP = '安全管理';
+const AUDIT_GROUP = '安全审计';
 const EVALUATION_GROUP = '年度评估';
 const BUREAU: readonly Role[] = ['admin', 'bureau'];
 /** Score schemes: the bureau adjusts them every year (Art 29). */
@@ -45,7 +54,7 @@ export const appChildRoutes: RouteRecordRaw[] = [
     path: 'platforms',
     name: 'platforms',
     component: () => import('../views/platforms/PlatformListView.vue'),
-    meta: { title: '平台名录', menu: {} },
+    meta: { title: '平台名录', roles: BUSINESS, menu: {} },
   },
   {
     path: 'platforms/new',
@@ -94,7 +103,7 @@ export const appChildRoutes: RouteRecordRaw[] = [
   { path: 'review/:evaluationId/:entryId', name: 'review-assignment', component: () => import('../views/expert-review/AssignmentView.vue'), meta: { title: '评审任务', roles: ['expert'], activeMenu: '/app/review' } },
   { path: 'municipal-review', name: 'municipal-review', component: () => import('../views/panel/MunicipalReviewView.vue'), meta: { title: '市级评审', roles: BUREAU, menu: { group: EVALUATION_GROUP } } },
   { path: 'panel', name: 'panel', component: () => import('../views/panel/PanelView.vue'), meta: { title: '评审会议', roles: BUREAU, menu: { group: EVALUATION_GROUP } } },
-  { path: 'results', name: 'results-latest', component: () => import('../views/panel/ResultsView.vue'), meta: { title: '评估结果', menu: { group: EVALUATION_GROUP } } },
+  { path: 'results', name: 'results-latest', component: () => import('../views/panel/ResultsView.vue'), meta: { title: '评估结果', roles: BUSINESS, menu: { group: EVALUATION_GROUP } } },
   { path: 'evaluations/:id/results', name: 'evaluation-results', component: () => import('../views/panel/ResultsView.vue'), meta: { title: '评估结果', activeMenu: '/app/results' } },
   {
     path: 'schemes',
@@ -124,7 +133,7 @@ export const appChildRoutes: RouteRecordRaw[] = [
     path: 'admin/users',
     name: 'admin-users',
     component: () => import('../views/users/UserListView.vue'),
-    meta: { title: '用户管理', roles: ADMIN_ONLY, menu: { group: ADMIN_GROUP } },
+    meta: { title: '用户管理', roles: USER_PAGE, menu: { group: ADMIN_GROUP } },
   },
   {
     path: 'admin/organizations',
@@ -136,25 +145,25 @@ export const appChildRoutes: RouteRecordRaw[] = [
     path: 'admin/audit-log',
     name: 'admin-audit-log',
     component: () => import('../views/audit-log/AuditLogView.vue'),
-    meta: { title: '审计日志', roles: ADMIN_ONLY, menu: { group: ADMIN_GROUP } },
+    meta: { title: '审计日志', roles: AUDITOR, menu: { group: AUDIT_GROUP } },
   },
   {
     path: 'admin/login-log',
     name: 'admin-login-log',
     component: () => import('../views/login-log/LoginLogView.vue'),
-    meta: { title: '登录日志', roles: ADMIN_ONLY, menu: { group: ADMIN_GROUP } },
+    meta: { title: '登录日志', roles: AUDITOR, menu: { group: AUDIT_GROUP } },
   },
   {
     path: 'admin/sessions',
     name: 'admin-sessions',
     component: () => import('../views/sessions/OnlineSessionsView.vue'),
-    meta: { title: '在线用户', roles: ADMIN_ONLY, menu: { group: ADMIN_GROUP } },
+    meta: { title: '在线用户', roles: SECURITY_ADMIN, menu: { group: SECURITY_GROUP } },
   },
   {
     path: 'admin/settings',
     name: 'admin-settings',
     component: () => import('../views/settings/SecuritySettingsView.vue'),
-    meta: { title: '安全设置', roles: ADMIN_ONLY, menu: { group: ADMIN_GROUP } },
+    meta: { title: '安全设置', roles: SECURITY_ADMIN, menu: { group: SECURITY_GROUP } },
   },
 ];
 

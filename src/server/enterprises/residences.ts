@@ -60,11 +60,6 @@ async function upsertEnterprise(tx: Executor, ctx: RequestContext, input: Reside
   return { id: existing.id, editable: true };
 }
 
-/** The year's above-scale flag is shared too: set when unknown, changed only by whoever may edit the enterprise. */
-async function setAboveScale(tx: Executor, enterpriseId: string, year: number, aboveScale: boolean, editable: boolean): Promise<void> {
-  if (editable || (await enterprises.aboveScaleOf(tx, enterpriseId, year)) === null) await enterprises.setAboveScale(tx, enterpriseId, year, aboveScale);
-}
-
 export async function createResidence(db: Db, ctx: RequestContext, platformId: string, input: ResidenceInput): Promise<ResidenceRow> {
   await editablePlatform(db, ctx, platformId);
   const uscc = normalizeUscc(input.uscc);
@@ -78,7 +73,8 @@ export async function createResidence(db: Db, ctx: RequestContext, platformId: s
   const id = await db.transaction(async (tx) => {
     const { id: enterpriseId, editable } = await upsertEnterprise(tx, ctx, input, uscc, industry.code);
     if (await repo.residenceExists(tx, platformId, enterpriseId, input.year)) throw errors.conflict(`该企业 ${input.year} 年已在本平台入驻名录中`);
-    await setAboveScale(tx, enterpriseId, input.year, input.aboveScale, editable);
+    // The year's above-scale flag is shared too (an unset flag counts as not above scale elsewhere).
+    if (editable) await enterprises.setAboveScale(tx, enterpriseId, input.year, input.aboveScale);
     const row = {
       platformId, enterpriseId, year: input.year, mode: input.mode, entryDate: input.entryDate ?? null, exitDate: input.exitDate ?? null,
       agreementFileId: input.agreementFileId ?? null, revenueYuan: BigInt(input.revenueYuan), passThroughYuan: BigInt(input.passThroughYuan ?? 0), taxYuan: BigInt(input.taxYuan),

@@ -70,8 +70,8 @@ async function apply(tx: Executor, scope: PlatformScope, platformId: string, yea
   let updated = 0;
   rows.forEach((r, i) => {
     const enterpriseId = ids[i] ?? idOf(r.uscc);
-    const storedScale = scale.get(enterpriseId);
-    const scaleChanged = storedScale !== r.aboveScale && (storedScale === undefined || !stored.has(r.uscc) || mayEdit(enterpriseId));
+    // The year's above-scale flag is shared too: written only for an enterprise the importer may edit.
+    const scaleChanged = scale.get(enterpriseId) !== r.aboveScale && (!stored.has(r.uscc) || mayEdit(enterpriseId));
     if (scaleChanged) scaleWrites.push({ enterpriseId, year, aboveScale: r.aboveScale });
     const before = existing.get(enterpriseId);
     const residenceChanged = !before || !sameResidence(before, residenceOf(r));

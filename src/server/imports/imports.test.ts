@@ -181,6 +181,15 @@ describe('importing the enterprise directory', () => {
     expect(await count('select count(*) n from residences where enterprise_id = $1 and platform_id = $2', [shared.id, ids.jlp])).toBe(1);
   });
 
+  it('refuses names with direction overrides or nothing visible, as the API does', async () => {
+    const before = await tableCounts();
+    const res = await importFile(c.operator!, await workbook([good({ name: '\u202E司公限有\u202C' }), good({ name: '\u200B\u200B' })]));
+    expect(res.statusCode).toBe(400);
+    const messages = res.json<{ details: { message: string }[] }>().details.map((d) => d.message);
+    expect(messages).toEqual([expect.stringMatching(/^第 2 行「企业名称」：不能包含文字方向控制字符/), expect.stringMatching(/^第 3 行「企业名称」：不能只包含空白或不可见字符/)]);
+    expect(await tableCounts()).toEqual(before);
+  });
+
   it('is for those who edit the platform', async () => {
     const file = await workbook([good()]);
     expect((await importFile(c.operator!, file, ids.wz)).statusCode).toBe(404);

@@ -35,7 +35,7 @@ interface Foreign {
   platform: string; site: string; staff: string; residence: string; enterprise: string; file: string; entry: string;
   org: string; user: string; session: string;
 }
-const foreign: Record<'wz' | 'jlpOther', Foreign> = {} as Record<'wz' | 'jlpOther', Foreign>;
+const foreign: Partial<Record<'wz' | 'jlpOther', Foreign>> = {};
 const clients: Record<string, Client> = {};
 let evaluation = '';
 let ourPlatform = '';
@@ -142,8 +142,8 @@ describe('writes outside the caller’s scope (every state-changing route × rol
     const writes = ops.filter((op) => STATE_CHANGING.has(op.method) && !OWN_OR_STATELESS.has(`${op.method} ${op.path}`));
     expect(writes.length).toBeGreaterThan(50);
     const plan: [role: string, f: Foreign, only?: RegExp][] = [
-      ['district', foreign.wz], ['district_gov', foreign.wz], ['district_gov', foreign.jlpOther], ['operator', foreign.wz], ['operator', foreign.jlpOther],
-      ['expert', foreign.wz], ['expert', foreign.jlpOther], ['bureau', foreign.wz, ADMIN_ONLY],
+      ['district', foreign.wz!], ['district_gov', foreign.wz!], ['district_gov', foreign.jlpOther!], ['operator', foreign.wz!], ['operator', foreign.jlpOther!],
+      ['expert', foreign.wz!], ['expert', foreign.jlpOther!], ['bureau', foreign.wz!, ADMIN_ONLY],
     ];
     const problems: string[] = [];
     let tried = 0;
@@ -177,7 +177,7 @@ describe('writes outside the caller’s scope (every state-changing route × rol
 
   it('reach a shared record only through a route that checks it: a residence in one’s own platform naming another scope’s enterprise leaves that enterprise as it was', async () => {
     const enterpriseTables = async () => new Map([...(await fingerprint())].filter(([t]) => t === 'enterprises' || t === 'enterprise_years'));
-    for (const [role, f] of [['operator', foreign.wz], ['operator', foreign.jlpOther], ['district', foreign.wz]] as const) {
+    for (const [role, f] of [['operator', foreign.wz!], ['operator', foreign.jlpOther!], ['district', foreign.wz!]] as const) {
       const uscc = (await ctx.database.pool.query<{ uscc: string }>('select uscc from enterprises where id = $1', [f.enterprise])).rows[0]!.uscc;
       const before = await enterpriseTables();
       const res = await clients[role]!.call('POST', `/platforms/${ourPlatform}/residences`, {

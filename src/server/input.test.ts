@@ -1,8 +1,10 @@
 /** Bad input is refused with a Chinese 400 naming the field, never a 500 (issue #10, item 5). */
 import type { LightMyRequestResponse } from 'fastify';
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, useTestApp, type Client } from '../../test/app.js';
 import { makeOrg, makePlatform, makeUser, makeYearData } from '../../test/factories.js';
+import { buildApp } from './app.js';
 
 const ctx = useTestApp();
 let admin: Client;
@@ -75,5 +77,28 @@ describe('empty changes', () => {
     expectChinese400(res, 'data', '年度数据：');
     const kept = await admin.call('GET', `/platforms/${ids.platform!}/year-data/2025`);
     expect(kept.json<{ data: Record<string, unknown> }>().data).toMatchObject({ employersServed: 12, jobsPromoted: 300 });
+  });
+});
+
+describe('the error handler’s safety net', () => {
+  it('answers PostgreSQL’s refusal of input (NUL: 22021, a malformed id: 22P02) with a Chinese 400, not a 500', async () => {
+    // A route without a schema, so that nothing before the database refuses the text.
+    const app = await buildApp({ db: ctx.database.db, logLevel: 'silent', webDir: null });
+    app.post('/test/echo', { config: { access: 'public' } }, async (req) => {
+      const { text, asUuid } = req.body as { text: string; asUuid?: boolean };
+      const rows = await ctx.database.db.execute(asUuid === true ? sql`select ${text}::uuid::text t` : sql`select ${text}::text t`);
+      return rows.rows[0];
+    });
+    await app.ready();
+    try {
+      const nul = await app.inject({ method: 'POST', url: '/test/echo', payload: { text: 'a\u0000b' } });
+      expect(nul.statusCode, nul.body).toBe(400);
+      expect(nul.json<ErrorBody>()).toEqual({ code: 'INVALID_INPUT', message: '提交的文字包含无法保存的字符（如 NUL）' });
+      const malformed = await app.inject({ method: 'POST', url: '/test/echo', payload: { text: 'not-a-uuid', asUuid: true } });
+      expect(malformed.json<ErrorBody>()).toEqual({ code: 'INVALID_INPUT', message: '提交的内容格式不正确' });
+      expect((await app.inject({ method: 'POST', url: '/test/echo', payload: { text: 'fine' } })).json()).toEqual({ t: 'fine' });
+    } finally {
+      await app.close();
+    }
   });
 });

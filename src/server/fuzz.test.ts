@@ -8,7 +8,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../test/db.js';
 import { loginAs, type Client } from '../../test/app.js';
-import { makeOrg, makePlatform, makeResidence, makeUser, makeYearData, testPassword } from '../../test/factories.js';
+import { makeOrg, makePlatform, makeResidence, makeSite, makeStaff, makeUser, makeYearData, testPassword } from '../../test/factories.js';
 import { fillPath, mapLeaves, operations, sample, STATE_CHANGING, type JsonSchema, type Operation } from '../../test/openapi.js';
 import { buildApp } from './app.js';
 
@@ -26,8 +26,19 @@ beforeAll(async () => {
   known.user = (await makeUser(db, 'bureau')).id;
   known.org = await makeOrg(db, 'operator', '500107', '模糊测试运营方');
   known.platform = await makePlatform(db, { districtCode: '500107', operatorOrgId: known.org });
-  known.residence = (await makeResidence(db, { platformId: known.platform })).id;
+  const residence = await makeResidence(db, { platformId: known.platform });
+  known.residence = residence.id;
+  known.enterprise = residence.enterpriseId;
+  known.site = await makeSite(db, known.platform, 500);
+  known.staff = await makeStaff(db, known.platform, { team: 'operating' });
   await makeYearData(db, known.platform, 2025, { employersServed: 3 });
+  // An open campaign, so that the evaluation routes get past their lookups.
+  const admin = await loginAs(app, adminName, testPassword);
+  const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  const created = await admin.call('POST', '/evaluations', { year: 2025, schemeId: 'cq-2025', selfEvaluationEnd: day(5), districtReviewEnd: day(10), municipalReviewEnd: day(20) });
+  known.evaluation = created.json<{ id: string }>().id;
+  await admin.call('POST', `/evaluations/${known.evaluation}/open`);
+  known.entry = (await admin.call('GET', `/evaluations/${known.evaluation}/entries`)).json<{ id: string }[]>()[0]?.id ?? '';
 });
 
 afterAll(async () => {
@@ -38,8 +49,10 @@ afterAll(async () => {
 /** Real ids where the path names a known record, so that bad bodies get past the lookup and reach validation and SQL. */
 function goodParams(op: Operation): Record<string, string> {
   const id = op.path.startsWith('/api/v1/platforms/') ? known.platform : op.path.startsWith('/api/v1/users/') ? known.user
-    : op.path.startsWith('/api/v1/organizations/') ? known.org : op.path.startsWith('/api/v1/residences/') ? known.residence : undefined;
-  return { ...(id === undefined ? {} : { id }), year: '2025' };
+    : op.path.startsWith('/api/v1/organizations/') ? known.org : op.path.startsWith('/api/v1/residences/') ? known.residence
+    : op.path.startsWith('/api/v1/enterprises/') ? known.enterprise : op.path.startsWith('/api/v1/evaluations/') ? known.evaluation
+    : op.path.startsWith('/api/v1/schemes/') ? 'cq-2025' : undefined;
+  return { ...(id === undefined ? {} : { id }), year: '2025', siteId: known.site!, staffId: known.staff!, entryId: known.entry!, code: '1.1' };
 }
 
 const MALFORMED_IDS = ['not-an-id', '\u0000', 'a'.repeat(2000), '-1', '1e308', '99999999999999999999', '..', '%', "'; select 1; --", 'ｉｄ'];
@@ -110,17 +123,19 @@ describe('fuzzing every operation (issue #10)', () => {
     const anonymous: Caller = (method, url, payload) => app.inject({ method, url, ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }) });
     const failures: string[] = [];
     let sent = 0;
+    const statuses = new Map<string, number>();
     for (const op of ordered) {
       if (op.multipart) continue; // uploads: the import and files tests send bad files
       for (const a of attempts(op, resolve)) {
         for (const [who, call] of [['admin', asAdmin], ['anonymous', anonymous]] as const) {
           const res = await call(op.method, a.url, a.payload);
           sent += 1;
+          statuses.set(`${who} ${res.statusCode}`, (statuses.get(`${who} ${res.statusCode}`) ?? 0) + 1);
           if (res.statusCode >= 500) failures.push(`${who} ${op.method} ${op.path} [${a.label}] → ${res.statusCode} ${res.body.slice(0, 200)}`);
         }
       }
     }
-    console.info(`fuzz: ${ordered.length} operations, ${sent} requests`);
+    console.info(`fuzz: ${ordered.length} operations, ${sent} requests`, Object.fromEntries([...statuses].sort()));
     expect(failures).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import type { Db } from '../db/client.js';
 import authPlugin, { documentAccess, markRoutesPublic } from './plugins/auth.js';
 import errorsPlugin from './plugins/errors.js';
@@ -14,6 +14,7 @@ import securityPlugin from './plugins/security.js';
 import { installChineseZodMessages } from './zod-zh.js';
 import { apiRoutes } from './routes.js';
 import { healthRoutes } from './health/routes.js';
+import { textCheckingValidatorCompiler } from './validation.js';
 
 export interface AppOptions {
   db: Db;
@@ -39,7 +40,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
   });
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(textCheckingValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(errorsPlugin, { db: options.db });
   await app.register(securityPlugin, { db: options.db, requestsPerMinute: options.requestsPerMinute ?? 1200 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, ilike, notExists, or, sql, type SQL } from 'drizzle-orm';
 import { enterprises, enterpriseYears, platforms, residences } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 import type { PlatformScope } from '../../domain/auth/scope.js';
@@ -83,9 +83,16 @@ export async function findEnterprise(db: Executor, scope: PlatformScope, id: str
   return row ?? null;
 }
 
-/** Whether the enterprise resides in a platform of the (edit) scope. */
-export async function residesInScope(db: Executor, scope: PlatformScope, id: string): Promise<boolean> {
-  const [row] = await db.select({ id: enterprises.id }).from(enterprises).where(and(eq(enterprises.id, id), exists(visibleResidences(db, scope, {}))));
+/**
+ * Whether the enterprise resides in the (edit) scope and nowhere else: a record shared with a
+ * platform outside the scope is not the caller's to change, since that platform's counts move with it.
+ */
+export async function residesOnlyInScope(db: Executor, scope: PlatformScope, id: string): Promise<boolean> {
+  const inScope = platformScopeCondition(scope);
+  const outside = db.select({ one: sql`1` }).from(residences).innerJoin(platforms, eq(residences.platformId, platforms.id))
+    .where(and(eq(residences.enterpriseId, enterprises.id), inScope === undefined ? sql`false` : sql`not coalesce(${inScope}, false)`));
+  const [row] = await db.select({ id: enterprises.id }).from(enterprises)
+    .where(and(eq(enterprises.id, id), exists(visibleResidences(db, scope, {})), notExists(outside)));
   return row !== undefined;
 }
 

@@ -83,6 +83,44 @@ describe('residences and the USCC check', () => {
   });
 });
 
+describe('a residence naming another district’s enterprise (issue #10, cross-scope write)', () => {
+  const enterpriseRow = async (id: string) => (await ctx.database.pool.query(
+    'select e.name, e.industry, e.is_hr_service, e.uscc_override_reason, e.updated_at, y.above_scale from enterprises e left join enterprise_years y on y.enterprise_id = e.id and y.year = 2025 where e.id = $1', [id])).rows[0] as Record<string, unknown>;
+
+  it('links the residence and leaves the shared record, its above-scale flag and the other platform’s counts as they were', async () => {
+    const db = ctx.database.db;
+    const shared = await makeEnterprise(db, { name: '万州共享企业', industry: 'L', isHrService: true, aboveScale: { year: 2025, value: true } });
+    await makeResidence(db, { platformId: ids.wz!, enterpriseId: shared.id });
+    const before = await enterpriseRow(shared.id);
+    const wzBefore = (await c.wzDistrict!.call('GET', `/platforms/${ids.wz!}/residences?year=2025&isHrService=true&aboveScale=true`)).json<{ total: number }>().total;
+    for (const [role, platform] of [['operator', ids.jlp!], ['district', ids.jlp2!]] as const) {
+      const res = await c[role]!.call('POST', `/platforms/${platform}/residences`, body({ uscc: shared.uscc, name: '被改掉的名称', industry: 'C 制造业', isHrService: false, aboveScale: false }));
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json<{ enterpriseName: string }>().enterpriseName).toBe('万州共享企业');
+    }
+    expect(await enterpriseRow(shared.id)).toEqual(before);
+    expect((await c.wzDistrict!.call('GET', `/platforms/${ids.wz!}/residences?year=2025&isHrService=true&aboveScale=true`)).json<{ total: number }>().total).toBe(wzBefore);
+    // Now resident in 九龙坡 too, it is still not 九龙坡's to rename: it is shared with 万州.
+    expect((await c.operator!.call('PATCH', `/enterprises/${shared.id}`, { name: '被改掉的名称' })).statusCode).toBe(403);
+    expect((await c.district!.call('PATCH', `/enterprises/${shared.id}`, { isHrService: false })).statusCode).toBe(403);
+    expect(await enterpriseRow(shared.id)).toEqual(before);
+    expect(await count("select count(*) n from audit_log where action = 'enterprise.update' and entity_id = $1", [shared.id])).toBe(0);
+  });
+
+  it('still updates the shared record for the bureau and for whoever edits a platform it resides in', async () => {
+    const db = ctx.database.db;
+    const own = await makeEnterprise(db, { name: '九龙坡自有企业', aboveScale: { year: 2025, value: false } });
+    await makeResidence(db, { platformId: ids.jlp!, enterpriseId: own.id });
+    const res = await c.district!.call('POST', `/platforms/${ids.jlp2!}/residences`, body({ uscc: own.uscc, name: '九龙坡自有企业（更名）', aboveScale: true }));
+    expect(res.statusCode, res.body).toBe(201);
+    expect(await enterpriseRow(own.id)).toMatchObject({ name: '九龙坡自有企业（更名）', above_scale: true });
+    const elsewhere = await makeEnterprise(db, { name: '永川企业' });
+    await makeResidence(db, { platformId: ids.yc!, enterpriseId: elsewhere.id });
+    expect((await c.bureau!.call('POST', `/platforms/${ids.wz!}/residences`, body({ uscc: elsewhere.uscc, name: '永川企业（市局更正）' }))).statusCode).toBe(201);
+    expect(await enterpriseRow(elsewhere.id)).toMatchObject({ name: '永川企业（市局更正）' });
+  });
+});
+
 describe('enterprises resident offline in two platforms', () => {
   let shared: string;
   beforeAll(async () => {

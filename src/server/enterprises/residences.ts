@@ -31,21 +31,33 @@ async function checkAgreement(db: Executor, platformId: string, fileId: string |
   if (fileId && !(await fileOfPlatform(db, platformId, fileId))) throw errors.invalid('agreementFileId', '入驻协议：附件不存在或不属于该平台');
 }
 
-/** The enterprise by code, created or brought up to date; audited when it changes. */
-async function upsertEnterprise(tx: Executor, ctx: RequestContext, input: ResidenceInput, uscc: string, industry: string): Promise<string> {
+/**
+ * Whether the caller may change an enterprise's shared record (name, industry, HR service, the
+ * year's above-scale flag): the bureau always; others only while every platform it resides in is
+ * one they edit. Another district's enterprise named in a new residence is linked to, not rewritten.
+ */
+async function mayWriteShared(db: Executor, ctx: RequestContext, enterpriseId: string): Promise<boolean> {
+  return isBureau(ctx) || enterprises.residesOnlyInScope(db, platformEditScope(ctx.actor), enterpriseId);
+}
+
+const isBureau = (ctx: RequestContext) => ctx.actor.role === 'admin' || ctx.actor.role === 'bureau';
+
+/** The enterprise by code: created, or brought up to date when the caller may edit it (audited when it changes). */
+async function upsertEnterprise(tx: Executor, ctx: RequestContext, input: ResidenceInput, uscc: string, industry: string): Promise<{ id: string; editable: boolean }> {
   const wanted = { name: input.name, industry, isHrService: input.isHrService, usccOverrideReason: keptOverrideReason(uscc, input.usccOverrideReason) };
   const existing = await enterprises.findByUscc(tx, uscc);
   if (!existing) {
     const id = await enterprises.insertEnterprise(tx, { uscc, ...wanted });
     await audit(tx, ctx, { action: 'enterprise.create', entityType: 'enterprise', entityId: id, summary: { after: { uscc, ...wanted } } });
-    return id;
+    return { id, editable: true };
   }
+  if (!(await mayWriteShared(tx, ctx, existing.id))) return { id: existing.id, editable: false };
   const changes = diff(existing, wanted);
   if (Object.keys(changes).length > 0) {
     await enterprises.updateEnterprise(tx, existing.id, wanted);
     await audit(tx, ctx, { action: 'enterprise.update', entityType: 'enterprise', entityId: existing.id, summary: changes });
   }
-  return existing.id;
+  return { id: existing.id, editable: true };
 }
 
 export async function createResidence(db: Db, ctx: RequestContext, platformId: string, input: ResidenceInput): Promise<ResidenceRow> {
@@ -59,15 +71,16 @@ export async function createResidence(db: Db, ctx: RequestContext, platformId: s
   if (dates) throw errors.invalid(dates.field, dates.message);
   await checkAgreement(db, platformId, input.agreementFileId);
   const id = await db.transaction(async (tx) => {
-    const enterpriseId = await upsertEnterprise(tx, ctx, input, uscc, industry.code);
+    const { id: enterpriseId, editable } = await upsertEnterprise(tx, ctx, input, uscc, industry.code);
     if (await repo.residenceExists(tx, platformId, enterpriseId, input.year)) throw errors.conflict(`该企业 ${input.year} 年已在本平台入驻名录中`);
-    await enterprises.setAboveScale(tx, enterpriseId, input.year, input.aboveScale);
+    // The year's above-scale flag is shared too (an unset flag counts as not above scale elsewhere).
+    if (editable) await enterprises.setAboveScale(tx, enterpriseId, input.year, input.aboveScale);
     const row = {
       platformId, enterpriseId, year: input.year, mode: input.mode, entryDate: input.entryDate ?? null, exitDate: input.exitDate ?? null,
       agreementFileId: input.agreementFileId ?? null, revenueYuan: BigInt(input.revenueYuan), passThroughYuan: BigInt(input.passThroughYuan ?? 0), taxYuan: BigInt(input.taxYuan),
     };
     const newId = await repo.insertResidence(tx, row);
-    await audit(tx, ctx, { action: 'residence.create', entityType: 'residence', entityId: newId, summary: { platformId, uscc, year: input.year, after: { ...input, uscc } } });
+    await audit(tx, ctx, { action: 'residence.create', entityType: 'residence', entityId: newId, summary: { platformId, uscc, year: input.year, after: { ...input, uscc }, ...(editable ? {} : { enterpriseKept: true }) } });
     return newId;
   });
   return getResidence(db, ctx, id);
@@ -129,7 +142,7 @@ export async function listDuplicates(db: Db, ctx: RequestContext, year: number) 
   return [...groups.values()];
 }
 
-/** Whether the caller may change an enterprise's shared record: it resides in a platform the caller edits. */
+/** Whether the caller may change an enterprise's shared record (PATCH /enterprises/{id}): see mayWriteShared. */
 export async function mayEditEnterprise(db: Db, ctx: RequestContext, enterpriseId: string): Promise<boolean> {
-  return enterprises.residesInScope(db, platformEditScope(ctx.actor), enterpriseId);
+  return mayWriteShared(db, ctx, enterpriseId);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { residenceModes } from '../../domain/platforms/codes.js';
-import { booleanQuery, isoDate, optionalText, shortText, uuidParam, year, yuan } from '../fields.js';
+import { booleanQuery, isoDate, nameText, optionalText, uuidParam, year, yuan } from '../fields.js';
 import { pageOf, pageQuery } from '../pagination.js';
 
 export const industryRow = z.object({ code: z.string(), name: z.string(), service: z.boolean() });
@@ -34,7 +34,7 @@ export const enterpriseListQuery = z.object({ ...enterpriseFilters, ...pageQuery
 export type EnterpriseListQuery = z.infer<typeof enterpriseListQuery>;
 export const enterprisePage = pageOf(enterpriseRow);
 
-export const enterprisePatch = z.strictObject({ name: shortText(200).optional(), industry: industry.optional(), isHrService: z.boolean().optional() });
+export const enterprisePatch = z.strictObject({ name: nameText(200).optional(), industry: industry.optional(), isHrService: z.boolean().optional() });
 export type EnterprisePatch = z.infer<typeof enterprisePatch>;
 
 export const residenceRow = z.object({
@@ -96,7 +96,7 @@ export const residenceBody = consistent(z.strictObject({
   year,
   uscc,
   usccOverrideReason: optionalText(500),
-  name: shortText(200),
+  name: nameText(200),
   industry,
   isHrService: z.boolean(),
   aboveScale: z.boolean(),

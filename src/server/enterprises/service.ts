@@ -29,11 +29,10 @@ export async function getEnterprise(db: Db, ctx: RequestContext, id: string) {
   return { ...enterpriseRow(e), years, residences: residences.map(residenceRow) };
 }
 
-/** The shared record (name, industry, HR service): changed by the bureau, or by whoever edits a platform it resides in. */
+/** The shared record (name, industry, HR service): changed by the bureau, or by whoever edits every platform it resides in. */
 export async function updateEnterprise(db: Db, ctx: RequestContext, id: string, input: EnterprisePatch): Promise<EnterpriseRow> {
   const before = await visibleEnterprise(db, ctx, id);
-  const bureau = ctx.actor.role === 'admin' || ctx.actor.role === 'bureau';
-  if (!bureau && !(await mayEditEnterprise(db, ctx, id))) throw errors.forbidden('修改该企业信息');
+  if (!(await mayEditEnterprise(db, ctx, id))) throw errors.forbidden('修改该企业信息');
   const industry = input.industry === undefined ? undefined : parseIndustry(input.industry)?.code;
   if (input.industry !== undefined && industry === undefined) throw errors.invalid('industry', '所属行业：须为国民经济行业门类，如「L 租赁和商务服务业」');
   const patch = { name: input.name, isHrService: input.isHrService, industry };

@@ -1,6 +1,6 @@
 /** Request and response schemas of the municipal review by experts (Art 30 (三)). */
 import { z } from 'zod';
-import { isoDate, uuidParam } from '../fields.js';
+import { isoDate, nameText, uuidParam } from '../fields.js';
 import { platformLevels, platformTypes } from '../../domain/platforms/codes.js';
 import { entryStatuses as entryStatusValues } from '../../domain/evaluation/workflow.js';
 import { scoreSheetSchema } from '../rules/schema.js';
@@ -31,7 +31,7 @@ export type Correction = z.infer<typeof correction>;
 /** The site inspection: when, who took part, what was found. */
 export const siteVisit = z.object({
   date: isoDate,
-  participants: z.array(z.string().trim().min(1, { error: '姓名不能为空' }).max(50)).min(1, { error: '须填写参加人员' }).max(PARTICIPANTS_MAX),
+  participants: z.array(nameText(50)).min(1, { error: '须填写参加人员' }).max(PARTICIPANTS_MAX),
   findings: z.string().trim().min(1, { error: '须填写检查情况' }).max(FINDINGS_MAX, { error: `检查情况不超过 ${FINDINGS_MAX} 字` }),
 });
 export type SiteVisit = z.infer<typeof siteVisit>;

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readXlsx } from '../../../test/xlsx.js';
 import { loginAs, useTestApp, type Client } from '../../../test/app.js';
-import { makeOrg, makePlatform, makeUscc, makeUser } from '../../../test/factories.js';
+import { makeEnterprise, makeOrg, makePlatform, makeResidence, makeUscc, makeUser } from '../../../test/factories.js';
 import { upload } from '../../../test/multipart.js';
 import { xlsxBomb } from '../../../test/xlsx-bomb.js';
 import { COL, COLUMN_ORDER } from './columns.js';
@@ -216,6 +216,29 @@ describe('importing the enterprise directory', () => {
     const full = answers.find((r) => r.statusCode === 429)!;
     expect(full.json()).toEqual({ code: 'IMPORT_QUEUE_FULL', message: '当前导入的人较多，请 10 秒后重试' });
     expect(full.headers['retry-after']).toBe('10');
+  });
+
+  it('links a row naming another district’s enterprise without rewriting its shared record (issue #10)', async () => {
+    const db = ctx.database.db;
+    const shared = await makeEnterprise(db, { name: '万州共享企业', industry: 'L', isHrService: true, aboveScale: { year: 2025, value: true } });
+    await makeResidence(db, { platformId: ids.wz!, enterpriseId: shared.id });
+    const snapshot = async () => (await ctx.database.pool.query(
+      'select e.name, e.industry, e.is_hr_service, e.updated_at, y.above_scale from enterprises e left join enterprise_years y on y.enterprise_id = e.id and y.year = 2025 where e.id = $1', [shared.id])).rows[0] as unknown;
+    const before = await snapshot();
+    const res = await importFile(c.operator!, await workbook([good({ uscc: shared.uscc, name: '被改掉的名称', industry: 'C 制造业', isHrService: '否', aboveScale: '否' })]));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ created: 1, enterprises: { created: 0, updated: 0, unchanged: 1 } });
+    expect(await snapshot()).toEqual(before);
+    expect(await count('select count(*) n from residences where enterprise_id = $1 and platform_id = $2', [shared.id, ids.jlp])).toBe(1);
+  });
+
+  it('refuses names with direction overrides or nothing visible, as the API does', async () => {
+    const before = await tableCounts();
+    const res = await importFile(c.operator!, await workbook([good({ name: '\u202E司公限有\u202C' }), good({ name: '\u200B\u200B' })]));
+    expect(res.statusCode).toBe(400);
+    const messages = res.json<{ details: { message: string }[] }>().details.map((d) => d.message);
+    expect(messages).toEqual([expect.stringMatching(/^第 2 行「企业名称」：不能包含文字方向控制字符/), expect.stringMatching(/^第 3 行「企业名称」：不能只包含空白或不可见字符/)]);
+    expect(await tableCounts()).toEqual(before);
   });
 
   it('is for those who edit the platform', async () => {

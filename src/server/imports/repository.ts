@@ -1,7 +1,9 @@
 /** Bulk reads and writes of the enterprise import: a few statements per thousand rows, not one per row. */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { enterprises, enterpriseYears, residences } from '../../db/schema/index.js';
+import { enterprises, enterpriseYears, platforms, residences } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
+import type { PlatformScope } from '../../domain/auth/scope.js';
+import { platformScopeCondition } from '../platforms/repository.js';
 
 /** Rows per statement: few round trips, and no single statement build long enough to stall the event loop. */
 const CHUNK = 500;
@@ -42,6 +44,23 @@ export async function insertEnterprises(db: Executor, rows: readonly (Enterprise
     for (const c of created) ids.set(c.uscc, c.id);
   }
   return ids;
+}
+
+/**
+ * Of the given enterprises, those resident only in platforms of the (edit) scope: the ones whose
+ * shared record the importer may change (the same rule as a single residence, see mayWriteShared).
+ */
+export async function enterprisesOnlyInScope(db: Executor, scope: PlatformScope, ids: readonly string[]): Promise<Set<string>> {
+  const inScope = platformScopeCondition(scope) ?? sql`true`;
+  const found = new Set<string>();
+  for (const part of chunks(ids, 5000)) {
+    const rows = await db.select({ id: residences.enterpriseId }).from(residences).innerJoin(platforms, eq(residences.platformId, platforms.id))
+      .where(inArray(residences.enterpriseId, part))
+      .groupBy(residences.enterpriseId)
+      .having(sql`bool_and(coalesce(${inScope}, false))`);
+    for (const r of rows) found.add(r.id);
+  }
+  return found;
 }
 
 export async function updateEnterprises(db: Executor, rows: readonly (EnterpriseFields & { id: string })[]): Promise<void> {

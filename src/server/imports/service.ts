@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { Db, Executor } from '../../db/client.js';
+import { platformEditScope, type PlatformScope } from '../../domain/auth/scope.js';
 import { audit } from '../audit/audit.js';
 import type { RequestContext } from '../context.js';
 import { AppError } from '../errors.js';
@@ -35,13 +36,24 @@ const residenceOf = (r: ImportRow): repo.ResidenceFields => ({
   mode: r.mode, entryDate: r.entryDate, exitDate: r.exitDate, revenueYuan: r.revenueYuan, passThroughYuan: r.passThroughYuan, taxYuan: r.taxYuan,
 });
 
-/** Compares the file with what is stored and writes the differences; returns the counts. */
-async function apply(tx: Executor, platformId: string, year: number, rows: ImportRow[]): Promise<ImportResult> {
+/** The stored enterprises whose shared record the importer may change: all for the bureau, else those resident only in its scope. */
+async function editableEnterprises(tx: Executor, scope: PlatformScope, stored: Map<string, { id: string }>): Promise<(id: string) => boolean> {
+  if (scope.kind === 'all') return () => true;
+  const editable = await repo.enterprisesOnlyInScope(tx, scope, [...stored.values()].map((e) => e.id));
+  return (id) => editable.has(id);
+}
+
+/**
+ * Compares the file with what is stored and writes the differences; returns the counts. A row
+ * naming an enterprise shared with a platform outside the importer's scope links to it as it is.
+ */
+async function apply(tx: Executor, scope: PlatformScope, platformId: string, year: number, rows: ImportRow[]): Promise<ImportResult> {
   const stored = await repo.enterprisesByUscc(tx, rows.map((r) => r.uscc));
+  const mayEdit = await editableEnterprises(tx, scope, stored);
   const fresh = rows.filter((r) => !stored.has(r.uscc));
   const changedEnterprises = rows.flatMap((r) => {
     const s = stored.get(r.uscc);
-    return s && !sameEnterprise(s, fieldsOf(r)) ? [{ id: s.id, ...fieldsOf(r) }] : [];
+    return s && mayEdit(s.id) && !sameEnterprise(s, fieldsOf(r)) ? [{ id: s.id, ...fieldsOf(r) }] : [];
   });
   const createdIds = await repo.insertEnterprises(tx, fresh.map((r) => ({ uscc: r.uscc, ...fieldsOf(r) })));
   await repo.updateEnterprises(tx, changedEnterprises);
@@ -59,7 +71,8 @@ async function apply(tx: Executor, platformId: string, year: number, rows: Impor
   let updated = 0;
   rows.forEach((r, i) => {
     const enterpriseId = ids[i] ?? idOf(r.uscc);
-    const scaleChanged = scale.get(enterpriseId) !== r.aboveScale;
+    // The year's above-scale flag is shared too: written only for an enterprise the importer may edit.
+    const scaleChanged = scale.get(enterpriseId) !== r.aboveScale && (!stored.has(r.uscc) || mayEdit(enterpriseId));
     if (scaleChanged) scaleWrites.push({ enterpriseId, year, aboveScale: r.aboveScale });
     const before = existing.get(enterpriseId);
     const residenceChanged = !before || !sameResidence(before, residenceOf(r));
@@ -102,7 +115,7 @@ async function readAndApply(db: Db, ctx: RequestContext, input: ImportInput): Pr
   if (rows.length === 0) throw fileRefused('FILE_EMPTY', '文件中没有企业数据（示例行不导入）');
   const sha256 = crypto.createHash('sha256').update(input.content).digest('hex');
   return db.transaction(async (tx) => {
-    const result = await apply(tx, input.platformId, input.year, rows);
+    const result = await apply(tx, platformEditScope(ctx.actor), input.platformId, input.year, rows);
     if (result.unchanged < result.rows) {
       const { platformId: _p, ...counts } = result;
       await audit(tx, ctx, { action: 'enterprise.import', entityType: 'platform', entityId: input.platformId, summary: { file: input.filename, sha256, ...counts } });

@@ -3,6 +3,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parseIndustry } from '../../domain/enterprises/industry.js';
 import { keptOverrideReason, normalizeUscc, usccProblem } from '../../domain/enterprises/uscc-input.js';
 import { isIsoDate } from '../../domain/dates/iso-date.js';
+import { nameProblem, textProblem } from '../../domain/shared/text.js';
 import { checkDatesInYear } from '../enterprises/residences.js';
 import { MAX_YUAN } from '../fields.js';
 import { MODE_BY_LABEL, EXAMPLE_MARK, columnName, type ColumnKey } from './columns.js';
@@ -65,10 +66,13 @@ function yuanCell(c: Cell, required: boolean): Read<bigint> {
   return v > BigInt(MAX_YUAN) ? bad('金额过大') : ok(v);
 }
 
-function required(c: Cell, max: number): Read<string> {
+function required(c: Cell, max: number, problem: (s: string) => string | null = textProblem): Read<string> {
   const t = text(c);
   if (t === null) return bad('不能为空');
-  return t.length > max ? bad(`不能超过 ${max} 个字符`) : ok(t);
+  if (t.length > max) return bad(`不能超过 ${max} 个字符`);
+  // The same text rules as the API's (a control character would otherwise reach PostgreSQL).
+  const refused = problem(t);
+  return refused === null ? ok(t) : bad(refused);
 }
 
 /** One row: the parsed values, or every error found in it. */
@@ -93,7 +97,7 @@ export function validateRow(raw: RawRow, year: number): { row: ImportRow | null;
   if (modeText !== '' && !mode) take('mode', bad(`应为「线下」「线上」或「协议」，实际为「${modeText}」`), '');
   const row: ImportRow = {
     row: raw.row, uscc, industry: industry?.code ?? '', mode: mode ?? 'offline',
-    name: take('name', required(cell('name'), 200), ''),
+    name: take('name', required(cell('name'), 200, nameProblem), ''),
     isHrService: take('isHrService', yesNo(cell('isHrService')), false),
     aboveScale: take('aboveScale', yesNo(cell('aboveScale')), false),
     entryDate: take('entryDate', dateCell(cell('entryDate')), null),
@@ -101,7 +105,7 @@ export function validateRow(raw: RawRow, year: number): { row: ImportRow | null;
     revenueYuan: take('revenue', yuanCell(cell('revenue'), true), 0n),
     passThroughYuan: take('passThrough', yuanCell(cell('passThrough'), false), 0n),
     taxYuan: take('tax', yuanCell(cell('tax'), true), 0n),
-    usccOverrideReason: keptOverrideReason(uscc, take('overrideReason', reason !== null && reason.length > 500 ? bad('不能超过 500 个字符') : ok(reason), null)),
+    usccOverrideReason: keptOverrideReason(uscc, take('overrideReason', reason === null ? ok(null) : required(reason, 500), null)),
   };
   if (row.passThroughYuan > row.revenueYuan) take('passThrough', bad('不能大于营业收入'), 0n);
   const dates = checkDatesInYear(year, row.entryDate, row.exitDate);

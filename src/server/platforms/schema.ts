@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { carriers, operationModes, orientations, platformLevels, platformServices, platformStatuses, platformTypes } from '../../domain/platforms/codes.js';
-import { isoDate, optionalText, phone, shortText } from '../fields.js';
+import { isoDate, nameText, optionalName, optionalText, phone, shortText } from '../fields.js';
 import { pageOf, pageQuery } from '../pagination.js';
 
 export const platformCategories = ['park', 'market'] as const;
@@ -74,15 +74,15 @@ export type PlatformDetail = z.infer<typeof platformDetail>;
 const services = z.array(z.enum(platformServices)).max(platformServices.length).refine((xs) => new Set(xs).size === xs.length, { error: '不能重复' });
 
 const editable = {
-  name: shortText(100),
+  name: nameText(100),
   address: optionalText(200),
   carrier: z.enum(carriers),
   servedField: optionalText(100),
   orientation: z.enum(orientations).nullable(),
-  managementOrgName: optionalText(100),
+  managementOrgName: optionalName(100),
   operationMode: z.enum(operationModes),
   operatorOrgId: z.uuid().nullable(),
-  contactName: optionalText(50),
+  contactName: optionalName(50),
   contactPhone: phone.nullable(),
   services,
   recognizedAt: isoDate.nullable(),

@@ -16,9 +16,33 @@ interface ErrorBody {
 function validationBody(error: { validation: { instancePath: string; message?: string }[] }): ErrorBody {
   const details = error.validation.map((v) => {
     const path = v.instancePath.split('/').filter((p) => p !== '');
-    return { field: path.join('.'), message: `${labelFor(path)}：${v.message ?? '格式不正确'}` };
+    // A rule over the whole body (patchBody) has no field to name: its message names them itself.
+    const message = v.message ?? '格式不正确';
+    return { field: path.join('.'), message: path.length === 0 ? message : `${labelFor(path)}：${message}` };
   });
   return { code: 'VALIDATION_FAILED', message: details.map((d) => d.message).join('；'), details };
+}
+
+/**
+ * PostgreSQL data exceptions that only input can cause: a character it cannot store (NUL),
+ * a string or number beyond the column, a malformed value. The validators should refuse them
+ * first; this keeps one that slips through a 400 rather than a 500.
+ */
+const INPUT_SQLSTATES: Record<string, string> = {
+  '22001': '提交的文字超出长度上限',
+  '22003': '提交的数值超出范围',
+  '22007': '提交的日期或时间格式不正确',
+  '22008': '提交的日期或时间超出范围',
+  '22021': '提交的文字包含无法保存的字符（如 NUL）',
+  '22P02': '提交的内容格式不正确',
+  '22P05': '提交的文字包含无法保存的字符',
+};
+
+/** The SQLSTATE of a PostgreSQL error, also when wrapped (drizzle puts the driver's error in `cause`). */
+function sqlState(error: unknown, depth = 0): string | null {
+  if (typeof error !== 'object' || error === null || depth > 3) return null;
+  if ('code' in error && typeof error.code === 'string' && /^[0-9A-Z]{5}$/.test(error.code) && 'severity' in error) return error.code;
+  return 'cause' in error ? sqlState(error.cause, depth + 1) : null;
 }
 
 function bodyFor(error: FastifyError | AppError): { status: number; body: ErrorBody } {
@@ -28,6 +52,8 @@ function bodyFor(error: FastifyError | AppError): { status: number; body: ErrorB
     return { status: error.status, body };
   }
   if (hasZodFastifySchemaValidationErrors(error)) return { status: 400, body: validationBody(error) };
+  const inputProblem = INPUT_SQLSTATES[sqlState(error) ?? ''];
+  if (inputProblem !== undefined) return { status: 400, body: { code: 'INVALID_INPUT', message: inputProblem } };
   const status = error.statusCode ?? 500;
   if (status === 413) return { status, body: { code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大' } };
   if (status === 415) return { status, body: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的内容类型' } };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ScoreScheme } from '../../domain/index.js';
 import { platformTypes } from '../../domain/platforms/codes.js';
-import { year } from '../fields.js';
+import { nameText, year } from '../fields.js';
 
 /** Scheme ids are short slugs (cq-2026): they appear in URLs, exports and audit rows. */
 export const schemeId = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, { error: '须为 2–40 位小写字母、数字或连字符，如 cq-2026' });
@@ -22,7 +22,7 @@ export type SchemeRow = z.infer<typeof schemeRow>;
 export const schemeDetail = schemeRow.extend({ document: z.record(z.string(), z.unknown()) });
 export type SchemeDetail = z.infer<typeof schemeDetail>;
 
-export const cloneSchemeBody = z.object({ id: schemeId, year, title: z.string().trim().min(1).max(200) });
+export const cloneSchemeBody = z.object({ id: schemeId, year, title: nameText(200) });
 export type CloneSchemeInput = z.infer<typeof cloneSchemeBody>;
 
 /** PUT carries the full document; its deep rules are checked by the domain's validateScheme. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { staffTeams } from '../../domain/platforms/codes.js';
-import { areaM2, optionalText, shortText, uuidParam } from '../fields.js';
+import { areaM2, nameText, optionalText, shortText, uuidParam } from '../fields.js';
 
 export const siteRow = z.object({
   id: z.string(),
@@ -12,7 +12,7 @@ export const siteRow = z.object({
 });
 export type SiteRow = z.infer<typeof siteRow>;
 
-export const siteBody = z.strictObject({ name: shortText(100), address: shortText(200), buildingAreaM2: areaM2 });
+export const siteBody = z.strictObject({ name: nameText(100), address: shortText(200), buildingAreaM2: areaM2 });
 export type SiteInput = z.infer<typeof siteBody>;
 export const sitePatch = siteBody.partial();
 
@@ -29,7 +29,7 @@ export const staffRow = z.object({
 export type StaffRow = z.infer<typeof staffRow>;
 
 export const staffBody = z.strictObject({
-  name: shortText(50),
+  name: nameText(50),
   team: z.enum(staffTeams),
   position: optionalText(50),
   fullTime: z.boolean().optional(),

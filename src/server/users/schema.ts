@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roles } from '../../domain/auth/roles.js';
+import { nameText, patchBody } from '../fields.js';
 import { pageOf, pageQuery } from '../pagination.js';
 
 const phone = z.string().trim().regex(/^[0-9+\-() ]{5,20}$/, '应为 5–20 位电话号码');
@@ -33,15 +34,15 @@ export type UserListQuery = z.infer<typeof userListQuery>;
 
 export const createUserBody = z.object({
   username: z.string().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/, '应为 3–32 位字母、数字或 _ . -'),
-  displayName: z.string().trim().min(1).max(50),
+  displayName: nameText(50),
   role: z.enum(roles),
   organizationId: z.uuid(),
   phone: phone.optional(),
 });
 export type CreateUserInput = z.infer<typeof createUserBody>;
 
-export const updateUserBody = z.object({
-  displayName: z.string().trim().min(1).max(50).optional(),
+export const updateUserBody = patchBody({
+  displayName: nameText(50).optional(),
   role: z.enum(roles).optional(),
   organizationId: z.uuid().optional(),
   phone: phone.nullable().optional(),

@@ -77,8 +77,13 @@ export const yearDataSchemas = {
   specialized_market: specializedMarketYearData,
 } as const;
 
-/** The body is checked against the platform's type in the service; here only its envelope. */
-export const putYearDataBody = z.strictObject({ data: z.record(z.string(), z.unknown()) });
+/**
+ * The body is checked against the platform's type in the service; here only its envelope. PUT
+ * replaces the year's data, so an empty object would silently clear every field: it is refused.
+ */
+export const putYearDataBody = z.strictObject({
+  data: z.record(z.string(), z.unknown()).refine((d) => Object.keys(d).length > 0, { error: '不能为空，请至少填写一项（整体替换保存，空内容会清除全部数据）' }),
+});
 
 const derived = z.object({
   residentEnterprises: z.object({ aboveScale: z.number().int(), other: z.number().int() }).optional(),

@@ -25,7 +25,7 @@ beforeAll(async () => {
   target = await makeUser(ctx.database.db, 'district');
 });
 
-const settings = { lockoutThreshold: 5, lockoutMinutes: 15, idleTimeoutMinutes: 30 };
+const settings = { lockoutThreshold: 5, lockoutMinutes: 15, idleTimeoutMinutes: 30, sessionMaxHours: 12, passwordMaxAgeDays: 90 };
 
 describe('separation of duties', () => {
   it('the system administrator reads no log, changes no security setting, sees no session, unlocks nobody', async () => {

@@ -56,15 +56,15 @@ describe('session and password lifetimes', () => {
 
     const v = await makeUser(ctx.database.db, 'district');
     await ctx.database.pool.query(`update users set password_changed_at = now() - interval '400 days' where id = $1`, [v.id]);
-    const admin = await loginAs(ctx.app, (await makeUser(ctx.database.db, 'admin')).username);
-    const settings = (await admin.call('GET', '/settings')).json<Record<string, unknown>>();
+    const secadmin = await loginAs(ctx.app, (await makeUser(ctx.database.db, 'security_admin')).username);
+    const settings = (await secadmin.call('GET', '/settings')).json<Record<string, unknown>>();
     expect(settings).toMatchObject({ sessionMaxHours: 12, passwordMaxAgeDays: 90 });
-    expect((await admin.call('PUT', '/settings', { ...settings, passwordMaxAgeDays: 0 })).statusCode).toBe(200);
+    expect((await secadmin.call('PUT', '/settings', { ...settings, passwordMaxAgeDays: 0 })).statusCode).toBe(200);
     try {
       const cv = await loginAs(ctx.app, v.username);
       expect((await cv.call('GET', '/home')).statusCode).toBe(200);
     } finally {
-      await admin.call('PUT', '/settings', settings);
+      await secadmin.call('PUT', '/settings', settings);
     }
   });
 

@@ -3,6 +3,8 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../src/db/client.js';
 import { seedReference } from '../src/server/bootstrap/reference.js';
+import { installFieldKeys } from '../src/server/crypto/field-keys.js';
+import { testFieldKeys } from './keys.js';
 
 /** A fresh database for one test file, cloned from the migrated template, with reference data. */
 export async function freshDatabase(): Promise<Database & { url: string; drop(): Promise<void> }> {
@@ -14,6 +16,8 @@ export async function freshDatabase(): Promise<Database & { url: string; drop():
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
+  // Factories write sealed columns (users.phone, platforms.contact_*) without an app: the test key.
+  installFieldKeys(testFieldKeys);
   const database = openDatabase(url.toString(), 4);
   await seedReference(database.db);
   return {

@@ -4,6 +4,7 @@ import { openDatabase, type Database } from '../db/client.js';
 import { acquireDataLock } from '../db/data-lock.js';
 import { startEmbeddedPostgres } from '../db/embedded.js';
 import { applyMigrations } from '../db/migrate.js';
+import { installFieldKeys, loadFieldKeys } from './crypto/field-keys.js';
 
 export interface RunningDatabase extends Database {
   url: string;
@@ -14,6 +15,8 @@ export interface RunningDatabase extends Database {
 
 /** The configured database: DATABASE_URL, or the embedded PostgreSQL in <dataDir>/pg, migrated. */
 export async function startDatabase(config: Config, log: (line: string) => void = () => undefined): Promise<RunningDatabase> {
+  // Before any row is read: sealed columns need the key ring (a missing or malformed key stops here).
+  installFieldKeys(loadFieldKeys(config));
   if (config.databaseUrl !== null) {
     const database = openDatabase(config.databaseUrl);
     await applyMigrations(database.db);

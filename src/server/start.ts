@@ -7,6 +7,7 @@ import { isDemoDatabase } from './settings/service.js';
 import { seedReference } from './bootstrap/reference.js';
 import { buildApp } from './app.js';
 import { startDatabase } from './database.js';
+import { checkFieldKeys, sealPlaintextFields } from './crypto/service.js';
 
 function printBanner(url: string, adminPassword: string | null, demo: boolean): void {
   const lines = [``, `HRSP 重庆市人力资源服务发展平台管理系统 已启动：${url}`, `API 文档：${url}/api/docs`];
@@ -27,6 +28,8 @@ export async function serve(config: Config): Promise<void> {
   const started = Date.now();
   const database = await startDatabase(config);
   const { db } = database;
+  await checkFieldKeys(db);
+  await sealPlaintextFields(db);
   await seedReference(db);
   if (config.demo) await seedDemo(db);
   const adminPassword = config.demo ? null : await ensureInitialAdmin(db);

@@ -4,6 +4,7 @@ import { createAdmin } from '../../server/bootstrap/admin.js';
 import { seedReference } from '../../server/bootstrap/reference.js';
 import { serve } from '../../server/start.js';
 import { cliDatabase } from './database.js';
+import { checkFieldKeys, sealPlaintextFields } from '../../server/crypto/service.js';
 
 export const serveCommand: CliCommand = {
   name: 'serve',
@@ -20,6 +21,8 @@ export const migrateCommand: CliCommand = {
   async run() {
     const db = await cliDatabase(loadConfig());
     try {
+      await checkFieldKeys(db.db);
+      await sealPlaintextFields(db.db);
       await seedReference(db.db);
       console.log('数据库迁移完成，基础数据已更新。');
       return 0;

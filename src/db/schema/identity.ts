@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sealedText } from '../../server/crypto/sealed-column.js';
 import { districts } from './reference.js';
 
 export const orgKinds = ['bureau', 'district', 'district_gov', 'operator', 'expert_pool'] as const;
@@ -23,7 +24,8 @@ export const users = pgTable('users', {
   displayName: text('display_name').notNull(),
   role: text('role', { enum: roles }).notNull(),
   organizationId: uuid('organization_id').notNull().references(() => organizations.id),
-  phone: text('phone'),
+  /** SM4-sealed (personal data at rest): `v<key version>:<base64>`. */
+  phone: sealedText('phone'),
   passwordHash: text('password_hash').notNull(),
   mustChangePassword: boolean('must_change_password').notNull().default(true),
   failedLogins: integer('failed_logins').notNull().default(0),

@@ -8,6 +8,7 @@ import { seedReference } from './bootstrap/reference.js';
 import { buildApp } from './app.js';
 import { startDatabase } from './database.js';
 import { checkFieldKeys, sealPlaintextFields } from './crypto/service.js';
+import { signPublishedResults } from './evaluations/publication.js';
 
 function printBanner(url: string, adminPassword: string | null, demo: boolean): void {
   const lines = [``, `HRSP 重庆市人力资源服务发展平台管理系统 已启动：${url}`, `API 文档：${url}/api/docs`];
@@ -32,6 +33,8 @@ export async function serve(config: Config): Promise<void> {
   await sealPlaintextFields(db);
   await seedReference(db);
   if (config.demo) await seedDemo(db);
+  // Results published before codes existed get one (with the current key); see README Security.
+  await signPublishedResults(db, false);
   const adminPassword = config.demo ? null : await ensureInitialAdmin(db);
   const app = await buildApp({ db, secureCookies: config.secureCookies, trustProxy: config.trustProxy, logLevel: config.logLevel, webDir: config.webDir, filesDir: config.filesDir, loginRateLimit: config.loginRateLimit });
   await app.listen({ port: config.port, host: config.host });

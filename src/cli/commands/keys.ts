@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command.js';
 import { loadConfig } from '../../config.js';
 import { checkFieldKeys, rotateFieldKey } from '../../server/crypto/service.js';
+import { signPublishedResults } from '../../server/evaluations/publication.js';
 import { cliDatabase } from './database.js';
 
 /**
@@ -17,6 +18,12 @@ export const rotateKeyCommand: CliCommand = {
       const r = await rotateFieldKey(db.db);
       const total = Object.values(r.counts).reduce((a, b) => a + b, 0);
       console.log(`已用密钥 v${r.keyVersion} 重新加密 ${total} 项个人信息（${Object.entries(r.counts).map(([k, n]) => `${k} ${n}`).join('，')}）。`);
+      const results = await signPublishedResults(db.db, true);
+      if (results.signed.length > 0) console.log(`已用密钥 v${r.keyVersion} 重签评估结果校验码：${results.signed.join('、')} 年度。`);
+      if (results.refused.length > 0) {
+        console.error(`未重签（结果与原校验码不符，请先用 verify-results 核查）：${results.refused.join('、')} 年度。旧密钥须保留。`);
+        return 1;
+      }
       return 0;
     } finally {
       await db.shutdown();

@@ -5,6 +5,7 @@ import { seedReference } from '../../server/bootstrap/reference.js';
 import { serve } from '../../server/start.js';
 import { cliDatabase } from './database.js';
 import { checkFieldKeys, sealPlaintextFields } from '../../server/crypto/service.js';
+import { signPublishedResults } from '../../server/evaluations/publication.js';
 
 export const serveCommand: CliCommand = {
   name: 'serve',
@@ -24,6 +25,7 @@ export const migrateCommand: CliCommand = {
       await checkFieldKeys(db.db);
       await sealPlaintextFields(db.db);
       await seedReference(db.db);
+      await signPublishedResults(db.db, false);
       console.log('数据库迁移完成，基础数据已更新。');
       return 0;
     } finally {

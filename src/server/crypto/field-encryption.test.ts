@@ -39,6 +39,11 @@ describe('personal data at rest', () => {
     expect(stored).not.toContain('13983001108');
     expect(await raw('select contact_name v from platforms where id = $1', [ids.platform])).not.toContain('陈晓东');
     expect((await c.bureau!.call('GET', `/platforms/${ids.platform!}/contact`)).json()).toEqual({ contactName: '陈晓东', contactPhone: '13983001108' });
+    // The audit log (kept for good, in plaintext JSON) holds the contact masked.
+    const summaries = (await ctx.database.pool.query<{ s: string }>(`select summary::text s from audit_log where entity_id = $1 and action in ('platform.update', 'platform.view_contact')`, [ids.platform])).rows.map((r) => r.s).join();
+    expect(summaries).toContain('陈**');
+    expect(summaries).toContain('139****1108');
+    expect(summaries).not.toMatch(/陈晓东|13983001108/);
     expect((await c.bureau!.call('GET', `/platforms/${ids.platform!}`)).json<{ contactPhone: string }>().contactPhone).toBe('139****1108');
     const list = await c.bureau!.call('GET', '/platforms?q=加密测试园');
     expect(list.json<{ items: { contactPhone: string }[] }>().items[0]?.contactPhone).toBe('139****1108');

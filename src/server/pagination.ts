@@ -28,7 +28,7 @@ export function offsetOf(q: { page: number; pageSize: number }): number {
 /** Masks a person's name for the audit log, which keeps it for good: 陈晓东 → 陈**. */
 export function maskName(name: string | null): string | null {
   if (name === null) return null;
-  const chars = [...name];
+  const chars = Array.from(new Intl.Segmenter('zh').segment(name), (s) => s.segment);
   return `${chars[0] ?? ''}${'*'.repeat(Math.max(chars.length - 1, 1))}`;
 }
 

@@ -18,7 +18,7 @@ export const sealedText = customType<{ data: string; driverData: string }>({
     try {
       return openField(fieldKeys(), value);
     } catch (e) {
-      if (e instanceof FieldKeyError) throw new AppError('FIELD_KEY_MISMATCH', 500, `${e.message}；请检查 HRSP_SECRET_KEY_FILE`);
+      if (e instanceof FieldKeyError) throw new AppError('FIELD_KEY_MISMATCH', 500, `${e.message}；请检查密钥文件（HRSP_SECRET_KEY_FILE；内嵌数据库默认为数据目录下的 secret.key）`);
       throw e;
     }
   },

@@ -14,7 +14,7 @@ export async function checkFieldKeys(db: Db): Promise<void> {
       try {
         openField(keys, value);
       } catch (e) {
-        if (e instanceof FieldKeyError) throw new FieldKeyError(`${e.message}（${c.label}）。请检查 HRSP_SECRET_KEY_FILE`);
+        if (e instanceof FieldKeyError) throw new FieldKeyError(`${e.message}（${c.label}）。请检查密钥文件（HRSP_SECRET_KEY_FILE；内嵌数据库默认为数据目录下的 secret.key）`);
         throw e;
       }
     }

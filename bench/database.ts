@@ -3,12 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../src/db/embedded.js';
+import { installFieldKeys } from '../src/server/crypto/field-keys.js';
+import { testFieldKeys } from '../test/keys.js';
 
 /**
  * A fresh database for one bench run: a new database on DATABASE_URL (an admin URL), or on an
  * embedded PostgreSQL in a temp folder. `stop` drops it and cleans up.
  */
 export async function benchDatabase(label: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  installFieldKeys(testFieldKeys);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hrsp-bench-'));
   fs.chmodSync(tmp, 0o755);
   let adminUrl = process.env.DATABASE_URL;

@@ -1,6 +1,8 @@
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type E2eServer } from '../test/e2e-server.js';
+import { testFieldKeys } from '../test/keys.js';
 import { launchBrowser, login, screenshot } from './browser.js';
 import { DEMO_PASSWORD, reviewedCampaign, type Campaign } from './review-api.js';
 
@@ -157,6 +159,12 @@ describe('municipal review screens', () => {
       expect(await rows.filter({ hasText: PLATFORM }).innerText()).toMatch(/优秀|合格|不合格/);
       // The held tie was decided: one 优秀 within the cap of one, the other 合格.
       expect(await rows.filter({ hasText: '优秀' }).count()).toBe(1);
+      // The results code under the table: HMAC-SM3 of the downloadable document under the server's key (the tests' key).
+      expect(await page.getByTestId('results-code').innerText()).toMatch(/结果校验码（SM3-HMAC）：[0-9a-f]{64}\s*密钥版本 v1/);
+      const shown = await page.getByTestId('results-code-value').innerText();
+      const doc = Buffer.from(await (await fetch(`${baseUrl}/api/v1/public/evaluations/2025/results.json`)).arrayBuffer());
+      const resultsKey = crypto.createHmac('sm3', testFieldKeys.current.key).update('results-v1').digest();
+      expect(crypto.createHmac('sm3', resultsKey).update(doc).digest('hex')).toBe(shown);
       await screenshot(page, 'review-public-results');
     } finally {
       await page.close();

@@ -4,9 +4,10 @@ import { freshDatabase } from './db.js';
 import type { Db } from '../src/db/client.js';
 import { buildApp } from '../src/server/app.js';
 import { testPassword } from './factories.js';
+import { testFieldKeys } from './keys.js';
 
 export async function testApp(db: Db, loginRateLimit = 10_000): Promise<FastifyInstance> {
-  const app = await buildApp({ db, logLevel: 'silent', webDir: null, loginRateLimit });
+  const app = await buildApp({ db, logLevel: 'silent', webDir: null, loginRateLimit, fieldKeys: testFieldKeys });
   await app.ready();
   return app;
 }

@@ -3,14 +3,11 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../src/db/client.js';
 import { seedReference } from '../src/server/bootstrap/reference.js';
-import { setSecretKey } from '../src/server/crypto/keys.js';
-
-/** The master key of sealed data in tests (never the data folder's or the environment's). */
-export const testSecretKey = Buffer.alloc(32, 7);
+import { installFieldKeys } from '../src/server/crypto/field-keys.js';
+import { testFieldKeys } from './keys.js';
 
 /** A fresh database for one test file, cloned from the migrated template, with reference data. */
 export async function freshDatabase(): Promise<Database & { url: string; drop(): Promise<void> }> {
-  setSecretKey(testSecretKey);
   const adminUrl = inject('dbAdminUrl');
   const name = `hrsp_t_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -19,6 +16,8 @@ export async function freshDatabase(): Promise<Database & { url: string; drop():
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
+  // Factories write sealed columns (users.phone, platforms.contact_*) without an app: the test key.
+  installFieldKeys(testFieldKeys);
   const database = openDatabase(url.toString(), 4);
   await seedReference(database.db);
   return {

@@ -4,6 +4,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { embeddedPasswordFile, embeddedUrl } from '../src/db/embedded.js';
+import { installFieldKeys } from '../src/server/crypto/field-keys.js';
+import { testFieldKeys, testKeyFileText } from './keys.js';
 
 /** A running `hrsp serve` on a fresh data folder: its web address, its database, and how to stop it. */
 export interface E2eServer {
@@ -31,6 +33,10 @@ export function freePort(): Promise<number> {
 export async function startServer(opts: { demo: boolean }): Promise<E2eServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrsp-e2e-'));
   fs.chmodSync(dataDir, 0o755);
+  // The server's key (it reads <dataDir>/secret.key) is the tests' key, so that factories writing to its
+  // database from this process seal the contact columns as the server does.
+  fs.writeFileSync(path.join(dataDir, 'secret.key'), testKeyFileText, { mode: 0o600 });
+  installFieldKeys(testFieldKeys);
   const port = await freePort();
   const pgPort = await freePort();
   const env: NodeJS.ProcessEnv = {

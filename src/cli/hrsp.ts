@@ -1,11 +1,13 @@
 import type { CliCommand } from './command.js';
 import { auditCommand } from './commands/audit.js';
 import { backupCommand, restoreCommand } from './commands/backup.js';
+import { rotateKeyCommand } from './commands/keys.js';
 import { remindCommand } from './commands/remind.js';
+import { verifyResultsCommand } from './commands/results.js';
 import { rulesCommands } from './commands/rules.js';
 import { createAdminCommand, migrateCommand, serveCommand } from './commands/server.js';
 
-const commands: CliCommand[] = [serveCommand, migrateCommand, createAdminCommand, backupCommand, restoreCommand, remindCommand, auditCommand, ...rulesCommands];
+const commands: CliCommand[] = [serveCommand, migrateCommand, createAdminCommand, backupCommand, restoreCommand, remindCommand, auditCommand, rotateKeyCommand, verifyResultsCommand, ...rulesCommands];
 
 function usage(): string {
   return ['用法：npm run hrsp -- <命令> [参数]', '', ...commands.map((c) => `  ${c.summary}`)].join('\n');

@@ -12,6 +12,7 @@ import errorsPlugin from './plugins/errors.js';
 import exportAuditPlugin from './plugins/export-audit.js';
 import securityPlugin from './plugins/security.js';
 import { installChineseZodMessages } from './zod-zh.js';
+import { installFieldKeys, type FieldKeys } from './crypto/field-keys.js';
 import { apiRoutes } from './routes.js';
 import { healthRoutes } from './health/routes.js';
 import { textCheckingValidatorCompiler } from './validation.js';
@@ -29,12 +30,15 @@ export interface AppOptions {
   maxFileBytes?: number;
   /** Requests per IP per minute (default 1200); the benchmark lifts it. */
   requestsPerMinute?: number;
+  /** The key ring for sealed personal data and the results code; the server's database start installs the configured one, tests pass theirs. */
+  fieldKeys?: FieldKeys;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installChineseZodMessages();
+  if (options.fieldKeys) installFieldKeys(options.fieldKeys);
   const app = Fastify({
     logger: { level: options.logLevel ?? 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     trustProxy: options.trustProxy ?? false,

@@ -6,6 +6,7 @@ import { embeddedAppPasswordFile, embeddedUrl, startEmbeddedPostgres } from '../
 import { applyMigrations } from '../db/migrate.js';
 import { embeddedAppRole, ensureLoginRole, grantRuntimeRole, mayRewriteAuditLog, readOrCreatePasswordFile, userOfUrl } from '../db/roles.js';
 import { sealLegacyRows } from './audit/repository.js';
+import { installFieldKeys, loadFieldKeys } from './crypto/field-keys.js';
 import { withStartupLock } from './cluster/repository.js';
 import { moveDiskFilesIntoDatabase } from './files/service.js';
 
@@ -75,6 +76,8 @@ export async function startDatabase(
   config: Config,
   { as = 'owner', log = (line) => console.warn(line) }: { as?: ConnectAs; log?: (line: string) => void } = {},
 ): Promise<RunningDatabase> {
+  // Before any row is read: sealed columns need the key ring (a missing or malformed key stops here).
+  installFieldKeys(loadFieldKeys(config));
   if (config.databaseUrl !== null) return externalDatabase(config, config.databaseUrl, as, log);
   const release = acquireDataLock(config.dataDir);
   try {

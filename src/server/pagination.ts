@@ -25,6 +25,13 @@ export function offsetOf(q: { page: number; pageSize: number }): number {
   return (q.page - 1) * q.pageSize;
 }
 
+/** Masks a person's name for the audit log, which keeps it for good: 陈晓东 → 陈**. */
+export function maskName(name: string | null): string | null {
+  if (name === null) return null;
+  const chars = Array.from(new Intl.Segmenter('zh').segment(name), (s) => s.segment);
+  return `${chars[0] ?? ''}${'*'.repeat(Math.max(chars.length - 1, 1))}`;
+}
+
 /** Masks the middle of a phone number for lists: 13812345678 → 138****5678. */
 export function maskPhone(phone: string | null): string | null {
   if (phone === null) return null;

@@ -10,7 +10,8 @@ import { buildApp } from './app.js';
 import { startChangeListener } from './cluster/changes.js';
 import { withStartupLock } from './cluster/repository.js';
 import { startDatabase } from './database.js';
-import { loadSecretKey, secretKeySourceOf } from './crypto/keys.js';
+import { checkFieldKeys, sealPlaintextFields } from './crypto/service.js';
+import { signPublishedResults } from './evaluations/publication.js';
 
 function printBanner(url: string, initial: { username: string; role: Role; password: string }[], demo: boolean): void {
   const lines = [``, `HRSP 重庆市人力资源服务发展平台管理系统 已启动：${url}`, `API 文档：${url}/api/docs`];
@@ -30,15 +31,17 @@ function printBanner(url: string, initial: { username: string; role: Role; passw
 /** `npm start`: database up, migrated and seeded, then the web server; stops cleanly on Ctrl-C. */
 export async function serve(config: Config): Promise<void> {
   const started = Date.now();
-  // Before the database: a server without its key must not start (sealed data would be unreadable).
-  loadSecretKey(secretKeySourceOf(config));
   // The server connects as the runtime role, which cannot rewrite the audit or login log.
   const database = await startDatabase(config, { as: 'runtime' });
   const { db } = database;
-  // With several processes on one database, one at a time seeds (else two would create the first administrators).
+  // With several processes on one database, one at a time prepares the data (else two would create the first administrators).
   const initialAdmins = await withStartupLock(database.pool, async () => {
+    await checkFieldKeys(db);
+    await sealPlaintextFields(db);
     await seedReference(db);
     if (config.demo) await seedDemo(db);
+    // Results published before codes existed get one (with the current key); see README Security.
+    await signPublishedResults(db, false);
     return config.demo ? [] : ensureInitialAdmin(db);
   });
   // Before serving: caches are dropped when another process revokes a session or changes a setting.

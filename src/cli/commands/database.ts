@@ -6,6 +6,7 @@ import { lockOwner } from '../../db/data-lock.js';
 import { embeddedPasswordFile, embeddedUrl } from '../../db/embedded.js';
 import { embeddedAppRole, userOfUrl } from '../../db/roles.js';
 import { prepareDatabase, startDatabase } from '../../server/database.js';
+import { installFieldKeys, loadFieldKeys } from '../../server/crypto/field-keys.js';
 
 export interface CliDatabase extends Database {
   url: string;
@@ -20,6 +21,8 @@ export interface CliDatabase extends Database {
 export async function cliDatabase(config: Config, options: { requireStopped?: boolean } = {}): Promise<CliDatabase> {
   if (config.databaseUrl === null && lockOwner(config.dataDir) !== null) {
     if (options.requireStopped) throw new Error('HRSP 服务正在运行（内嵌数据库使用中），请先停止服务（Ctrl-C）再执行此命令。');
+    installFieldKeys(loadFieldKeys(config));
+    installFieldKeys(loadFieldKeys(config));
     const password = fs.readFileSync(embeddedPasswordFile(path.join(config.dataDir, 'pg')), 'utf8').trim();
     const url = embeddedUrl(password, config.embeddedPgPort);
     const database = openDatabase(url, 2);

@@ -5,6 +5,8 @@ import { adminRoles, createAdmin } from '../../server/bootstrap/admin.js';
 import { seedReference } from '../../server/bootstrap/reference.js';
 import { serve } from '../../server/start.js';
 import { cliDatabase } from './database.js';
+import { checkFieldKeys, sealPlaintextFields } from '../../server/crypto/service.js';
+import { signPublishedResults } from '../../server/evaluations/publication.js';
 
 export const serveCommand: CliCommand = {
   name: 'serve',
@@ -21,7 +23,10 @@ export const migrateCommand: CliCommand = {
   async run() {
     const db = await cliDatabase(loadConfig());
     try {
+      await checkFieldKeys(db.db);
+      await sealPlaintextFields(db.db);
       await seedReference(db.db);
+      await signPublishedResults(db.db, false);
       console.log('数据库迁移完成，基础数据已更新。');
       return 0;
     } finally {

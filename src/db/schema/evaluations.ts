@@ -30,6 +30,9 @@ export const evaluations = pgTable('evaluations', {
   publishedAt: timestamp('published_at', { withTimezone: true }),
   /** The grading run as published (pools, caps, held ties and their decisions), frozen with the scheme version. */
   results: jsonb('results'),
+  /** HMAC-SM3 of the public results document (src/server/evaluations/results-code.ts) and the key version it used. */
+  resultsCode: text('results_code'),
+  resultsKeyVersion: integer('results_key_version'),
   createdBy: uuid('created_by').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

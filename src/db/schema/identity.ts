@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sealedText } from '../../server/crypto/sealed-column.js';
 import { districts } from './reference.js';
 
 export const orgKinds = ['bureau', 'district', 'district_gov', 'operator', 'expert_pool'] as const;
@@ -23,7 +24,8 @@ export const users = pgTable('users', {
   displayName: text('display_name').notNull(),
   role: text('role', { enum: roles }).notNull(),
   organizationId: uuid('organization_id').notNull().references(() => organizations.id),
-  phone: text('phone'),
+  /** SM4-sealed (personal data at rest): `v<key version>:<base64>`. */
+  phone: sealedText('phone'),
   passwordHash: text('password_hash').notNull(),
   mustChangePassword: boolean('must_change_password').notNull().default(true),
   failedLogins: integer('failed_logins').notNull().default(0),
@@ -34,9 +36,9 @@ export const users = pgTable('users', {
   /** An expert's employer (or other tie), so that an expert is never assigned to review that organization's platform. */
   affiliationOrgId: uuid('affiliation_org_id').references(() => organizations.id),
   /** The TOTP secret (base32), sealed with the master key (sm4Seal, base64); set once enrolment is confirmed. */
-  totpSecret: text('totp_secret'),
+  totpSecret: sealedText('totp_secret'),
   /** A secret offered for enrolment and not yet confirmed with a code (sealed like totpSecret). */
-  totpPendingSecret: text('totp_pending_secret'),
+  totpPendingSecret: sealedText('totp_pending_secret'),
   /** The last TOTP time step accepted, so that a code cannot be used twice. */
   totpLastStep: bigint('totp_last_step', { mode: 'number' }),
   createdAt: createdAt(),

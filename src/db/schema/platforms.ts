@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, customType, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { sealedText } from '../../server/crypto/sealed-column.js';
 import { districts } from './reference.js';
 import { organizations, users } from './identity.js';
 import { carriers, operationModes, orientations, platformLevels, platformServices, platformStatuses, platformTypes, residenceModes, staffTeams } from '../../domain/platforms/codes.js';
@@ -22,8 +23,9 @@ export const platforms = pgTable('platforms', {
   managementOrgName: text('management_org_name'),
   operationMode: text('operation_mode', { enum: operationModes }).notNull().default('self'),
   operatorOrgId: uuid('operator_org_id').references(() => organizations.id),
-  contactName: text('contact_name'),
-  contactPhone: text('contact_phone'),
+  /** The contact person and phone, SM4-sealed (personal data at rest): `v<key version>:<base64>`. */
+  contactName: sealedText('contact_name'),
+  contactPhone: sealedText('contact_phone'),
   services: text('services', { enum: platformServices }).array().notNull().default([]),
   recognizedAt: date('recognized_at'),
   recognitionDocNo: text('recognition_doc_no'),

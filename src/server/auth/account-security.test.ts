@@ -114,7 +114,8 @@ describe('TOTP second factor', () => {
     expect(ok.statusCode, ok.body).toBe(200);
     expect((await c.call('GET', '/auth/totp')).json()).toEqual({ available: true, enabled: true });
     const row = (await ctx.database.pool.query<{ totp_secret: string }>('select totp_secret from users where id = $1', [u.id])).rows[0]!;
-    expect(Buffer.from(row.totp_secret, 'base64').toString('latin1')).not.toContain(secret);
+    expect(row.totp_secret).toMatch(/^v1:[A-Za-z0-9+/=]+$/);
+    expect(Buffer.from(row.totp_secret.slice(3), 'base64').toString('latin1')).not.toContain(secret);
     const audited = await ctx.database.pool.query(`select 1 from audit_log where action = 'user.totp_enable' and entity_id = $1`, [u.id]);
     expect(audited.rowCount).toBe(1);
   });

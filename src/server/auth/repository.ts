@@ -156,13 +156,13 @@ export async function findTotp(db: Executor, userId: string) {
   return rows[0] ?? null;
 }
 
-export async function setPendingTotp(db: Executor, userId: string, sealedSecret: string): Promise<void> {
-  await db.update(users).set({ totpPendingSecret: sealedSecret }).where(eq(users.id, userId));
+export async function setPendingTotp(db: Executor, userId: string, secret: string): Promise<void> {
+  await db.update(users).set({ totpPendingSecret: secret }).where(eq(users.id, userId));
 }
 
 /** Confirmed enrolment: the pending secret becomes the secret, and the confirming code's step is spent. */
-export async function enableTotp(db: Executor, userId: string, sealedSecret: string, step: number): Promise<void> {
-  await db.update(users).set({ totpSecret: sealedSecret, totpPendingSecret: null, totpLastStep: step }).where(eq(users.id, userId));
+export async function enableTotp(db: Executor, userId: string, secret: string, step: number): Promise<void> {
+  await db.update(users).set({ totpSecret: secret, totpPendingSecret: null, totpLastStep: step }).where(eq(users.id, userId));
 }
 
 /** Spends a TOTP time step: false when this or a later step was used already (a replayed code). */

@@ -10,7 +10,7 @@ import { getSecuritySettings, isDemoDatabase } from '../settings/service.js';
 import { checkNewPassword } from './common-passwords.js';
 import { dummyPasswordHash, hashPassword, newToken, tokenHash, verifyPassword } from './passwords.js';
 import * as repo from './repository.js';
-import { checkTotp, newTotpSecret, openTotpSecret, pendingLoginToken, readPendingLoginToken, sealTotpSecret } from './totp.js';
+import { checkTotp, newTotpSecret, pendingLoginToken, readPendingLoginToken } from './totp.js';
 
 export interface ClientMeta {
   ip: string | null;
@@ -126,7 +126,7 @@ export async function loginSecondFactor(db: Db, pendingToken: string, code: stri
   }
   const totp = await repo.findTotp(db, p.userId);
   if (!totp?.secret) throw errors.secondFactorExpired(); // reset by the administrator meanwhile
-  const step = await checkTotp(openTotpSecret(totp.secret), code, totp.lastStep);
+  const step = await checkTotp(totp.secret, code, totp.lastStep);
   if (step === null || !(await repo.spendTotpStep(db, p.userId, step))) {
     await countFailure(db, p, meta, '动态口令错误', settings, now);
     throw errors.secondFactorInvalid();
@@ -219,7 +219,7 @@ export async function startTotpEnrolment(db: Db, ctx: RequestContext): Promise<{
   if (!maySecondFactor(p.role)) throw errors.forbidden('启用动态口令');
   if (p.totpEnabled) throw errors.conflict('动态口令已启用；如需更换，请先由管理员重置');
   const offered = newTotpSecret(p.username);
-  await repo.setPendingTotp(db, p.userId, sealTotpSecret(offered.secret));
+  await repo.setPendingTotp(db, p.userId, offered.secret);
   return offered;
 }
 
@@ -228,7 +228,7 @@ export async function confirmTotpEnrolment(db: Db, ctx: RequestContext, code: st
   const totp = await repo.findTotp(db, p.userId);
   if (p.totpEnabled) throw errors.conflict('动态口令已启用');
   if (!totp?.pendingSecret) throw errors.invalid('code', '动态口令：请先生成密钥');
-  const step = await checkTotp(openTotpSecret(totp.pendingSecret), code, null);
+  const step = await checkTotp(totp.pendingSecret, code, null);
   if (step === null) throw errors.invalid('code', '动态口令：不正确，请输入验证器中当前显示的 6 位数字');
   await db.transaction(async (tx) => {
     await repo.enableTotp(tx, p.userId, totp.pendingSecret ?? '', step);

@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
 import { generateSecret, generateURI, verify } from 'otplib';
-import { hmacSm3, sm4Open, sm4Seal } from '../crypto/gm.js';
-import { secretKey } from '../crypto/keys.js';
+import { fieldKeys } from '../crypto/field-keys.js';
+import { hmacSm3 } from '../crypto/gm.js';
 
 /**
  * TOTP (RFC 6238: 6 digits, 30 s, HMAC-SHA1, the parameters every authenticator app reads)
  * and the short-lived token that carries a login from the password step to the code step.
- * Secrets are stored sealed with the master key (SM4 + HMAC-SM3).
+ * Secrets are stored SM4-sealed by their column (sealedText, the versioned key ring).
  */
 // Short and ASCII: apps show it beside the account name, and the URI stays readable.
 const ISSUER = 'HRSP';
@@ -19,14 +19,6 @@ export function newTotpSecret(username: string): { secret: string; uri: string }
   return { secret, uri: generateURI({ issuer: ISSUER, label: username, secret }) };
 }
 
-export function sealTotpSecret(secret: string): string {
-  return sm4Seal(secretKey(), secret).toString('base64');
-}
-
-export function openTotpSecret(sealed: string): string {
-  return sm4Open(secretKey(), Buffer.from(sealed, 'base64')).toString('utf8');
-}
-
 /** The time step of a valid code, or null; `after` refuses that step and earlier ones (replays). */
 export async function checkTotp(secret: string, code: string, after: number | null): Promise<number | null> {
   if (!/^\d{6}$/.test(code)) return null;
@@ -35,7 +27,7 @@ export async function checkTotp(secret: string, code: string, after: number | nu
 }
 
 function pendingMac(payload: string): string {
-  return hmacSm3(Buffer.from(hmacSm3(secretKey(), 'hrsp-login-pending'), 'hex'), payload);
+  return hmacSm3(Buffer.from(hmacSm3(fieldKeys().current.key, 'hrsp-login-pending'), 'hex'), payload);
 }
 
 /**

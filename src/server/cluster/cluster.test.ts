@@ -10,7 +10,8 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobRuns } from '../../db/schema/index.js';
-import { freshDatabase, testSecretKey } from '../../../test/db.js';
+import { freshDatabase } from '../../../test/db.js';
+import { testKeyFileText } from '../../../test/keys.js';
 import { freePort } from '../../../test/e2e-server.js';
 import { makePlatform, makeUser, testPassword, type MadeUser } from '../../../test/factories.js';
 import { tinyPdf } from '../../../test/multipart.js';
@@ -34,7 +35,7 @@ async function startServer(databaseUrl: string): Promise<Server> {
     // As behind a reverse proxy: each test speaks from an address of its own (X-Forwarded-For), so limits do not mix.
     HRSP_TRUST_PROXY: 'on',
     // Every server on one database shares the master key.
-    HRSP_SECRET_KEY: testSecretKey.toString('hex'),
+    HRSP_SECRET_KEY: testKeyFileText,
   };
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/hrsp.ts', 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
@@ -123,7 +124,7 @@ const servers = () => {
 
 beforeAll(async () => {
   database = await freshDatabase();
-  admin = await makeUser(database.db, 'admin');
+  admin = await makeUser(database.db, 'security_admin');
   staff = await makeUser(database.db, 'bureau');
   // Started together, as a service manager would: start-up, migrations and the first reminder run overlap.
   [a, b] = await Promise.all([startServer(database.url), startServer(database.url)]);
@@ -145,7 +146,7 @@ describe('two hrsp serve processes on one database', () => {
     await settles(async () => (await call(b, ip, 'GET', '/auth/session', { session: s })).status, 401);
   });
 
-  it("an administrator's forced logout on A ends the session on B at once", async () => {
+  it("the security administrator's forced logout on A ends the session on B at once", async () => {
     const { a, b, admin, staff } = servers();
     const ip = '198.51.100.2';
     const victim = await login(b, ip, staff.username);

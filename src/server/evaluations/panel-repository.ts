@@ -64,18 +64,31 @@ export async function gradeEntry(
 }
 
 /** open → published with the frozen results; every graded entry → published. */
-export async function publishEvaluation(db: Executor, id: string, results: unknown): Promise<boolean> {
-  const rows = await db.update(evaluations).set({ status: 'published', publishedAt: sql`now()`, results })
-    .where(and(eq(evaluations.id, id), eq(evaluations.status, 'open'))).returning({ id: evaluations.id });
-  if (rows.length === 0) return false;
+/** Publishes if still open; returns the publication time (null: already published or changed). */
+export async function publishEvaluation(db: Executor, id: string, results: unknown): Promise<Date | null> {
+  const [row] = await db.update(evaluations).set({ status: 'published', publishedAt: sql`now()`, results })
+    .where(and(eq(evaluations.id, id), eq(evaluations.status, 'open'))).returning({ publishedAt: evaluations.publishedAt });
+  if (!row?.publishedAt) return null;
   await db.update(evaluationEntries).set({ status: 'published', updatedAt: sql`now()` })
     .where(and(eq(evaluationEntries.evaluationId, id), eq(evaluationEntries.status, 'graded')));
-  return true;
+  return row.publishedAt;
 }
 
 export async function findPublication(db: Executor, id: string) {
-  const rows = await db.select({ publishedAt: evaluations.publishedAt, results: evaluations.results }).from(evaluations).where(eq(evaluations.id, id));
+  const rows = await db.select({
+    publishedAt: evaluations.publishedAt, results: evaluations.results, resultsCode: evaluations.resultsCode, resultsKeyVersion: evaluations.resultsKeyVersion,
+  }).from(evaluations).where(eq(evaluations.id, id));
   return rows[0] ?? null;
+}
+
+export async function setResultsCode(db: Executor, id: string, code: string, keyVersion: number): Promise<void> {
+  await db.update(evaluations).set({ resultsCode: code, resultsKeyVersion: keyVersion }).where(eq(evaluations.id, id));
+}
+
+/** Published evaluations with the key version of their code (null: not signed yet). */
+export async function publishedCodes(db: Executor) {
+  return db.select({ id: evaluations.id, year: evaluations.year, resultsKeyVersion: evaluations.resultsKeyVersion }).from(evaluations)
+    .where(eq(evaluations.status, 'published')).orderBy(evaluations.year);
 }
 
 export async function insertProposals(db: Executor, rows: (typeof evaluationProposals.$inferInsert)[]): Promise<void> {

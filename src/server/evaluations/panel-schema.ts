@@ -82,6 +82,8 @@ export type ResultsResponse = z.infer<typeof resultsResponse>;
 export const publicYear = z.object({ year: z.number().int(), publishedAt: z.string() });
 export const publicResults = z.object({
   year: z.number().int(), publishedAt: z.string(),
+  resultsCode: z.string().nullable().describe('结果校验码：公开结果文件（results.json）的 HMAC-SM3，十六进制'),
+  resultsKeyVersion: z.number().int().nullable().describe('计算校验码所用的密钥版本'),
   items: z.array(z.object({
     platformName: z.string(), type: z.enum(platformTypes), typeLabel: z.string(), level: z.enum(platformLevels), levelLabel: z.string(),
     districtName: z.string(), grade, gradeLabel: z.string(),

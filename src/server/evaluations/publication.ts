@@ -8,7 +8,10 @@ import type { Db } from '../../db/client.js';
 import { platformScope } from '../../domain/auth/scope.js';
 import { checkEntryAction } from '../../domain/evaluation/workflow.js';
 import { GRADE_LABELS, PLATFORM_LEVEL_LABELS, PLATFORM_TYPE_LABELS } from '../../domain/index.js';
-import { audit } from '../audit/audit.js';
+import { readResultsDocument, resultsDocument } from '../../domain/evaluation/results-document.js';
+import { audit, auditSystem } from '../audit/audit.js';
+import { fieldKeys, resultsKey } from '../crypto/field-keys.js';
+import { hmacSm3 } from '../crypto/gm.js';
 import { todayIso } from '../clock.js';
 import type { RequestContext } from '../context.js';
 import { AppError, errors } from '../errors.js';
@@ -59,11 +62,17 @@ export async function publish(db: Db, ctx: RequestContext, id: string): Promise<
     items, proposals, excluded: run.excluded,
   };
   await db.transaction(async (tx) => {
-    if (!(await repo.publishEvaluation(tx, id, results))) throw errors.conflict('该年度评估已公布或状态已变化，请刷新后重试');
+    const publishedAt = await repo.publishEvaluation(tx, id, results);
+    if (!publishedAt) throw errors.conflict('该年度评估已公布或状态已变化，请刷新后重试');
+    const signed = signResults({ year: e.year, publishedAt, results });
+    await repo.setResultsCode(tx, id, signed.code, signed.keyVersion);
     await repo.insertProposals(tx, proposals.map((p) => ({ evaluationId: id, platformId: p.platformId, kind: p.kind, reason: p.reason })));
     await audit(tx, ctx, {
       action: 'evaluation.publish', entityType: 'evaluation', entityId: id,
-      summary: { status: ['open', 'published'], schemeId: e.schemeId, entries: items.length, proposals: proposals.map((p) => ({ platformId: p.platformId, kind: p.kind })) },
+      summary: {
+        status: ['open', 'published'], schemeId: e.schemeId, entries: items.length, proposals: proposals.map((p) => ({ platformId: p.platformId, kind: p.kind })),
+        resultsCode: signed.code, resultsKeyVersion: signed.keyVersion,
+      },
     });
     const link = `/app/evaluations/${id}/results`;
     for (const x of items) {
@@ -80,13 +89,36 @@ export async function publish(db: Db, ctx: RequestContext, id: string): Promise<
   return getResults(db, ctx, id);
 }
 
-async function frozen(db: Db, id: string): Promise<{ year: number; publishedAt: Date; results: FrozenResults }> {
+interface Frozen {
+  year: number;
+  publishedAt: Date;
+  results: FrozenResults;
+  code: { value: string; keyVersion: number } | null;
+}
+
+async function frozen(db: Db, id: string): Promise<Frozen> {
   const e = await loadCampaign(db, id);
   const p = await repo.findPublication(db, id);
   if (e.status !== 'published' || !p?.publishedAt) throw errors.conflict(`${e.year} 年度评估结果尚未公布`);
   const parsed = frozenResults.safeParse(p.results);
   if (!parsed.success) throw new Error(`evaluation ${id}: stored results do not match their schema`);
-  return { year: e.year, publishedAt: p.publishedAt, results: parsed.data };
+  const code = p.resultsCode !== null && p.resultsKeyVersion !== null ? { value: p.resultsCode, keyVersion: p.resultsKeyVersion } : null;
+  return { year: e.year, publishedAt: p.publishedAt, results: parsed.data, code };
+}
+
+/** The public document of published results, as signed with key version `keyVersion` (src/domain/evaluation/results-document.ts). */
+function documentOf(f: Pick<Frozen, 'year' | 'publishedAt' | 'results'>, keyVersion: number): string {
+  return resultsDocument({ year: f.year, schemeId: f.results.schemeId, publishedOn: todayIso(f.publishedAt), keyVersion, items: f.results.items });
+}
+
+function codeOf(document: string, keyVersion: number): string {
+  return hmacSm3(resultsKey(fieldKeys(), keyVersion), document);
+}
+
+/** The results code (HMAC-SM3 of the public document) with the current key version. */
+function signResults(f: Pick<Frozen, 'year' | 'publishedAt' | 'results'>): { code: string; keyVersion: number } {
+  const keyVersion = fieldKeys().current.version;
+  return { code: codeOf(documentOf(f, keyVersion), keyVersion), keyVersion };
 }
 
 /** The published results in the caller's scope: the bureau all, a district its district's, an operator its own platform's. */
@@ -110,6 +142,7 @@ export async function publicResults(db: Db, year: number): Promise<PublicResults
   const order = { excellent: 0, pass: 1, fail: 2 } as const;
   return {
     year: f.year, publishedAt: f.publishedAt.toISOString(),
+    resultsCode: f.code?.value ?? null, resultsKeyVersion: f.code?.keyVersion ?? null,
     items: [...f.results.items]
       .sort((a, b) => order[a.grade] - order[b.grade] || a.platformName.localeCompare(b.platformName, 'zh'))
       .map((x) => ({
@@ -117,4 +150,82 @@ export async function publicResults(db: Db, year: number): Promise<PublicResults
         districtName: x.districtName, grade: x.grade, gradeLabel: x.gradeLabel,
       })),
   };
+}
+
+async function publishedYear(db: Db, year: number): Promise<Frozen & { id: string }> {
+  const e = await repo.publishedByYear(db, year);
+  if (!e) throw errors.notFound(`${year} 年度已公布的评估结果`);
+  return { id: e.id, ...(await frozen(db, e.id)) };
+}
+
+/** The signed document, byte for byte, for download from the public results page. */
+export async function publicResultsDocument(db: Db, year: number): Promise<string> {
+  const f = await publishedYear(db, year);
+  if (!f.code) throw errors.notFound(`${year} 年度评估结果的校验码`);
+  return documentOf(f, f.code.keyVersion);
+}
+
+export interface ResultsVerification {
+  year: number;
+  ok: boolean;
+  keyVersion: number | null;
+  expected: string | null;
+  computed: string | null;
+  reason: string;
+}
+
+/** `hrsp verify-results YEAR`: the document recomputed from the stored results against the stored code. */
+export async function verifyPublishedResults(db: Db, year: number): Promise<ResultsVerification> {
+  const f = await publishedYear(db, year);
+  if (!f.code) return { year, ok: false, keyVersion: null, expected: null, computed: null, reason: '该年度结果没有校验码' };
+  const computed = codeOf(documentOf(f, f.code.keyVersion), f.code.keyVersion);
+  const ok = computed === f.code.value;
+  return { year, ok, keyVersion: f.code.keyVersion, expected: f.code.value, computed, reason: ok ? '结果与公布时一致' : '数据库中的结果与公布时的校验码不符（结果被改动，或密钥不对）' };
+}
+
+/**
+ * `hrsp verify-results FILE`: a downloaded document against its code: the one given (as shown on the
+ * public page), else the one stored for its year.
+ */
+export async function verifyResultsFile(db: Db | null, text: string, code: string | null): Promise<ResultsVerification> {
+  const meta = readResultsDocument(text);
+  if (!meta) throw errors.refused('NOT_RESULTS_DOCUMENT', '文件不是 HRSP 评估结果文件（results.json）', 'file');
+  let expected = code?.trim().toLowerCase() ?? null;
+  if (expected === null) {
+    if (!db) throw errors.refused('CODE_REQUIRED', '请用 --code 给出公布页上的结果校验码', 'code');
+    const f = await publishedYear(db, meta.year);
+    expected = f.code?.keyVersion === meta.keyVersion ? f.code.value : null;
+  }
+  const computed = codeOf(text, meta.keyVersion);
+  const ok = expected !== null && computed === expected;
+  return { year: meta.year, ok, keyVersion: meta.keyVersion, expected, computed, reason: ok ? '文件与校验码一致' : '文件与校验码不符（文件被改动，或校验码、密钥不对）' };
+}
+
+/**
+ * Signs published results that have no code (published before codes existed) and, after a key
+ * rotation, re-signs codes of older key versions, but only those that still verify: a result changed
+ * since publication keeps its failing code. Returns the years signed and the years refused.
+ */
+export async function signPublishedResults(db: Db, rotate: boolean): Promise<{ signed: number[]; refused: number[] }> {
+  const current = fieldKeys().current.version;
+  const signed: number[] = [];
+  const refused: number[] = [];
+  for (const row of await repo.publishedCodes(db)) {
+    if (row.resultsKeyVersion === current || (row.resultsKeyVersion !== null && !rotate)) continue;
+    const f = await frozen(db, row.id);
+    if (f.code && codeOf(documentOf(f, f.code.keyVersion), f.code.keyVersion) !== f.code.value) {
+      refused.push(row.year);
+      continue;
+    }
+    const s = signResults(f);
+    await db.transaction(async (tx) => {
+      await repo.setResultsCode(tx, row.id, s.code, s.keyVersion);
+      await auditSystem(tx, {
+        action: 'evaluation.sign_results', entityType: 'evaluation', entityId: row.id, username: rotate ? 'hrsp rotate-key' : 'system',
+        summary: { year: row.year, resultsCode: s.code, resultsKeyVersion: s.keyVersion, previous: f.code },
+      });
+    });
+    signed.push(row.year);
+  }
+  return { signed, refused };
 }

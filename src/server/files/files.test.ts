@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, useTestApp, type Client } from '../../../test/app.js';
 import { makeOrg, makePlatform, makeResidence, makeUser } from '../../../test/factories.js';
+import { testFieldKeys } from '../../../test/keys.js';
 import { tinyExe, tinyOle, tinyPdf, tinyPng, upload } from '../../../test/multipart.js';
 import { buildApp } from '../app.js';
 import { sm3 } from '../crypto/gm.js';
@@ -23,7 +24,7 @@ const count = async (sql: string, params: unknown[] = []) => Number((await ctx.d
 
 beforeAll(async () => {
   // Its own app with a small limit, so the size check is cheap to test.
-  app = await buildApp({ db: ctx.database.db, logLevel: 'silent', webDir: null, loginRateLimit: 10_000, maxFileBytes: 64 * 1024 });
+  app = await buildApp({ db: ctx.database.db, logLevel: 'silent', webDir: null, loginRateLimit: 10_000, maxFileBytes: 64 * 1024, fieldKeys: testFieldKeys });
   await app.ready();
   const db = ctx.database.db;
   const op = await makeOrg(db, 'operator', '500107');

@@ -10,7 +10,7 @@ import type { RequestContext } from '../context.js';
 import { AppError, errors } from '../errors.js';
 import { labelFor } from '../field-labels.js';
 import { findOrganization } from '../organizations/repository.js';
-import { maskPhone, type Page, toPage } from '../pagination.js';
+import { maskName, maskPhone, type Page, toPage } from '../pagination.js';
 import { visiblePlatform } from './access.js';
 import * as repo from './repository.js';
 import type { CreatePlatformInput, PlatformDetail, PlatformListQuery, PlatformRow, UpdatePlatformInput } from './schema.js';
@@ -91,7 +91,7 @@ export async function createPlatform(db: Db, ctx: RequestContext, input: CreateP
       platformId: newId, fromStatus: null, toStatus: status, reason: statusReason ?? '新建登记',
       effectiveDate: row.recognizedAt ?? todayIso(), userId: ctx.actor.userId,
     });
-    await audit(tx, ctx, { action: 'platform.create', entityType: 'platform', entityId: newId, summary: { after: { ...row, contactPhone: maskPhone(row.contactPhone) } } });
+    await audit(tx, ctx, { action: 'platform.create', entityType: 'platform', entityId: newId, summary: { after: { ...row, contactName: maskName(row.contactName ?? null), contactPhone: maskPhone(row.contactPhone) } } });
     return newId;
   });
   return getPlatform(db, ctx, id);
@@ -120,11 +120,15 @@ export async function updatePlatform(db: Db, ctx: RequestContext, id: string, in
     id, type, orientation, level: or(input.level, before.level), districtCode: or(input.districtCode, before.districtCode),
     operatorOrgId: or(input.operatorOrgId, before.operatorOrgId), parentPlatformId: or(input.parentPlatformId, before.parentPlatformId),
   });
-  const changes = diff({ ...before, contactPhone: maskPhone(before.contactPhone) }, { ...patch, contactPhone: input.contactPhone === undefined ? undefined : maskPhone(input.contactPhone) });
+  const changes = diff(before, patch);
   if (Object.keys(changes).length === 0) return detailOf(db, ctx, before);
+  // Contact name and phone are sealed at rest; the audit log, kept for good, holds them masked.
+  const masked = (field: 'contactName' | 'contactPhone', mask: (v: string | null) => string | null) =>
+    field in changes ? { [field]: [mask(before[field]), mask(patch[field] ?? null)] } : {};
+  const summary = { ...changes, ...masked('contactName', maskName), ...masked('contactPhone', maskPhone) };
   await db.transaction(async (tx) => {
     await repo.updatePlatform(tx, id, patch);
-    await audit(tx, ctx, { action: 'platform.update', entityType: 'platform', entityId: id, summary: changes });
+    await audit(tx, ctx, { action: 'platform.update', entityType: 'platform', entityId: id, summary });
   });
   return getPlatform(db, ctx, id);
 }
@@ -133,6 +137,6 @@ export async function updatePlatform(db: Db, ctx: RequestContext, id: string, in
 export async function viewContact(db: Db, ctx: RequestContext, id: string) {
   const p = await visiblePlatform(db, ctx, id);
   if (!canViewContact(ctx.actor, p)) throw errors.forbidden('查看完整联系电话');
-  await audit(db, ctx, { action: 'platform.view_contact', entityType: 'platform', entityId: id, summary: { contactName: p.contactName } });
+  await audit(db, ctx, { action: 'platform.view_contact', entityType: 'platform', entityId: id, summary: { contactName: maskName(p.contactName) } });
   return { contactName: p.contactName, contactPhone: p.contactPhone };
 }

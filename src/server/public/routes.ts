@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.js';
 import { listPublicPlatforms } from '../platforms/service.js';
 import { platformListQuery, publicPlatformPage } from '../platforms/schema.js';
 import { isDemoDatabase } from '../settings/service.js';
-import { publicResults, publicYears } from '../evaluations/publication.js';
+import { publicResults, publicResultsDocument, publicYears } from '../evaluations/publication.js';
 import { publicResults as publicResultsSchema, publicYear, yearParams } from '../evaluations/panel-schema.js';
 import { listDistricts } from './repository.js';
 
@@ -25,4 +25,10 @@ export async function publicRoutes(app: FastifyInstance, { db }: { db: Db }): Pr
     async () => publicYears(db));
   r.get('/public/evaluations/:year/results', { config, schema: { tags, summary: '年度评估结果（平台名称、类型、级别、区县、等次）', params: yearParams, response: { 200: publicResultsSchema } } },
     async (req) => publicResults(db, req.params.year));
+  // Exactly the bytes the results code signs; no response schema, so nothing re-serializes them.
+  r.get('/public/evaluations/:year/results.json', { config, schema: { tags, summary: '年度评估结果校验文件（结果校验码所签的原文）', params: yearParams } },
+    async (req, reply) => reply
+      .type('application/json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="hrsp-results-${req.params.year}.json"`)
+      .send(await publicResultsDocument(db, req.params.year)));
 }

@@ -287,6 +287,9 @@ export interface PublicYear {
 export interface PublicResults {
   year: number;
   publishedAt: string;
+  /** HMAC-SM3 (hex) of the downloadable results document, and the key version it used. */
+  resultsCode: string | null;
+  resultsKeyVersion: number | null;
   items: {
     platformName: string;
     type: PlatformType;
@@ -347,6 +350,8 @@ export const confirmProposal = (proposalId: string, note?: string) =>
 export const rejectProposal = (proposalId: string, note: string) => http.post<Proposal>(`/proposals/${enc(proposalId)}/reject`, { note });
 export const listPublicYears = () => http.get<PublicYear[]>('/public/evaluations');
 export const getPublicResults = (year: number) => http.get<PublicResults>(`/public/evaluations/${year}/results`);
+/** The signed results document (a plain link: the browser downloads it). */
+export const publicResultsDocumentUrl = (year: number) => `/api/v1/public/evaluations/${year}/results.json`;
 
 /** The entry's evidence (row code in `purpose`), for the expert and the bureau. */
 export const listEntryFiles = (platformId: string, entryId: string) =>

@@ -18,6 +18,7 @@ const ctx = useTestApp();
 /** Routes that act on the caller's own session, notifications or on nothing stored: no one else's record to reach. */
 const OWN_OR_STATELESS = new Set([
   'POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/change-password',
+  'POST /api/v1/auth/login/totp', 'POST /api/v1/auth/totp/enrol', 'POST /api/v1/auth/totp/confirm',
   'POST /api/v1/notifications/read', 'POST /api/v1/rules/score', 'POST /api/v1/rules/check',
 ]);
 /** Refusals given as a field error rather than 403/404, each for a stated reason. */
@@ -42,7 +43,7 @@ let ourPlatform = '';
 let ourExpert = '';
 
 /** Whole-table fingerprints of everything a write could touch (not the logs or sessions, which a refusal may add to or touch). */
-const SKIPPED_TABLES = new Set(['audit_log', 'login_log', 'sessions', '__drizzle_migrations']);
+const SKIPPED_TABLES = new Set(['audit_log', 'login_log', 'sessions', '__drizzle_migrations', 'audit_chain_head', 'rate_limit_hits', 'job_runs']);
 let fingerprintSql = '';
 async function fingerprint(): Promise<Map<string, string>> {
   const rows = (await ctx.database.pool.query<{ t: string; h: string | null }>(fingerprintSql)).rows;

@@ -16,6 +16,27 @@ export interface E2eServer {
   stop: () => Promise<void>;
 }
 
+/** Resolves once a spawned `hrsp serve` prints its start banner; rejects when it exits first or is late. */
+export function untilStarted(child: ChildProcess, timeoutMs: number): Promise<() => string> {
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), timeoutMs);
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      if (output.includes('已启动')) {
+        clearTimeout(timer);
+        resolve(() => output);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${String(code)}):\n${output}`));
+    });
+  });
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
@@ -47,20 +68,7 @@ export async function startServer(opts: { demo: boolean }): Promise<E2eServer> {
   delete env.DATABASE_URL;
   // Its own process group, so that stopping can signal the whole tree as a terminal's Ctrl-C does.
   const server: ChildProcess = spawn('npx', ['tsx', 'src/cli/hrsp.ts', 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      if (output.includes('已启动')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    server.stdout?.on('data', onData);
-    server.stderr?.on('data', onData);
-    server.on('exit', (code) => reject(new Error(`server exited (${String(code)}):\n${output}`)));
-  });
+  const output = await untilStarted(server, 90_000);
   const password = fs.readFileSync(embeddedPasswordFile(path.join(dataDir, 'pg')), 'utf8').trim();
   const stop = async () => {
     if (server.exitCode === null) {
@@ -75,5 +83,5 @@ export async function startServer(opts: { demo: boolean }): Promise<E2eServer> {
     server.stderr?.destroy();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
-  return { baseUrl: `http://127.0.0.1:${port}`, databaseUrl: embeddedUrl(password, pgPort), output: () => output, stop };
+  return { baseUrl: `http://127.0.0.1:${port}`, databaseUrl: embeddedUrl(password, pgPort), output, stop };
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../test/e2e-server.js';
+import { freePort, untilStarted } from '../../test/e2e-server.js';
 import { isPostgresOf } from './embedded.js';
 
 /**
@@ -27,24 +27,8 @@ async function serve(port: number, pgPort: number, extra: NodeJS.ProcessEnv = {}
   // node itself, not npx/tsx's wrapper process, so that SIGKILL hits the HRSP process.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/hrsp.ts', 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.push(child);
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 100_000);
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      if (output.includes('已启动')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${String(code)}):\n${output}`));
-    });
-  });
-  return { child, output: () => output };
+  const output = await untilStarted(child, 100_000);
+  return { child, output };
 }
 
 const postmasterPid = () => Number(fs.readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0]);

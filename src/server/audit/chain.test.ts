@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { testKeyFileText } from '../../../test/keys.js';
 import { freshDatabase } from '../../../test/db.js';
 import { openDatabase, type Database } from '../../db/client.js';
 import { grantRuntimeRole } from '../../db/roles.js';
@@ -148,6 +149,11 @@ describe('the runtime database role', () => {
 
   it('DATABASE_URL migrates as the owner, DATABASE_URL_APP serves; without it the server warns', async () => {
     const warnings: string[] = [];
+    // An external database needs the key ring from outside it.
+    vi.stubEnv('HRSP_SECRET_KEY', testKeyFileText);
+    onTestFinished(() => {
+      vi.unstubAllEnvs();
+    });
     const config = { ...loadConfig({}), databaseUrl: own.url, databaseUrlApp: appUrl };
     const runtime = await startDatabase(config, { as: 'runtime', log: (line) => warnings.push(line) });
     try {

@@ -28,10 +28,8 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-export interface AuditLink {
-  seq: number;
-  id: string;
-  at: Date;
+/** What an audit row records (the repository narrows `role` to the domain's roles). */
+export interface AuditFields {
   userId: string | null;
   username: string | null;
   role: string | null;
@@ -42,6 +40,12 @@ export interface AuditLink {
   entityType: string;
   entityId: string | null;
   summary: unknown;
+}
+
+export interface AuditLink extends AuditFields {
+  seq: number;
+  id: string;
+  at: Date;
 }
 
 export interface LoginLink {

@@ -4,19 +4,10 @@ import { PgTransaction } from 'drizzle-orm/pg-core';
 import { auditLog, chainHeads, loginLog } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 import type { Role } from '../../domain/auth/roles.js';
-import { auditHash, GENESIS_HASH, loginHash, UNSEALED, type ChainName, type LoginLink } from './chain.js';
+import { auditHash, GENESIS_HASH, loginHash, UNSEALED, type AuditFields, type ChainName, type LoginLink } from './chain.js';
 
-export interface AuditEntry {
-  userId: string | null;
-  username: string | null;
+export interface AuditEntry extends AuditFields {
   role: Role | null;
-  organizationId: string | null;
-  organizationName: string | null;
-  ip: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  summary: unknown;
 }
 
 export interface LoginEntry {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobRuns } from '../../db/schema/index.js';
 import { freshDatabase } from '../../../test/db.js';
 import { testKeyFileText } from '../../../test/keys.js';
-import { freePort } from '../../../test/e2e-server.js';
+import { freePort, untilStarted } from '../../../test/e2e-server.js';
 import { makePlatform, makeUser, testPassword, type MadeUser } from '../../../test/factories.js';
 import { tinyPdf } from '../../../test/multipart.js';
 import { REMINDER_JOB } from '../evaluations/reminders.js';
@@ -38,24 +38,8 @@ async function startServer(databaseUrl: string): Promise<Server> {
     HRSP_SECRET_KEY: testKeyFileText,
   };
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/hrsp.ts', 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      if (output.includes('已启动')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${String(code)}):\n${output}`));
-    });
-  });
-  return { base: `http://127.0.0.1:${port}`, process: child, output: () => output, dataDir };
+  const output = await untilStarted(child, 60_000);
+  return { base: `http://127.0.0.1:${port}`, process: child, output, dataDir };
 }
 
 async function stopServer(s: Server): Promise<void> {

@@ -159,7 +159,7 @@ async function main(): Promise<void> {
   await applyMigrations(db);
   await seedReference(db);
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrsp-bench-files-'));
-  const app = await buildApp({ db, logLevel: 'silent', webDir: null, loginRateLimit: 100_000, requestsPerMinute: 100_000_000 });
+  const app = await buildApp({ db, logLevel: 'silent', webDir: null, loginRateLimit: 100_000, requestsPerMinute: { perSession: 100_000_000, perAddress: 100_000_000 } });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   try {
     if (ONLY !== 'list') await benchImport(base, db, filesDir);

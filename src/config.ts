@@ -24,6 +24,9 @@ export interface Config {
   webDir: string;
   /** Login attempts per minute from one address (accounts lock separately after 5 failures). */
   loginRateLimit: number;
+  /** Requests a minute per logged-in session, and per address for callers without a session. */
+  sessionRateLimit: number;
+  addressRateLimit: number;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string, max = 65535): number {
@@ -53,5 +56,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.resolve(env.HRSP_WEB_DIR ?? 'dist/web'),
     // An office behind one NAT address may need more; guessing is stopped by the per-account lockout anyway.
     loginRateLimit: intFrom(env.HRSP_LOGIN_RATE_LIMIT, 10, 'HRSP_LOGIN_RATE_LIMIT', 10_000),
+    // Per session, so an office behind one NAT address is no longer one budget; per address only without a session.
+    sessionRateLimit: intFrom(env.HRSP_SESSION_RATE_LIMIT, 600, 'HRSP_SESSION_RATE_LIMIT', 1_000_000),
+    addressRateLimit: intFrom(env.HRSP_ADDRESS_RATE_LIMIT, 1200, 'HRSP_ADDRESS_RATE_LIMIT', 1_000_000),
   };
 }

@@ -19,7 +19,7 @@ const known: Record<string, string> = {};
 
 beforeAll(async () => {
   database = await freshDatabase();
-  app = await buildApp({ db: database.db, logLevel: 'silent', webDir: null, loginRateLimit: 1_000_000, requestsPerMinute: 1_000_000 });
+  app = await buildApp({ db: database.db, logLevel: 'silent', webDir: null, loginRateLimit: 1_000_000, requestsPerMinute: { perSession: 1_000_000, perAddress: 1_000_000 } });
   await app.ready();
   const db = database.db;
   adminName = (await makeUser(db, 'admin')).username;

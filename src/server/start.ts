@@ -46,7 +46,8 @@ export async function serve(config: Config): Promise<void> {
   });
   // Before serving: caches are dropped when another process revokes a session or changes a setting.
   const changes = await startChangeListener(database.url, (m) => console.error(m));
-  const app = await buildApp({ db, secureCookies: config.secureCookies, trustProxy: config.trustProxy, logLevel: config.logLevel, webDir: config.webDir, loginRateLimit: config.loginRateLimit });
+  const app = await buildApp({ db, secureCookies: config.secureCookies, trustProxy: config.trustProxy, logLevel: config.logLevel, webDir: config.webDir, loginRateLimit: config.loginRateLimit,
+    requestsPerMinute: { perSession: config.sessionRateLimit, perAddress: config.addressRateLimit } });
   await app.listen({ port: config.port, host: config.host });
   const stopReminders = scheduleDeadlineReminders(db, (m) => app.log.info(m));
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -7,10 +7,25 @@ import { errors } from '../errors.js';
 import { postgresRateLimitStore, sweepRateLimitWindows } from './rate-limit-store.js';
 
 /**
- * Security headers (CSP without inline scripts) and a per-IP request budget, counted in PostgreSQL
- * so that every process behind one address shares it (429 answers carry Retry-After).
+ * Security headers (CSP without inline scripts) and request budgets per session and per address,
+ * counted in PostgreSQL so that every process shares them (429 answers in Chinese with Retry-After).
  */
-async function securityPlugin(app: FastifyInstance, opts: { db: Db; requestsPerMinute?: number }): Promise<void> {
+export interface RequestBudgets {
+  /** Requests a minute for one logged-in session, wherever it comes from (an office behind one NAT address shares nothing). */
+  perSession: number;
+  /** Requests a minute from one address without a valid session (the public portal, the login page). */
+  perAddress: number;
+}
+
+/**
+ * The request budget's key: the session for a logged-in caller (the access hook has resolved it
+ * before this route-level hook runs, so a made-up cookie earns nothing), else the address.
+ */
+export function budgetKey(request: FastifyRequest): string {
+  return request.auth ? `session:${request.auth.sessionId}` : `address:${request.ip}`;
+}
+
+async function securityPlugin(app: FastifyInstance, opts: { db: Db; budgets: RequestBudgets }): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -34,7 +49,8 @@ async function securityPlugin(app: FastifyInstance, opts: { db: Db; requestsPerM
   });
   await app.register(rateLimit, {
     global: true,
-    max: opts.requestsPerMinute ?? 1200,
+    keyGenerator: budgetKey,
+    max: (_request, key) => (key.startsWith('session:') ? opts.budgets.perSession : opts.budgets.perAddress),
     timeWindow: '1 minute',
     errorResponseBuilder: () => errors.rateLimited(),
     store: postgresRateLimitStore(opts.db),

@@ -64,6 +64,8 @@ export async function startServer(opts: { demo: boolean }): Promise<E2eServer> {
     ...process.env, PORT: String(port), HOST: '127.0.0.1', HRSP_DATA_DIR: dataDir, HRSP_PG_PORT: String(pgPort), HRSP_DEMO: opts.demo ? 'on' : 'off', LOG_LEVEL: 'warn',
     // Every browser test logs in from 127.0.0.1; the per-address limit is tested by the db suite (auth tests).
     HRSP_LOGIN_RATE_LIMIT: '600',
+    // Tests seed through the API in bursts no person makes; the budgets are tested by the db suite (plugins/rate-limit.test.ts).
+    HRSP_SESSION_RATE_LIMIT: '6000', HRSP_ADDRESS_RATE_LIMIT: '6000',
   };
   delete env.DATABASE_URL;
   // Its own process group, so that stopping can signal the whole tree as a terminal's Ctrl-C does.

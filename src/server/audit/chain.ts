@@ -48,16 +48,20 @@ export interface AuditLink extends AuditFields {
   at: Date;
 }
 
-export interface LoginLink {
-  seq: number;
-  id: string;
-  at: Date;
+/** What a login log row records. */
+export interface LoginFields {
   username: string;
   userId: string | null;
   ip: string | null;
   userAgent: string | null;
   success: boolean;
   reason: string | null;
+}
+
+export interface LoginLink extends LoginFields {
+  seq: number;
+  id: string;
+  at: Date;
 }
 
 function link(prevHash: string, fields: Record<string, unknown>): string {

@@ -4,20 +4,13 @@ import { PgTransaction } from 'drizzle-orm/pg-core';
 import { auditLog, chainHeads, loginLog } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 import type { Role } from '../../domain/auth/roles.js';
-import { auditHash, GENESIS_HASH, loginHash, UNSEALED, type AuditFields, type ChainName, type LoginLink } from './chain.js';
+import { auditHash, GENESIS_HASH, loginHash, UNSEALED, type AuditFields, type ChainName, type LoginFields, type LoginLink } from './chain.js';
 
 export interface AuditEntry extends AuditFields {
   role: Role | null;
 }
 
-export interface LoginEntry {
-  username: string;
-  userId: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  success: boolean;
-  reason: string | null;
-}
+export type LoginEntry = LoginFields;
 
 export class ChainNotSealedError extends Error {}
 

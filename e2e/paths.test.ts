@@ -152,4 +152,37 @@ describe('links open for the role that sees them', () => {
       await page.close();
     }
   });
+
+  it.each(['jlp.gov', 'expert1', 'jlp.operator', 'jlp.hrss'])('%s: no page in its menu, nor a platform it lists, calls an API that refuses it', async (username) => {
+    const page = await signedIn(username);
+    const refused: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/api/') && r.status() === 403) refused.push(`${page.url()} → ${r.url()}`);
+    });
+    try {
+      const items = page.getByTestId('side-menu').locator('.el-menu-item');
+      const count = await items.count();
+      expect(count).toBeGreaterThan(2);
+      for (let i = 0; i < count; i++) {
+        await items.nth(i).click();
+        await page.waitForLoadState('networkidle');
+        expect(page.url()).not.toContain('/403');
+      }
+      await page.goto(`${baseUrl}/app/platforms`);
+      await page.waitForLoadState('networkidle');
+      const first = page.locator('main a[href^="/app/platforms/"]').first();
+      if (await first.count() > 0) {
+        await first.click();
+        await page.waitForLoadState('networkidle');
+        for (const tab of await page.locator('.el-tabs__item').all()) {
+          await tab.click();
+          await page.waitForLoadState('networkidle');
+        }
+      }
+      expect(refused).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 });
+

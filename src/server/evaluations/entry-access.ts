@@ -61,9 +61,9 @@ export function assertAction(ctx: RequestContext, l: LoadedEntry, action: EntryA
 }
 
 /** Who is told of a step, and what; the link to the entry is added. */
-export interface Notice { audience: Audience; notification: Omit<NotificationInput, 'link' | 'data'> }
+export interface Notice { audience: Audience; notification: Omit<NotificationInput, 'target' | 'data'> }
 
-export const entryLink = (l: LoadedEntry): string => `/app/evaluations/${l.e.id}/entries/${l.entry.id}`;
+
 
 /**
  * Takes a transition and writes its audit row in one transaction. The status moves only from the
@@ -90,7 +90,7 @@ export async function applyTransition(tx: Executor, ctx: RequestContext, l: Load
     action: `evaluation.entry.${action}`, entityType: 'evaluation_entry', entityId: l.entry.id,
     summary: { evaluationId: l.e.id, platformId: l.entry.platformId, status: [l.entry.status, to], ...opts.summary },
   });
-  if (opts.notice) await notify(tx, opts.notice.audience, { ...opts.notice.notification, link: entryLink(l), data: { evaluationId: l.e.id, entryId: l.entry.id } });
+  if (opts.notice) await notify(tx, opts.notice.audience, { ...opts.notice.notification, target: { evaluationId: l.e.id, entryId: l.entry.id }, data: { evaluationId: l.e.id, entryId: l.entry.id } });
 }
 
 /** What the review and the panel set on an entry. */

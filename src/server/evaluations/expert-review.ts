@@ -13,7 +13,7 @@ import { todayIso } from '../clock.js';
 import type { RequestContext } from '../context.js';
 import { AppError, errors, type FieldError } from '../errors.js';
 import { notify } from '../notifications/service.js';
-import { applyTransition, assertAction, deadlineOf, entryLink, loadEntry, refusal, windowsOf, type LoadedEntry } from './entry-access.js';
+import { applyTransition, assertAction, deadlineOf, loadEntry, refusal, windowsOf, type LoadedEntry } from './entry-access.js';
 import * as expertRepo from './expert-repository.js';
 import {
   siteVisit as siteVisitSchema, type AssignInput, type AssignmentRow, type Correction, type EntryReview, type MyAssignmentRow, type OwnAssignment, type SaveAssignmentInput,
@@ -86,7 +86,7 @@ export async function assignExpert(db: Db, ctx: RequestContext, evaluationId: st
     });
     await notify(tx, { kind: 'users', userIds: [u.id] }, {
       kind: 'evaluation.expert.assigned', title: `请评审${l.entry.platformName}的${l.e.year}年度评估`,
-      body: `市级评审截止日 ${windowsOf(l.e).municipal_review}`, link: entryLink(l), data: { evaluationId, entryId: l.entry.id },
+      body: `市级评审截止日 ${windowsOf(l.e).municipal_review}`, target: { evaluationId, entryId: l.entry.id }, data: { evaluationId, entryId: l.entry.id },
     });
     return newId;
   });
@@ -262,7 +262,7 @@ export async function declineOwnAssignment(db: Db, ctx: RequestContext, evaluati
     });
     await notify(tx, { kind: 'roles', roles: ['bureau'] }, {
       kind: 'evaluation.expert.declined', title: `${a.expertName}申请回避${l.entry.platformName}的评审，请另行分配专家`, body: `回避理由：${reason}`,
-      link: entryLink(l), data: { evaluationId, entryId: l.entry.id },
+      target: { evaluationId, entryId: l.entry.id }, data: { evaluationId, entryId: l.entry.id },
     });
   });
   const after = await expertRepo.findAssignment(db, l.entry.id, a.id);

@@ -74,15 +74,14 @@ export async function publish(db: Db, ctx: RequestContext, id: string): Promise<
         resultsCode: signed.code, resultsKeyVersion: signed.keyVersion,
       },
     });
-    const link = `/app/evaluations/${id}/results`;
     for (const x of items) {
       await notify(tx, { kind: 'platform_operator', platformId: x.platformId }, {
-        kind: 'evaluation.published', title: `${e.year} 年度评估结果已公布：「${x.platformName}」${x.gradeLabel}`, body: x.recommendationText, link, data: { evaluationId: id },
+        kind: 'evaluation.published', title: `${e.year} 年度评估结果已公布：「${x.platformName}」${x.gradeLabel}`, body: x.recommendationText, target: { evaluationId: id }, data: { evaluationId: id },
       });
     }
     for (const code of new Set(run.entries.map((x) => x.districtCode))) {
       await notify(tx, { kind: 'district', districtCode: code, roles: ['district', 'district_gov'] }, {
-        kind: 'evaluation.published', title: `${e.year} 年度人力资源服务平台评估结果已公布`, link, data: { evaluationId: id },
+        kind: 'evaluation.published', title: `${e.year} 年度人力资源服务平台评估结果已公布`, target: { evaluationId: id }, data: { evaluationId: id },
       });
     }
   });

@@ -36,7 +36,7 @@ export async function runDeadlineReminders(db: Db, today = todayIso()): Promise<
         const entry = byId.get(r.entryId);
         if (!entry) continue;
         delivered += await notify(tx, audienceOf(r.holder, entry), {
-          kind: `evaluation.deadline.${r.kind}`, title: r.title, link: `/app/evaluations/${e.id}/entries/${r.entryId}`,
+          kind: `evaluation.deadline.${r.kind}`, title: r.title, target: { evaluationId: e.id, entryId: r.entryId },
           data: { evaluationId: e.id, entryId: r.entryId, window: r.window }, dedupeKey: r.dedupeKey,
         });
       }

@@ -29,21 +29,21 @@ describe('notifications', () => {
     const op = await makeUser(db, 'operator', { organizationId: operatorOrg });
     const disabledOp = await makeUser(db, 'operator', { organizationId: operatorOrg });
     await ctx.database.pool.query('update users set disabled = true where id = $1', [disabledOp.id]);
-    expect(await notify(db, { kind: 'district', districtCode: '500107', roles: ['district'] }, { kind: 't.district', title: '九龙坡' })).toBe(1);
-    expect(await notify(db, { kind: 'platform_operator', platformId }, { kind: 't.op', title: '运营' })).toBe(1);
-    expect(await notify(db, { kind: 'users', userIds: [] }, { kind: 't.none', title: '无' })).toBe(0);
-    expect((await page(a)).items.map((n) => n.kind)).toEqual(['t.district']);
+    expect(await notify(db, { kind: 'district', districtCode: '500107', roles: ['district'] }, { kind: 'evaluation.entry.submitted', title: '九龙坡' })).toBe(1);
+    expect(await notify(db, { kind: 'platform_operator', platformId }, { kind: 'evaluation.entry.returned', title: '运营' })).toBe(1);
+    expect(await notify(db, { kind: 'users', userIds: [] }, { kind: 'evaluation.expert.assigned', title: '无' })).toBe(0);
+    expect((await page(a)).items.map((n) => n.kind)).toEqual(['evaluation.entry.submitted']);
     expect((await page(b)).items).toEqual([]);
     const opClient = await loginAs(ctx.app, op.username);
-    expect((await page(opClient)).items.map((n) => n.kind)).toEqual(['t.op']);
+    expect((await page(opClient)).items.map((n) => n.kind)).toEqual(['evaluation.entry.returned']);
   });
 
   it('delivers a reminder with the same dedupe key once', async () => {
     const db = ctx.database.db;
-    const n = { kind: 't.remind', title: '截止提醒', dedupeKey: 'remind:x:2026-11-27' };
+    const n = { kind: 'evaluation.deadline.due_soon' as const, title: '截止提醒', dedupeKey: 'remind:x:2026-11-27' };
     expect(await notify(db, { kind: 'users', userIds: [aId] }, n)).toBe(1);
     expect(await notify(db, { kind: 'users', userIds: [aId] }, n)).toBe(0);
-    expect((await page(a)).items.filter((x) => x.kind === 't.remind')).toHaveLength(1);
+    expect((await page(a)).items.filter((x) => x.kind === 'evaluation.deadline.due_soon')).toHaveLength(1);
   });
 
   it('counts unread and marks only one’s own as read', async () => {

@@ -4,17 +4,19 @@
  */
 import type { Executor, Db } from '../../db/client.js';
 import type { RequestContext } from '../context.js';
+import { notificationLink, type LinkIds, type NotificationKind } from '../../domain/notifications/kinds.js';
 import * as repo from './repository.js';
 import type { NotificationPage, NotificationQuery } from './schema.js';
 
 export type { Audience } from './repository.js';
 
 export interface NotificationInput {
-  /** Stable machine kind, e.g. `evaluation.entry.submitted`. */
-  kind: string;
+  /** Stable machine kind (kinds.ts), e.g. `evaluation.entry.submitted`; it decides the page the link opens. */
+  kind: NotificationKind;
   title: string;
   body?: string;
-  link?: string | null;
+  /** The records the link opens; no link without them. */
+  target?: LinkIds;
   data?: Record<string, unknown>;
   /** Same key for the same user is delivered once (reminders run every day). */
   dedupeKey?: string | null;
@@ -23,7 +25,7 @@ export interface NotificationInput {
 export async function notify(db: Executor, audience: repo.Audience, n: NotificationInput): Promise<number> {
   const userIds = await repo.audienceUserIds(db, audience);
   return repo.insertNotifications(db, userIds, {
-    kind: n.kind, title: n.title, body: n.body ?? '', link: n.link ?? null, data: n.data ?? {}, dedupeKey: n.dedupeKey ?? null,
+    kind: n.kind, title: n.title, body: n.body ?? '', link: n.target ? notificationLink(n.kind, n.target) : null, data: n.data ?? {}, dedupeKey: n.dedupeKey ?? null,
   });
 }
 

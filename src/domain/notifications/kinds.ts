@@ -1,0 +1,43 @@
+/**
+ * Every kind of notification HRSP sends, who receives it and which page its link opens. A link
+ * is built here only, so that a kind cannot point its recipients at a page they may not open
+ * (src/web/router/notification-links.test.ts and src/server/notifications/links.test.ts check each kind × audience role against the web routes and the page's API calls).
+ */
+import type { Role } from '../auth/roles.js';
+
+/** Pages a notification may open (names of routes in src/web/router/routes.ts). */
+export type NotificationPage = 'evaluation-entry' | 'review-assignment' | 'evaluation-results';
+
+interface KindSpec { audience: readonly Role[]; page: NotificationPage }
+
+export const NOTIFICATION_KINDS = {
+  'evaluation.entry.submitted': { audience: ['district'], page: 'evaluation-entry' },
+  'evaluation.entry.returned': { audience: ['operator'], page: 'evaluation-entry' },
+  'evaluation.entry.forwarded': { audience: ['bureau'], page: 'evaluation-entry' },
+  // The expert reads and scores its assignment on its own page; the entry page is not theirs.
+  'evaluation.expert.assigned': { audience: ['expert'], page: 'review-assignment' },
+  'evaluation.expert.declined': { audience: ['bureau'], page: 'evaluation-entry' },
+  'evaluation.deadline.due_soon': { audience: ['operator', 'district', 'bureau'], page: 'evaluation-entry' },
+  'evaluation.deadline.overdue': { audience: ['operator', 'district', 'bureau'], page: 'evaluation-entry' },
+  'evaluation.published': { audience: ['operator', 'district', 'district_gov'], page: 'evaluation-results' },
+} as const satisfies Record<string, KindSpec>;
+
+export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
+export const notificationKinds = Object.keys(NOTIFICATION_KINDS) as NotificationKind[];
+
+export interface LinkIds { evaluationId: string; entryId?: string }
+
+/** The in-app path a notification of this kind opens. */
+export function notificationLink(kind: NotificationKind, ids: LinkIds): string {
+  const page: NotificationPage = NOTIFICATION_KINDS[kind].page;
+  const e = encodeURIComponent(ids.evaluationId);
+  const entry = encodeURIComponent(ids.entryId ?? '');
+  switch (page) {
+    case 'evaluation-entry':
+      return `/app/evaluations/${e}/entries/${entry}`;
+    case 'review-assignment':
+      return `/app/review/${e}/${entry}`;
+    case 'evaluation-results':
+      return `/app/evaluations/${e}/results`;
+  }
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import { NOTIFICATION_KINDS, notificationKinds, notificationLink } from '../../domain/notifications/kinds';
+import { routes } from './routes';
+
+/** Every notification kind's link opens a page that each role of its audience may open. */
+describe('notification links', () => {
+  const router = createRouter({ history: createMemoryHistory(), routes });
+  const ids = { evaluationId: '11111111-1111-4111-8111-111111111111', entryId: '22222222-2222-4222-8222-222222222222' };
+
+  it.each(notificationKinds)('%s opens its page for every recipient role', (kind) => {
+    const spec = NOTIFICATION_KINDS[kind];
+    const target = router.resolve(notificationLink(kind, ids));
+    expect(target.name, `${kind} → ${target.fullPath}`).toBe(spec.page);
+    const allowed = target.matched.flatMap((r) => (r.meta.roles ? [r.meta.roles] : []));
+    for (const role of spec.audience) {
+      for (const roles of allowed) expect(roles, `${kind}: ${role} may not open ${spec.page}`).toContain(role);
+    }
+  });
+});

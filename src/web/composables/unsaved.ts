@@ -14,9 +14,8 @@ export async function mayLeave(dirty: boolean, ask: () => Promise<boolean>): Pro
 export function beforeUnloadListener(isDirty: () => boolean): (event: BeforeUnloadEvent) => void {
   return (event) => {
     if (!isDirty()) return;
+    // preventDefault alone raises the prompt in current browsers (Chromium 119+, Firefox, Safari); returnValue is deprecated.
     event.preventDefault();
-    // Chromium before 119 and Safari still need returnValue set to show the prompt.
-    event.returnValue = '';
   };
 }
 

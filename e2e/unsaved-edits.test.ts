@@ -94,6 +94,33 @@ describe('unsaved edits', () => {
     });
   });
 
+  it('the platform page leaves without asking when nothing was changed, and asks after a year-data edit', async () => {
+    await withPage('jlp.operator', async (page) => {
+      await page.goto(`${baseUrl}/app/platforms`);
+      await page.getByTestId('platform-table').getByRole('link', { name: '九龙坡区人力资源服务产业园', exact: true }).click();
+      await page.getByTestId('platform-name').waitFor();
+      const platformUrl = page.url();
+      // The basics form, the sites table and the year-data form are all mounted and untouched: no question.
+      await page.locator('#tab-sites').click();
+      await page.locator('#tab-year-data').click();
+      await page.getByTestId('year-data-form').waitFor();
+      await page.waitForTimeout(500);
+      await page.getByTestId('side-menu').getByText('首页', { exact: true }).click();
+      await page.getByTestId('home-title').waitFor();
+      expect(await leaveBox(page).count()).toBe(0);
+
+      await page.goto(platformUrl);
+      await page.locator('#tab-year-data').click();
+      await page.getByTestId('year-data-form').waitFor();
+      await page.locator('[data-testid=fact-employersServed] input').fill('321');
+      await page.getByTestId('side-menu').getByText('首页', { exact: true }).click();
+      await leaveBox(page).waitFor();
+      await leaveBox(page).locator('.el-message-box__btns button', { hasText: '取消' }).click();
+      expect(new URL(page.url()).pathname).toBe(new URL(platformUrl).pathname);
+      expect(await page.locator('[data-testid=fact-employersServed] input').inputValue()).toBe('321');
+    });
+  });
+
   it('the expert sees the 评审预览 follow a typed score before saving, with the actions in view', async () => {
     await withPage('expert1', async (page) => {
       const res = await page.request.get(`${baseUrl}/api/v1/expert/assignments`);

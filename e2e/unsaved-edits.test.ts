@@ -113,6 +113,10 @@ describe('unsaved edits', () => {
       await page.locator('#tab-year-data').click();
       await page.getByTestId('year-data-form').waitFor();
       await page.locator('[data-testid=fact-employersServed] input').fill('321');
+      // The long year-data form keeps its save button in the window.
+      const save = await page.getByTestId('year-data-save').boundingBox();
+      expect((save?.y ?? 1e9) + (save?.height ?? 0)).toBeLessThanOrEqual(900);
+      await viewShot(page, 'unsaved-year-data-actions');
       await page.getByTestId('side-menu').getByText('首页', { exact: true }).click();
       await leaveBox(page).waitFor();
       await leaveBox(page).locator('.el-message-box__btns button', { hasText: '取消' }).click();

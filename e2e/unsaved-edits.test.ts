@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, login, screenshot, screenshotDir } from './browser.js';
+import { launchBrowser, login, screenshotDir } from './browser.js';
 
 /**
  * Unsaved edits in the long forms (issue 11, items 4 and 5): leaving the operator's self-evaluation by the menu
@@ -84,7 +84,7 @@ describe('unsaved edits', () => {
       await expect.poll(() => revenue().inputValue()).toContain('765');
       await page.getByTestId('entry-dirty').waitFor();
       await page.getByText('已恢复上次未保存的修改').first().waitFor();
-      await screenshot(page, 'unsaved-draft-restored');
+      await viewShot(page, 'unsaved-draft-restored');
 
       // The menu again: 离开 leaves.
       await page.getByTestId('side-menu').getByText('首页', { exact: true }).click();

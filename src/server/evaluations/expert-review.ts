@@ -16,7 +16,7 @@ import { notify } from '../notifications/service.js';
 import { applyTransition, assertAction, deadlineOf, loadEntry, refusal, windowsOf, type LoadedEntry } from './entry-access.js';
 import * as expertRepo from './expert-repository.js';
 import {
-  siteVisit as siteVisitSchema, type AssignInput, type AssignmentRow, type Correction, type EntryReview, type MyAssignmentRow, type OwnAssignment, type SaveAssignmentInput,
+  siteVisit as siteVisitSchema, type AssignInput, type AssignmentRow, type Correction, type EntryReview, type MyAssignmentRow, type OwnAssignment, type PreviewAssignmentInput, type ReviewSheet, type SaveAssignmentInput,
 } from './expert-schema.js';
 import { factKeys, judgedRows, reviewSheetOf, type Contribution } from './review-sheet.js';
 import { parseFacts } from './scoring.js';
@@ -224,6 +224,32 @@ function checkScores(l: LoadedEntry, sent: Record<string, number | string>): Rec
   }
   if (problems.length > 0) throw invalid(problems);
   return out;
+}
+
+/**
+ * Scores unsaved corrections and judged scores as the expert types (the live 评审预览); saves nothing and writes no
+ * audit row. Input the save would refuse is reported as problems instead of an error, so a half-typed value does not
+ * blank the preview.
+ */
+export async function previewOwnAssignment(db: Db, ctx: RequestContext, evaluationId: string, entryId: string, input: PreviewAssignmentInput): Promise<ReviewSheet> {
+  const { l, a } = await loadOwn(db, ctx, evaluationId, entryId);
+  const problems: string[] = [];
+  const checked = <T>(check: () => T, fallback: T): T => {
+    try {
+      return check();
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      problems.push(...(error.details.length > 0 ? error.details.map((d) => d.message) : [error.message]));
+      return fallback;
+    }
+  };
+  const trial: Contribution = {
+    expertName: a.expertName,
+    corrections: checked(() => checkCorrections(l, input.corrections.filter((c) => c.fact.trim() !== '' && c.value !== '' && c.value !== undefined)), corrections(a.corrections)),
+    judgedScores: checked(() => checkScores(l, input.judgedScores), scores(a.judgedScores)),
+  };
+  const { reviewedFacts: _facts, ...sheet } = reviewSheetOf(l.scheme, { ...l.entry, selfTotal: l.entry.storedSelfTotal }, [trial]);
+  return { ...sheet, problems: [...problems, ...sheet.problems] };
 }
 
 /** Saves the expert's work in progress; every part is checked before anything is saved. */

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.js';
 import { contextOf } from '../plugins/auth.js';
 import { entryParams } from './entries-schema.js';
 import * as experts from './expert-review.js';
-import { assignBody, assignmentParams, assignmentRow, declineBody, entryReview, myAssignmentRow, ownAssignment, saveAssignmentBody } from './expert-schema.js';
+import { assignBody, assignmentParams, assignmentRow, declineBody, entryReview, myAssignmentRow, ownAssignment, previewAssignmentBody, reviewSheet, saveAssignmentBody } from './expert-schema.js';
 
 /** Municipal review (Art 30 (三)): the bureau assigns experts and finishes the review; each expert works on their own assignment. */
 export async function expertReviewRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
@@ -34,6 +34,8 @@ export async function expertReviewRoutes(app: FastifyInstance, { db }: { db: Db 
     async (req) => experts.getOwnAssignment(db, contextOf(req), req.params.id, req.params.entryId));
   r.put(`${base}/assignment`, { config: expert, schema: { tags, summary: '保存我的评审意见', ...own, body: saveAssignmentBody } },
     async (req) => experts.saveOwnAssignment(db, contextOf(req), req.params.id, req.params.entryId, req.body));
+  r.post(`${base}/assignment/preview`, { config: expert, schema: { tags, summary: '按未保存的更正与评分试算评审得分（不保存）', params: entryParams, body: previewAssignmentBody, response: { 200: reviewSheet } } },
+    async (req) => experts.previewOwnAssignment(db, contextOf(req), req.params.id, req.params.entryId, req.body));
   r.post(`${base}/assignment/decline`, { config: expert, schema: { tags, summary: '利益冲突回避（须填写理由）', params: entryParams, body: declineBody, response: { 200: assignmentRow } } },
     async (req) => experts.declineOwnAssignment(db, contextOf(req), req.params.id, req.params.entryId, req.body.reason));
   r.post(`${base}/assignment/submit`, { config: expert, schema: { tags, summary: '提交评审意见', ...own } },

@@ -48,6 +48,14 @@ export const saveAssignmentBody = z.object({
 });
 export type SaveAssignmentInput = z.infer<typeof saveAssignmentBody>;
 
+/** The unsaved part of the expert's work that changes the score: what the live 评审预览 scores. */
+export const previewAssignmentBody = z.object({
+  // Lines being typed may still lack their fact or reason: the preview skips them instead of refusing the request.
+  corrections: z.array(z.object({ fact: z.string().max(60), value: z.unknown(), reason: z.string().max(CORRECTION_REASON_MAX) })).max(CORRECTIONS_MAX),
+  judgedScores: z.record(z.string(), judgedScoreValue),
+});
+export type PreviewAssignmentInput = z.infer<typeof previewAssignmentBody>;
+
 export const declineBody = z.object({
   reason: z.string({ error: '须填写回避理由' }).trim().min(1, { error: '须填写回避理由' }).max(DECLINE_REASON_MAX),
 });

@@ -168,6 +168,26 @@ describe('municipal review by experts', () => {
     expect(await auditCount('evaluation.expert.submit')).toBe(0);
   });
 
+  it('previews unsaved corrections and scores live: scored by the engine, half-typed input as problems, nothing saved', async () => {
+    const d = await entry();
+    const judged = judgedFacts(d.type);
+    const saved = (await ok(c.expertA!, 'GET', url('/assignment'))).json<Own>();
+    type Sheet = { reviewedTotal: string | null; problems: string[]; rows: { code: string; reviewed: string | null }[] };
+    const preview = async (body: unknown) => (await ok(c.expertA!, 'POST', url('/assignment/preview'), body)).json<Sheet>();
+    const scored = await preview({ corrections: [], judgedScores: Object.fromEntries(judged.map((f) => [f, 4])) });
+    expect(scored.reviewedTotal).not.toBe(saved.preview.reviewedTotal);
+    expect(Number(scored.reviewedTotal)).toBeCloseTo(Number(saved.preview.reviewedTotal ?? 0) + 4 * judged.length, 2);
+    // A line still being typed (no fact, no reason yet) is skipped; an out-of-range score is a problem, not a 400.
+    const typing = await preview({ corrections: [{ fact: '', value: '', reason: '' }], judgedScores: { [judged[0]!]: 99 } });
+    expect(typing.reviewedTotal).toBe(saved.preview.reviewedTotal);
+    expect(typing.problems.join()).toContain('的评分须在 0 至');
+    // Nothing saved, nothing audited; only the assigned expert may preview.
+    expect((await ok(c.expertA!, 'GET', url('/assignment'))).json<Own>()).toMatchObject({ judgedScores: {}, corrections: [] });
+    expect(await auditCount('evaluation.expert.save')).toBe(0);
+    expect((await c.expertC!.call('POST', url('/assignment/preview'), { corrections: [], judgedScores: {} })).statusCode).toBe(404);
+    expect((await c.bureau!.call('POST', url('/assignment/preview'), { corrections: [], judgedScores: {} })).statusCode).toBe(403);
+  });
+
   it('declines with a reason: the bureau is told, the expert loses access', async () => {
     const none = await c.expertD!.call('POST', url('/assignment/decline'), { reason: '  ' });
     expect(none.statusCode).toBe(400);

@@ -326,6 +326,8 @@ export const listMyAssignments = () => http.get<MyAssignment[]>('/expert/assignm
 export const getOwnAssignment = (id: string, entryId: string) => http.get<OwnAssignment>(entryPath(id, entryId, '/assignment'));
 export const saveOwnAssignment = (id: string, entryId: string, body: AssignmentSave) =>
   http.put<OwnAssignment>(entryPath(id, entryId, '/assignment'), body);
+export const previewOwnAssignment = (id: string, entryId: string, body: { corrections: Correction[]; judgedScores: Record<string, string> }) =>
+  http.post<ReviewSheet>(entryPath(id, entryId, '/assignment/preview'), body);
 export const submitOwnAssignment = (id: string, entryId: string) => http.post<OwnAssignment>(entryPath(id, entryId, '/assignment/submit'));
 export const declineOwnAssignment = (id: string, entryId: string, reason: string) =>
   http.post<Assignment>(entryPath(id, entryId, '/assignment/decline'), { reason });

@@ -2,6 +2,7 @@ import { ElMessage } from 'element-plus';
 import { computed, reactive, ref, shallowRef } from 'vue';
 import { confirmAction, showError } from '../utils/notify';
 import { useFieldErrors } from './useFieldErrors';
+import { useUnsavedGuard } from './useUnsavedGuard';
 
 /** A table line: a saved record, or the line being added (record null). */
 export interface EditableLine<T> {
@@ -55,11 +56,15 @@ export function useEditableRows<T extends { id: string }, D extends object, F ex
     }
   }
 
+  /** The draft as the line was opened: a line left open but unchanged is not an unsaved edit. */
+  let opened = '';
   function begin(key: string, values: D): void {
     Object.assign(draft, values);
+    opened = JSON.stringify(draft);
     clearFieldErrors();
     editingKey.value = key;
   }
+  useUnsavedGuard(computed(() => editingKey.value !== null && JSON.stringify(draft) !== opened));
 
   const startNew = () => begin(NEW_KEY, options.blank());
   function startEdit(line: EditableLine<T>): void {

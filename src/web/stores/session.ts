@@ -3,6 +3,7 @@ import { computed, ref } from 'vue';
 import * as authApi from '../api/auth';
 import { getPublicInfo } from '../api/public';
 import type { Role, SessionInfo, SessionUser } from '../api/types';
+import { clearAllDrafts } from '../composables/unsaved';
 import { SYSTEM_NAME } from '../constants/labels';
 
 export const useSessionStore = defineStore('session', () => {
@@ -73,6 +74,8 @@ export const useSessionStore = defineStore('session', () => {
       // The session may already have expired on the server; the local state is cleared either way.
     } finally {
       clear();
+      // Autosaved drafts stay in this browser only while their author is signed in here.
+      clearAllDrafts(window.localStorage);
     }
   }
 

@@ -25,6 +25,7 @@ export const cq2025: ScoreScheme = {
     publicity: 'calendar_days',
     passThroughInParkRevenue: true,
     branchUsesDistrictQuota: true,
+    conditionResidents: 'all',
   },
   factors: { municipal: '1', national: '3', district: '0.5' },
   tables: { comprehensive_park: annex2, specialized_park: annex3, specialized_market: annex4 },

@@ -18,9 +18,9 @@ export interface PopulationTotals {
 }
 
 export interface RegistryAggregates {
-  /** Offline residents that are HR service enterprises (附表2 1.1/1.2, Art 11). */
+  /** Offline residents that are HR service enterprises (附表2 1.1/1.2; Art 11 when the conditions count offline residents only). */
   offlineHr: PopulationTotals;
-  /** Offline residents in the service industry (附表3 1.1/1.2, Art 12). */
+  /** Offline residents in the service industry (附表3 1.1/1.2; Art 12 when the conditions count offline residents only). */
   offlineService: PopulationTotals;
   /** Online or agreement residents in the service industry (1.4). */
   onlineServiceRevenueYuan: string;

@@ -64,6 +64,22 @@ describe('Art 11 综合性产业园 at its boundaries', () => {
   });
 });
 
+describe('which residents the enterprise and revenue conditions count (RULES.md §3, §8)', () => {
+  const facts: ConditionFacts = { ...parkOk, offlineResidents: { hrEnterprises: 12, aboveScaleEnterprises: 2, revenueYuan: 400_000_000 } };
+  it('counts every resident by default and shows the setting', () => {
+    const r = check('comprehensive_park', facts);
+    expect(cond(r, 'hrEnterprises')).toMatchObject({ status: 'pass', value: '20 家' });
+    expect(r.settings).toContainEqual({ key: 'conditionResidents', value: 'all', text: '认定条件中的入驻企业数和营业收入按全部入驻企业（线下、线上、协议入驻）计' });
+  });
+  it('counts offline residents only when the setting restricts it', () => {
+    const offline: ConditionPolicy = { ...policy, settings: { ...policy.settings, conditionResidents: 'offline' } };
+    const r = check('specialized_park', facts, {}, 'municipal', offline);
+    expect(cond(r, 'hrEnterprises')).toMatchObject({ status: 'fail', value: '12 家' });
+    expect(cond(r, 'aboveScaleEnterprises').status).toBe('fail');
+    expect(r.settings).toContainEqual({ key: 'conditionResidents', value: 'offline', text: '认定条件中的入驻企业数和营业收入仅按线下入驻企业计' });
+  });
+});
+
 describe('Art 12 专业性行业性产业园', () => {
   it('the 10亿 and the 60% share are hard (no 原则上)', () => {
     const r = check('specialized_park', { ...parkOk, revenueYuan: 999_999_999, hrRevenueYuan: 600_000_000 });

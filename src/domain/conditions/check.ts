@@ -10,6 +10,7 @@ import { deadlineStatus } from '../dates/periods.js';
 import { findDistrict, isArt17District } from '../reference/districts.js';
 import { FactReader, QUANTITY_SCALE } from '../rules/read-facts.js';
 import type { PlatformLevel, PlatformType } from '../rules/scheme-types.js';
+import { conditionResidentsText } from '../rules/settings-shown.js';
 import { checkAdjustments } from './adjustments.js';
 import type { Comparison, ConditionDef, Measure } from './policy-types.js';
 import { COMPARE_SCALE, OP_SYMBOL, RATIO_SCALE, showPercent, showScaled, type AppliedThreshold } from './thresholds.js';
@@ -21,9 +22,16 @@ const holds = (cmp: number, op: Comparison): boolean => (op === '>=' ? cmp >= 0 
 
 interface Measured { readonly passed: boolean | null; readonly value: string | null; readonly threshold: string; readonly policyThreshold: string; readonly source: AppliedThreshold['source'] }
 
+/** The figures the setting names: every resident (default), or offline residents when so set and known. */
+function countedFacts(facts: ConditionFacts, policy: ConditionPolicy): ConditionFacts {
+  const { offlineResidents, ...all } = facts;
+  return policy.settings.conditionResidents === 'offline' && offlineResidents !== undefined ? { ...all, ...offlineResidents } : all;
+}
+
 export function checkConditions(
-  type: PlatformType, level: PlatformLevel, facts: ConditionFacts, policy: ConditionPolicy, adjustments: ConditionAdjustments = {},
+  type: PlatformType, level: PlatformLevel, input: ConditionFacts, policy: ConditionPolicy, adjustments: ConditionAdjustments = {},
 ): Result<CheckResult> {
+  const facts = countedFacts(input, policy);
   if (level === 'national') {
     return fail([err('LEVEL_NOT_SUPPORTED', '国家级平台的申报设立按人力资源社会保障部有关规定执行（第六条），本系统不核验其认定条件', 'level')]);
   }
@@ -123,6 +131,7 @@ export function checkConditions(
     outcome, summary, conditions: results, checklist,
     overdue: results.filter((r) => r.status === 'overdue').map((r) => r.id),
     settings: [
+      ...(type === 'specialized_market' ? [] : [{ key: 'conditionResidents', value: policy.settings.conditionResidents ?? 'all', text: conditionResidentsText(policy.settings) }]),
       { key: 'passThroughInParkRevenue', value: String(policy.settings.passThroughInParkRevenue), text: policy.settings.passThroughInParkRevenue ? '产业园营业收入含代收代付' : '产业园营业收入不含代收代付' },
       ...(level === 'district' ? [{ key: 'branchUsesDistrictQuota', value: String(policy.settings.branchUsesDistrictQuota), text: policy.settings.branchUsesDistrictQuota ? '分平台占用区县每类型 1 个名额' : '分平台不占用区县名额' }] : []),
     ],

@@ -25,7 +25,14 @@ export interface ConditionFacts {
   existingDistrictPlatforms?: DecimalInput;
   /** Art 16: branches of national or municipal platforms of this type in the district. */
   existingBranches?: DecimalInput;
+  /**
+   * The enterprise counts and revenues above over offline residents only, read instead of them
+   * when the scheme restricts the conditions to offline residents (RULES.md §3, §8).
+   */
+  offlineResidents?: ResidentFigures;
 }
+
+export type ResidentFigures = Pick<ConditionFacts, 'hrEnterprises' | 'aboveScaleEnterprises' | 'revenueYuan' | 'passThroughYuan' | 'hrRevenueYuan'>;
 
 /** A threshold key is a condition id, or `id.option` for a condition met by any of its options. */
 export interface LoweredThreshold {
@@ -72,7 +79,7 @@ export interface DistrictPolicy {
 
 export interface ConditionPolicy {
   readonly recognition: RecognitionPolicy;
-  readonly settings: Pick<SchemeSettings, 'passThroughInParkRevenue' | 'branchUsesDistrictQuota'>;
+  readonly settings: Pick<SchemeSettings, 'passThroughInParkRevenue' | 'branchUsesDistrictQuota' | 'conditionResidents'>;
   readonly district?: DistrictPolicy;
 }
 

@@ -11,6 +11,7 @@ const agg: RegistryAggregates = {
   onlineServiceRevenueYuan: '300000000',
   residentTaxYuan: '9000000',
   hrAnyMode: pop(5, 20, '950000000', '120000000'),
+  serviceAnyMode: pop(7, 23, '1500000000', '170000000'),
   sites: { count: 2, areaM2: '15000.00' },
   staff: { managementFullTime: 2, operatingTitled: 2, operatingOther: 3 },
 };
@@ -40,8 +41,9 @@ describe('assembling facts from the registry', () => {
 
   it('gives a specialized park HR share inputs and its orientation', () => {
     expect(assembleConditionFacts(platform, agg, { type: 'specialized_park', data: {} }, { existingDistrictPlatforms: 1, existingBranches: 0 })).toEqual({
-      district: '500107', areaM2: '15000.00', sites: 2, managementStaff: 2, operatingStaff: 5, hrEnterprises: 22, aboveScaleEnterprises: 6,
-      revenueYuan: '1200000000', passThroughYuan: '150000000', hrRevenueYuan: '900000000', orientation: 'service_line', existingDistrictPlatforms: 1, existingBranches: 0,
+      district: '500107', areaM2: '15000.00', sites: 2, managementStaff: 2, operatingStaff: 5, hrEnterprises: 25, aboveScaleEnterprises: 7,
+      revenueYuan: '1500000000', passThroughYuan: '170000000', hrRevenueYuan: '950000000', orientation: 'service_line', existingDistrictPlatforms: 1, existingBranches: 0,
+      offlineResidents: { hrEnterprises: 22, aboveScaleEnterprises: 6, revenueYuan: '1200000000', passThroughYuan: '150000000', hrRevenueYuan: '900000000' },
     });
   });
 });

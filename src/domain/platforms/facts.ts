@@ -1,10 +1,10 @@
 /**
  * Assembles the rule engine's inputs for a platform-year from what the registry holds:
- * aggregates over residences at year end, sites and staff, plus the year's operating data.
+ * aggregates over residences (at year end, or the year's arrivals where the scheme says so), sites and staff, plus the year's operating data.
  * Pure: the server loads the aggregates, this decides which population feeds which fact
  * (RULES.md §2 "What each row counts", §3).
  */
-import type { ConditionFacts } from '../conditions/types.js';
+import type { ConditionFacts, ResidentFigures } from '../conditions/types.js';
 import type { ComprehensiveParkFacts, SpecializedMarketFacts, SpecializedParkFacts } from '../rules/facts.js';
 import type { Orientation, PlatformLevel, PlatformType } from '../rules/scheme-types.js';
 import type { EducationCounts, YearDataByType } from './year-data.js';
@@ -18,16 +18,18 @@ export interface PopulationTotals {
 }
 
 export interface RegistryAggregates {
-  /** Offline residents that are HR service enterprises (附表2 1.1/1.2, Art 11). */
+  /** Offline residents that are HR service enterprises (附表2 1.1/1.2; Art 11 when the conditions count offline residents only). */
   offlineHr: PopulationTotals;
-  /** Offline residents in the service industry (附表3 1.1/1.2, Art 12). */
+  /** Offline residents in the service industry (附表3 1.1/1.2; Art 12 when the conditions count offline residents only). */
   offlineService: PopulationTotals;
   /** Online or agreement residents in the service industry (1.4). */
   onlineServiceRevenueYuan: string;
   /** Tax of every resident (1.3 产业园及入驻企业纳税). */
   residentTaxYuan: string;
-  /** HR service residents in any mode (附表4 1.2/1.3). */
+  /** HR service residents in any mode (附表4 1.2/1.3; Art 11 (三) by default, RULES.md §3). */
   hrAnyMode: PopulationTotals;
+  /** Service-industry residents in any mode (Art 12 (三)(四) by default, RULES.md §3). */
+  serviceAnyMode: PopulationTotals;
   sites: { count: number; areaM2: string };
   staff: { managementFullTime: number; operatingTitled: number; operatingOther: number };
 }
@@ -105,17 +107,24 @@ export function assembleConditionFacts(p: PlatformFacts, a: RegistryAggregates, 
   switch (y.type) {
     case 'comprehensive_park':
     case 'specialized_park': {
-      const population = y.type === 'comprehensive_park' ? a.offlineHr : a.offlineService;
+      // Both populations go in; the check reads the one the scheme's setting names (RULES.md §3, §8).
+      const figures = (hr: PopulationTotals, service: PopulationTotals): ResidentFigures => {
+        const population = y.type === 'comprehensive_park' ? hr : service;
+        return {
+          hrEnterprises: count(hr),
+          aboveScaleEnterprises: population.aboveScale,
+          revenueYuan: population.revenueYuan,
+          passThroughYuan: population.passThroughYuan,
+          ...(y.type === 'specialized_park' ? { hrRevenueYuan: hr.revenueYuan } : {}),
+        };
+      };
       return {
         ...base,
         sites: a.sites.count,
         managementStaff: a.staff.managementFullTime,
         operatingStaff: a.staff.operatingTitled + a.staff.operatingOther,
-        hrEnterprises: count(a.offlineHr),
-        aboveScaleEnterprises: population.aboveScale,
-        revenueYuan: population.revenueYuan,
-        passThroughYuan: population.passThroughYuan,
-        ...(y.type === 'specialized_park' ? { hrRevenueYuan: a.offlineHr.revenueYuan } : {}),
+        ...figures(a.hrAnyMode, a.serviceAnyMode),
+        offlineResidents: figures(a.offlineHr, a.offlineService),
         ...(y.type === 'specialized_park' && p.orientation !== null ? { orientation: p.orientation } : {}),
       };
     }

@@ -180,6 +180,12 @@ export interface SchemeSettings {
   readonly passThroughInParkRevenue: boolean;
   /** Whether a branch of a national or municipal platform uses its district's quota (Art 16). */
   readonly branchUsesDistrictQuota: boolean;
+  /**
+   * Whether the recognition conditions' enterprise counts and revenues (Art 11 (三)(四), 12 (三)(四))
+   * take every resident enterprise (offline, online, by agreement: all are 入驻) or offline ones only
+   * (RULES.md §3, §8). Optional so that schemes stored before it read as the default.
+   */
+  readonly conditionResidents?: 'all' | 'offline';
 }
 
 export interface ScaleFactors {

@@ -7,7 +7,7 @@ export interface SettingInForce {
   readonly text: string;
 }
 
-type Texts = { readonly [K in keyof SchemeSettings]: (v: SchemeSettings) => string };
+type Texts = { readonly [K in keyof SchemeSettings]-?: (v: SchemeSettings) => string };
 
 const TEXTS: Texts = {
   aboveScale: ({ aboveScale: v }) => (v === 'instead' ? '规模以上企业按 0.6 分计，不再另计 0.2 分' : '规模以上企业在 0.2 分之外另计 0.6 分'),
@@ -21,7 +21,15 @@ const TEXTS: Texts = {
   publicity: ({ publicity: v }) => (v === 'calendar_days' ? '公示期按自然日计算' : '公示期按工作日计算'),
   passThroughInParkRevenue: ({ passThroughInParkRevenue: v }) => (v ? '产业园营业收入含代收代付' : '产业园营业收入不含代收代付'),
   branchUsesDistrictQuota: ({ branchUsesDistrictQuota: v }) => (v ? '国家级、市级平台在区县设立的分平台占用该区县每类型 1 个名额' : '分平台不占用区县名额'),
+  conditionResidents: (s) => conditionResidentsText(s),
 };
+
+/** RULES.md §3: the default counts every resident enterprise; a stored scheme without the key reads so. */
+export function conditionResidentsText(s: Pick<SchemeSettings, 'conditionResidents'>): string {
+  return (s.conditionResidents ?? 'all') === 'all'
+    ? '认定条件中的入驻企业数和营业收入按全部入驻企业（线下、线上、协议入驻）计'
+    : '认定条件中的入驻企业数和营业收入仅按线下入驻企业计';
+}
 
 const SHOWN_FOR_SHEET: Readonly<Record<PlatformType, readonly (keyof SchemeSettings)[]>> = {
   comprehensive_park: ['aboveScale', 'titledStaff', 'residents', 'scaling', 'judged', 'trimFrom'],
@@ -30,7 +38,8 @@ const SHOWN_FOR_SHEET: Readonly<Record<PlatformType, readonly (keyof SchemeSetti
 };
 
 function show(settings: SchemeSettings, key: keyof SchemeSettings): SettingInForce {
-  return { key, value: String(settings[key]), text: TEXTS[key](settings) };
+  const value = key === 'conditionResidents' ? (settings.conditionResidents ?? 'all') : settings[key];
+  return { key, value: String(value), text: TEXTS[key](settings) };
 }
 
 const cache = new WeakMap<SchemeSettings, Partial<Record<PlatformType, readonly SettingInForce[]>>>();
@@ -66,21 +75,24 @@ export const SETTING_LABELS: Readonly<Record<keyof SchemeSettings, string>> = {
   aboveScale: '规模以上企业计分', titledStaff: '职称人员计分', residents: '入驻企业口径', educationCategories: '学历类别计人',
   pairChoice: '选其一的确定', scaling: '系数折算方式', judged: '综合评定项取分', trimFrom: '去掉最高最低分的最少专家人数',
   publicity: '公示期计算', passThroughInParkRevenue: '代收代付', branchUsesDistrictQuota: '分平台名额',
+  conditionResidents: '认定条件入驻企业口径',
 };
 
 type ChoiceKey = Exclude<keyof SchemeSettings, 'trimFrom'>;
 
 /** The values each reading of RULES.md §8 may take (trimFrom is a number, not a choice). */
-const SETTING_VALUES: { readonly [K in ChoiceKey]: readonly SchemeSettings[K][] } = {
+const SETTING_VALUES: { readonly [K in ChoiceKey]-?: readonly NonNullable<SchemeSettings[K]>[] } = {
   aboveScale: ['instead', 'additional'], titledStaff: ['instead', 'additional'], residents: ['year_end', 'arrivals'],
   educationCategories: ['highest_only', 'each_applicable'], pairChoice: ['orientation', 'free_choice'], scaling: ['floor', 'proportional'],
   judged: ['trimmed_mean', 'mean', 'panel'], publicity: ['calendar_days', 'working_days'], passThroughInParkRevenue: [false, true],
-  branchUsesDistrictQuota: [true, false],
+  branchUsesDistrictQuota: [true, false], conditionResidents: ['all', 'offline'],
 };
 
 export interface SettingChoice {
   readonly key: ChoiceKey;
   readonly label: string;
+  /** The value in force (a setting added later reads as its default in older schemes). */
+  readonly current: string | boolean;
   /** Each value with the sentence shown beside results under it. */
   readonly options: readonly { readonly value: string | boolean; readonly text: string }[];
 }
@@ -90,6 +102,7 @@ export function settingChoices(settings: SchemeSettings): SettingChoice[] {
   const keys = Object.keys(SETTING_VALUES) as ChoiceKey[];
   return keys.map((key) => ({
     key, label: SETTING_LABELS[key],
+    current: key === 'conditionResidents' ? (settings.conditionResidents ?? 'all') : settings[key],
     options: SETTING_VALUES[key].map((value) => ({ value, text: TEXTS[key]({ ...settings, [key]: value }) })),
   }));
 }

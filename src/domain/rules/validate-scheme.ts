@@ -165,6 +165,9 @@ export function validateScheme(scheme: ScoreScheme): DomainError[] {
   if (!Number.isInteger(scheme.year)) report('year', '年度须为整数');
   const s = scheme.settings;
   if (!Number.isInteger(s.trimFrom) || s.trimFrom < 3) report('settings.trimFrom', '去掉最高最低分的最少专家人数须为不小于 3 的整数');
+  if (s.conditionResidents !== undefined && s.conditionResidents !== 'all' && s.conditionResidents !== 'offline') {
+    report('settings.conditionResidents', '认定条件入驻企业口径须为“全部入驻企业”或“仅线下入驻企业”');
+  }
   const f = scheme.factors;
   const fm = parseRatio(f.municipal);
   const fn = parseRatio(f.national);

@@ -108,7 +108,7 @@ export async function seedDemoEvaluations(db: Db, platforms: readonly DemoSeedPl
   const shares: Record<string, number> = { 中国重庆人力资源服务产业园: 0.9, 九龙坡区人力资源服务产业园: 0.8, 万州区人力资源服务产业园: 0.5, 两江新区数字经济人力资源服务产业园: 0.7, 重庆市卫生健康人才市场: 0.8 };
   for (const x of await listEntries(db, bureau, last.id)) {
     const p = byName(x.platformName);
-    const facts = (await sheetFactsFor(db, p.id, DEMO_YEAR)).facts;
+    const facts = (await sheetFactsFor(db, p.id, DEMO_YEAR, scheme.settings)).facts;
     await submit(last.id, x.id, p, { ...facts });
     await forward(last.id, x.id, p);
     await review(last.id, x.id, x.type, shares[x.platformName] ?? 0.7, true);

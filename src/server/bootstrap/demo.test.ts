@@ -69,7 +69,7 @@ describe('the demo registry', () => {
   it('scores every demo platform’s 2025 sheet', async () => {
     const totals: Record<string, number> = {};
     for (const [name, id] of platformIds) {
-      const facts = await sheetFactsFor(ctx.database.db, id, 2025);
+      const facts = await sheetFactsFor(ctx.database.db, id, 2025, { residents: 'year_end' });
       const sheet = scoreDocument(facts);
       if (!sheet.ok) throw new Error(`${name}: ${JSON.stringify(sheet.value)}`);
       totals[name] = Number(sheet.value.total);

@@ -16,9 +16,9 @@ import { notify } from '../notifications/service.js';
 import { applyTransition, assertAction, deadlineOf, loadEntry, refusal, windowsOf, type LoadedEntry } from './entry-access.js';
 import * as expertRepo from './expert-repository.js';
 import {
-  siteVisit as siteVisitSchema, type AssignInput, type AssignmentRow, type Correction, type EntryReview, type MyAssignmentRow, type OwnAssignment, type PreviewAssignmentInput, type ReviewSheet, type SaveAssignmentInput,
+  type FinishReviewInput, siteVisit as siteVisitSchema, type AssignInput, type AssignmentRow, type Correction, type EntryReview, type MyAssignmentRow, type OwnAssignment, type PreviewAssignmentInput, type ReviewSheet, type SaveAssignmentInput,
 } from './expert-schema.js';
-import { factKeys, judgedRows, reviewSheetOf, type Contribution } from './review-sheet.js';
+import { factKeys, judgedRows, panelRows, panelScoresIn, reviewSheetOf, type Contribution } from './review-sheet.js';
 import { parseFacts } from './scoring.js';
 
 const storedCorrections = z.array(z.object({ fact: z.string(), value: z.unknown(), reason: z.string() }));
@@ -121,15 +121,17 @@ export async function getReview(db: Db, ctx: RequestContext, evaluationId: strin
   const l = await loadEntry(db, ctx, evaluationId, entryId);
   const all = await expertRepo.listAssignments(db, l.entry.id);
   const count = (s: expertRepo.AssignmentRecord['status']) => all.filter((a) => a.status === s).length;
-  const review = reviewSheetOf(l.scheme, { ...l.entry, selfTotal: l.entry.storedSelfTotal }, all.filter((a) => a.status === 'submitted').map(contribution));
   const stored = await expertRepo.findReviewed(db, l.entry.id);
   const frozen = stored?.reviewedAt !== null && stored?.reviewedAt !== undefined;
+  const panel = frozen ? panelScoresIn(l.scheme, l.entry.type, stored.reviewedFacts) : {};
+  const review = reviewSheetOf(l.scheme, { ...l.entry, selfTotal: l.entry.storedSelfTotal }, all.filter((a) => a.status === 'submitted').map(contribution), panel);
   const { reviewedFacts: _facts, ...sheet } = review;
   return {
     ...sheet, entryId: l.entry.id, status: l.entry.status, frozen, reviewedAt: stored?.reviewedAt?.toISOString() ?? null,
     // The frozen total is the one graded; the rows are recomputed from the frozen facts, which are the same.
     ...(frozen && stored.reviewedTotal !== null ? { reviewedTotal: stored.reviewedTotal } : {}),
     experts: { assigned: count('assigned'), submitted: count('submitted'), declined: count('declined') },
+    panelRows: panelRows(l.scheme, l.entry.type), panelScores: panel,
   };
 }
 
@@ -137,7 +139,7 @@ export async function getReview(db: Db, ctx: RequestContext, evaluationId: strin
  * Finishes the municipal review: at least one expert submitted and none still working. The reviewed
  * facts, sheet and total are stored with the transition and its audit row.
  */
-export async function finishReview(db: Db, ctx: RequestContext, evaluationId: string, entryId: string): Promise<EntryReview> {
+export async function finishReview(db: Db, ctx: RequestContext, evaluationId: string, entryId: string, input: FinishReviewInput = {}): Promise<EntryReview> {
   const l = await loadEntry(db, ctx, evaluationId, entryId);
   assertAction(ctx, l, 'finish_review');
   const all = await expertRepo.listAssignments(db, l.entry.id);
@@ -145,12 +147,25 @@ export async function finishReview(db: Db, ctx: RequestContext, evaluationId: st
   if (working.length > 0) throw refusal('NOT_ALLOWED', `以下专家尚未提交评审意见：${working.map((a) => a.expertName).join('、')}`);
   const submitted = all.filter((a) => a.status === 'submitted');
   if (submitted.length === 0) throw refusal('NOT_ALLOWED', '尚无专家提交评审意见，不能完成评审');
-  const review = reviewSheetOf(l.scheme, { ...l.entry, selfTotal: l.entry.storedSelfTotal }, submitted.map(contribution));
+  const panel = panelScoresOf(l, input.panelScores ?? {});
+  const review = reviewSheetOf(l.scheme, { ...l.entry, selfTotal: l.entry.storedSelfTotal }, submitted.map(contribution), panel);
   if (review.sheet === null || review.reviewedTotal === null) throw new AppError('ENTRY_NOT_SCORABLE', 400, `评审后的事实数据不能计分：${review.problems.join('；')}`);
+  // A judged row without a score would be frozen at 0: refuse, naming the rows (RULES.md §8).
+  const judgedCodes = new Set(judgedRows(l.scheme, l.entry.type).map((r) => r.code));
+  const pending = review.sheet.rows.filter((r) => r.counted && r.pending && judgedCodes.has(r.code));
+  if (pending.length > 0) {
+    const names = pending.map((r) => `${r.code} ${r.name}`).join('、');
+    throw refusal('NOT_ALLOWED', l.scheme.settings.judged === 'panel'
+      ? `综合评定项取评审组评分，以下项目尚未录入评审组评分，不能完成评审：${names}`
+      : `以下综合评定项尚无专家评分，不能完成评审：${names}`);
+  }
   await db.transaction(async (tx) => {
     await applyTransition(tx, ctx, l, 'finish_review', 'reviewed', {
       set: { reviewed: { total: review.reviewedTotal ?? '0', facts: review.reviewedFacts, sheet: review.sheet } },
-      summary: { selfTotal: review.selfTotal, reviewedTotal: review.reviewedTotal, experts: submitted.length, corrected: review.corrections.map((c) => c.fact) },
+      summary: {
+        selfTotal: review.selfTotal, reviewedTotal: review.reviewedTotal, experts: submitted.length, corrected: review.corrections.map((c) => c.fact),
+        ...(Object.keys(panel).length > 0 ? { panelScores: panel } : {}),
+      },
     });
   });
   return getReview(db, ctx, evaluationId, entryId);
@@ -202,12 +217,21 @@ function checkCorrections(l: LoadedEntry, list: readonly Correction[]): Correcti
   return list.map((c) => ({ fact: c.fact, value: c.value, reason: c.reason }));
 }
 
-function checkScores(l: LoadedEntry, sent: Record<string, number | string>): Record<string, string> {
+/** The panel's scores, checked like an expert's; refused when the scheme does not take judged rows from the panel. */
+function panelScoresOf(l: LoadedEntry, sent: Record<string, number | string>): Record<string, string> {
+  if (Object.keys(sent).length === 0) return {};
+  if (l.scheme.settings.judged !== 'panel') {
+    throw invalid([{ field: 'panelScores', message: '评审组评分：本年度评分方案的综合评定项按专家评分计算，不录入评审组评分' }]);
+  }
+  return checkScores(l, sent, 'panelScores');
+}
+
+function checkScores(l: LoadedEntry, sent: Record<string, number | string>, prefix = 'judgedScores'): Record<string, string> {
   const rows = new Map(judgedRows(l.scheme, l.entry.type).map((r) => [r.fact, r]));
   const problems: FieldError[] = [];
   const out: Record<string, string> = {};
   for (const [fact, v] of Object.entries(sent)) {
-    const field = `judgedScores.${fact}`;
+    const field = `${prefix}.${fact}`;
     const row = rows.get(fact);
     if (!row) {
       problems.push({ field, message: `${field}：“${fact}”不是该类平台评分表的评审项` });

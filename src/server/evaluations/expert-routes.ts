@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.js';
 import { contextOf } from '../plugins/auth.js';
 import { entryParams } from './entries-schema.js';
 import * as experts from './expert-review.js';
-import { assignBody, assignmentParams, assignmentRow, declineBody, entryReview, myAssignmentRow, ownAssignment, previewAssignmentBody, reviewSheet, saveAssignmentBody } from './expert-schema.js';
+import { assignBody, assignmentParams, assignmentRow, declineBody, entryReview, finishReviewBody, myAssignmentRow, ownAssignment, previewAssignmentBody, reviewSheet, saveAssignmentBody } from './expert-schema.js';
 
 /** Municipal review (Art 30 (三)): the bureau assigns experts and finishes the review; each expert works on their own assignment. */
 export async function expertReviewRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
@@ -27,8 +27,8 @@ export async function expertReviewRoutes(app: FastifyInstance, { db }: { db: Db 
     });
   r.get(`${base}/review`, { config: bureau, schema: { tags, summary: '评审得分与自评得分对照（规则引擎计算）', params: entryParams, response: { 200: entryReview } } },
     async (req) => experts.getReview(db, contextOf(req), req.params.id, req.params.entryId));
-  r.post(`${base}/finish-review`, { config: bureau, schema: { tags, summary: '完成市级评审，固定评审得分', params: entryParams, response: { 200: entryReview } } },
-    async (req) => experts.finishReview(db, contextOf(req), req.params.id, req.params.entryId));
+  r.post(`${base}/finish-review`, { config: bureau, schema: { tags, summary: '完成市级评审（录入评审组评分），固定评审得分', params: entryParams, body: finishReviewBody.nullish(), response: { 200: entryReview } } },
+    async (req) => experts.finishReview(db, contextOf(req), req.params.id, req.params.entryId, req.body ?? {}));
   const own = { params: entryParams, response: { 200: ownAssignment } };
   r.get(`${base}/assignment`, { config: expert, schema: { tags, summary: '我的评审意见（核实更正、评审项打分、现场检查、个人笔记）', ...own } },
     async (req) => experts.getOwnAssignment(db, contextOf(req), req.params.id, req.params.entryId));

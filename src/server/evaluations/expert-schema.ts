@@ -39,6 +39,12 @@ export type SiteVisit = z.infer<typeof siteVisit>;
 /** Judged fact key → score (0..cap in the row's steps); checked against the scheme in the service. */
 const judgedScoreValue = z.union([z.number(), z.string().trim().min(1)], { error: '须为分数' });
 
+/** Finishing the municipal review: the review panel's scores of the judged rows, when the scheme takes them from the panel. */
+export const finishReviewBody = z.strictObject({
+  panelScores: z.record(z.string(), judgedScoreValue).optional(),
+});
+export type FinishReviewInput = z.infer<typeof finishReviewBody>;
+
 /** The expert's work; each part given replaces the stored one, a part left out stays. */
 export const saveAssignmentBody = z.object({
   corrections: z.array(correction).max(CORRECTIONS_MAX).optional(),
@@ -129,6 +135,10 @@ export const entryReview = reviewSheet.extend({
   frozen: z.boolean(),
   reviewedAt: z.string().nullable(),
   experts: z.object({ assigned: z.number(), submitted: z.number(), declined: z.number() }),
+  /** Judged rows the review panel scores when the review is finished (scheme setting judged = panel); empty otherwise. */
+  panelRows: z.array(z.object({ code: z.string(), name: z.string(), fact: z.string(), cap: z.string(), step: z.string() })),
+  /** The panel's scores given (frozen review) by fact. */
+  panelScores: z.record(z.string(), z.string()),
 });
 export type EntryReview = z.infer<typeof entryReview>;
 

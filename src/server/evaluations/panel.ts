@@ -19,6 +19,7 @@ import { refusal, windowsOf } from './entry-access.js';
 import * as repo from './panel-repository.js';
 import type { ConditionsInput, ConditionsRow, DecisionInput, PanelResponse, RankedEntry } from './panel-schema.js';
 import { findEvaluation, type EvaluationRecord } from './repository.js';
+import { art } from '../../domain/measures.js';
 
 /** A note the bureau wrote with its own finding: a later re-check leaves it alone. */
 export const BUREAU_NOTE = '市人力社保局认定：';
@@ -105,7 +106,7 @@ export async function setEntryConditions(db: Db, ctx: RequestContext, id: string
   assertNotPublished(e);
   const x = (await repo.panelEntries(db, id)).find((r) => r.id === entryId);
   if (!x) throw errors.notFound('参评记录');
-  if (x.level !== 'municipal') throw errors.invalid('lost', '只有市级平台按第三十一条核验认定条件');
+  if (x.level !== 'municipal') throw errors.invalid('lost', `只有市级平台按${art(31)}核验认定条件`);
   const note = `${BUREAU_NOTE}${input.lost ? '已丧失认定条件' : '仍符合认定条件'}。理由：${input.reason}`;
   await db.transaction(async (tx) => {
     if (!(await repo.setConditions(tx, entryId, ['draft', 'submitted', 'returned', 'forwarded', 'under_review', 'reviewed'], input.lost, note))) {
@@ -143,7 +144,7 @@ export async function gradingInputs(db: Executor, e: EvaluationRecord) {
   for (const x of entries) {
     // RULES.md §6: a platform in preparation is not under municipal management and is not graded.
     if (x.platformStatus === 'preparing') {
-      excluded.push({ entryId: x.id, platformName: x.platformName, reason: '筹建中的平台验收通过前不参加评估定级（第十五条）' });
+      excluded.push({ entryId: x.id, platformName: x.platformName, reason: `筹建中的平台验收通过前不参加评估定级（${art(15)}）` });
       continue;
     }
     if (!gradedStatuses.has(x.status) || x.reviewedTotal === null) {

@@ -20,6 +20,7 @@ import { refusal, windowsOf } from './entry-access.js';
 import { assertNotPublished, loadCampaign, runGrading } from './panel.js';
 import * as repo from './panel-repository.js';
 import { resultsResponse, type PublicResults, type ResultItem, type ResultsResponse } from './panel-schema.js';
+import { art } from '../../domain/measures.js';
 
 /** What evaluations.results holds: the published run, read back through its schema (no casts). */
 const frozenResults = resultsResponse.omit({ publishedAt: true }).extend({
@@ -55,7 +56,7 @@ export async function publish(db: Db, ctx: RequestContext, id: string): Promise<
     if (p.kind === 'recognize_as_municipal') return [{ entryId: x.entryId, platformId: x.platformId, kind: 'promotion', reason: `${e.year} 年度评估为优秀：${p.text}（${p.article}）` }];
     return [];
   }));
-  const verify = run.ranking.filter((x) => x.proposals.some((p) => p.kind === 'verify_municipal_conditions')).map((x) => `「${x.platformName}」评为优秀，但未能自动核验市级认定条件，须另行核验（第三十三条）`);
+  const verify = run.ranking.filter((x) => x.proposals.some((p) => p.kind === 'verify_municipal_conditions')).map((x) => `「${x.platformName}」评为优秀，但未能自动核验市级认定条件，须另行核验（${art(33)}）`);
   const results: FrozenResults = {
     evaluationId: e.id, year: e.year, schemeId: e.schemeId, settings: run.result.settings,
     pools: run.result.pools.map((p) => ({ ...p, held: [...p.held] })), warnings: [...run.result.warnings, ...verify],

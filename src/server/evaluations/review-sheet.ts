@@ -17,6 +17,22 @@ export function judgedRows(scheme: ScoreScheme, type: PlatformType): JudgedRow[]
   return scheme.tables[type].rows.flatMap((r) => (r.rule.kind === 'judged' ? [{ code: r.code, name: r.name, fact: r.rule.fact, cap: r.cap ?? '0', step: r.rule.step }] : []));
 }
 
+/** The judged rows the review panel scores, when the scheme takes them from the panel (RULES.md §8); else none. */
+export function panelRows(scheme: ScoreScheme, type: PlatformType): JudgedRow[] {
+  return scheme.settings.judged === 'panel' ? judgedRows(scheme, type) : [];
+}
+
+/** The panel scores kept in frozen reviewed facts, by fact. */
+export function panelScoresIn(scheme: ScoreScheme, type: PlatformType, facts: unknown): Record<string, string> {
+  const base = factsRecord(facts);
+  const out: Record<string, string> = {};
+  for (const row of panelRows(scheme, type)) {
+    const { panel } = factsRecord(base[row.fact]);
+    if (typeof panel === 'string' || typeof panel === 'number') out[row.fact] = String(panel);
+  }
+  return out;
+}
+
 /** The fact keys of the type (the rule engine's facts schema), which an expert may correct. */
 export function factKeys(type: PlatformType): Set<string> {
   switch (type) {
@@ -42,8 +58,13 @@ export interface Contribution {
 
 export interface ReviewedFacts { facts: Record<string, unknown>; applied: ReviewSheet['corrections']; conflicts: ReviewSheet['conflicts'] }
 
-/** The entry's facts with the corrections applied and the judged facts carrying the experts' scores. */
-export function reviewedFacts(scheme: ScoreScheme, type: PlatformType, facts: unknown, contributions: readonly Contribution[]): ReviewedFacts {
+/**
+ * The entry's facts with the corrections applied and the judged facts carrying the experts' scores,
+ * and the review panel's score where the scheme takes judged rows from the panel (RULES.md §8).
+ */
+export function reviewedFacts(
+  scheme: ScoreScheme, type: PlatformType, facts: unknown, contributions: readonly Contribution[], panel: Readonly<Record<string, string>> = {},
+): ReviewedFacts {
   const base = factsRecord(facts);
   const byFact = new Map<string, { expertName: string; value: unknown; reason: string }[]>();
   for (const c of contributions) {
@@ -64,10 +85,11 @@ export function reviewedFacts(scheme: ScoreScheme, type: PlatformType, facts: un
       const s = c.judgedScores[row.fact];
       return s === undefined ? [] : [s];
     });
-    if (scores.length === 0) continue;
+    const panelScore = panel[row.fact];
+    if (scores.length === 0 && panelScore === undefined) continue;
     // The operator's proposal stays beside the experts' scores (shown, never used).
     const { proposed } = factsRecord(base[row.fact]);
-    out[row.fact] = { ...(proposed === undefined ? {} : { proposed }), experts: scores };
+    out[row.fact] = { ...(proposed === undefined ? {} : { proposed }), experts: scores, ...(panelScore === undefined ? {} : { panel: panelScore }) };
   }
   return { facts: out, applied, conflicts };
 }
@@ -89,8 +111,9 @@ function minus(a: string | null, b: string | null): string | null {
 /** The reviewed sheet beside the self-evaluated one, row by row. */
 export function reviewSheetOf(
   scheme: ScoreScheme, entry: { type: PlatformType; factor: string; facts: unknown; selfTotal: string | null }, contributions: readonly Contribution[],
+  panel: Readonly<Record<string, string>> = {},
 ): ReviewSheet & { reviewedFacts: Record<string, unknown> } {
-  const reviewed = reviewedFacts(scheme, entry.type, entry.facts, contributions);
+  const reviewed = reviewedFacts(scheme, entry.type, entry.facts, contributions, panel);
   const self = sheetOf(scheme, entry.type, entry.factor, entry.facts);
   const after = sheetOf(scheme, entry.type, entry.factor, reviewed.facts);
   const correctedFacts = new Set(reviewed.applied.map((a) => a.fact));

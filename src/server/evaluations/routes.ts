@@ -11,6 +11,7 @@ import { runDeadlineReminders } from './reminders.js';
 import { sheetExportRoutes } from './sheet-export-routes.js';
 import { schemeDetail } from '../schemes/schema.js';
 import * as service from './service.js';
+import { art } from '../../domain/measures.js';
 
 export async function evaluationRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -28,7 +29,7 @@ export async function evaluationRoutes(app: FastifyInstance, { db }: { db: Db })
     async (req) => service.openEvaluation(db, contextOf(req), req.params.id));
   r.post('/evaluations/:id/district-applications', {
     config: { access: ['admin', 'bureau', 'district'] as const },
-    schema: { tags, summary: '区县级平台申请参加评估（第三十三条）', params: evaluationParams, body: districtApplicationBody, response: { 201: entryRow } },
+    schema: { tags, summary: `区县级平台申请参加评估（${art(33)}）`, params: evaluationParams, body: districtApplicationBody, response: { 201: entryRow } },
   }, async (req, reply) => reply.status(201).send(await service.applyForDistrictPlatform(db, contextOf(req), req.params.id, req.body.platformId)));
   r.get('/evaluations/:id/entries', { config: { access: 'user' }, schema: { tags, summary: '参评平台（按角色范围），含自评总分', params: evaluationParams, response: { 200: z.array(entryRow) } } },
     async (req) => service.listEntries(db, contextOf(req), req.params.id));

@@ -80,7 +80,7 @@ export async function openEvaluation(db: Db, ctx: RequestContext, id: string): P
     const found = await repo.campaignPlatforms(tx);
     const rows = [];
     for (const p of found) {
-      const sheet = await sheetFactsFor(tx, p.id, e.year);
+      const sheet = await sheetFactsFor(tx, p.id, e.year, scheme.settings);
       rows.push({ evaluationId: id, platformId: p.id, level: p.level, type: p.type, factor: factorFor(scheme, p.level), voluntary: false, facts: sheet.facts });
     }
     await repo.insertEntries(tx, rows);
@@ -104,7 +104,7 @@ export async function applyForDistrictPlatform(db: Db, ctx: RequestContext, id: 
   if (await repo.entryExists(db, id, platformId)) throw errors.conflict(`「${p.name}」已参加 ${e.year} 年度评估`);
   const scheme = await campaignScheme(db, e);
   await db.transaction(async (tx) => {
-    const sheet = await sheetFactsFor(tx, platformId, e.year);
+    const sheet = await sheetFactsFor(tx, platformId, e.year, scheme.settings);
     const factor = factorFor(scheme, 'district');
     await repo.insertEntries(tx, [{ evaluationId: id, platformId, level: p.level, type: p.type, factor, voluntary: true, facts: sheet.facts }]);
     await audit(tx, ctx, { action: 'evaluation.district_apply', entityType: 'evaluation', entityId: id, summary: { platformId, platformName: p.name, factor } });

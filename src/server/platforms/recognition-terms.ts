@@ -10,6 +10,7 @@ import { audit } from '../audit/audit.js';
 import type { RequestContext } from '../context.js';
 import { AppError, errors } from '../errors.js';
 import * as repo from './repository.js';
+import { art } from '../../domain/measures.js';
 
 export type RecognitionTerms = Omit<ConditionAdjustments, 'asOf' | 'confirmed'>;
 
@@ -36,7 +37,7 @@ export async function getRecognitionTerms(db: Db, ctx: RequestContext, id: strin
 export async function setRecognitionTerms(db: Db, ctx: RequestContext, id: string, terms: RecognitionTerms): Promise<RecognitionTerms> {
   const p = await repo.findPlatform(db, { kind: 'all' }, id);
   if (!p) throw errors.notFound('平台');
-  if (p.level !== 'municipal') throw errors.invalid('level', '认定条款：只有市级平台按认定时的条款复核认定条件（第十七条、第三十一条）');
+  if (p.level !== 'municipal') throw errors.invalid('level', `认定条款：只有市级平台按认定时的条款复核认定条件（${art(17)}、${art(31)}）`);
   const check = checkConditions(p.type, 'municipal', { district: p.districtCode }, { recognition: cq2025.recognition, settings: cq2025.settings }, terms);
   if (!check.ok) {
     throw new AppError('VALIDATION_FAILED', 400, check.errors.map((e) => e.message).join('；'),

@@ -12,6 +12,7 @@ import { adjustmentsSchema } from '../rules/schema.js';
 import { getRecognitionTerms, setRecognitionTerms } from './recognition-terms.js';
 import * as service from './service.js';
 import { changeStatus, statusHistory } from './status.js';
+import { art } from '../../domain/measures.js';
 
 /** Art 17 terms and accepted shortfalls; the date and the reviewers' checklist belong to each check, not to the terms. */
 const recognitionTermsSchema = adjustmentsSchema.omit({ asOf: true, confirmed: true });
@@ -37,9 +38,9 @@ export async function platformRoutes(app: FastifyInstance, { db }: { db: Db }): 
     async (req) => service.viewContact(db, contextOf(req), req.params.id));
   r.post('/platforms/:id/status', { config: { access: 'user' }, schema: { tags, summary: '变更平台状态（按状态转换表）', params, body: statusChangeBody, response: { 200: platformDetail } } },
     async (req) => changeStatus(db, contextOf(req), req.params.id, req.body));
-  r.get('/platforms/:id/recognition-terms', { config: { access: 'user' }, schema: { tags, summary: '认定条款（第十七条放宽的条件与期限、认可的“原则上”不足）', params, response: { 200: recognitionTermsSchema } } },
+  r.get('/platforms/:id/recognition-terms', { config: { access: 'user' }, schema: { tags, summary: `认定条款（${art(17)}放宽的条件与期限、认可的“原则上”不足）`, params, response: { 200: recognitionTermsSchema } } },
     async (req) => getRecognitionTerms(db, contextOf(req), req.params.id));
-  r.put('/platforms/:id/recognition-terms', { config: { access: ['admin', 'bureau'] as const }, schema: { tags, summary: '登记认定条款（市级平台；第三十一条复核时适用）', params, body: recognitionTermsSchema, response: { 200: recognitionTermsSchema } } },
+  r.put('/platforms/:id/recognition-terms', { config: { access: ['admin', 'bureau'] as const }, schema: { tags, summary: `登记认定条款（市级平台；${art(31)}复核时适用）`, params, body: recognitionTermsSchema, response: { 200: recognitionTermsSchema } } },
     async (req) => setRecognitionTerms(db, contextOf(req), req.params.id, req.body));
   r.get('/platforms/:id/history', { config: { access: 'user' }, schema: { tags, summary: '状态变更记录', params, response: { 200: historyList } } },
     async (req) => statusHistory(db, contextOf(req), req.params.id));

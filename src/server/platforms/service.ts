@@ -14,6 +14,7 @@ import { maskName, maskPhone, type Page, toPage } from '../pagination.js';
 import { visiblePlatform } from './access.js';
 import * as repo from './repository.js';
 import type { CreatePlatformInput, PlatformDetail, PlatformListQuery, PlatformRow, UpdatePlatformInput } from './schema.js';
+import { art } from '../../domain/measures.js';
 
 export const EXPORT_ROW_LIMIT = 10_000;
 
@@ -68,7 +69,7 @@ async function checkShape(db: Executor, s: Shape): Promise<void> {
   }
   if (s.parentPlatformId !== null) {
     if (s.parentPlatformId === s.id) throw errors.invalid('parentPlatformId', '上级平台：不能是平台自身');
-    if (s.level !== 'district') throw errors.invalid('parentPlatformId', '上级平台：只有区县级平台可以是分平台（第十六条）');
+    if (s.level !== 'district') throw errors.invalid('parentPlatformId', `上级平台：只有区县级平台可以是分平台（${art(16)}）`);
     const parent = await repo.findPlatform(db, { kind: 'all' }, s.parentPlatformId);
     if (!parent) throw errors.invalid('parentPlatformId', '上级平台：不存在');
     if (parent.level === 'district') throw errors.invalid('parentPlatformId', '上级平台：须为国家级或市级平台');

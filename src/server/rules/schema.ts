@@ -133,6 +133,13 @@ export const conditionFactsSchema = z.strictObject({
   orientation: z.enum(['industry', 'service_line'], { error: '须为 industry（特定行业）或 service_line（特定业态）' }).optional(),
   existingDistrictPlatforms: count.optional(),
   existingBranches: count.optional(),
+  offlineResidents: z.strictObject({
+    hrEnterprises: count.optional(),
+    aboveScaleEnterprises: count.optional(),
+    revenueYuan: money.optional(),
+    passThroughYuan: money.optional(),
+    hrRevenueYuan: money.optional(),
+  }).optional(),
 });
 
 const threshold = numeric('须为非负数，最多四位小数', /^\d+(\.\d{1,4})?$/, false);
@@ -162,7 +169,7 @@ export const checkInputSchema = z.strictObject({
 // ---- responses ----
 const dec2 = z.string().describe('两位小数的十进制字符串，如 "10.00"');
 const ruleKind = z.enum(['per_unit', 'categories', 'above_base', 'events_attendance', 'events_leader', 'judged', 'tier', 'deduction', 'sum']);
-const settingKey = z.enum(['aboveScale', 'titledStaff', 'residents', 'educationCategories', 'pairChoice', 'scaling', 'judged', 'trimFrom', 'publicity', 'passThroughInParkRevenue', 'branchUsesDistrictQuota']);
+const settingKey = z.enum(['aboveScale', 'titledStaff', 'residents', 'educationCategories', 'pairChoice', 'scaling', 'judged', 'trimFrom', 'publicity', 'passThroughInParkRevenue', 'branchUsesDistrictQuota', 'conditionResidents']);
 
 export const scoreSheetSchema = z.object({
   scheme: z.object({ id: z.string(), year: z.number(), title: z.string() }),

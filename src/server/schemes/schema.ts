@@ -64,6 +64,7 @@ export const schemeOutline = z.looseObject({
     educationCategories: z.enum(['highest_only', 'each_applicable']), pairChoice: z.enum(['orientation', 'free_choice']),
     scaling: z.enum(['floor', 'proportional']), judged: z.enum(['trimmed_mean', 'mean', 'panel']), trimFrom: z.number(),
     publicity: z.enum(['calendar_days', 'working_days']), passThroughInParkRevenue: z.boolean(), branchUsesDistrictQuota: z.boolean(),
+    conditionResidents: z.enum(['all', 'offline']).optional(),
   }),
   factors: z.object({ municipal: dec, national: dec, district: dec }),
   tables: z.object({ comprehensive_park: table, specialized_park: table, specialized_market: table }),

@@ -9,6 +9,7 @@ const ctx = useTestApp();
 const ids: Record<string, string> = {};
 const c: Record<string, Client> = {};
 const M = 1_000_000;
+const yearEnd = { residents: 'year_end' } as const;
 
 beforeAll(async () => {
   const db = ctx.database.db;
@@ -55,7 +56,7 @@ beforeAll(async () => {
 
 describe('sheetFactsFor', () => {
   it('counts a comprehensive park’s offline HR service residents at year end, all residents’ tax, sites and full-time staff', async () => {
-    const s = await sheetFactsFor(ctx.database.db, ids.park!, 2025);
+    const s = await sheetFactsFor(ctx.database.db, ids.park!, 2025, yearEnd);
     expect(s.type).toBe('comprehensive_park');
     expect(s.facts).toEqual({
       residentEnterprises: { aboveScale: 3, other: 2 },
@@ -74,13 +75,27 @@ describe('sheetFactsFor', () => {
     if (sheet.ok) expect(sheet.value.rows.find((r) => r.code === '1.1')?.score).toBe('2.20');
   });
 
+  it('counts the year’s arrivals instead of the residents at year end when the scheme says so (RULES.md §8)', async () => {
+    const arrivals = (ids.arrivals = await makePlatform(ctx.database.db, { districtCode: '500107', name: '新入驻园' }));
+    const r = (o: Parameters<typeof makeResidence>[1]) => makeResidence(ctx.database.db, o);
+    await r({ platformId: arrivals, entryDate: '2019-05-01', aboveScale: true, revenueYuan: 40 * M });
+    await r({ platformId: arrivals, entryDate: '2025-01-01', aboveScale: true, revenueYuan: 30 * M });
+    await r({ platformId: arrivals, entryDate: '2025-12-31', revenueYuan: 20 * M });
+    await r({ platformId: arrivals, entryDate: '2025-04-01', exitDate: '2025-09-30', revenueYuan: 10 * M });
+    await r({ platformId: arrivals, revenueYuan: 5 * M });
+    expect((await sheetFactsFor(ctx.database.db, arrivals, 2025, yearEnd)).facts).toMatchObject({ residentEnterprises: { aboveScale: 2, other: 2 }, residentRevenueYuan: '95000000' });
+    // Arrivals: entered in 2025 (one left again), not the 2019 resident nor one with no entry date; figures stay those at year end.
+    const s = await sheetFactsFor(ctx.database.db, arrivals, 2025, { residents: 'arrivals' });
+    expect(s.facts).toMatchObject({ residentEnterprises: { aboveScale: 1, other: 2 }, residentRevenueYuan: '95000000' });
+  });
+
   it('counts a specialized park’s service-industry residents and carries its orientation', async () => {
-    const s = await sheetFactsFor(ctx.database.db, ids.specialized!, 2025);
+    const s = await sheetFactsFor(ctx.database.db, ids.specialized!, 2025, yearEnd);
     expect(s.facts).toMatchObject({ orientation: 'industry', residentEnterprises: { aboveScale: 2, other: 0 }, residentRevenueYuan: '30000000' });
   });
 
   it('adds a market’s own revenue to its HR service residents’ revenue without pass-through', async () => {
-    const s = await sheetFactsFor(ctx.database.db, ids.market!, 2025);
+    const s = await sheetFactsFor(ctx.database.db, ids.market!, 2025, yearEnd);
     expect(s.facts).toMatchObject({ revenueYuan: '7000000', hrEnterprises: 3, areaM2: '1200.00', personTimesServed: { bachelorOrBelow: 4000, postgraduate: 1200 } });
     expect(s.facts).not.toHaveProperty('humanCapitalYuan');
   });
@@ -89,8 +104,9 @@ describe('sheetFactsFor', () => {
 describe('conditionFactsFor and the conditions endpoint', () => {
   it('gives the parks’ condition facts', async () => {
     expect((await conditionFactsFor(ctx.database.db, ids.park!, 2025)).facts).toEqual({
-      district: '500107', areaM2: '13500.50', sites: 2, managementStaff: 2, operatingStaff: 3, hrEnterprises: 5,
-      aboveScaleEnterprises: 3, revenueYuan: '310000000', passThroughYuan: '30000000',
+      district: '500107', areaM2: '13500.50', sites: 2, managementStaff: 2, operatingStaff: 3, hrEnterprises: 6,
+      aboveScaleEnterprises: 3, revenueYuan: '510000000', passThroughYuan: '30000000',
+      offlineResidents: { hrEnterprises: 5, aboveScaleEnterprises: 3, revenueYuan: '310000000', passThroughYuan: '30000000' },
     });
     expect((await conditionFactsFor(ctx.database.db, ids.specialized!, 2025)).facts).toMatchObject({
       hrEnterprises: 1, aboveScaleEnterprises: 2, revenueYuan: '30000000', hrRevenueYuan: '10000000', orientation: 'industry',
@@ -118,6 +134,12 @@ describe('conditionFactsFor and the conditions endpoint', () => {
     const status = Object.fromEntries(body.result.conditions.map((x) => [x.id, x.status]));
     expect(status).toMatchObject({ area: 'pass', sites: 'pass', managementStaff: 'pass', operatingStaff: 'pass', hrEnterprises: 'fail', aboveScaleEnterprises: 'fail', revenue: 'fail' });
     expect(body.result.outcome).toBe('not_met');
+  });
+
+  it('counts every resident (offline, online, agreement) by default and shows the setting beside the result (RULES.md §3)', async () => {
+    const body = (await c.operator!.call('GET', `/platforms/${ids.park!}/conditions`)).json<{ result: { conditions: { id: string; value: string }[]; settings: { key: string; value: string; text: string }[] } }>();
+    expect(body.result.conditions.find((x) => x.id === 'hrEnterprises')?.value).toBe('6 家');
+    expect(body.result.settings).toContainEqual({ key: 'conditionResidents', value: 'all', text: '认定条件中的入驻企业数和营业收入按全部入驻企业（线下、线上、协议入驻）计' });
   });
 });
 

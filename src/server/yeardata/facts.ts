@@ -9,7 +9,7 @@ import type { ConditionFacts } from '../../domain/conditions/types.js';
 import {
   assembleConditionFacts, assembleSheetFacts, marketDerived, parkDerived, type PlatformFacts, type RegistryAggregates, type SheetFactsFor, type TypedYearData,
 } from '../../domain/platforms/facts.js';
-import type { PlatformLevel, PlatformType } from '../../domain/rules/scheme-types.js';
+import type { PlatformLevel, PlatformType, SchemeSettings } from '../../domain/rules/scheme-types.js';
 import type { z } from 'zod';
 import { errors } from '../errors.js';
 import { districtQuotaCounts, findPlatform } from '../platforms/repository.js';
@@ -55,9 +55,9 @@ export interface PlatformYear {
   stored: Awaited<ReturnType<typeof repo.findYearData>>;
 }
 
-export async function loadPlatformYear(db: Executor, platformId: string, year: number): Promise<PlatformYear> {
+export async function loadPlatformYear(db: Executor, platformId: string, year: number, counted: SchemeSettings['residents'] = 'year_end'): Promise<PlatformYear> {
   const platform = await platformFacts(db, platformId);
-  const [aggregates, stored] = await Promise.all([repo.registryAggregates(db, platformId, year), repo.findYearData(db, platformId, year)]);
+  const [aggregates, stored] = await Promise.all([repo.registryAggregates(db, platformId, year, counted), repo.findYearData(db, platformId, year)]);
   return { platform, aggregates, stored, yearData: typedYearData(platform.type, stored?.data) };
 }
 
@@ -72,9 +72,12 @@ export function derivedFacts(y: PlatformYear) {
   }
 }
 
-/** Full score-sheet facts for a platform-year: residences at year end, sites, staff, year data. */
-export async function sheetFactsFor(db: Executor, platformId: string, year: number): Promise<SheetFactsFor> {
-  const y = await loadPlatformYear(db, platformId, year);
+/**
+ * Full score-sheet facts for a platform-year: residences (counted at year end or as the year's
+ * arrivals, as the scheme's setting says), sites, staff, year data.
+ */
+export async function sheetFactsFor(db: Executor, platformId: string, year: number, settings: Pick<SchemeSettings, 'residents'>): Promise<SheetFactsFor> {
+  const y = await loadPlatformYear(db, platformId, year, settings.residents);
   return assembleSheetFacts(y.platform, y.aggregates, y.yearData);
 }
 

@@ -40,27 +40,40 @@ const population = (r: Record<string, string | null>, prefix: string): Populatio
   return { aboveScale: Number(get('above')), other: Number(get('other')), revenueYuan: get('rev'), passThroughYuan: get('pt') };
 };
 
-/** One pass over the platform's residences at year end, its sites and its staff (RULES.md §2 populations). */
-export async function registryAggregates(db: Executor, platformId: string, year: number): Promise<RegistryAggregates> {
+/**
+ * Residences entered during the year (RULES.md §8 "arrivals"); an unknown entry date is not
+ * known to fall in the year, so it does not count.
+ */
+const arrivedSql = sql<boolean>`(${residences.entryDate} is not null and ${residences.entryDate} >= make_date(${residences.year}, 1, 1)
+  and ${residences.entryDate} <= make_date(${residences.year}, 12, 31))`;
+
+/**
+ * One pass over the platform's residences, its sites and its staff (RULES.md §2 populations).
+ * Figures (revenue, tax) are of the residents at year end; the enterprise counts are of the
+ * residents at year end or, under the scheme's "arrivals" reading, of the year's arrivals.
+ */
+export async function registryAggregates(db: Executor, platformId: string, year: number, counted: 'year_end' | 'arrivals' = 'year_end'): Promise<RegistryAggregates> {
+  const flag = counted === 'arrivals' ? 'arrived' : 'at_end';
   const totals = (cond: string, prefix: string) => sql.raw(`
-      count(*) filter (where ${cond} and above) as ${prefix}_above,
-      count(*) filter (where ${cond} and not above) as ${prefix}_other,
-      coalesce(sum(revenue) filter (where ${cond}), 0)::text as ${prefix}_rev,
-      coalesce(sum(pass_through) filter (where ${cond}), 0)::text as ${prefix}_pt`);
+      count(*) filter (where ${cond} and ${flag} and above) as ${prefix}_above,
+      count(*) filter (where ${cond} and ${flag} and not above) as ${prefix}_other,
+      coalesce(sum(revenue) filter (where ${cond} and at_end), 0)::text as ${prefix}_rev,
+      coalesce(sum(pass_through) filter (where ${cond} and at_end), 0)::text as ${prefix}_pt`);
   const res = await db.execute<Record<string, string | null>>(sql`
     with r as (
       select ${residences.mode} as mode, ${residences.revenueYuan} as revenue, ${residences.passThroughYuan} as pass_through, ${residences.taxYuan} as tax,
         ${enterprises.isHrService} as hr,
         (${enterprises.isHrService} or coalesce(${enterprises.industry} in ${[...SERVICE_SECTION_CODES]}, false)) as svc,
-        coalesce(${enterpriseYears.aboveScale}, false) as above
+        coalesce(${enterpriseYears.aboveScale}, false) as above,
+        ${atYearEndSql} as at_end, ${arrivedSql} as arrived
       from ${residences}
       join ${enterprises} on ${enterprises.id} = ${residences.enterpriseId}
       left join ${enterpriseYears} on ${enterpriseYears.enterpriseId} = ${residences.enterpriseId} and ${enterpriseYears.year} = ${residences.year}
-      where ${residences.platformId} = ${platformId} and ${residences.year} = ${year} and ${atYearEndSql}
+      where ${residences.platformId} = ${platformId} and ${residences.year} = ${year} and (${atYearEndSql} or ${arrivedSql})
     )
-    select ${totals("mode = 'offline' and hr", 'oh')}, ${totals("mode = 'offline' and svc", 'os')}, ${totals('hr', 'ha')},
-      coalesce(sum(revenue) filter (where mode <> 'offline' and svc), 0)::text as online_rev,
-      coalesce(sum(tax), 0)::text as tax,
+    select ${totals("mode = 'offline' and hr", 'oh')}, ${totals("mode = 'offline' and svc", 'os')}, ${totals('hr', 'ha')}, ${totals('svc', 'sa')},
+      coalesce(sum(revenue) filter (where mode <> 'offline' and svc and at_end), 0)::text as online_rev,
+      coalesce(sum(tax) filter (where at_end), 0)::text as tax,
       (select count(*) from ${platformSites} where ${platformSites.platformId} = ${platformId}) as site_count,
       (select coalesce(sum(${platformSites.buildingArea}), 0)::text from ${platformSites} where ${platformSites.platformId} = ${platformId}) as area,
       (select count(*) from ${platformStaff} where ${platformStaff.platformId} = ${platformId} and ${platformStaff.fullTime} and ${platformStaff.team} = 'management') as mgmt,
@@ -74,6 +87,7 @@ export async function registryAggregates(db: Executor, platformId: string, year:
     offlineHr: population(row, 'oh'),
     offlineService: population(row, 'os'),
     hrAnyMode: population(row, 'ha'),
+    serviceAnyMode: population(row, 'sa'),
     onlineServiceRevenueYuan: row.online_rev ?? '0',
     residentTaxYuan: row.tax ?? '0',
     sites: { count: Number(row.site_count ?? 0), areaM2: row.area ?? '0' },

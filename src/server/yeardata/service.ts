@@ -13,6 +13,7 @@ import { termsOf } from '../platforms/recognition-terms.js';
 import { conditionFactsFor, derivedFacts, loadPlatformYear, typedYearData } from './facts.js';
 import * as repo from './repository.js';
 import { yearDataSchemas, type YearDataDetail } from './schema.js';
+import { art } from '../../domain/measures.js';
 
 export async function getYearData(db: Db, ctx: RequestContext, platformId: string, year: number): Promise<YearDataDetail> {
   const p = await visiblePlatform(db, ctx, platformId);
@@ -81,4 +82,4 @@ export async function checkPlatformConditions(db: Db, ctx: RequestContext, platf
 }
 
 // Art 16 thresholds are each district's own; the registry does not hold them yet.
-const DISTRICT_POLICY_MISSING = '区县级平台按所在区县自定的认定标准核验（第十六条），系统中尚未登记该区县的标准，暂不能自动核验';
+const DISTRICT_POLICY_MISSING = `区县级平台按所在区县自定的认定标准核验（${art(16)}），系统中尚未登记该区县的标准，暂不能自动核验`;

@@ -120,6 +120,9 @@ export interface EntryReview extends ReviewSheet {
   frozen: boolean;
   reviewedAt: string | null;
   experts: { assigned: number; submitted: number; declined: number };
+  /** Judged rows the review panel scores at finishing (scheme setting 综合评定项取评审组评分); empty otherwise. */
+  panelRows: JudgedRow[];
+  panelScores: Record<string, string>;
 }
 
 export interface JudgedRow {
@@ -319,7 +322,8 @@ export const assignExpert = (id: string, entryId: string, expertUserId: string) 
 export const unassignExpert = (id: string, entryId: string, assignmentId: string) =>
   http.delete(entryPath(id, entryId, `/experts/${enc(assignmentId)}`));
 export const getEntryReview = (id: string, entryId: string) => http.get<EntryReview>(entryPath(id, entryId, '/review'));
-export const finishReview = (id: string, entryId: string) => http.post<EntryReview>(entryPath(id, entryId, '/finish-review'));
+export const finishReview = (id: string, entryId: string, panelScores: Record<string, string> = {}) =>
+  http.post<EntryReview>(entryPath(id, entryId, '/finish-review'), { panelScores });
 
 // Experts: their own work.
 export const listMyAssignments = () => http.get<MyAssignment[]>('/expert/assignments');

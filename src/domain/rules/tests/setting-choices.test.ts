@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cq2025 } from '../schemes/cq-2025.js';
 import { SETTING_LABELS, settingChoices, settingsShown } from '../settings-shown.js';
+import { validateScheme } from '../validate-scheme.js';
 
 describe('settingChoices', () => {
   const choices = settingChoices(cq2025.settings);
@@ -22,5 +23,26 @@ describe('settingChoices', () => {
     const judged = choices.find((c) => c.key === 'judged')!;
     expect(judged.options.map((o) => o.value)).toEqual(['trimmed_mean', 'mean', 'panel']);
     expect(judged.options[2]!.text).toBe('综合评定项取评审组统一评分');
+  });
+});
+
+describe('which residents the recognition conditions count (RULES.md §3, §8)', () => {
+  it('is offered in the scheme editor with its Chinese wording, default every resident', () => {
+    const c = settingChoices(cq2025.settings).find((x) => x.key === 'conditionResidents')!;
+    expect(c.label).toBe('认定条件入驻企业口径');
+    expect(c.current).toBe('all');
+    expect(c.options.map((o) => o.value)).toEqual(['all', 'offline']);
+    expect(c.options[1]!.text).toBe('认定条件中的入驻企业数和营业收入仅按线下入驻企业计');
+  });
+
+  it('reads a scheme stored before the setting existed as the default', () => {
+    const { conditionResidents: _gone, ...older } = cq2025.settings;
+    expect(settingChoices(older).find((x) => x.key === 'conditionResidents')?.current).toBe('all');
+    expect(settingsShown(older, ['conditionResidents'])[0]).toMatchObject({ value: 'all' });
+  });
+
+  it('is refused with a Chinese message when the value is unknown', () => {
+    const bad = { ...cq2025, settings: { ...cq2025.settings, conditionResidents: 'nearby' as 'all' } };
+    expect(validateScheme(bad).map((e) => e.message)).toContain('认定条件入驻企业口径须为“全部入驻企业”或“仅线下入驻企业”');
   });
 });

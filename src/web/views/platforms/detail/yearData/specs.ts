@@ -2,6 +2,7 @@
  * The yearly facts each platform type records (docs/api-registry.md «Yearly operating data», the
  * rows of 附表2–4), as data the form renders. Keys are checked against the API types per type.
  */
+import { art } from '../../../../../domain/measures';
 import type {
   ComprehensiveParkYearData, PlatformType, SpecializedMarketYearData, SpecializedParkYearData,
 } from '../../../../api/types';
@@ -110,7 +111,7 @@ export const YEAR_DATA_GROUPS: Readonly<Record<PlatformType, readonly FactGroup[
       facts: [
         { key: 'serviceFunctions', label: '已设置的市场服务职能', kind: 'functions', row: '1.1' },
         { key: 'ownRevenueYuan', label: '市场自身营业收入（不含代收代付）', kind: 'yuan', row: '1.2（与入驻企业营收合计）' },
-        { key: 'humanCapitalYuan', label: '助力实现人力资本（收入）', kind: 'yuan', row: '第十三条（三）' },
+        { key: 'humanCapitalYuan', label: '助力实现人力资本（收入）', kind: 'yuan', row: art(13, '三') },
         { key: 'databaseRecords', label: '人力资源数据库入库人数', kind: 'count', unit: '人', row: '1.4' },
       ],
     },

@@ -11,7 +11,6 @@ export const auditActionLabels = {
   'auth.lockout': '账号锁定',
   'auth.logout': '退出登录',
   'backup.create': '备份数据',
-
   'crypto.rotate_key': '轮换数据加密密钥',
   'crypto.seal_plaintext': '加密存量个人信息',
   'enterprise.create': '新增企业',
@@ -74,7 +73,6 @@ export const auditActionLabels = {
   'user.create': '新增用户',
   'user.create_admin_cli': '命令行创建管理员',
   'user.create_initial_admin': '创建初始管理员',
-
   'user.disable': '停用用户',
   'user.enable': '启用用户',
   'user.reset_password': '重置密码',

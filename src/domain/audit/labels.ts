@@ -1,3 +1,7 @@
+import { roleLabels } from '../auth/roles.js';
+import { entryStatusLabels } from '../evaluation/workflow.js';
+import { statusLabels as platformStatusLabels } from '../platforms/lifecycle.js';
+
 /**
  * Chinese wording of the audit log: every action and entity type the server writes, and the
  * fields its before → after summaries name. The log page, its export and the server's name
@@ -132,6 +136,20 @@ export const auditFieldLabels: Record<string, string> = {
   updated: '更新数', schemeId: '评分方案', baseSchemeId: '原方案', ip: 'IP 地址',
 };
 
+/** Fields of a summary holding another record's id, and that record's entity type (the server resolves its name). */
+export const auditReferenceFields: Readonly<Record<string, AuditEntity>> = {
+  platformId: 'platform', evaluationId: 'evaluation', entryId: 'evaluation_entry', expertUserId: 'user', userId: 'user',
+  organizationId: 'organization', enterpriseId: 'enterprise', schemeId: 'score_scheme', baseSchemeId: 'score_scheme', siteId: 'platform_site',
+};
+
+/** Coded values that summaries carry (states, roles, levels, decisions), in Chinese. */
+const valueLabels: Readonly<Record<string, string>> = {
+  ...platformStatusLabels, ...entryStatusLabels, ...roleLabels,
+  assigned: '已分配', declined: '已拒绝',
+  accept: '通过', accepted: '通过', return: '退回', rejected: '驳回', confirmed: '已确认', pending: '待处理',
+  national: '国家级', municipal: '市级', district: '区县级',
+};
+
 export function actionLabel(action: string): string {
   return (auditActionLabels as Record<string, string>)[action] ?? `未定义操作（${action}）`;
 }
@@ -148,7 +166,8 @@ export function fieldLabel(field: string): string {
 function valueText(v: unknown): string {
   if (v === null || v === undefined || v === '') return '（空）';
   if (typeof v === 'boolean') return v ? '是' : '否';
-  if (typeof v === 'string' || typeof v === 'number') return String(v);
+  if (typeof v === 'string') return valueLabels[v] ?? v;
+  if (typeof v === 'number') return String(v);
   if (Array.isArray(v)) return v.length === 0 ? '（无）' : v.map(valueText).join('、');
   return Object.entries(v as Record<string, unknown>).map(([k, x]) => `${fieldLabel(k)}：${valueText(x)}`).join('；');
 }
@@ -168,7 +187,10 @@ const isPair = (field: string, v: unknown): v is [unknown, unknown] => !listFiel
  * A summary as lines of Chinese: a diff's `{field: [before, after]}` and a `{before, after}`
  * pair read "before → after"; other keys read as their value.
  */
-export function summaryLines(summary: unknown): SummaryLine[] {
+/** `name(field, id)`: the name of the record a reference field points at, when the server found it. */
+export type ReferenceName = (field: string, id: string) => string | undefined;
+
+export function summaryLines(summary: unknown, name: ReferenceName = () => undefined): SummaryLine[] {
   if (summary === null || typeof summary !== 'object' || Array.isArray(summary)) return summary === null || summary === undefined ? [] : [{ field: '', label: '内容', text: valueText(summary) }];
   const s = summary as Record<string, unknown>;
   const lines: SummaryLine[] = [];
@@ -177,13 +199,14 @@ export function summaryLines(summary: unknown): SummaryLine[] {
   }
   for (const [field, value] of Object.entries(s)) {
     if (lines.length > 0 && (field === 'before' || field === 'after')) continue;
-    const text = isPair(field, value) ? `${valueText(value[0])} → ${valueText(value[1])}` : valueText(value);
+    const named = typeof value === 'string' && field in auditReferenceFields ? name(field, value) : undefined;
+    const text = named ?? (isPair(field, value) ? `${valueText(value[0])} → ${valueText(value[1])}` : valueText(value));
     lines.push({ field, label: fieldLabel(field), text });
   }
   return lines;
 }
 
 /** One line for tables and the export. */
-export function summaryText(summary: unknown): string {
-  return summaryLines(summary).map((l) => `${l.label}：${l.text}`).join('；') || '—';
+export function summaryText(summary: unknown, name?: ReferenceName): string {
+  return summaryLines(summary, name).map((l) => `${l.label}：${l.text}`).join('；') || '—';
 }

@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type Client, useTestApp } from '../../../test/app.js';
 import { makeUser } from '../../../test/factories.js';
+import { auditEntityLabels } from '../../domain/audit/labels.js';
+import { insertAudit } from '../audit/repository.js';
 
 const ctx = useTestApp();
 let admin: Client;
@@ -30,6 +32,18 @@ describe('audit log in Chinese', () => {
     expect(row.changes).toContainEqual({ field: 'displayName', label: '姓名', text: expect.stringMatching(/→ 改名后$/) as unknown });
     const reset = (await auditor.call('GET', '/audit-log?action=user.reset_password')).json<{ items: Row[] }>().items[0]!;
     expect(reset.actionLabel).toBe('重置密码');
+  });
+
+  it('looks up names for every entity type without failing; a record gone shows no name, not an error', async () => {
+    for (const entityType of Object.keys(auditEntityLabels)) {
+      await insertAudit(ctx.database.db, {
+        userId: null, username: 'system', role: null, organizationId: null, organizationName: null, ip: null,
+        action: 'file.delete', entityType, entityId: crypto.randomUUID(), summary: { platformId: crypto.randomUUID() },
+      });
+    }
+    const res = await auditor.call('GET', '/audit-log?action=file.delete&pageSize=100');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<{ items: Row[] }>().items.every((r) => r.entityName === null)).toBe(true);
   });
 
   it('exports the filtered log as .xlsx in the same words, and audits the export', async () => {

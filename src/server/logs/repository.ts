@@ -96,7 +96,7 @@ const nameQueries: Partial<Record<string, (db: Executor, ids: string[]) => Promi
   evaluation_entry: (db, ids) => db.select({ id: evaluationEntries.id, name: sql<string>`${evaluations.year} || ' 年度 · ' || ${platforms.name}` })
     .from(evaluationEntries).innerJoin(evaluations, eq(evaluations.id, evaluationEntries.evaluationId)).innerJoin(platforms, eq(platforms.id, evaluationEntries.platformId))
     .where(inArray(evaluationEntries.id, ids)),
-  expert_assignment: (db, ids) => db.select({ id: expertAssignments.id, name: sql<string>`${users.username} · ${evaluations.year} || ' 年度 · ' || ${platforms.name}` })
+  expert_assignment: (db, ids) => db.select({ id: expertAssignments.id, name: sql<string>`${users.username} || ' · ' || ${evaluations.year} || ' 年度 · ' || ${platforms.name}` })
     .from(expertAssignments).innerJoin(users, eq(users.id, expertAssignments.expertUserId))
     .innerJoin(evaluationEntries, eq(evaluationEntries.id, expertAssignments.entryId))
     .innerJoin(evaluations, eq(evaluations.id, evaluationEntries.evaluationId)).innerJoin(platforms, eq(platforms.id, evaluationEntries.platformId))

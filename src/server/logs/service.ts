@@ -1,4 +1,4 @@
-import { actionLabel, entityLabel, summaryLines, summaryText } from '../../domain/audit/labels.js';
+import { actionLabel, auditReferenceFields, entityLabel, summaryLines, summaryText } from '../../domain/audit/labels.js';
 import { parseUserAgent } from '../../domain/audit/user-agent.js';
 import { roleLabels, type Role } from '../../domain/auth/roles.js';
 import type { Db } from '../../db/client.js';
@@ -27,22 +27,33 @@ function nameFromSummary(summary: unknown): string | null {
   return null;
 }
 
+/** The records a summary's reference fields (platformId, entryId, …) point at. */
+function summaryReferences(summary: unknown): { entityType: string; entityId: string }[] {
+  if (summary === null || typeof summary !== 'object') return [];
+  return Object.entries(summary as Record<string, unknown>).flatMap(([field, value]) => {
+    const entityType = auditReferenceFields[field];
+    return entityType && typeof value === 'string' ? [{ entityType, entityId: value }] : [];
+  });
+}
+
 /** Rows in Chinese: who did what to which named record, and the changes as field: before → after. */
 async function described<R extends AuditRecord>(db: Db, rows: readonly R[]) {
-  const names = await entityNames(db, rows);
+  const names = await entityNames(db, [...rows, ...rows.flatMap((r) => summaryReferences(r.summary))]);
+  const referenceName = (field: string, id: string) => names.get(`${auditReferenceFields[field] ?? ''}:${id}`);
   return rows.map((row) => ({
     row,
     actionLabel: actionLabel(row.action),
     entityLabel: entityLabel(row.entityType),
     entityName: (row.entityId === null ? undefined : names.get(`${row.entityType}:${row.entityId}`)) ?? nameFromSummary(row.summary),
-    changes: summaryLines(row.summary),
+    changes: summaryLines(row.summary, referenceName),
+    text: summaryText(row.summary, referenceName),
   }));
 }
 
 export async function auditPage(db: Db, q: AuditQuery) {
   const { rows, total } = await listAudit(db, q);
   const items = await described(db, rows);
-  return toPage({ rows: items, total }, q, ({ row: { total: _total, ...row }, ...words }) => ({ ...row, at: row.at.toISOString(), ...words }));
+  return toPage({ rows: items, total }, q, ({ row: { total: _total, ...row }, text: _text, ...words }) => ({ ...row, at: row.at.toISOString(), ...words }));
 }
 
 const timeText = (d: Date) => d.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' });
@@ -64,7 +75,7 @@ export async function auditExport(db: Db, q: AuditExportQuery) {
       { header: '操作', width: 18, value: (i) => i.actionLabel },
       { header: '对象类型', width: 12, value: (i) => i.entityLabel },
       { header: '对象', width: 36, value: (i) => i.entityName ?? i.row.entityId ?? '—' },
-      { header: '内容', width: 60, value: (i) => summaryText(i.row.summary) },
+      { header: '内容', width: 60, value: (i) => i.text },
     ],
   });
   return { filename: `审计日志-${dateStamp()}.xlsx`, body };

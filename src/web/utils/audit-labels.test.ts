@@ -43,5 +43,8 @@ describe('audit labels', () => {
     ]);
     expect(fieldLabel('mysteryField')).toBe('〔mysteryField〕');
     expect(summaryText({ experts: ['甲', '乙'] })).toBe('评审专家：甲、乙');
+    // Coded values and other records' ids read in Chinese.
+    expect(summaryText({ status: ['draft', 'submitted'], platformId: 'p-1' }, (field, id) => (field === 'platformId' && id === 'p-1' ? '某产业园' : undefined)))
+      .toBe('状态：自评中 → 待区县初审；平台：某产业园');
   });
 });

@@ -19,11 +19,17 @@ afterAll(async () => {
   fs.rmSync(workDir, { recursive: true, force: true });
 });
 
-async function auditorPage(): Promise<Page> {
+async function pageAs(username: string): Promise<Page> {
   const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1600, height: 900 }, acceptDownloads: true });
-  await login(page, baseUrl, 'auditor', 'Demo@2025');
+  await login(page, baseUrl, username, 'Demo@2025');
   await page.getByTestId('home-title').waitFor({ timeout: 20_000 });
   return page;
+}
+const auditorPage = () => pageAs('auditor');
+
+/** GET of the API with the page's session (ids for URLs the test opens). */
+async function api<T>(page: Page, url: string): Promise<T> {
+  return page.evaluate(async (u) => (await fetch(`/api/v1${u}`)).json() as Promise<T>, url);
 }
 
 /** The texts of one column of an Element Plus table, by its header. */
@@ -92,5 +98,49 @@ describe('the auditor reads the logs in Chinese', () => {
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('login-log-export').click()]);
     expect(file.suggestedFilename()).toMatch(/^登录日志-\d{8}\.xlsx$/);
     await page.close();
+  });
+});
+
+describe('buttons offer only what can succeed, and say why not', () => {
+  it('报送市局 waits for every counted row, 确定等次 / 公布结果 wait for the panel, 停用 is not offered on 市局', async () => {
+    const district = await pageAs('jlp.hrss');
+    const campaigns = await api<{ id: string; year: number }[]>(district, '/evaluations');
+    const c2025 = campaigns.find((c) => c.year === 2025)!;
+    const entries = await api<{ id: string; platformName: string; status: string }[]>(district, `/evaluations/${c2025.id}/entries`);
+    const submitted = entries.find((e) => e.status === 'submitted')!;
+    await district.goto(`${baseUrl}/app/evaluations/${c2025.id}/entries/${submitted.id}`);
+    await district.getByTestId('entry-summary').waitFor();
+    expect(await district.getByTestId('entry-forward').isDisabled()).toBe(true);
+    const forwardWhy = await district.getByTestId('entry-forward-reason').getAttribute('data-reason');
+    expect(forwardWhy).toMatch(/已通过 0 项.*未初审 \d+ 项/);
+    await district.getByTestId('entry-forward-reason').hover();
+    await district.locator('.el-popper:visible', { hasText: '全部通过后才能报送市局' }).waitFor();
+    await screenshot(district, 'buttons-01-forward-disabled');
+    await district.close();
+
+    const staff = await pageAs('staff');
+    await staff.goto(`${baseUrl}/app/panel?evaluationId=${c2025.id}`);
+    await staff.getByTestId('panel-blocking').waitFor();
+    expect(await staff.getByTestId('grade-button').isDisabled()).toBe(true);
+    expect(await staff.getByTestId('grade-reason').getAttribute('data-reason')).toMatch(/确定等次前还需处理 \d+ 项/);
+    expect(await staff.getByTestId('publish-button').isDisabled()).toBe(true);
+    expect(await staff.getByTestId('publish-reason').getAttribute('data-reason')).toMatch(/未完成市级评审/);
+    await staff.getByTestId('grade-reason').hover();
+    await staff.locator('.el-popper:visible', { hasText: '确定等次前还需处理' }).waitFor();
+    await screenshot(staff, 'buttons-02-panel-disabled');
+    await staff.close();
+
+    const admin = await pageAs('admin');
+    await admin.goto(`${baseUrl}/app/admin/organizations`);
+    const bureauRow = admin.locator('.el-table__body tr.el-table__row', { hasText: '重庆市人力资源和社会保障局' }).first();
+    await bureauRow.waitFor();
+    // The fixed action column renders the row twice; the visible copy counts.
+    const toggle = admin.locator('[data-testid=org-toggle][data-reason*="不能停用"]:visible').first();
+    await toggle.waitFor();
+    expect(await toggle.locator('button').isDisabled()).toBe(true);
+    const enabled = admin.locator('[data-testid=org-toggle][data-reason=""]:visible button').first();
+    expect(await enabled.isDisabled()).toBe(false);
+    await screenshot(admin, 'buttons-03-organizations');
+    await admin.close();
   });
 });

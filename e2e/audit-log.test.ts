@@ -111,6 +111,9 @@ describe('buttons offer only what can succeed, and say why not', () => {
     await district.goto(`${baseUrl}/app/evaluations/${c2025.id}/entries/${submitted.id}`);
     await district.getByTestId('entry-summary').waitFor();
     expect(await district.getByTestId('entry-forward').isDisabled()).toBe(true);
+    // The operator's values are read here, as text, not as pale disabled inputs that look empty.
+    expect(await district.locator('[data-testid^=entry-row-] [data-testid=fact-text]').count()).toBeGreaterThan(10);
+    expect(await district.locator('[data-testid^=entry-row-] input:disabled, [data-testid^=entry-row-] textarea:disabled').count()).toBe(0);
     const forwardWhy = await district.getByTestId('entry-forward-reason').getAttribute('data-reason');
     expect(forwardWhy).toMatch(/已通过 0 项.*未初审 \d+ 项/);
     await district.getByTestId('entry-forward-reason').hover();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, login, screenshot } from './browser.js';
+import { launchBrowser, login, screenshot, screenshotDir } from './browser.js';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -118,7 +118,7 @@ describe('buttons offer only what can succeed, and say why not', () => {
     expect(forwardWhy).toMatch(/已通过 0 项.*未初审 \d+ 项/);
     await district.getByTestId('entry-forward-reason').hover();
     await district.locator('.el-popper:visible', { hasText: '全部通过后才能报送市局' }).waitFor();
-    await screenshot(district, 'buttons-01-forward-disabled');
+    await district.screenshot({ path: path.join(screenshotDir, 'buttons-01-forward-disabled.png') });
     await district.close();
 
     const staff = await pageAs('staff');

@@ -32,9 +32,10 @@ export interface DemoSeedPlatform { id: string; name: string; districtCode: stri
 const SCHEME = 'cq-2025';
 const shift = (days: number) => new Date(Date.parse(`${todayIso()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const texts: Record<string, string> = {
-  '1.1': '本项数据取自平台登记的入驻企业名录和年度数据，佐证材料已上传（演示数据）。',
+  // No demo entry has evidence files: the texts must not claim any (demo.test.ts checks).
+  '1.1': '本项数据取自平台登记的入驻企业名录和年度数据（演示数据）。',
   '1.2': '营业收入按入驻企业年度报表汇总，已剔除代收代付（演示数据）。',
-  '2.1': '全年服务情况见服务台账，台账与佐证材料一致（演示数据）。',
+  '2.1': '全年服务情况见平台服务台账（演示数据）。',
 };
 
 export async function seedDemoEvaluations(db: Db, platforms: readonly DemoSeedPlatform[]): Promise<void> {

@@ -133,4 +133,14 @@ describe('the demo evaluations', () => {
       expect(actions.has(a), a).toBe(true);
     }
   });
+
+  it('claims no evidence that is not there: a row text naming evidence has files on its entry', async () => {
+    const claims = await q<{ platform: string; year: number; code: string; text: string; files: string }>(`
+      select p.name platform, e.year, t.key code, t.value text,
+        (select count(*) from files f where f.owner_id = x.id) files
+      from evaluation_entries x join evaluations e on e.id = x.evaluation_id join platforms p on p.id = x.platform_id,
+        jsonb_each_text(x.row_texts) t
+      where t.value ~ '佐证|附件|已上传|扫描件'`);
+    expect(claims.filter((c) => Number(c.files) === 0)).toEqual([]);
+  });
 });

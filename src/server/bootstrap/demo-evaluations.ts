@@ -25,7 +25,7 @@ import { applyForDistrictPlatform, createEvaluation, listEntries, openEvaluation
 import { loadScheme } from '../schemes/service.js';
 import { sheetFactsFor } from '../yeardata/facts.js';
 import { DEMO_YEAR } from './demo-registry.js';
-import { demoUsers } from './repository.js';
+import { backdateDemoNotifications, demoUsers } from './repository.js';
 
 export interface DemoSeedPlatform { id: string; name: string; districtCode: string; operatorOrgId: string; operatorName: string }
 
@@ -123,6 +123,9 @@ export async function seedDemoEvaluations(db: Db, platforms: readonly DemoSeedPl
   const past = { selfEvaluationEnd: `${DEMO_YEAR}-03-31`, districtReviewEnd: `${DEMO_YEAR}-04-30`, municipalReviewEnd: `${DEMO_YEAR}-06-30` };
   await db.transaction(async (tx) => {
     await setWindows(tx, last.id, past);
+    // Its notifications named today's windows (2024 with 2026 deadlines): they get the past ones and time.
+    await backdateDemoNotifications(tx, DEMO_YEAR - 1, [[shift(1), past.selfEvaluationEnd], [shift(2), past.districtReviewEnd], [shift(3), past.municipalReviewEnd]],
+      new Date(`${past.municipalReviewEnd}T10:00:00+08:00`));
     await auditSystem(tx, { action: 'evaluation.windows', entityType: 'evaluation', entityId: last.id, username: '演示数据', summary: { demo: true, after: past } });
   });
 

@@ -143,4 +143,11 @@ describe('the demo evaluations', () => {
       where t.value ~ '佐证|附件|已上传|扫描件'`);
     expect(claims.filter((c) => Number(c.files) === 0)).toEqual([]);
   });
+
+  it('dates the 2024 campaign\'s notifications in its own time: no later deadline, none after 2025-06-30', async () => {
+    const rows = await q<{ title: string; body: string; at: Date }>(`select title, body, created_at at from notifications where title like '%2024年度%'`);
+    expect(rows.length).toBeGreaterThan(0);
+    const late = rows.filter((r) => /202[6-9]-\d\d-\d\d/.test(`${r.title} ${r.body}`) || r.at.getTime() > Date.parse('2025-06-30T23:59:59+08:00'));
+    expect(late).toEqual([]);
+  });
 });

@@ -50,3 +50,8 @@ export const orgKindOfRole: Record<Role, OrgKind> = {
 export function managedBySystemAdmin(role: Role): boolean {
   return role !== 'security_admin' && role !== 'auditor';
 }
+
+/** Why an organization cannot be disabled (the server refuses the same), or null: the bureau runs the system. */
+export function disableOrganizationRefusal(kind: OrgKind): string | null {
+  return kind === 'bureau' ? '市局是系统的主管机构，不能停用' : null;
+}

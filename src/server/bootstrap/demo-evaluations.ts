@@ -25,16 +25,17 @@ import { applyForDistrictPlatform, createEvaluation, listEntries, openEvaluation
 import { loadScheme } from '../schemes/service.js';
 import { sheetFactsFor } from '../yeardata/facts.js';
 import { DEMO_YEAR } from './demo-registry.js';
-import { demoUsers } from './repository.js';
+import { backdateDemoNotifications, demoUsers } from './repository.js';
 
 export interface DemoSeedPlatform { id: string; name: string; districtCode: string; operatorOrgId: string; operatorName: string }
 
 const SCHEME = 'cq-2025';
 const shift = (days: number) => new Date(Date.parse(`${todayIso()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const texts: Record<string, string> = {
-  '1.1': '本项数据取自平台登记的入驻企业名录和年度数据，佐证材料已上传（演示数据）。',
+  // No demo entry has evidence files: the texts must not claim any (demo.test.ts checks).
+  '1.1': '本项数据取自平台登记的入驻企业名录和年度数据（演示数据）。',
   '1.2': '营业收入按入驻企业年度报表汇总，已剔除代收代付（演示数据）。',
-  '2.1': '全年服务情况见服务台账，台账与佐证材料一致（演示数据）。',
+  '2.1': '全年服务情况见平台服务台账（演示数据）。',
 };
 
 export async function seedDemoEvaluations(db: Db, platforms: readonly DemoSeedPlatform[]): Promise<void> {
@@ -122,6 +123,9 @@ export async function seedDemoEvaluations(db: Db, platforms: readonly DemoSeedPl
   const past = { selfEvaluationEnd: `${DEMO_YEAR}-03-31`, districtReviewEnd: `${DEMO_YEAR}-04-30`, municipalReviewEnd: `${DEMO_YEAR}-06-30` };
   await db.transaction(async (tx) => {
     await setWindows(tx, last.id, past);
+    // Its notifications named today's windows (2024 with 2026 deadlines): they get the past ones and time.
+    await backdateDemoNotifications(tx, DEMO_YEAR - 1, [[shift(1), past.selfEvaluationEnd], [shift(2), past.districtReviewEnd], [shift(3), past.municipalReviewEnd]],
+      new Date(`${past.municipalReviewEnd}T10:00:00+08:00`));
     await auditSystem(tx, { action: 'evaluation.windows', entityType: 'evaluation', entityId: last.id, username: '演示数据', summary: { demo: true, after: past } });
   });
 

@@ -133,4 +133,21 @@ describe('the demo evaluations', () => {
       expect(actions.has(a), a).toBe(true);
     }
   });
+
+  it('claims no evidence that is not there: a row text naming evidence has files on its entry', async () => {
+    const claims = await q<{ platform: string; year: number; code: string; text: string; files: string }>(`
+      select p.name platform, e.year, t.key code, t.value text,
+        (select count(*) from files f where f.owner_id = x.id) files
+      from evaluation_entries x join evaluations e on e.id = x.evaluation_id join platforms p on p.id = x.platform_id,
+        jsonb_each_text(x.row_texts) t
+      where t.value ~ '佐证|附件|已上传|扫描件'`);
+    expect(claims.filter((c) => Number(c.files) === 0)).toEqual([]);
+  });
+
+  it('dates the 2024 campaign\'s notifications in its own time: no later deadline, none after 2025-06-30', async () => {
+    const rows = await q<{ title: string; body: string; at: Date }>(`select title, body, created_at at from notifications where title like '%2024年度%'`);
+    expect(rows.length).toBeGreaterThan(0);
+    const late = rows.filter((r) => /202[6-9]-\d\d-\d\d/.test(`${r.title} ${r.body}`) || r.at.getTime() > Date.parse('2025-06-30T23:59:59+08:00'));
+    expect(late).toEqual([]);
+  });
 });

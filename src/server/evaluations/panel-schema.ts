@@ -54,7 +54,8 @@ const settings = z.object({ excellentMin: z.string(), passMin: z.string(), excel
 export const panelResponse = z.object({
   evaluationId: z.string(), year: z.number().int(), schemeId: z.string(), status: z.enum(['draft', 'open', 'published']),
   settings, pools: z.array(pool),
-  ranking: z.array(rankedEntry),
+  /** `graded`: the entry's grade is fixed (POST …/grade done); publication waits for all. */
+  ranking: z.array(rankedEntry.extend({ graded: z.boolean() })),
   held: z.array(z.object({ entryId: z.string(), platformName: z.string(), reason: z.string(), decided: z.boolean() })),
   warnings: z.array(z.string()),
   /** Entries not yet reviewed: grading waits for them. */

@@ -216,7 +216,8 @@ export async function panelView(db: Db, id: string): Promise<PanelResponse> {
   return {
     evaluationId: e.id, year: e.year, schemeId: e.schemeId, status: e.status, settings: run.result.settings,
     pools: run.result.pools.map((p) => ({ ...p, held: [...p.held] })),
-    ranking: run.ranking, held, warnings: [...run.result.warnings], pending: run.pending, excluded: run.excluded, blocking: blockingOf(run),
+    ranking: run.ranking.map((x) => ({ ...x, graded: run.entries.find((r) => r.id === x.entryId)?.status === 'graded' })),
+    held, warnings: [...run.result.warnings], pending: run.pending, excluded: run.excluded, blocking: blockingOf(run),
   };
 }
 

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
-import { auditPage, auditQuery, chainReport, loginPage, loginQuery } from './schema.js';
+import { sendXlsx } from '../xlsx.js';
+import { auditExportQuery, auditPage, auditQuery, chainReport, loginExportQuery, loginPage, loginQuery } from './schema.js';
 import * as service from './service.js';
 
 export async function logRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
@@ -11,6 +12,16 @@ export async function logRoutes(app: FastifyInstance, { db }: { db: Db }): Promi
   const auditor = { access: ['auditor'] as const };
   r.get('/audit-log', { config: auditor, schema: { tags, summary: '审计日志', querystring: auditQuery, response: { 200: auditPage } } },
     async (req) => service.auditPage(db, req.query));
+  r.get('/audit-log/export', { config: auditor, schema: { tags, summary: '导出审计日志（.xlsx，筛选同列表）', querystring: auditExportQuery } },
+    async (req, reply) => {
+      const file = await service.auditExport(db, req.query);
+      return sendXlsx(reply, file.filename, file.body);
+    });
+  r.get('/login-log/export', { config: auditor, schema: { tags, summary: '导出登录日志（.xlsx，筛选同列表）', querystring: loginExportQuery } },
+    async (req, reply) => {
+      const file = await service.loginExport(db, req.query);
+      return sendXlsx(reply, file.filename, file.body);
+    });
   r.get('/audit-log/verify', { config: auditor, schema: { tags, summary: '校验审计日志哈希链（SM3）', response: { 200: chainReport } } },
     async () => service.verify(db, 'audit'));
   r.get('/login-log/verify', { config: auditor, schema: { tags, summary: '校验登录日志哈希链（SM3）', response: { 200: chainReport } } },

@@ -14,6 +14,8 @@ export const auditQuery = z.object({
   ...pageQuery,
 });
 export type AuditQuery = z.infer<typeof auditQuery>;
+export const auditExportQuery = auditQuery.omit({ page: true, pageSize: true });
+export type AuditExportQuery = z.infer<typeof auditExportQuery>;
 
 export const auditRow = z.object({
   id: z.string(),
@@ -27,6 +29,12 @@ export const auditRow = z.object({
   entityType: z.string(),
   entityId: z.string().nullable(),
   summary: z.unknown(),
+  /** Chinese wording from src/domain/audit/labels.ts. */
+  actionLabel: z.string(),
+  entityLabel: z.string(),
+  /** The record's current name, or the one its summary gives; null when neither is known. */
+  entityName: z.string().nullable(),
+  changes: z.array(z.object({ field: z.string(), label: z.string(), text: z.string() })),
 });
 
 export const loginQuery = z.object({
@@ -37,6 +45,8 @@ export const loginQuery = z.object({
   ...pageQuery,
 });
 export type LoginQuery = z.infer<typeof loginQuery>;
+export const loginExportQuery = loginQuery.omit({ page: true, pageSize: true });
+export type LoginExportQuery = z.infer<typeof loginExportQuery>;
 
 export const loginRow = z.object({
   id: z.string(),
@@ -45,6 +55,9 @@ export const loginRow = z.object({
   username: z.string(),
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
+  /** Parsed from the agent (src/domain/audit/user-agent.ts). */
+  browser: z.string(),
+  os: z.string(),
   success: z.boolean(),
   reason: z.string().nullable(),
 });

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { userScope } from '../../domain/auth/scope.js';
+import { disableOrganizationRefusal } from '../../domain/auth/roles.js';
 import { audit, diff } from '../audit/audit.js';
 import type { RequestContext } from '../context.js';
 import { errors } from '../errors.js';
@@ -41,7 +42,8 @@ export async function updateOrganization(db: Db, ctx: RequestContext, id: string
   if (!before) throw errors.notFound('机构');
   if (input.districtCode !== undefined) districtRule(before.kind, input.districtCode);
   if (input.districtCode && !(await repo.districtExists(db, input.districtCode))) throw errors.invalid('districtCode', '所属区县：不存在该区县代码');
-  if (input.disabled === true && before.kind === 'bureau') throw errors.invalid('disabled', '停用：不能停用市局');
+  const refusal = input.disabled === true ? disableOrganizationRefusal(before.kind) : null;
+  if (refusal) throw errors.invalid('disabled', `停用：${refusal}`);
   await db.transaction(async (tx) => {
     await repo.updateOrganization(tx, id, input);
     await audit(tx, ctx, { action: 'organization.update', entityType: 'organization', entityId: id, summary: diff(before, input) });

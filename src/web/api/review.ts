@@ -217,7 +217,7 @@ export interface Panel {
   status: CampaignRow['status'];
   settings: PanelSettings;
   pools: PanelPool[];
-  ranking: RankedEntry[];
+  ranking: (RankedEntry & { graded: boolean })[];
   held: { entryId: string; platformName: string; reason: string; decided: boolean }[];
   warnings: string[];
   pending: { entryId: string; platformName: string; status: ReviewEntryStatus }[];

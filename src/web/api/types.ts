@@ -139,6 +139,10 @@ export interface AuditRow {
   entityType: string;
   entityId: string | null;
   summary: unknown;
+  actionLabel: string;
+  entityLabel: string;
+  entityName: string | null;
+  changes: { field: string; label: string; text: string }[];
 }
 
 export interface LoginRow {
@@ -148,6 +152,8 @@ export interface LoginRow {
   username: string;
   ip: string | null;
   userAgent: string | null;
+  browser: string;
+  os: string;
   success: boolean;
   reason: string | null;
 }

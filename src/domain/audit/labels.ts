@@ -1,0 +1,212 @@
+import { roleLabels } from '../auth/roles.js';
+import { entryStatusLabels } from '../evaluation/workflow.js';
+import { statusLabels as platformStatusLabels } from '../platforms/lifecycle.js';
+
+/**
+ * Chinese wording of the audit log: every action and entity type the server writes, and the
+ * fields its before → after summaries name. The log page, its export and the server's name
+ * lookup read these; src/web/utils/audit-labels.test.ts fails when an audited action or entity
+ * type in src/server has no label here.
+ */
+
+export const auditActionLabels = {
+  'access.refused': '越权访问被拒绝',
+  'access.csrf_refused': '跨站请求被拒绝',
+  'auth.lockout': '账号锁定',
+  'auth.logout': '退出登录',
+  'backup.create': '备份数据',
+  'crypto.rotate_key': '轮换数据加密密钥',
+  'crypto.seal_plaintext': '加密存量个人信息',
+  'enterprise.create': '新增企业',
+  'enterprise.import': '导入企业名录',
+  'enterprise.update': '修改企业信息',
+  'evaluation.conditions_recheck': '复核认定条件',
+  'evaluation.create': '创建年度评估',
+  'evaluation.district_apply': '区县申报参评平台',
+  'evaluation.entry.conditions': '记录认定条件复核结果',
+  'evaluation.entry.decision': '评审组作出决定',
+  'evaluation.entry.decision_withdraw': '撤回评审组决定',
+  'evaluation.entry.row_review': '区县逐项初审',
+  'evaluation.entry.save': '保存自评',
+  'evaluation.entry.submit': '提交自评',
+  'evaluation.entry.return': '退回修改',
+  'evaluation.entry.forward': '报送市局',
+  'evaluation.entry.start_review': '开始市级评审',
+  'evaluation.entry.finish_review': '完成市级评审',
+  'evaluation.entry.grade': '确定等次',
+  'evaluation.entry.publish': '公布结果',
+  'evaluation.expert.assign': '分配评审专家',
+  'evaluation.expert.decline': '专家回避或拒绝评审',
+  'evaluation.expert.save': '保存专家评审',
+  'evaluation.expert.submit': '提交专家评审',
+  'evaluation.expert.unassign': '取消专家分配',
+  'evaluation.grade': '确定等次',
+  'evaluation.open': '开启年度评估',
+  'evaluation.proposal.confirm': '确认处理建议',
+  'evaluation.proposal.reject': '驳回处理建议',
+  'evaluation.publish': '公布评估结果',
+  'evaluation.sign_results': '签署结果校验码',
+  'evaluation.windows': '调整评估时间窗口',
+  'export.download': '导出文件',
+  'file.delete': '删除附件',
+  'file.move_to_database': '附件迁入数据库',
+  'file.upload': '上传附件',
+  'organization.create': '新增机构',
+  'organization.update': '修改机构',
+  'platform.create': '新增平台',
+  'platform.recognition_terms': '修改认定信息',
+  'platform.status': '变更平台状态',
+  'platform.update': '修改平台信息',
+  'platform.view_contact': '查看平台联系人',
+  'residence.create': '新增入驻关系',
+  'residence.delete': '删除入驻关系',
+  'residence.update': '修改入驻关系',
+  'scheme.adopt': '启用评分方案',
+  'scheme.clone': '复制评分方案',
+  'scheme.update': '修改评分方案',
+  'session.force_logout': '强制下线',
+  'settings.update': '修改安全设置',
+  'site.create': '新增场地',
+  'site.delete': '删除场地',
+  'site.update': '修改场地',
+  'staff.create': '新增工作人员',
+  'staff.delete': '删除工作人员',
+  'staff.update': '修改工作人员',
+  'system.restore': '恢复数据',
+  'user.change_password': '修改密码',
+  'user.create': '新增用户',
+  'user.create_admin_cli': '命令行创建管理员',
+  'user.create_initial_admin': '创建初始管理员',
+  'user.disable': '停用用户',
+  'user.enable': '启用用户',
+  'user.reset_password': '重置密码',
+  'user.totp_enable': '启用双因素认证',
+  'user.totp_reset': '重置双因素认证',
+  'user.unlock': '解锁账号',
+  'user.update': '修改用户',
+  'year_data.update': '修改年度数据',
+} as const satisfies Record<string, string>;
+
+export type AuditAction = keyof typeof auditActionLabels;
+
+export const auditEntityLabels = {
+  backup: '备份',
+  enterprise: '企业',
+  evaluation: '年度评估',
+  evaluation_entry: '参评记录',
+  evaluation_proposal: '处理建议',
+  expert_assignment: '专家评审任务',
+  export: '导出文件',
+  field_encryption: '个人信息加密',
+  file: '附件',
+  organization: '机构',
+  platform: '平台',
+  platform_site: '平台场地',
+  platform_staff: '平台工作人员',
+  platform_year_data: '平台年度数据',
+  residence: '入驻关系',
+  route: '接口',
+  score_scheme: '评分方案',
+  session: '会话',
+  settings: '安全设置',
+  user: '用户',
+} as const satisfies Record<string, string>;
+
+export type AuditEntity = keyof typeof auditEntityLabels;
+
+/** Field names in summaries (diffs of records and the use cases' own keys). */
+export const auditFieldLabels: Record<string, string> = {
+  after: '变更后', before: '变更前', attachments: '附件', checked: '已核对', code: '编码', computed: '计算值',
+  conditionsLost: '不再满足的条件', contactName: '联系人', contactPhone: '联系电话', corrected: '更正值', corrections: '事实更正',
+  createdAt: '创建时间', decision: '决定', demo: '演示数据', disabled: '停用', districtCode: '区县代码', effectiveDate: '生效日期',
+  evaluationId: '年度评估', experts: '评审专家', expertUserId: '评审专家', facts: '事实数据', file: '文件', filename: '文件名',
+  firstExpert: '首位专家', from: '原状态', hrspVersion: '系统版本', judgedScores: '综合评定分', keyVersion: '密钥版本', kind: '类型',
+  level: '级别', lockedUntil: '锁定至', lost: '丧失条件', method: '请求方法', municipal: '市级', name: '名称', national: '国家级',
+  other: '其他', path: '路径', phone: '手机号', platformId: '平台', platformName: '平台名称', previous: '原值', query: '筛选条件',
+  reason: '原因', resultsCode: '结果校验码', resultsKeyVersion: '校验码密钥版本', reviewedTotal: '评审总分', role: '角色',
+  rowCode: '指标编号', rows: '指标', rowTexts: '指标说明', selfTotal: '自评总分', sizeBytes: '大小（字节）', sm3: 'SM3 摘要',
+  status: '状态', storedName: '存储名', title: '标题', totpEnabled: '双因素认证', uploadedAt: '上传时间', url: '地址',
+  username: '用户名', uscc: '统一社会信用代码', year: '年度', entryId: '参评记录', organizationId: '机构', displayName: '姓名',
+  email: '电子邮箱', shortName: '简称', address: '地址', category: '类别', carrier: '载体', operationMode: '运营方式',
+  operatorName: '运营机构', areaM2: '面积（平方米）', mode: '入驻方式', enterpriseId: '企业', count: '数量', counts: '数量',
+  to: '新状态', remark: '备注', note: '说明', grade: '等次', total: '总分', score: '得分', window: '时间窗口',
+  selfEvaluationEnd: '自评截止', districtReviewEnd: '区县初审截止', municipalReviewEnd: '市级评审截止',
+  lockoutThreshold: '锁定阈值', lockoutMinutes: '锁定时长（分钟）', idleTimeoutMinutes: '空闲超时（分钟）',
+  sessionLifetimeHours: '会话最长时间（小时）', passwordMaxAgeDays: '密码有效期（天）', imported: '导入数', created: '新增数',
+  updated: '更新数', schemeId: '评分方案', baseSchemeId: '原方案', ip: 'IP 地址',
+};
+
+/** Fields of a summary holding another record's id, and that record's entity type (the server resolves its name). */
+export const auditReferenceFields: Readonly<Record<string, AuditEntity>> = {
+  platformId: 'platform', evaluationId: 'evaluation', entryId: 'evaluation_entry', expertUserId: 'user', userId: 'user',
+  organizationId: 'organization', enterpriseId: 'enterprise', schemeId: 'score_scheme', baseSchemeId: 'score_scheme', siteId: 'platform_site',
+};
+
+/** Coded values that summaries carry (states, roles, levels, decisions), in Chinese. */
+const valueLabels: Readonly<Record<string, string>> = {
+  ...platformStatusLabels, ...entryStatusLabels, ...roleLabels,
+  assigned: '已分配', declined: '已拒绝',
+  accept: '通过', accepted: '通过', return: '退回', rejected: '驳回', confirmed: '已确认', pending: '待处理',
+  national: '国家级', municipal: '市级', district: '区县级',
+};
+
+export function actionLabel(action: string): string {
+  return (auditActionLabels as Record<string, string>)[action] ?? `未定义操作（${action}）`;
+}
+
+export function entityLabel(entityType: string): string {
+  return (auditEntityLabels as Record<string, string>)[entityType] ?? `未定义对象（${entityType}）`;
+}
+
+/** A field's Chinese name; an unknown one is shown with its code so a missing label is seen, not hidden. */
+export function fieldLabel(field: string): string {
+  return auditFieldLabels[field] ?? `〔${field}〕`;
+}
+
+function valueText(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '（空）';
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (typeof v === 'string') return valueLabels[v] ?? v;
+  if (typeof v === 'number') return String(v);
+  if (Array.isArray(v)) return v.length === 0 ? '（无）' : v.map(valueText).join('、');
+  return Object.entries(v as Record<string, unknown>).map(([k, x]) => `${fieldLabel(k)}：${valueText(x)}`).join('；');
+}
+
+export interface SummaryLine {
+  field: string;
+  label: string;
+  /** "before → after" for a change, the value otherwise. */
+  text: string;
+}
+
+/** Fields whose value is a list, never a [before, after] pair. */
+const listFields = new Set(['rows', 'experts', 'corrections', 'attachments', 'conditionsLost', 'lost', 'rowTexts', 'judgedScores']);
+const isPair = (field: string, v: unknown): v is [unknown, unknown] => !listFields.has(field) && Array.isArray(v) && v.length === 2 && !v.some((x) => Array.isArray(x));
+
+/**
+ * A summary as lines of Chinese: a diff's `{field: [before, after]}` and a `{before, after}`
+ * pair read "before → after"; other keys read as their value.
+ */
+/** `name(field, id)`: the name of the record a reference field points at, when the server found it. */
+export type ReferenceName = (field: string, id: string) => string | undefined;
+
+export function summaryLines(summary: unknown, name: ReferenceName = () => undefined): SummaryLine[] {
+  if (summary === null || typeof summary !== 'object' || Array.isArray(summary)) return summary === null || summary === undefined ? [] : [{ field: '', label: '内容', text: valueText(summary) }];
+  const s = summary as Record<string, unknown>;
+  const lines: SummaryLine[] = [];
+  if ('before' in s && 'after' in s && (typeof s.before !== 'object' || s.before === null)) {
+    lines.push({ field: 'change', label: '变更', text: `${valueText(s.before)} → ${valueText(s.after)}` });
+  }
+  for (const [field, value] of Object.entries(s)) {
+    if (lines.length > 0 && (field === 'before' || field === 'after')) continue;
+    const named = typeof value === 'string' && field in auditReferenceFields ? name(field, value) : undefined;
+    const text = named ?? (isPair(field, value) ? `${valueText(value[0])} → ${valueText(value[1])}` : valueText(value));
+    lines.push({ field, label: fieldLabel(field), text });
+  }
+  return lines;
+}
+
+/** One line for tables and the export. */
+export function summaryText(summary: unknown, name?: ReferenceName): string {
+  return summaryLines(summary, name).map((l) => `${l.label}：${l.text}`).join('；') || '—';
+}

@@ -82,8 +82,15 @@ export const enterprises = pgTable('enterprises', {
   name: text('name').notNull(),
   industry: text('industry'),
   isHrService: boolean('is_hr_service').notNull().default(false),
-  /** Why a code failing the GB 32100 check was accepted (null when it passes). */
+  /** Why a code failing the GB 32100 check should be accepted (null when it passes). */
   usccOverrideReason: text('uscc_override_reason'),
+  /**
+   * The reason a reviewer (district or bureau staff) accepted, with who and when (RULES.md §7).
+   * A code with a reason no reviewer accepted (a new or changed reason) waits and is not counted.
+   */
+  usccAcceptedReason: text('uscc_accepted_reason'),
+  usccAcceptedBy: text('uscc_accepted_by'),
+  usccAcceptedAt: timestamp('uscc_accepted_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -17,6 +17,7 @@ export const auditActionLabels = {
   'backup.create': '备份数据',
   'crypto.rotate_key': '轮换数据加密密钥',
   'crypto.seal_plaintext': '加密存量个人信息',
+  'enterprise.accept_uscc': '接受代码校验说明',
   'enterprise.create': '新增企业',
   'enterprise.import': '导入企业名录',
   'enterprise.update': '修改企业信息',
@@ -134,6 +135,8 @@ export const auditFieldLabels: Record<string, string> = {
   lockoutThreshold: '锁定阈值', lockoutMinutes: '锁定时长（分钟）', idleTimeoutMinutes: '空闲超时（分钟）',
   sessionLifetimeHours: '会话最长时间（小时）', passwordMaxAgeDays: '密码有效期（天）', imported: '导入数', created: '新增数',
   updated: '更新数', schemeId: '评分方案', baseSchemeId: '原方案', ip: 'IP 地址',
+  usccOverrideReason: '代码校验未通过的说明', usccAccepted: '说明已由审核人接受', enterpriseKept: '共享企业信息未改动',
+  industry: '所属行业', isHrService: '人力资源服务企业',
 };
 
 /** Fields of a summary holding another record's id, and that record's entity type (the server resolves its name). */

@@ -22,3 +22,15 @@ export function keptOverrideReason(code: string, overrideReason: string | null |
   const reason = overrideReason?.trim() ?? '';
   return reason !== '' && !checkUscc(code).ok ? reason : null;
 }
+
+/** Who may accept a code failing the check (RULES.md §7: a reviewer, district or bureau staff). */
+export const usccReviewerRoles = ['admin', 'bureau', 'district'] as const;
+
+export function mayAcceptUscc(role: string): boolean {
+  return (usccReviewerRoles as readonly string[]).includes(role);
+}
+
+/** A code waits while it carries a reason no reviewer accepted (a new or changed reason). */
+export function usccWaiting(e: { usccOverrideReason: string | null; usccAcceptedReason: string | null }): boolean {
+  return e.usccOverrideReason !== null && e.usccOverrideReason !== e.usccAcceptedReason;
+}

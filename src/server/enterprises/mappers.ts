@@ -1,5 +1,6 @@
 /** Database records to API rows: money from bigint to JSON integers, industry codes to names. */
 import { findIndustry, isServiceIndustry } from '../../domain/enterprises/industry.js';
+import { usccWaiting } from '../../domain/enterprises/uscc-input.js';
 import type { EnterpriseRecord } from './repository.js';
 import type { ResidenceRecord } from './residence-repository.js';
 import type { EnterpriseRow, ResidenceRow } from './schema.js';
@@ -22,6 +23,7 @@ export function enterpriseRow(e: EnterpriseRecord): EnterpriseRow {
   return {
     id: e.id, uscc: e.uscc, name: e.name, industry: e.industry, industryName: findIndustry(e.industry)?.name ?? null,
     isHrService: e.isHrService, isServiceIndustry: isServiceIndustry(e.industry, e.isHrService), usccOverrideReason: e.usccOverrideReason,
+    usccWaiting: usccWaiting(e), usccAcceptedBy: e.usccAcceptedBy, usccAcceptedAt: e.usccAcceptedAt?.toISOString() ?? null,
     aboveScale: e.aboveScale, residenceCount: e.residenceCount, updatedAt: e.updatedAt.toISOString(),
   };
 }

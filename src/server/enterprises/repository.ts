@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, ilike, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, ilike, inArray, notExists, or, sql, type SQL } from 'drizzle-orm';
 import { enterprises, enterpriseYears, platforms, residences } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 import type { PlatformScope } from '../../domain/auth/scope.js';
@@ -7,6 +7,9 @@ import { platformScopeCondition } from '../platforms/repository.js';
 import type { EnterpriseListQuery } from './schema.js';
 
 type Filters = Omit<EnterpriseListQuery, 'page' | 'pageSize'>;
+
+/** A code carrying a reason no reviewer accepted (RULES.md §7); such an enterprise is not counted. */
+export const usccWaitingSql = sql`(${enterprises.usccOverrideReason} is not null and ${enterprises.usccOverrideReason} is distinct from ${enterprises.usccAcceptedReason})`;
 
 /** Residences that make an enterprise visible: in a platform of the scope, matching the list's platform and year. */
 function residenceCondition(scope: PlatformScope, q: Pick<Filters, 'platformId' | 'year'>): SQL | undefined {
@@ -30,6 +33,7 @@ function listConditions(db: Executor, scope: PlatformScope, q: Filters): (SQL | 
     q.q ? or(ilike(enterprises.name, likePattern(q.q)), ilike(enterprises.uscc, likePattern(q.q.toUpperCase()))) : undefined,
     q.isHrService === undefined ? undefined : eq(enterprises.isHrService, q.isHrService),
     q.aboveScale === undefined ? undefined : sql`coalesce(${enterpriseYears.aboveScale}, false) = ${q.aboveScale}`,
+    q.usccWaiting === undefined ? undefined : q.usccWaiting ? usccWaitingSql : sql`not ${usccWaitingSql}`,
   ];
 }
 
@@ -41,6 +45,9 @@ function columns(db: Executor, scope: PlatformScope, q: Filters) {
     industry: enterprises.industry,
     isHrService: enterprises.isHrService,
     usccOverrideReason: enterprises.usccOverrideReason,
+    usccAcceptedReason: enterprises.usccAcceptedReason,
+    usccAcceptedBy: enterprises.usccAcceptedBy,
+    usccAcceptedAt: enterprises.usccAcceptedAt,
     aboveScale: enterpriseYears.aboveScale,
     residenceCount: sql<number>`(select count(*) from (${visibleResidences(db, scope, q)}) r)`.mapWith(Number),
     updatedAt: enterprises.updatedAt,
@@ -125,4 +132,21 @@ export async function aboveScaleOf(db: Executor, enterpriseId: string, year: num
 export async function setAboveScale(db: Executor, enterpriseId: string, year: number, aboveScale: boolean): Promise<void> {
   await db.insert(enterpriseYears).values({ enterpriseId, year, aboveScale })
     .onConflictDoUpdate({ target: [enterpriseYears.enterpriseId, enterpriseYears.year], set: { aboveScale } });
+}
+
+/** A reviewer accepts the reason now recorded; returns false when there is nothing waiting. */
+export async function acceptUsccReason(db: Executor, id: string, reviewer: string): Promise<boolean> {
+  const rows = await db.update(enterprises)
+    .set({ usccAcceptedReason: sql`${enterprises.usccOverrideReason}`, usccAcceptedBy: reviewer, usccAcceptedAt: new Date() })
+    .where(and(eq(enterprises.id, id), usccWaitingSql))
+    .returning({ id: enterprises.id });
+  return rows.length > 0;
+}
+
+/** Reasons written by a reviewer count as accepted by that reviewer (residences and imports they make). */
+export async function acceptReviewerReasons(db: Executor, ids: readonly string[], reviewer: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.update(enterprises)
+    .set({ usccAcceptedReason: sql`${enterprises.usccOverrideReason}`, usccAcceptedBy: reviewer, usccAcceptedAt: new Date() })
+    .where(and(inArray(enterprises.id, [...ids]), usccWaitingSql));
 }

@@ -2,7 +2,7 @@
 import type { Db, Executor } from '../../db/client.js';
 import { platformEditScope, platformScope } from '../../domain/auth/scope.js';
 import { parseIndustry } from '../../domain/enterprises/industry.js';
-import { keptOverrideReason, normalizeUscc, usccProblem } from '../../domain/enterprises/uscc-input.js';
+import { keptOverrideReason, mayAcceptUscc, normalizeUscc, usccProblem } from '../../domain/enterprises/uscc-input.js';
 import { audit, diff } from '../audit/audit.js';
 import type { RequestContext } from '../context.js';
 import { errors } from '../errors.js';
@@ -46,16 +46,20 @@ const isBureau = (ctx: RequestContext) => ctx.actor.role === 'admin' || ctx.acto
 async function upsertEnterprise(tx: Executor, ctx: RequestContext, input: ResidenceInput, uscc: string, industry: string): Promise<{ id: string; editable: boolean }> {
   const wanted = { name: input.name, industry, isHrService: input.isHrService, usccOverrideReason: keptOverrideReason(uscc, input.usccOverrideReason) };
   const existing = await enterprises.findByUscc(tx, uscc);
+  // A reviewer's own reason is accepted by them; an operator's waits for one (RULES.md §7).
+  const accepted = wanted.usccOverrideReason !== null && mayAcceptUscc(ctx.actor.role) ? { usccAccepted: true } : {};
   if (!existing) {
     const id = await enterprises.insertEnterprise(tx, { uscc, ...wanted });
-    await audit(tx, ctx, { action: 'enterprise.create', entityType: 'enterprise', entityId: id, summary: { after: { uscc, ...wanted } } });
+    if ('usccAccepted' in accepted) await enterprises.acceptReviewerReasons(tx, [id], ctx.actor.username);
+    await audit(tx, ctx, { action: 'enterprise.create', entityType: 'enterprise', entityId: id, summary: { after: { uscc, ...wanted }, ...accepted } });
     return { id, editable: true };
   }
   if (!(await mayWriteShared(tx, ctx, existing.id))) return { id: existing.id, editable: false };
   const changes = diff(existing, wanted);
   if (Object.keys(changes).length > 0) {
     await enterprises.updateEnterprise(tx, existing.id, wanted);
-    await audit(tx, ctx, { action: 'enterprise.update', entityType: 'enterprise', entityId: existing.id, summary: changes });
+    if ('usccAccepted' in accepted) await enterprises.acceptReviewerReasons(tx, [existing.id], ctx.actor.username);
+    await audit(tx, ctx, { action: 'enterprise.update', entityType: 'enterprise', entityId: existing.id, summary: { ...changes, ...accepted } });
   }
   return { id: existing.id, editable: true };
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { usccReviewerRoles } from '../../domain/enterprises/uscc-input.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
@@ -27,6 +28,8 @@ export async function enterpriseRoutes(app: FastifyInstance, { db }: { db: Db })
     });
   r.get('/enterprises/:id', { config: { access: 'user' }, schema: { tags, summary: '企业详情', params: enterpriseParams, response: { 200: enterpriseDetail } } },
     async (req) => service.getEnterprise(db, contextOf(req), req.params.id));
+  r.post('/enterprises/:id/accept-uscc', { config: { access: [...usccReviewerRoles] }, schema: { tags, summary: '接受代码校验未通过的说明（区县人社局、市局审核；接受前该企业不计入统计）', params: enterpriseParams, response: { 200: enterpriseRow } } },
+    async (req) => service.acceptUscc(db, contextOf(req), req.params.id));
   r.patch('/enterprises/:id', { config: { access: 'user' }, schema: { tags, summary: '修改企业信息', params: enterpriseParams, body: enterprisePatch, response: { 200: enterpriseRow } } },
     async (req) => service.updateEnterprise(db, contextOf(req), req.params.id, req.body));
   r.get('/platforms/:id/residences', { config: { access: 'user' }, schema: { tags, summary: '平台某年度入驻企业', params: platformIdParams, querystring: residenceListQuery, response: { 200: residencePage } } },

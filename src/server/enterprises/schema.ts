@@ -17,6 +17,10 @@ export const enterpriseRow = z.object({
   isHrService: z.boolean(),
   isServiceIndustry: z.boolean(),
   usccOverrideReason: z.string().nullable(),
+  /** The reason waits for a reviewer (RULES.md §7); the enterprise is not counted until accepted. */
+  usccWaiting: z.boolean(),
+  usccAcceptedBy: z.string().nullable(),
+  usccAcceptedAt: z.string().nullable(),
   aboveScale: z.boolean().nullable(),
   residenceCount: z.number().int(),
   updatedAt: z.string(),
@@ -29,6 +33,7 @@ const enterpriseFilters = {
   platformId: z.uuid().optional(),
   isHrService: booleanQuery.optional(),
   aboveScale: booleanQuery.optional(),
+  usccWaiting: booleanQuery.optional(),
 };
 export const enterpriseListQuery = z.object({ ...enterpriseFilters, ...pageQuery });
 export type EnterpriseListQuery = z.infer<typeof enterpriseListQuery>;

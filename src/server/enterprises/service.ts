@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { platformScope } from '../../domain/auth/scope.js';
 import { INDUSTRY_SECTIONS, parseIndustry } from '../../domain/enterprises/industry.js';
+import { usccWaiting } from '../../domain/enterprises/uscc-input.js';
 import { audit, diff } from '../audit/audit.js';
 import type { RequestContext } from '../context.js';
 import { errors } from '../errors.js';
@@ -43,5 +44,19 @@ export async function updateEnterprise(db: Db, ctx: RequestContext, id: string, 
       await audit(tx, ctx, { action: 'enterprise.update', entityType: 'enterprise', entityId: id, summary: { uscc: before.uscc, ...changes } });
     });
   }
+  return enterpriseRow(await visibleEnterprise(db, ctx, id));
+}
+
+/**
+ * A reviewer (district or bureau staff, in scope) accepts the reason recorded for a code failing
+ * the check (RULES.md §7); until then the enterprise waits and is not counted.
+ */
+export async function acceptUscc(db: Db, ctx: RequestContext, id: string): Promise<EnterpriseRow> {
+  const before = await visibleEnterprise(db, ctx, id);
+  if (!usccWaiting(before)) throw errors.conflict('该企业的统一社会信用代码没有待审核的说明');
+  await db.transaction(async (tx) => {
+    if (!(await repo.acceptUsccReason(tx, id, ctx.actor.username))) throw errors.conflict('该企业的统一社会信用代码没有待审核的说明');
+    await audit(tx, ctx, { action: 'enterprise.accept_uscc', entityType: 'enterprise', entityId: id, summary: { uscc: before.uscc, reason: before.usccOverrideReason } });
+  });
   return enterpriseRow(await visibleEnterprise(db, ctx, id));
 }

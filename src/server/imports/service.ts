@@ -9,6 +9,8 @@ import { platformEditScope, type PlatformScope } from '../../domain/auth/scope.j
 import { audit } from '../audit/audit.js';
 import type { RequestContext } from '../context.js';
 import { AppError } from '../errors.js';
+import { mayAcceptUscc } from '../../domain/enterprises/uscc-input.js';
+import { acceptReviewerReasons } from '../enterprises/repository.js';
 import { editablePlatform } from '../platforms/access.js';
 import { MAX_LISTED_ERRORS } from './columns.js';
 import { ImportGate } from './gate.js';
@@ -47,7 +49,7 @@ async function editableEnterprises(tx: Executor, scope: PlatformScope, stored: M
  * Compares the file with what is stored and writes the differences; returns the counts. A row
  * naming an enterprise shared with a platform outside the importer's scope links to it as it is.
  */
-async function apply(tx: Executor, scope: PlatformScope, platformId: string, year: number, rows: ImportRow[]): Promise<ImportResult> {
+async function apply(tx: Executor, scope: PlatformScope, reviewer: string | null, platformId: string, year: number, rows: ImportRow[]): Promise<ImportResult> {
   const stored = await repo.enterprisesByUscc(tx, rows.map((r) => r.uscc));
   const mayEdit = await editableEnterprises(tx, scope, stored);
   const fresh = rows.filter((r) => !stored.has(r.uscc));
@@ -57,6 +59,8 @@ async function apply(tx: Executor, scope: PlatformScope, platformId: string, yea
   });
   const createdIds = await repo.insertEnterprises(tx, fresh.map((r) => ({ uscc: r.uscc, ...fieldsOf(r) })));
   await repo.updateEnterprises(tx, changedEnterprises);
+  // Reasons a reviewer imports are accepted by them; an operator's wait for a reviewer (RULES.md §7).
+  if (reviewer !== null) await acceptReviewerReasons(tx, [...createdIds.values(), ...changedEnterprises.map((e) => e.id)], reviewer);
   const idOf = (uscc: string): string => {
     const id = stored.get(uscc)?.id ?? createdIds.get(uscc);
     if (id === undefined) throw new Error(`enterprise ${uscc} missing after insert`);
@@ -115,7 +119,7 @@ async function readAndApply(db: Db, ctx: RequestContext, input: ImportInput): Pr
   if (rows.length === 0) throw fileRefused('FILE_EMPTY', '文件中没有企业数据（示例行不导入）');
   const sha256 = crypto.createHash('sha256').update(input.content).digest('hex');
   return db.transaction(async (tx) => {
-    const result = await apply(tx, platformEditScope(ctx.actor), input.platformId, input.year, rows);
+    const result = await apply(tx, platformEditScope(ctx.actor), mayAcceptUscc(ctx.actor.role) ? ctx.actor.username : null, input.platformId, input.year, rows);
     if (result.unchanged < result.rows) {
       const { platformId: _p, ...counts } = result;
       await audit(tx, ctx, { action: 'enterprise.import', entityType: 'platform', entityId: input.platformId, summary: { file: input.filename, sha256, ...counts } });

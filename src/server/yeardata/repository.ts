@@ -1,3 +1,4 @@
+import { usccWaitingSql } from '../enterprises/repository.js';
 import { and, eq, sql } from 'drizzle-orm';
 import { enterprises, enterpriseYears, platformSites, platformStaff, platformYearData, residences, users } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
@@ -70,6 +71,8 @@ export async function registryAggregates(db: Executor, platformId: string, year:
       join ${enterprises} on ${enterprises.id} = ${residences.enterpriseId}
       left join ${enterpriseYears} on ${enterpriseYears.enterpriseId} = ${residences.enterpriseId} and ${enterpriseYears.year} = ${residences.year}
       where ${residences.platformId} = ${platformId} and ${residences.year} = ${year} and (${atYearEndSql} or ${arrivedSql})
+        -- A code whose reason no reviewer accepted yet is not counted (RULES.md §7).
+        and not ${usccWaitingSql}
     )
     select ${totals("mode = 'offline' and hr", 'oh')}, ${totals("mode = 'offline' and svc", 'os')}, ${totals('hr', 'ha')}, ${totals('svc', 'sa')},
       coalesce(sum(revenue) filter (where mode <> 'offline' and svc and at_end), 0)::text as online_rev,

@@ -9,6 +9,7 @@ export const listIndustries = () => http.get<Industry[]>('/enterprises/industrie
 export const listEnterprises = (query: EnterpriseQuery) => http.get<Page<EnterpriseRow>>('/enterprises', query);
 export const exportEnterprises = (query: EnterpriseQuery) => http.download('/enterprises/export', query, '入驻企业.xlsx');
 export const getEnterprise = (id: string) => http.get<EnterpriseDetail>(`/enterprises/${encodeURIComponent(id)}`);
+export const acceptEnterpriseUscc = (id: string) => http.post<EnterpriseRow>(`/enterprises/${encodeURIComponent(id)}/accept-uscc`, {});
 export const updateEnterprise = (id: string, body: EnterprisePatch) => http.patch<EnterpriseRow>(`/enterprises/${encodeURIComponent(id)}`, body);
 
 export const listResidences = (platformId: string, query: ResidenceQuery) => http.get<Page<ResidenceRow>>(residencesPath(platformId), query);

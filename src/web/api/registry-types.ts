@@ -182,6 +182,10 @@ export interface EnterpriseRow {
   isHrService: boolean;
   isServiceIndustry: boolean;
   usccOverrideReason: string | null;
+  /** The reason waits for a reviewer (district or bureau staff); not counted until accepted. */
+  usccWaiting: boolean;
+  usccAcceptedBy: string | null;
+  usccAcceptedAt: string | null;
   aboveScale: boolean | null;
   residenceCount: number;
   updatedAt: string;
@@ -204,6 +208,7 @@ export type EnterpriseQuery = Partial<PageQuery> & {
   platformId?: string;
   isHrService?: boolean;
   aboveScale?: boolean;
+  usccWaiting?: boolean;
 };
 
 export interface ResidenceRow {

@@ -1,4 +1,5 @@
 import { roleLabels } from '../auth/roles.js';
+import { SETTING_LABELS } from '../rules/settings-shown.js';
 import { entryStatusLabels } from '../evaluation/workflow.js';
 import { statusLabels as platformStatusLabels } from '../platforms/lifecycle.js';
 
@@ -137,6 +138,11 @@ export const auditFieldLabels: Record<string, string> = {
   updated: '更新数', schemeId: '评分方案', baseSchemeId: '原方案', ip: 'IP 地址',
   usccOverrideReason: '代码校验未通过的说明', usccAccepted: '说明已由审核人接受', enterpriseKept: '共享企业信息未改动',
   industry: '所属行业', isHrService: '人力资源服务企业',
+  // Attachments (file.upload, file.move_to_database) and the review's panel scores.
+  sha256: 'SHA-256 摘要', ownerId: '所属记录', ownerType: '所属对象', purpose: '用途', mimeType: '文件类型', originalName: '原文件名',
+  id: '记录编号', panelScores: '评审组评分', sessionMaxHours: '会话最长时间（小时）', moved: '迁移数', failed: '失败数',
+  // Scheme settings (RULES.md §8), named as the scheme editor names them.
+  ...SETTING_LABELS,
 };
 
 /** Fields of a summary holding another record's id, and that record's entity type (the server resolves its name). */
@@ -147,6 +153,8 @@ export const auditReferenceFields: Readonly<Record<string, AuditEntity>> = {
 
 /** Coded values that summaries carry (states, roles, levels, decisions), in Chinese. */
 const valueLabels: Readonly<Record<string, string>> = {
+  // Object types named in summaries (a file's owner): listed first, so that states and roles below win on a shared code.
+  ...auditEntityLabels,
   ...platformStatusLabels, ...entryStatusLabels, ...roleLabels,
   assigned: '已分配', declined: '已拒绝',
   accept: '通过', accepted: '通过', return: '退回', rejected: '驳回', confirmed: '已确认', pending: '待处理',

@@ -47,4 +47,15 @@ describe('audit labels', () => {
     expect(summaryText({ status: ['draft', 'submitted'], platformId: 'p-1' }, (field, id) => (field === 'platformId' && id === 'p-1' ? '某产业园' : undefined)))
       .toBe('状态：自评中 → 待区县初审；平台：某产业园');
   });
+
+  it('name every field of an uploaded file\'s audit summary, and its owner type', () => {
+    // file.upload audits the file row (less storedName and uploadedBy) with its SM3.
+    const summary = {
+      id: 'f-1', platformId: 'p-1', ownerType: 'evaluation_entry', ownerId: 'e-1', purpose: '1.4', year: 2025, originalName: '协议.png',
+      mimeType: 'image/png', sizeBytes: 70, sha256: 'ab', sm3: 'cd', uploadedAt: '2025-01-01T00:00:00Z',
+    };
+    const text = summaryText(summary);
+    expect(text).not.toMatch(/〔|evaluation_entry/);
+    expect(text).toContain('所属对象：参评记录');
+  });
 });

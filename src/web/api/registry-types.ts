@@ -182,10 +182,8 @@ export interface EnterpriseRow {
   isHrService: boolean;
   isServiceIndustry: boolean;
   usccOverrideReason: string | null;
-  /** The reason waits for a reviewer (district or bureau staff); not counted until accepted. */
-  usccWaiting: boolean;
-  usccAcceptedBy: string | null;
-  usccAcceptedAt: string | null;
+  usccWaiting: boolean; // the reason waits for a reviewer (RULES.md §7); not counted until accepted
+  usccAcceptedBy: string | null; usccAcceptedAt: string | null;
   aboveScale: boolean | null;
   residenceCount: number;
   updatedAt: string;

@@ -201,12 +201,7 @@ export interface EnterprisePatch {
 }
 
 export type EnterpriseQuery = Partial<PageQuery> & {
-  q?: string;
-  year?: number;
-  platformId?: string;
-  isHrService?: boolean;
-  aboveScale?: boolean;
-  usccWaiting?: boolean;
+  q?: string; year?: number; platformId?: string; isHrService?: boolean; aboveScale?: boolean; usccWaiting?: boolean;
 };
 
 export interface ResidenceRow {

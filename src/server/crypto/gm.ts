@@ -23,13 +23,20 @@ const VERSION = 1;
 const IV_BYTES = 16;
 const TAG_BYTES = 32;
 
+/** Derived once per key: sealed columns open on every list row, so two HMACs per value would be paid on a hot path. */
+const derived = new WeakMap<Buffer, { enc: Buffer; mac: Buffer }>();
+
 /** Encryption and MAC keys derived from one 32-byte master key, so one secret is kept and rotated. */
 function subKeys(masterKey: Buffer): { enc: Buffer; mac: Buffer } {
+  const known = derived.get(masterKey);
+  if (known) return known;
   if (masterKey.length !== 32) throw new Error('SM4 master key must be 32 bytes');
-  return {
+  const keys = {
     enc: crypto.createHmac('sm3', masterKey).update('hrsp-sm4-enc').digest().subarray(0, 16),
     mac: crypto.createHmac('sm3', masterKey).update('hrsp-sm3-mac').digest(),
   };
+  derived.set(masterKey, keys);
+  return keys;
 }
 
 /**

@@ -8,7 +8,7 @@ import { checkDocument } from '../rules/service.js';
 
 const ctx = useTestApp();
 type Who = 'gov' | 'hrss' | 'wzGov' | 'wzHrss' | 'bureau' | 'admin' | 'operator' | 'otherOperator' | 'expert';
-const c = {} as Record<Who, Client>;
+let c: Record<Who, Client>;
 let movingPlatform = '';
 
 interface Detail {
@@ -75,15 +75,17 @@ beforeAll(async () => {
   for (let i = 0; i < 3; i++) await makeStaff(db, movingPlatform, { team: 'operating' });
   for (let i = 0; i < 7; i++) await makeResidence(db, { platformId: movingPlatform, year: lastYear(), aboveScale: i < 2, revenueYuan: 100_000_000 });
   const user = async (role: Parameters<typeof makeUser>[1], opts: Parameters<typeof makeUser>[2] = {}) => loginAs(ctx.app, (await makeUser(db, role, opts)).username);
-  c.gov = await user('district_gov', { districtCode: '500107' });
-  c.hrss = await user('district', { districtCode: '500107' });
-  c.wzGov = await user('district_gov', { districtCode: '500101' });
-  c.wzHrss = await user('district', { districtCode: '500101' });
-  c.bureau = await user('bureau');
-  c.admin = await user('admin');
-  c.operator = await user('operator', { organizationId: operatorOrg });
-  c.otherOperator = await user('operator', { organizationId: await makeOrg(db, 'operator', '500107') });
-  c.expert = await user('expert');
+  c = {
+    gov: await user('district_gov', { districtCode: '500107' }),
+    hrss: await user('district', { districtCode: '500107' }),
+    wzGov: await user('district_gov', { districtCode: '500101' }),
+    wzHrss: await user('district', { districtCode: '500101' }),
+    bureau: await user('bureau'),
+    admin: await user('admin'),
+    operator: await user('operator', { organizationId: operatorOrg }),
+    otherOperator: await user('operator', { organizationId: await makeOrg(db, 'operator', '500107') }),
+    expert: await user('expert'),
+  };
 });
 
 describe('the application and its opinions', () => {

@@ -71,6 +71,7 @@ export const auditActionLabels = {
   'recognition.application.reject': '不予认定',
   'recognition.application.start_expert_review': '组织认定专家评估',
   'recognition.application.propose': '确定拟认定平台',
+  'recognition.application.directory': '上传认定申请入驻企业名录',
   'recognition.application.terms': '记录第十七条及原则性条件决定',
   'recognition.checklist.confirm': '确认认定定性条件',
   'recognition.checklist.unconfirm': '取消确认认定定性条件',

@@ -1,7 +1,9 @@
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type Client, useTestApp } from '../../../test/app.js';
 import { tinyPdf, tinyPng, upload } from '../../../test/multipart.js';
-import { makeOrg, makePlatform, makeResidence, makeSite, makeStaff, makeUser } from '../../../test/factories.js';
+import { makeOrg, makePlatform, makeResidence, makeSite, makeStaff, makeUscc, makeUser } from '../../../test/factories.js';
+import { COL, COLUMN_ORDER } from '../imports/columns.js';
 import { materialKinds } from '../../domain/recognition/materials.js';
 import { lastYear, todayIso } from '../clock.js';
 import { checkDocument } from '../rules/service.js';
@@ -314,5 +316,42 @@ describe('a district-level platform moving up', () => {
     expect((await c.gov.call('POST', `/recognition/applications/${id}/withdraw`, {})).statusCode).toBe(400);
     await ok(c.gov, 'POST', `/recognition/applications/${id}/withdraw`, { reason: '材料准备不足，明年再报' });
     expect((await create(c.gov, { platformId: movingPlatform })).platformId).toBe(movingPlatform);
+  });
+});
+
+describe('resident figures from the uploaded enterprise directory', () => {
+  type Row = Partial<Record<(typeof COLUMN_ORDER)[number], string | number | null>>;
+  const row = (over: Row = {}): Row => ({
+    uscc: makeUscc(), name: `企业${Math.random().toString(36).slice(2, 8)}`, industry: 'L 租赁和商务服务业', isHrService: '是', aboveScale: '否',
+    mode: '线下', revenue: 50_000_000, passThrough: 0, tax: 100_000, ...over,
+  });
+  const workbook = async (rows: Row[]): Promise<Buffer> => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('入驻企业名录');
+    ws.addRow(COLUMN_ORDER.map((k) => COL[k]));
+    for (const r of rows) ws.addRow(COLUMN_ORDER.map((k) => r[k] ?? null));
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  };
+  const send = async (who: Client, id: string, content: Buffer) =>
+    upload(ctx.app, who, `/recognition/applications/${id}/directory`, {}, { name: '入驻企业名录.xlsx', content });
+
+  it('derives the counts and revenues with the registry import’s checks and keeps the file as material 4', async () => {
+    const d = await create(c.gov, { ...parkForm('名录园'), figures: { managementStaff: 2, operatingStaff: 3 } });
+    const rows = [
+      row({ aboveScale: '是', revenue: 300_000_000, passThrough: 20_000_000 }), row({ aboveScale: '是' }), row({}),
+      row({ isHrService: '否', industry: 'C 制造业', revenue: 900_000_000 }),
+    ];
+    const before = await rowCounts();
+    const bad = await send(c.gov, d.id, await workbook([...rows, row({ isHrService: '也许' })]));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<Problem>().message).toContain('「是否人力资源服务企业」');
+    expect(await rowCounts()).toEqual(before);
+    expect((await send(c.hrss, d.id, await workbook(rows))).statusCode).toBe(403);
+    const res = await send(c.gov, d.id, await workbook(rows));
+    expect(res.statusCode, res.body).toBe(200);
+    const after = res.json<Detail>();
+    expect(after.form.figures).toEqual({ managementStaff: 2, operatingStaff: 3, hrEnterprises: 3, aboveScaleEnterprises: 2, revenueYuan: '400000000', passThroughYuan: '20000000' });
+    expect(after.missingMaterials).not.toContain('residents');
+    expect(await auditCount('recognition.application.directory', d.id)).toBe(1);
   });
 });

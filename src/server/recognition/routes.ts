@@ -2,10 +2,12 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
+import { MAX_IMPORT_BYTES } from '../imports/columns.js';
 import { filePart } from '../multipart.js';
 import { contextOf } from '../plugins/auth.js';
 import { contentDisposition } from '../xlsx.js';
 import * as application from './application.js';
+import { uploadDirectory } from './directory.js';
 import * as check from './check.js';
 import * as materials from './materials.js';
 import * as opinions from './opinions.js';
@@ -51,6 +53,13 @@ export async function recognitionRoutes(app: FastifyInstance, { db, maxFileBytes
   }, async (req, reply) => {
     const { part, fields } = await filePart(req, uploadFields, maxFileBytes);
     return reply.status(201).send(await materials.uploadApplicationFile(db, contextOf(req), req.params.id, maxFileBytes, fields.purpose, part));
+  });
+  r.post(`${base}/directory`, { config: gov,
+    schema: { tags, summary: '上传入驻企业名录（导入模板格式，multipart：file），由名录计算入驻企业数和营业收入，并作为第 4 类申报材料保存', consumes: ['multipart/form-data'], ...detail },
+  }, async (req) => {
+    const limit = Math.min(maxFileBytes, MAX_IMPORT_BYTES);
+    const { part } = await filePart(req, z.object({}), limit);
+    return uploadDirectory(db, contextOf(req), req.params.id, limit, part);
   });
   r.get(`${base}/files/:fileId/download`, { config: readers, schema: { tags, summary: '下载申报材料', params: fileParams } },
     async (req, reply) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { roles, type Role } from '../auth/roles.js';
 import {
-  applicationActions, applicationStates, checkApplicationAction, governmentMayEdit, bureauMayDecide, isOpen, openApplicationStates,
+  actionsFor, applicationActions, applicationStates, checkApplicationAction, governmentMayEdit, bureauMayDecide, isOpen, openApplicationStates,
   type ApplicationAction, type ApplicationState,
 } from './workflow.js';
 
@@ -53,6 +53,14 @@ describe('recognition application workflow', () => {
 
   it.each(allowed.filter(([a]) => !needsReason.has(a)))('%s from %s needs no reason', (action, from, rs, to) => {
     expect(checkApplicationAction(action, from, rs[0]!)).toEqual({ ok: true, to });
+  });
+
+  it('offers each role exactly the steps the table allows it', () => {
+    for (const from of applicationStates) {
+      for (const role of roles) {
+        expect(actionsFor(from, role), `${role} in ${from}`).toEqual(cases.filter((x) => x.from === from && x.role === role && x.to !== null).map((x) => x.action));
+      }
+    }
   });
 
   it('names the state in Chinese when refusing', () => {

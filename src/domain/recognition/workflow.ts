@@ -83,6 +83,11 @@ export function checkApplicationAction(action: ApplicationAction, from: Applicat
   return { ok: true, to: t.to };
 }
 
+/** The steps `role` may take on an application in `state` (the buttons a page offers; a step needing a reason asks for it). */
+export function actionsFor(state: ApplicationState, role: Role): ApplicationAction[] {
+  return applicationTransitions.filter((t) => t.from.includes(state) && t.roles.includes(role)).map((t) => t.action);
+}
+
 /** The government edits the form and the materials only while the application is in its hands. */
 export function governmentMayEdit(state: ApplicationState): boolean {
   return (withGovernment as readonly ApplicationState[]).includes(state);

@@ -12,7 +12,7 @@ import { cq2025 } from '../../domain/index.js';
 import { missingFormFields, type ApplicationFigures, type ApplicationForm } from '../../domain/recognition/form.js';
 import { materialKindLabels, materialKindNumbers, materialKinds, missingMaterialKinds, missingMaterialsMessage } from '../../domain/recognition/materials.js';
 import {
-  applicationActions, applicationStateLabels, checkApplicationAction, governmentMayEdit, waitingOn,
+  actionsFor, applicationStateLabels, checkApplicationAction, governmentMayEdit, waitingOn,
 } from '../../domain/recognition/workflow.js';
 import { audit } from '../audit/audit.js';
 import { lastYear } from '../clock.js';
@@ -68,7 +68,7 @@ export async function getApplication(db: Db, ctx: RequestContext, id: string): P
     opinions: { district_hrss: opinion('district_hrss'), district_gov: opinion('district_gov') },
     history: history.map((h) => ({ action: h.action, fromState: h.fromState, toState: h.toState, reason: h.reason, userName: h.userName, at: h.at.toISOString() })),
     terms: termsOf(a),
-    allowedActions: applicationActions.filter((act) => checkApplicationAction(act, a.state, ctx.actor.role, 'x').ok),
+    allowedActions: actionsFor(a.state, ctx.actor.role),
     canEdit: ctx.actor.role === 'district_gov' && governmentMayEdit(a.state),
   };
 }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sealedText } from '../../server/crypto/sealed-column.js';
-import { applicationActions, applicationStates } from '../../domain/recognition/workflow.js';
+import { applicationActions, applicationStates, opinionKinds } from '../../domain/recognition/workflow.js';
 import { districts } from './reference.js';
 import { users } from './identity.js';
 import { files, platformTypes, platforms } from './platforms.js';
@@ -39,8 +39,6 @@ export const recognitionApplications = pgTable('recognition_applications', {
   uniqueIndex('recognition_applications_one_open_per_platform').on(t.platformId)
     .where(sql`${t.platformId} is not null and ${t.state} not in ('rejected', 'withdrawn')`),
 ]);
-
-export const opinionKinds = ['district_hrss', 'district_gov'] as const;
 
 /** The opinions of the district HRSS bureau and of the district government on 附表1; the newest of each kind is in force. */
 export const recognitionOpinions = pgTable('recognition_opinions', {

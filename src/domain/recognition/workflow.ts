@@ -63,6 +63,10 @@ export const applicationTransitions: readonly ApplicationTransition[] = [
   { action: 'propose', from: ['under_expert_review'], to: 'proposed', roles: bureau, label: '确定为拟认定平台（待公示）', reasonRequired: false },
 ];
 
+/** The two opinions on 附表1 (Art 14 (一)): the district HRSS bureau's, then the district government's. */
+export const opinionKinds = ['district_hrss', 'district_gov'] as const;
+export type OpinionKind = (typeof opinionKinds)[number];
+
 export type ApplicationRefusal = 'NOT_ALLOWED' | 'ROLE' | 'REASON_REQUIRED';
 export type ApplicationTransitionCheck = { ok: true; to: ApplicationState } | { ok: false; code: ApplicationRefusal; message: string };
 

@@ -5,16 +5,14 @@
  * scan of its seal, a file uploaded to the application at that step.
  */
 import type { Db } from '../../db/client.js';
-import { opinionKinds } from '../../db/schema/recognition.js';
 import { missingMaterialsMessage } from '../../domain/recognition/materials.js';
+import type { OpinionKind } from '../../domain/recognition/workflow.js';
 import type { RequestContext } from '../context.js';
 import { AppError, errors } from '../errors.js';
 import { districtAudience, loadApplication, takeStep } from './access.js';
 import { getApplication } from './application.js';
 import * as repo from './repository.js';
 import type { ApplicationDetail, OpinionBody } from './schema.js';
-
-type OpinionKind = (typeof opinionKinds)[number];
 
 /** The seal must be a seal scan of this application uploaded by the opinion's side (not a material, not the other side's seal). */
 async function sealOf(db: Db, applicationId: string, body: OpinionBody, ctx: RequestContext): Promise<string | null> {

@@ -10,6 +10,7 @@ import { logRoutes } from './logs/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { platformRoutes } from './platforms/routes.js';
 import { publicRoutes } from './public/routes.js';
+import { recognitionRoutes } from './recognition/routes.js';
 import { evaluationRoutes } from './evaluations/routes.js';
 import { rulesRoutes } from './rules/routes.js';
 import { schemeRoutes } from './schemes/routes.js';
@@ -47,4 +48,5 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
   await app.register(schemeRoutes, { db });
   await app.register(evaluationRoutes, { db });
   await app.register(notificationRoutes, { db });
+  await app.register(recognitionRoutes, { db, maxFileBytes: opts.maxFileBytes });
 }

@@ -4,3 +4,4 @@ export * from './platforms.js';
 export * from './evaluations.js';
 export * from './notifications.js';
 export * from './cluster.js';
+export * from './recognition.js';

@@ -6,7 +6,7 @@
 import type { Role } from '../auth/roles.js';
 
 /** Pages a notification may open (names of routes in src/web/router/routes.ts). */
-export type NotificationPage = 'evaluation-entry' | 'review-assignment' | 'evaluation-results';
+export type NotificationPage = 'evaluation-entry' | 'review-assignment' | 'evaluation-results' | 'recognition-application';
 
 interface KindSpec { audience: readonly Role[]; page: NotificationPage }
 
@@ -20,17 +20,25 @@ export const NOTIFICATION_KINDS = {
   'evaluation.deadline.due_soon': { audience: ['operator', 'district', 'bureau'], page: 'evaluation-entry' },
   'evaluation.deadline.overdue': { audience: ['operator', 'district', 'bureau'], page: 'evaluation-entry' },
   'evaluation.published': { audience: ['operator', 'district', 'district_gov'], page: 'evaluation-results' },
+  // Recognition (Art 14): the application page, /app/recognition/applications/:id (the web page is still to be built).
+  'recognition.application.sent': { audience: ['district'], page: 'recognition-application' },
+  'recognition.application.returned_to_gov': { audience: ['district_gov'], page: 'recognition-application' },
+  'recognition.application.hrss_opinion': { audience: ['district_gov'], page: 'recognition-application' },
+  'recognition.application.submitted': { audience: ['bureau'], page: 'recognition-application' },
+  'recognition.application.returned_to_district': { audience: ['district_gov', 'district'], page: 'recognition-application' },
+  'recognition.application.rejected': { audience: ['district_gov', 'district'], page: 'recognition-application' },
 } as const satisfies Record<string, KindSpec>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 export const notificationKinds = Object.keys(NOTIFICATION_KINDS) as NotificationKind[];
 
-export interface LinkIds { evaluationId: string; entryId?: string }
+/** The records a link opens: an evaluation (and one of its entries), or a recognition application. */
+export interface LinkIds { evaluationId?: string; entryId?: string; applicationId?: string }
 
 /** The in-app path a notification of this kind opens. */
 export function notificationLink(kind: NotificationKind, ids: LinkIds): string {
   const page: NotificationPage = NOTIFICATION_KINDS[kind].page;
-  const e = encodeURIComponent(ids.evaluationId);
+  const e = encodeURIComponent(ids.evaluationId ?? '');
   const entry = encodeURIComponent(ids.entryId ?? '');
   switch (page) {
     case 'evaluation-entry':
@@ -39,5 +47,7 @@ export function notificationLink(kind: NotificationKind, ids: LinkIds): string {
       return `/app/review/${e}/${entry}`;
     case 'evaluation-results':
       return `/app/evaluations/${e}/results`;
+    case 'recognition-application':
+      return `/app/recognition/applications/${encodeURIComponent(ids.applicationId ?? '')}`;
   }
 }

@@ -1,6 +1,6 @@
 import { getTableName, sql, type Column } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { platforms, users } from '../../db/schema/index.js';
+import { platforms, recognitionApplications, users } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 
 /**
@@ -19,6 +19,8 @@ export const sealedColumns: readonly SealedColumn[] = [
   { label: 'users.totp_pending_secret', table: users, column: users.totpPendingSecret },
   { label: 'platforms.contact_name', table: platforms, column: platforms.contactName },
   { label: 'platforms.contact_phone', table: platforms, column: platforms.contactPhone },
+  { label: 'recognition_applications.contact_name', table: recognitionApplications, column: recognitionApplications.contactName },
+  { label: 'recognition_applications.contact_phone', table: recognitionApplications, column: recognitionApplications.contactPhone },
 ];
 
 const ref = (c: SealedColumn) => ({ table: sql.identifier(getTableName(c.table)), column: sql.identifier(c.column.name) });

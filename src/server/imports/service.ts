@@ -106,10 +106,14 @@ export async function importEnterprises(db: Db, ctx: RequestContext, input: Impo
   return gate.run(ctx.actor.userId, () => readAndApply(db, ctx, input));
 }
 
-async function readAndApply(db: Db, ctx: RequestContext, input: ImportInput): Promise<ImportResult> {
-  const read = await readDirectory(input.content);
+/**
+ * The directory's rows, all valid, or the refusal listing its errors (nothing is read into the
+ * registry then). Recognition applications read their directory through this too.
+ */
+export async function readValidDirectory(content: Buffer, year: number): Promise<ImportRow[]> {
+  const read = await readDirectory(content);
   if (!read.ok) throw fileRefused(read.code, read.message);
-  const { rows, errors } = await validateRows(read.rows, input.year);
+  const { rows, errors } = await validateRows(read.rows, year);
   if (errors.length > 0) {
     const listed = errors.slice(0, MAX_LISTED_ERRORS);
     const more = errors.length > listed.length ? `（仅列出前 ${listed.length} 处）` : '';
@@ -117,6 +121,16 @@ async function readAndApply(db: Db, ctx: RequestContext, input: ImportInput): Pr
       listed.map((e) => ({ field: `row${e.row}.${e.column}`, message: e.message })), undefined, { rowErrors: listed, errorCount: errors.length });
   }
   if (rows.length === 0) throw fileRefused('FILE_EMPTY', '文件中没有企业数据（示例行不导入）');
+  return rows;
+}
+
+/** Work that reads a directory waits its turn in the one gate all imports share. */
+export function inImportGate<T>(userId: string, work: () => Promise<T>): Promise<T> {
+  return gate.run(userId, work);
+}
+
+async function readAndApply(db: Db, ctx: RequestContext, input: ImportInput): Promise<ImportResult> {
+  const rows = await readValidDirectory(input.content, input.year);
   const sha256 = crypto.createHash('sha256').update(input.content).digest('hex');
   return db.transaction(async (tx) => {
     const result = await apply(tx, platformEditScope(ctx.actor), mayAcceptUscc(ctx.actor.role) ? ctx.actor.username : null, input.platformId, input.year, rows);

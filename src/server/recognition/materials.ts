@@ -1,0 +1,90 @@
+/**
+ * The application's files: the five kinds of material of Art 14 (一) (the government, while the
+ * application is in its hands) and the scans of the seals on the two opinions (whoever gives the
+ * opinion, at that step). Uploads pass the attachments' content check and are stored like every
+ * attachment (files + file_blobs), owned by the application and by no platform.
+ */
+import { Readable } from 'node:stream';
+import type { MultipartFile } from '@fastify/multipart';
+import type { Db } from '../../db/client.js';
+import { isMaterialKind, materialKindLabels } from '../../domain/recognition/materials.js';
+import { applicationStateLabels, governmentMayEdit, type ApplicationState } from '../../domain/recognition/workflow.js';
+import type { Role } from '../../domain/auth/roles.js';
+import { audit } from '../audit/audit.js';
+import type { RequestContext } from '../context.js';
+import { AppError, errors } from '../errors.js';
+import { detectContent } from '../files/content.js';
+import * as filesRepo from '../files/repository.js';
+import { receive } from '../files/storage.js';
+import { tooLarge } from '../multipart.js';
+import { loadApplication } from './access.js';
+import * as repo from './repository.js';
+import type { FileOut } from './schema.js';
+
+/** Why `role` may not add or remove a file of this purpose now, or null. */
+export function fileRefusal(purpose: string, role: Role, state: ApplicationState): string | null {
+  if (isMaterialKind(purpose)) {
+    if (role !== 'district_gov') return '申报材料由区县人民政府上传';
+    return governmentMayEdit(state) ? null : `「${applicationStateLabels[state]}」状态下不能增删申报材料`;
+  }
+  // The seal goes with the opinion being given: the district unit's in its review, the government's after it.
+  if ((role === 'district' && state === 'hrss_review') || (role === 'district_gov' && state === 'gov_opinion')) return null;
+  return `「${applicationStateLabels[state]}」状态下您不能上传或删除意见盖章件`;
+}
+
+const fileOut = (f: repo.ApplicationFileRecord): FileOut => ({
+  id: f.id, originalName: f.originalName, mimeType: f.mimeType, sizeBytes: f.sizeBytes, sha256: f.sha256, uploadedAt: f.uploadedAt.toISOString(), uploadedByName: f.uploadedByName,
+});
+
+export async function uploadApplicationFile(db: Db, ctx: RequestContext, id: string, maxBytes: number, purpose: string, part: MultipartFile): Promise<FileOut> {
+  const a = await loadApplication(db, ctx, id);
+  const refused = fileRefusal(purpose, ctx.actor.role, a.state);
+  if (refused !== null) {
+    part.file.resume();
+    throw new AppError('APPLICATION_LOCKED', 409, refused);
+  }
+  const received = await receive(part.file);
+  if (part.file.truncated) throw tooLarge(maxBytes);
+  const detected = await detectContent(received.content, part.filename);
+  if (!detected.ok) throw new AppError('FILE_TYPE_REFUSED', 400, detected.message, [{ field: 'file', message: detected.message }]);
+  const row = {
+    platformId: null, ownerType: repo.APPLICATION_FILE_OWNER, ownerId: a.id, purpose, year: null, originalName: part.filename.slice(0, 255),
+    mimeType: detected.mime, sizeBytes: received.size, storedName: null, sha256: received.sha256, uploadedBy: ctx.actor.userId,
+  };
+  const fileId = await db.transaction(async (tx) => {
+    const newId = await filesRepo.insertFile(tx, row);
+    await filesRepo.storeContent(tx, newId, received.content, received.sm3);
+    await audit(tx, ctx, {
+      action: 'recognition.material.upload', entityType: 'recognition_application', entityId: a.id,
+      summary: { fileId: newId, purpose, kind: isMaterialKind(purpose) ? materialKindLabels[purpose] : '意见盖章件', filename: row.originalName, sizeBytes: row.sizeBytes, sm3: received.sm3 },
+    });
+    return newId;
+  });
+  const f = await repo.findApplicationFile(db, a.id, fileId);
+  if (!f) throw new Error('uploaded file not found');
+  return fileOut(f);
+}
+
+async function applicationFile(db: Db, ctx: RequestContext, id: string, fileId: string) {
+  const a = await loadApplication(db, ctx, id);
+  const f = await repo.findApplicationFile(db, a.id, fileId);
+  if (!f) throw errors.notFound('申报材料');
+  return { a, f };
+}
+
+export async function deleteApplicationFile(db: Db, ctx: RequestContext, id: string, fileId: string): Promise<void> {
+  const { a, f } = await applicationFile(db, ctx, id, fileId);
+  const refused = fileRefusal(f.purpose ?? '', ctx.actor.role, a.state);
+  if (refused !== null) throw new AppError('APPLICATION_LOCKED', 409, refused);
+  await db.transaction(async (tx) => {
+    await filesRepo.deleteFile(tx, f.id);
+    await audit(tx, ctx, { action: 'recognition.material.delete', entityType: 'recognition_application', entityId: a.id, summary: { fileId: f.id, purpose: f.purpose, filename: f.originalName } });
+  });
+}
+
+/** Every reader of the application may read its files, streamed piece by piece. */
+export async function openApplicationFile(db: Db, ctx: RequestContext, id: string, fileId: string): Promise<{ file: FileOut; stream: Readable }> {
+  const { f } = await applicationFile(db, ctx, id, fileId);
+  if (f.sm3 === null) throw new AppError('FILE_CONTENT_MISSING', 404, '附件内容缺失，请重新上传');
+  return { file: fileOut(f), stream: Readable.from(filesRepo.readContent(db, f.id)) };
+}

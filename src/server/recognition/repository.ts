@@ -1,0 +1,131 @@
+/** The only SQL of the recognition procedure. Every read takes the caller's scope, so an application outside it is never loaded. */
+import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import {
+  districts, files, platforms, recognitionApplications as apps, recognitionChecklist, recognitionHistory, recognitionOpinions, users,
+} from '../../db/schema/index.js';
+import type { PlatformScope } from '../../domain/auth/scope.js';
+import { openApplicationStates, type ApplicationState } from '../../domain/recognition/workflow.js';
+
+/** Materials and seals are files owned by the application; their platform is left empty so that the registry's file routes never show them. */
+export const APPLICATION_FILE_OWNER = 'recognition_application';
+
+/**
+ * District units and district governments: their district's applications; an operator: those of its
+ * own platform (a district-level platform moving up); experts: none until assignments exist.
+ */
+export function applicationScopeCondition(scope: PlatformScope): SQL | undefined {
+  switch (scope.kind) {
+    case 'all':
+      return undefined;
+    case 'district':
+      return eq(apps.districtCode, scope.districtCode);
+    case 'operator':
+      return sql`${apps.platformId} in (select ${platforms.id} from ${platforms} where ${platforms.operatorOrgId} = ${scope.organizationId})`;
+    case 'assigned':
+    case 'none':
+      return sql`false`;
+  }
+}
+
+const rowColumns = {
+  id: apps.id, districtCode: apps.districtCode, districtName: districts.name, region: districts.region, platformId: apps.platformId,
+  name: apps.name, type: apps.type, state: apps.state, createdAt: apps.createdAt, updatedAt: apps.updatedAt, submittedAt: apps.submittedAt,
+};
+
+export async function listApplications(db: Executor, scope: PlatformScope, q: { state?: ApplicationState | undefined; limit: number; offset: number }) {
+  const where = and(applicationScopeCondition(scope), q.state === undefined ? undefined : eq(apps.state, q.state));
+  const [rows, totals] = await Promise.all([
+    db.select(rowColumns).from(apps).innerJoin(districts, eq(apps.districtCode, districts.code)).where(where)
+      .orderBy(desc(apps.updatedAt), asc(apps.id)).limit(q.limit).offset(q.offset),
+    db.select({ n: count() }).from(apps).where(where),
+  ]);
+  return { rows, total: totals[0]?.n ?? 0 };
+}
+
+export async function findApplication(db: Executor, scope: PlatformScope, id: string) {
+  const [row] = await db.select({ ...rowColumns, form: apps.form, terms: apps.terms, contactName: apps.contactName, contactPhone: apps.contactPhone })
+    .from(apps).innerJoin(districts, eq(apps.districtCode, districts.code))
+    .where(and(eq(apps.id, id), applicationScopeCondition(scope)));
+  return row ?? null;
+}
+export type ApplicationRecord = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
+
+/** An application still open for the platform (the unique index refuses a second one; this names it first). */
+export async function findOpenForPlatform(db: Executor, platformId: string): Promise<{ id: string; state: ApplicationState } | null> {
+  const [row] = await db.select({ id: apps.id, state: apps.state }).from(apps)
+    .where(and(eq(apps.platformId, platformId), inArray(apps.state, openApplicationStates)));
+  return row ?? null;
+}
+
+export async function insertApplication(tx: Executor, row: typeof apps.$inferInsert): Promise<string> {
+  const [created] = await tx.insert(apps).values(row).returning({ id: apps.id });
+  if (!created) throw new Error('application insert returned nothing');
+  return created.id;
+}
+
+/** Changes the application only in the state it was read in: a concurrent step makes this return false. */
+export async function updateApplication(tx: Executor, id: string, state: ApplicationState, patch: Partial<typeof apps.$inferInsert>): Promise<boolean> {
+  const rows = await tx.update(apps).set({ ...patch, updatedAt: new Date() }).where(and(eq(apps.id, id), eq(apps.state, state))).returning({ id: apps.id });
+  return rows.length === 1;
+}
+
+export async function insertHistory(tx: Executor, row: typeof recognitionHistory.$inferInsert): Promise<void> {
+  await tx.insert(recognitionHistory).values(row);
+}
+
+export async function listHistory(db: Executor, applicationId: string) {
+  return db.select({ action: recognitionHistory.action, fromState: recognitionHistory.fromState, toState: recognitionHistory.toState, reason: recognitionHistory.reason, userName: users.displayName, at: recognitionHistory.at })
+    .from(recognitionHistory).leftJoin(users, eq(recognitionHistory.userId, users.id))
+    .where(eq(recognitionHistory.applicationId, applicationId)).orderBy(asc(recognitionHistory.at), asc(recognitionHistory.id));
+}
+
+// ---- files (materials and seals) ----
+const fileColumns = {
+  id: files.id, purpose: files.purpose, originalName: files.originalName, mimeType: files.mimeType, sizeBytes: files.sizeBytes,
+  sha256: files.sha256, sm3: files.sm3, uploadedAt: files.uploadedAt, uploadedBy: files.uploadedBy, uploadedByName: users.displayName, uploadedByRole: users.role,
+};
+
+export async function listApplicationFiles(db: Executor, applicationId: string) {
+  return db.select(fileColumns).from(files).leftJoin(users, eq(files.uploadedBy, users.id))
+    .where(and(eq(files.ownerType, APPLICATION_FILE_OWNER), eq(files.ownerId, applicationId), isNull(files.platformId)))
+    .orderBy(asc(files.uploadedAt), asc(files.id));
+}
+export type ApplicationFileRecord = Awaited<ReturnType<typeof listApplicationFiles>>[number];
+
+export async function findApplicationFile(db: Executor, applicationId: string, fileId: string): Promise<ApplicationFileRecord | null> {
+  const [row] = await db.select(fileColumns).from(files).leftJoin(users, eq(files.uploadedBy, users.id))
+    .where(and(eq(files.id, fileId), eq(files.ownerType, APPLICATION_FILE_OWNER), eq(files.ownerId, applicationId), isNull(files.platformId)));
+  return row ?? null;
+}
+
+// ---- opinions ----
+export async function insertOpinion(tx: Executor, row: typeof recognitionOpinions.$inferInsert): Promise<void> {
+  await tx.insert(recognitionOpinions).values(row);
+}
+
+/** Every opinion, newest first: the first of each kind is the one in force. */
+export async function listOpinions(db: Executor, applicationId: string) {
+  return db.select({
+    id: recognitionOpinions.id, kind: recognitionOpinions.kind, opinion: recognitionOpinions.text, opinionDate: recognitionOpinions.opinionDate,
+    signer: recognitionOpinions.signer, sealFileId: recognitionOpinions.sealFileId, createdAt: recognitionOpinions.createdAt, createdByName: users.displayName,
+  }).from(recognitionOpinions).leftJoin(users, eq(recognitionOpinions.createdBy, users.id))
+    .where(eq(recognitionOpinions.applicationId, applicationId)).orderBy(desc(recognitionOpinions.createdAt), desc(recognitionOpinions.id));
+}
+
+// ---- checklist ----
+export async function listConfirmations(db: Executor, applicationId: string) {
+  return db.select({ item: recognitionChecklist.item, note: recognitionChecklist.note, confirmedByName: users.displayName, confirmedAt: recognitionChecklist.confirmedAt })
+    .from(recognitionChecklist).leftJoin(users, eq(recognitionChecklist.confirmedBy, users.id))
+    .where(eq(recognitionChecklist.applicationId, applicationId)).orderBy(asc(recognitionChecklist.item));
+}
+
+export async function confirmItem(tx: Executor, applicationId: string, item: string, note: string | null, userId: string): Promise<void> {
+  await tx.insert(recognitionChecklist).values({ applicationId, item, note, confirmedBy: userId })
+    .onConflictDoUpdate({ target: [recognitionChecklist.applicationId, recognitionChecklist.item], set: { note, confirmedBy: userId, confirmedAt: new Date() } });
+}
+
+export async function unconfirmItem(tx: Executor, applicationId: string, item: string): Promise<boolean> {
+  const rows = await tx.delete(recognitionChecklist).where(and(eq(recognitionChecklist.applicationId, applicationId), eq(recognitionChecklist.item, item))).returning({ item: recognitionChecklist.item });
+  return rows.length > 0;
+}

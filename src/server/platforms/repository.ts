@@ -19,6 +19,7 @@ const columns = {
   operatorOrgId: platforms.operatorOrgId,
   operatorName: organizations.name,
   status: platforms.status,
+  origin: platforms.origin,
   recognizedAt: platforms.recognizedAt,
   carrier: platforms.carrier,
   address: platforms.address,

@@ -6,7 +6,7 @@
 import type { Role } from '../auth/roles.js';
 
 /** Pages a notification may open (names of routes in src/web/router/routes.ts). */
-export type NotificationPage = 'evaluation-entry' | 'review-assignment' | 'evaluation-results';
+export type NotificationPage = 'evaluation-entry' | 'review-assignment' | 'evaluation-results' | 'platform-detail';
 
 interface KindSpec { audience: readonly Role[]; page: NotificationPage }
 
@@ -20,17 +20,20 @@ export const NOTIFICATION_KINDS = {
   'evaluation.deadline.due_soon': { audience: ['operator', 'district', 'bureau'], page: 'evaluation-entry' },
   'evaluation.deadline.overdue': { audience: ['operator', 'district', 'bureau'], page: 'evaluation-entry' },
   'evaluation.published': { audience: ['operator', 'district', 'district_gov'], page: 'evaluation-results' },
+  // Art 17: a recognized platform's deadline passed with the lowered condition still unmet (the daily check).
+  'platform.deadline.overdue': { audience: ['bureau'], page: 'platform-detail' },
 } as const satisfies Record<string, KindSpec>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 export const notificationKinds = Object.keys(NOTIFICATION_KINDS) as NotificationKind[];
 
-export interface LinkIds { evaluationId: string; entryId?: string }
+/** The records a link names: an evaluation (and entry) for the evaluation pages, a platform for its detail. */
+export interface LinkIds { evaluationId?: string; entryId?: string; platformId?: string }
 
 /** The in-app path a notification of this kind opens. */
 export function notificationLink(kind: NotificationKind, ids: LinkIds): string {
   const page: NotificationPage = NOTIFICATION_KINDS[kind].page;
-  const e = encodeURIComponent(ids.evaluationId);
+  const e = encodeURIComponent(ids.evaluationId ?? '');
   const entry = encodeURIComponent(ids.entryId ?? '');
   switch (page) {
     case 'evaluation-entry':
@@ -39,5 +42,7 @@ export function notificationLink(kind: NotificationKind, ids: LinkIds): string {
       return `/app/review/${e}/${entry}`;
     case 'evaluation-results':
       return `/app/evaluations/${e}/results`;
+    case 'platform-detail':
+      return `/app/platforms/${encodeURIComponent(ids.platformId ?? '')}`;
   }
 }

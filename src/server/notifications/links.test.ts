@@ -29,6 +29,8 @@ const pageCalls: Record<NotificationPage, (e: string, entry: string, platformId:
   'evaluation-entry': (e, entry, p) => [`/evaluations/${e}`, `/evaluations/${e}/entries/${entry}`, `/evaluations/${e}/scheme`, `/files?platformId=${p}&ownerType=evaluation_entry&ownerId=${entry}`],
   'review-assignment': (e, entry, p) => [`/evaluations/${e}/entries/${entry}/assignment`, `/evaluations/${e}/entries/${entry}`, `/files?platformId=${p}&ownerType=evaluation_entry&ownerId=${entry}`],
   'evaluation-results': (e) => ['/evaluations', `/evaluations/${e}/results`],
+  // Platform notifications are checked in src/server/yeardata/recognition-deadlines.test.ts.
+  'platform-detail': (_e, _entry, p) => [`/platforms/${p}`],
 };
 
 const declinedBy = async (entryId: string, username: string) => (await ctx.database.pool.query(

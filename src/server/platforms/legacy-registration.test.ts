@@ -11,7 +11,7 @@ const ctx = useTestApp();
 const c: Record<string, Client> = {};
 
 const base = { name: '万州区人力资源服务产业园', type: 'comprehensive_park', districtCode: '500101' };
-const rows = async (sql: string, params: unknown[]) => (await ctx.database.pool.query(sql, params)).rows;
+const rows = async (sql: string, params: unknown[]) => (await ctx.database.pool.query<Record<string, unknown>>(sql, params)).rows;
 interface ErrorBody { code: string; message: string; details: { field: string; message: string }[] }
 
 beforeAll(async () => {

@@ -15,9 +15,9 @@ export function normalizeDocNo(raw: string): string {
 /** The refusal (Chinese, naming the field), or null when the number is well-formed for the level. */
 export function docNoRefusal(docNo: string, level: PlatformLevel, todayYear: number): string | null {
   const m = SHAPE.exec(normalizeDocNo(docNo));
-  if (!m) return '认定文号：格式应为「渝人社〔2022〕215号」（发文机关代字、〔年份〕、序号、号）';
+  if (!m) return '认定文号：格式应为「渝人社〔2022〕215号」';
   const [, issuer = '', year = ''] = m;
-  if (level === 'municipal' && !issuer.startsWith('渝人社')) return '认定文号：市级平台由市人力社保局认定，文号应以「渝人社」开头，如 渝人社〔2022〕215号';
+  if (level === 'municipal' && !issuer.startsWith('渝人社')) return '认定文号：市级平台的文号应以「渝人社」开头';
   if (Number(year) > todayYear) return `认定文号：年份 ${year} 晚于今年`;
   return null;
 }

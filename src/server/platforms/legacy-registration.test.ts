@@ -48,13 +48,13 @@ describe('存量平台登记', () => {
     expect(res.statusCode).toBe(400);
     const details = res.json<ErrorBody>().details;
     expect(details.map((d) => d.field).sort()).toEqual(['recognitionDocNo', 'recognizedAt']);
-    expect(details.find((d) => d.field === 'recognitionDocNo')!.message).toBe('认定文号：须填写原认定文件的文号，如 渝人社〔2022〕215号');
+    expect(details.find((d) => d.field === 'recognitionDocNo')!.message).toBe('认定文号：须填写原认定文号');
     expect(details.find((d) => d.field === 'recognizedAt')!.message).toBe('认定（备案）日期：须填写原认定日期（YYYY-MM-DD）');
 
     const noDate = await c.bureau!.call('POST', '/platforms/legacy', { ...base, level: 'municipal', recognitionDocNo: '渝人社〔2021〕88号' });
     expect(noDate.json<ErrorBody>().details).toEqual([{ field: 'recognizedAt', message: '认定（备案）日期：须填写原认定日期（YYYY-MM-DD）' }]);
     const badNo = await c.bureau!.call('POST', '/platforms/legacy', { ...base, level: 'municipal', recognitionDocNo: '第88号', recognizedAt: '2021-05-10' });
-    expect(badNo.json<ErrorBody>().details[0]).toEqual({ field: 'recognitionDocNo', message: expect.stringMatching(/^认定文号：格式应为「渝人社〔2022〕215号」/) });
+    expect(badNo.json<ErrorBody>().details[0]).toEqual({ field: 'recognitionDocNo', message: expect.stringMatching(/^认定文号：格式应为「渝人社〔2022〕215号」$/) });
     const otherIssuer = await c.bureau!.call('POST', '/platforms/legacy', { ...base, level: 'municipal', recognitionDocNo: '人社部函〔2021〕88号', recognizedAt: '2021-05-10' });
     expect(otherIssuer.json<ErrorBody>().message).toContain('应以「渝人社」开头');
     const future = await c.bureau!.call('POST', '/platforms/legacy', { ...base, level: 'municipal', recognitionDocNo: '渝人社〔2021〕88号', recognizedAt: '2999-01-01' });
@@ -96,7 +96,7 @@ describe('存量平台登记', () => {
   it('keeps the document valid on later edits', async () => {
     const id = (await rows('select id from platforms where name = $1', [base.name]))[0]!.id as string;
     const cleared = await c.bureau!.call('PATCH', `/platforms/${id}`, { recognitionDocNo: '' });
-    expect(cleared.json<ErrorBody>().details[0]).toEqual({ field: 'recognitionDocNo', message: '认定文号：存量登记的平台须填写原认定文件的文号' });
+    expect(cleared.json<ErrorBody>().details[0]).toEqual({ field: 'recognitionDocNo', message: '认定文号：存量登记的平台须填写原认定文号' });
     const fixed = await c.bureau!.call('PATCH', `/platforms/${id}`, { recognitionDocNo: '渝人社〔2021〕89号' });
     expect(fixed.statusCode, fixed.body).toBe(200);
   });

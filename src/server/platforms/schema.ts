@@ -118,7 +118,7 @@ export type CreatePlatformInput = z.infer<typeof createPlatformBody>;
 export const legacyPlatformBody = z.strictObject({
   ...createPlatformBody.omit({ status: true, statusReason: true, recognizedAt: true, recognitionDocNo: true, level: true }).shape,
   level: z.enum(['national', 'municipal'], { error: '须为国家级或市级（区县级平台按区县认定备案登记）' }),
-  recognitionDocNo: z.string({ error: '须填写原认定文件的文号，如 渝人社〔2022〕215号' }).trim().min(1, { error: '须填写原认定文件的文号，如 渝人社〔2022〕215号' }).max(50),
+  recognitionDocNo: z.string({ error: '须填写原认定文号' }).trim().min(1, { error: '须填写原认定文号' }).max(50),
   recognizedAt: z.string({ error: '须填写原认定日期（YYYY-MM-DD）' }).refine(isIsoDate, { error: '须填写原认定日期（YYYY-MM-DD）' }),
 });
 export type LegacyPlatformInput = z.infer<typeof legacyPlatformBody>;

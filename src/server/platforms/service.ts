@@ -117,7 +117,7 @@ export async function createPlatform(db: Db, ctx: RequestContext, input: CreateP
 
 /** The recognition document of a 存量 record: well-formed for its level, dated no later than today. */
 function checkLegacyDocument(level: PlatformLevel, docNo: string | null | undefined, recognizedAt: string | null | undefined): string {
-  if (docNo === null || docNo === undefined || docNo.trim() === '') throw errors.invalid('recognitionDocNo', '认定文号：存量登记的平台须填写原认定文件的文号');
+  if (docNo === null || docNo === undefined || docNo.trim() === '') throw errors.invalid('recognitionDocNo', '认定文号：存量登记的平台须填写原认定文号');
   const problem = docNoRefusal(docNo, level, Number(todayIso().slice(0, 4)));
   if (problem !== null) throw errors.invalid('recognitionDocNo', problem);
   if (recognizedAt === null) throw errors.invalid('recognizedAt', '认定（备案）日期：存量登记的平台须填写原认定日期');

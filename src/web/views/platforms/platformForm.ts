@@ -140,5 +140,5 @@ export function platformFormRules(maskedPhone: () => string): FormRules<Platform
 /** 存量平台登记 needs the original document: number and date (the server checks the number's form). */
 export const LEGACY_RULES: FormRules<PlatformFormModel> = {
   recognizedAt: [{ required: true, message: '请选择原认定日期', trigger: 'change' }],
-  recognitionDocNo: [{ required: true, message: '请输入原认定文号，如 渝人社〔2022〕215号', trigger: 'blur' }],
+  recognitionDocNo: [{ required: true, message: '请输入原认定文号', trigger: 'blur' }],
 };

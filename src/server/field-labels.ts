@@ -7,6 +7,7 @@ export const fieldLabels: Record<string, string> = {
   displayName: '姓名',
   role: '角色',
   organizationId: '所属机构',
+  affiliationOrgId: '所属单位（利益回避）',
   phone: '联系电话',
   kind: '机构类型',
   name: '名称',

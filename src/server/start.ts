@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { scheduleDeadlineReminders } from './evaluations/reminders.js';
+import { scheduleRecognitionDeadlineCheck } from './yeardata/recognition-deadlines.js';
 import type { Config } from '../config.js';
 import { ensureInitialAdmin } from './bootstrap/admin.js';
 import { roleLabels, type Role } from '../domain/auth/roles.js';
@@ -50,6 +51,7 @@ export async function serve(config: Config): Promise<void> {
     requestsPerMinute: { perSession: config.sessionRateLimit, perAddress: config.addressRateLimit } });
   await app.listen({ port: config.port, host: config.host });
   const stopReminders = scheduleDeadlineReminders(db, (m) => app.log.info(m));
+  const stopDeadlineCheck = scheduleRecognitionDeadlineCheck(db, (m) => app.log.info(m));
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
   printBanner(url, initialAdmins, await isDemoDatabase(db));
   console.log(`启动用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒${database.embedded ? '（内嵌 PostgreSQL）' : ''}`);
@@ -59,6 +61,7 @@ export async function serve(config: Config): Promise<void> {
     stopping = true;
     console.log(`\n收到 ${signal}，正在停止…`);
     stopReminders();
+    stopDeadlineCheck();
     void shutdown(app, { shutdown: async () => { await changes.stop(); await database.shutdown(); } }).then(
       () => {
         console.log('已停止。');

@@ -3,9 +3,9 @@ import { bigint, boolean, customType, date, index, integer, jsonb, numeric, pgTa
 import { sealedText } from '../../server/crypto/sealed-column.js';
 import { districts } from './reference.js';
 import { organizations, users } from './identity.js';
-import { carriers, operationModes, orientations, platformLevels, platformServices, platformStatuses, platformTypes, residenceModes, staffTeams } from '../../domain/platforms/codes.js';
+import { carriers, operationModes, orientations, platformLevels, platformOrigins, platformServices, platformStatuses, platformTypes, residenceModes, staffTeams } from '../../domain/platforms/codes.js';
 
-export { carriers, operationModes, orientations, platformLevels, platformServices, platformStatuses, platformTypes, residenceModes, staffTeams };
+export { carriers, operationModes, orientations, platformLevels, platformOrigins, platformServices, platformStatuses, platformTypes, residenceModes, staffTeams };
 
 /** The registry's platforms: everything the conditions (Art 10–13) and the sheets need that is not yearly. */
 export const platforms = pgTable('platforms', {
@@ -37,6 +37,8 @@ export const platforms = pgTable('platforms', {
   recognitionTerms: jsonb('recognition_terms'),
   parentPlatformId: uuid('parent_platform_id').references((): AnyPgColumn => platforms.id),
   status: text('status', { enum: platformStatuses }).notNull(),
+  /** `legacy`: 存量平台登记, recognized before HRSP on the document in recognitionDocNo / recognizedAt. */
+  origin: text('origin', { enum: platformOrigins }).notNull().default('registered'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('platforms_district_idx').on(t.districtCode), index('platforms_operator_idx').on(t.operatorOrgId)]);
@@ -62,6 +64,22 @@ export const platformStaff = pgTable('platform_staff', {
   professionalTitle: text('professional_title'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('platform_staff_platform_idx').on(t.platformId)]);
+
+/**
+ * Art 17 deadlines found passed with the condition still unmet by the daily check
+ * (src/server/platforms/deadline-check.ts): one row per platform, condition and due date, so the
+ * bureau is told once; resolvedAt is set when a later check finds it met or the term gone.
+ */
+export const platformDeadlineAlerts = pgTable('platform_deadline_alerts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  platformId: uuid('platform_id').notNull().references(() => platforms.id, { onDelete: 'cascade' }),
+  condition: text('condition').notNull(),
+  dueDate: date('due_date').notNull(),
+  /** The data year the check read. */
+  dataYear: integer('data_year').notNull(),
+  raisedAt: timestamp('raised_at', { withTimezone: true }).notNull().defaultNow(),
+  resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+}, (t) => [uniqueIndex('platform_deadline_alerts_key').on(t.platformId, t.condition, t.dueDate)]);
 
 /** Every lifecycle change, with its reason and effective date. */
 export const platformStatusHistory = pgTable('platform_status_history', {

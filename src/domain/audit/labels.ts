@@ -56,6 +56,7 @@ export const auditActionLabels = {
   'organization.create': '新增机构',
   'organization.update': '修改机构',
   'platform.create': '新增平台',
+  'platform.legacy_register': '存量平台登记',
   'platform.recognition_terms': '修改认定信息',
   'platform.status': '变更平台状态',
   'platform.update': '修改平台信息',
@@ -103,6 +104,7 @@ export const auditActionLabels = {
   'user.totp_reset': '重置双因素认证',
   'user.unlock': '解锁账号',
   'user.update': '修改用户',
+  'user.affiliation': '设置专家所属单位（利益回避）',
   'year_data.update': '修改年度数据',
 } as const satisfies Record<string, string>;
 
@@ -158,6 +160,7 @@ export const auditFieldLabels: Record<string, string> = {
   industry: '所属行业', isHrService: '人力资源服务企业',
   // Attachments (file.upload, file.move_to_database) and the review's panel scores.
   sha256: 'SHA-256 摘要', ownerId: '所属记录', ownerType: '所属对象', purpose: '用途', mimeType: '文件类型', originalName: '原文件名',
+  origin: '登记方式', recognitionDocNo: '认定文号', recognizedAt: '认定日期', affiliationOrgId: '所属单位（利益回避）',
   id: '记录编号', panelScores: '评审组评分', sessionMaxHours: '会话最长时间（小时）', moved: '迁移数', failed: '失败数',
   // Recognition applications (Art 14).
   fileId: '附件', opinion: '意见', opinionDate: '意见日期', signer: '签发人', sealFileId: '盖章件', item: '核验事项',
@@ -169,7 +172,7 @@ export const auditFieldLabels: Record<string, string> = {
 /** Fields of a summary holding another record's id, and that record's entity type (the server resolves its name). */
 export const auditReferenceFields: Readonly<Record<string, AuditEntity>> = {
   platformId: 'platform', evaluationId: 'evaluation', entryId: 'evaluation_entry', expertUserId: 'user', userId: 'user',
-  organizationId: 'organization', enterpriseId: 'enterprise', schemeId: 'score_scheme', baseSchemeId: 'score_scheme', siteId: 'platform_site',
+  organizationId: 'organization', affiliationOrgId: 'organization', enterpriseId: 'enterprise', schemeId: 'score_scheme', baseSchemeId: 'score_scheme', siteId: 'platform_site',
 };
 
 /** Coded values that summaries carry (states, roles, levels, decisions), in Chinese. */
@@ -180,6 +183,7 @@ const valueLabels: Readonly<Record<string, string>> = {
   assigned: '已分配', declined: '已拒绝',
   accept: '通过', accepted: '通过', return: '退回', rejected: '驳回', confirmed: '已确认', pending: '待处理',
   national: '国家级', municipal: '市级', district: '区县级',
+  legacy: '存量登记', registered: '新建登记',
 };
 
 export function actionLabel(action: string): string {

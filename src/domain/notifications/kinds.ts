@@ -6,7 +6,7 @@
 import type { Role } from '../auth/roles.js';
 
 /** Pages a notification may open (names of routes in src/web/router/routes.ts). */
-export type NotificationPage = 'evaluation-entry' | 'review-assignment' | 'evaluation-results' | 'recognition-application';
+export type NotificationPage = 'evaluation-entry' | 'review-assignment' | 'evaluation-results' | 'recognition-application' | 'platform-detail';
 
 interface KindSpec { audience: readonly Role[]; page: NotificationPage }
 
@@ -27,13 +27,15 @@ export const NOTIFICATION_KINDS = {
   'recognition.application.submitted': { audience: ['bureau'], page: 'recognition-application' },
   'recognition.application.returned_to_district': { audience: ['district_gov', 'district'], page: 'recognition-application' },
   'recognition.application.rejected': { audience: ['district_gov', 'district'], page: 'recognition-application' },
+  // Art 17: a recognized platform's deadline passed with the lowered condition still unmet (the daily check).
+  'platform.deadline.overdue': { audience: ['bureau'], page: 'platform-detail' },
 } as const satisfies Record<string, KindSpec>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 export const notificationKinds = Object.keys(NOTIFICATION_KINDS) as NotificationKind[];
 
-/** The records a link opens: an evaluation (and one of its entries), or a recognition application. */
-export interface LinkIds { evaluationId?: string; entryId?: string; applicationId?: string }
+/** The records a link names: an evaluation (and entry), a recognition application, or a platform for its detail. */
+export interface LinkIds { evaluationId?: string; entryId?: string; applicationId?: string; platformId?: string }
 
 /** The in-app path a notification of this kind opens. */
 export function notificationLink(kind: NotificationKind, ids: LinkIds): string {
@@ -49,5 +51,7 @@ export function notificationLink(kind: NotificationKind, ids: LinkIds): string {
       return `/app/evaluations/${e}/results`;
     case 'recognition-application':
       return `/app/recognition/applications/${encodeURIComponent(ids.applicationId ?? '')}`;
+    case 'platform-detail':
+      return `/app/platforms/${encodeURIComponent(ids.platformId ?? '')}`;
   }
 }

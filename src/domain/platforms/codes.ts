@@ -14,3 +14,6 @@ export const operationModes = ['self', 'entrusted'] as const;
 export const platformServices = ['policy', 'information', 'registration', 'licensing', 'opening', 'fitout', 'property', 'platform', 'financing', 'other'] as const;
 export const staffTeams = ['management', 'operating'] as const;
 export const residenceModes = ['offline', 'online', 'agreement'] as const;
+/** How a record entered the registry: ordinary registration, or 存量平台登记 (recognized before HRSP, on its original document). */
+export const platformOrigins = ['registered', 'legacy'] as const;
+export type PlatformOrigin = (typeof platformOrigins)[number];

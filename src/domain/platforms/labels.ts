@@ -24,3 +24,5 @@ export type PlatformCategory = keyof typeof categoryLabels;
 export function categoryOf(type: 'comprehensive_park' | 'specialized_park' | 'specialized_market'): PlatformCategory {
   return type === 'specialized_market' ? 'market' : 'park';
 }
+/** Only 存量登记 is shown: an ordinary registration needs no label. */
+export const originLabels = { registered: null, legacy: '存量登记' } as const;

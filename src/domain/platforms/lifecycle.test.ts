@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableTransitions, checkTransition, initialStatuses, platformStatuses, platformTransitions } from './lifecycle.js';
+import { availableTransitions, checkEntry, checkTransition, initialStatuses, platformEntries, platformStatuses, platformTransitions } from './lifecycle.js';
 
 describe('platform lifecycle', () => {
   it('lets the bureau accept a platform in preparation, and refuses everyone else', () => {
@@ -34,8 +34,46 @@ describe('platform lifecycle', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  it('starts district-level platforms as filed, others as recognized or preparing', () => {
+  it('starts district-level platforms as filed, municipal ones in preparation, and national ones never by ordinary registration', () => {
     expect(initialStatuses('district')).toEqual(['filed']);
-    expect(initialStatuses('municipal')).toContain('preparing');
+    expect(initialStatuses('municipal')).toEqual(['preparing']);
+    expect(initialStatuses('national')).toEqual([]);
+  });
+});
+
+describe('registry entries (Art 14 (四), 存量平台登记)', () => {
+  it('refuses a municipal or national platform created directly as 已认定, naming the procedure', () => {
+    const municipal = checkEntry('direct', 'municipal', 'recognized', 'bureau');
+    expect(municipal).toMatchObject({ ok: false, field: 'status' });
+    expect(!municipal.ok && municipal.message).toContain('公示无异议后由市人力社保局认定（第十四条）');
+    expect(!municipal.ok && municipal.message).toContain('存量平台登记');
+    const national = checkEntry('direct', 'national', 'recognized', 'admin');
+    expect(!national.ok && national.message).toContain('存量平台登记');
+    expect(checkEntry('direct', 'national', 'preparing', 'bureau')).toMatchObject({ ok: false, field: 'status', message: '状态：国家级平台只能以「存量平台登记」录入' });
+  });
+
+  it('allows 存量平台登记 of national and municipal platforms as 已认定, by the bureau only', () => {
+    for (const level of ['national', 'municipal'] as const) {
+      expect(checkEntry('legacy', level, 'recognized', 'bureau')).toMatchObject({ ok: true, kind: 'legacy' });
+      expect(checkEntry('legacy', level, 'recognized', 'admin')).toMatchObject({ ok: true, kind: 'legacy' });
+      expect(checkEntry('legacy', level, 'recognized', 'district')).toEqual({ ok: false, field: 'role', message: '存量平台登记须由市人力社保局办理' });
+      expect(checkEntry('legacy', level, 'recognized', 'operator').ok).toBe(false);
+    }
+    expect(checkEntry('legacy', 'district', 'recognized', 'bureau')).toMatchObject({ ok: false, field: 'level' });
+    expect(checkEntry('legacy', 'municipal', 'preparing', 'bureau')).toMatchObject({ ok: false, field: 'level' });
+  });
+
+  it('keeps the district unit’s registration of district-level platforms, and the bureau’s Art 15 preparation', () => {
+    expect(checkEntry('direct', 'district', 'filed', 'district')).toMatchObject({ ok: true, kind: 'filing' });
+    expect(checkEntry('direct', 'district', 'filed', 'bureau')).toMatchObject({ ok: true, kind: 'filing' });
+    expect(checkEntry('direct', 'district', 'recognized', 'bureau')).toMatchObject({ ok: false, field: 'status', message: '状态：新登记的区县级平台只能为「已备案」' });
+    expect(checkEntry('direct', 'municipal', 'preparing', 'bureau')).toMatchObject({ ok: true, kind: 'preparation' });
+    expect(checkEntry('direct', 'municipal', 'preparing', 'district')).toMatchObject({ ok: false, field: 'role' });
+  });
+
+  it('lists each entry once, and only 存量平台登记 enters as 已认定', () => {
+    const keys = platformEntries.flatMap((e) => e.levels.map((l) => `${e.kind}:${l}>${e.to}`));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(platformEntries.filter((e) => e.to === 'recognized').map((e) => e.kind)).toEqual(['legacy']);
   });
 });

@@ -46,9 +46,64 @@ export const platformTransitions: readonly Transition[] = [
   { from: 'filed', to: 'recognized', levels: ['district'], decider: 'bureau', meaning: '区县级平台直接认定为市级平台（第三十三条）' },
 ];
 
-/** The status a newly registered platform may start in. */
+/**
+ * How a platform enters the registry, as a table like the transitions above: anything not listed
+ * is refused. A municipal platform is recognized only after application, expert review and
+ * publicity without objection (Art 14 (四)); the registry itself never creates one as 已认定,
+ * except to record one recognized before HRSP (存量平台登记, with its original document).
+ * District-level recognition and filing (Art 16) keep the district unit's plain registration
+ * until their own procedure is built.
+ */
+export type EntryKind = 'filing' | 'preparation' | 'legacy';
+
+interface Entry {
+  kind: EntryKind;
+  to: PlatformStatus;
+  levels: readonly PlatformLevel[];
+  decider: Decider;
+  meaning: string;
+}
+
+export const platformEntries: readonly Entry[] = [
+  { kind: 'filing', to: 'filed', levels: ['district'], decider: 'bureau_or_district', meaning: '区县级平台登记（区县认定并报市人力社保局备案，第十六条）' },
+  { kind: 'preparation', to: 'preparing', levels: ['municipal'], decider: 'bureau', meaning: '经市人力社保局同意先行批准筹建（第十五条）' },
+  { kind: 'legacy', to: 'recognized', levels: upper, decider: 'bureau', meaning: '存量平台登记：本系统启用前已认定，依原认定文件登记' },
+];
+
+/** The statuses an ordinary registration (not 存量平台登记) may start a platform of this level in. */
 export function initialStatuses(level: PlatformLevel): readonly PlatformStatus[] {
-  return level === 'district' ? ['filed'] : ['recognized', 'preparing'];
+  return platformEntries.filter((e) => e.kind !== 'legacy' && e.levels.includes(level)).map((e) => e.to);
+}
+
+const levelNames: Record<PlatformLevel, string> = { national: '国家级', municipal: '市级', district: '区县级' };
+
+export type EntryCheck = { ok: true; kind: EntryKind; meaning: string } | { ok: false; field: 'status' | 'level' | 'role'; message: string };
+
+/** Why an ordinary registration cannot start in this status, naming the procedure that leads there. */
+function directRefusal(level: PlatformLevel, status: PlatformStatus): string {
+  if (status === 'recognized' && level === 'municipal') {
+    return '状态：市级平台须经区县政府申报、专家评估、公示无异议后由市人力社保局认定（第十四条），不能直接登记为「已认定」；本系统启用前已认定的平台请使用「存量平台登记」';
+  }
+  if (status === 'recognized' && level === 'national') {
+    return '状态：国家级平台由人力资源社会保障部认定，不能直接登记为「已认定」；请使用「存量平台登记」并填写原认定文号和日期';
+  }
+  const allowed = initialStatuses(level);
+  if (allowed.length === 0) return `状态：${levelNames[level]}平台只能以「存量平台登记」录入`;
+  return `状态：新登记的${levelNames[level]}平台只能为「${allowed.map((s) => statusLabels[s]).join('」或「')}」`;
+}
+
+/**
+ * Checks an entry into the registry: `legacy` is 存量平台登记 (recognized before HRSP), `direct`
+ * an ordinary registration. The role check is the table's decider.
+ */
+export function checkEntry(how: 'direct' | 'legacy', level: PlatformLevel, status: PlatformStatus, role: Role): EntryCheck {
+  const e = platformEntries.find((x) => (how === 'legacy') === (x.kind === 'legacy') && x.to === status && x.levels.includes(level));
+  if (!e) {
+    if (how === 'legacy') return { ok: false, field: 'level', message: '层级：存量平台登记只适用于本系统启用前已认定的国家级、市级平台' };
+    return { ok: false, field: 'status', message: directRefusal(level, status) };
+  }
+  if (!mayDecide(e.decider, role)) return { ok: false, field: 'role', message: how === 'legacy' ? '存量平台登记须由市人力社保局办理' : '您无权登记该层级的平台' };
+  return { ok: true, kind: e.kind, meaning: e.meaning };
 }
 
 function mayDecide(decider: Decider, role: Role): boolean {

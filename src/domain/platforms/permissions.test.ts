@@ -39,6 +39,9 @@ describe('registry write rights', () => {
   it('lets a district register only filed district-level platforms in its district', () => {
     expect(creationRefusal(actor('district'), { level: 'district', districtCode: '500107', status: 'filed' })).toBeNull();
     expect(creationRefusal(actor('district'), { level: 'municipal', districtCode: '500107', status: 'recognized' })?.field).toBe('level');
+    expect(creationRefusal(actor('bureau'), { level: 'municipal', districtCode: '500107', status: 'recognized' })?.field).toBe('status');
+    expect(creationRefusal(actor('bureau'), { level: 'municipal', districtCode: '500107', status: 'recognized' }, 'legacy')).toBeNull();
+    expect(creationRefusal(actor('district'), { level: 'municipal', districtCode: '500107', status: 'recognized' }, 'legacy')?.field).toBe('role');
     expect(creationRefusal(actor('district'), { level: 'district', districtCode: '500101', status: 'filed' })?.field).toBe('districtCode');
     expect(creationRefusal(actor('bureau'), { level: 'district', districtCode: '500101', status: 'recognized' })?.field).toBe('status');
     expect(creationRefusal(actor('operator'), { level: 'district', districtCode: '500107', status: 'filed' })?.field).toBe('role');

@@ -5,7 +5,7 @@
  */
 import type { Actor } from '../auth/actor.js';
 import type { PlatformLevel, PlatformStatus } from './lifecycle.js';
-import { initialStatuses, statusLabels } from './lifecycle.js';
+import { checkEntry } from './lifecycle.js';
 
 export interface PlatformRef {
   level: PlatformLevel;
@@ -71,18 +71,18 @@ export function canViewContact(actor: Actor, p: PlatformRef): boolean {
 
 /**
  * Registering a platform: the bureau any, a district unit only district-level ones in its own
- * district (Art 16, filed with the bureau). Returns the refusal, or null.
+ * district (Art 16, filed with the bureau); the status must be one the entry table of
+ * lifecycle.ts allows (`legacy`: 存量平台登记, the bureau's). Returns the refusal, or null.
  */
-export function creationRefusal(actor: Actor, input: { level: PlatformLevel; districtCode: string; status: PlatformStatus }): { field: string; message: string } | null {
-  if (actor.role === 'district') {
+export function creationRefusal(
+  actor: Actor, input: { level: PlatformLevel; districtCode: string; status: PlatformStatus }, how: 'direct' | 'legacy' = 'direct',
+): { field: string; message: string } | null {
+  if (actor.role === 'district' && how === 'direct') {
     if (input.level !== 'district') return { field: 'level', message: '层级：区县人社局只能登记区县级平台' };
     if (actor.districtCode !== input.districtCode) return { field: 'districtCode', message: '所属区县：只能登记本区县的平台' };
   } else if (actor.role !== 'admin' && actor.role !== 'bureau') {
-    return { field: 'role', message: '您无权登记平台' };
+    return { field: 'role', message: how === 'legacy' ? '存量平台登记须由市人力社保局办理' : '您无权登记平台' };
   }
-  const allowed = initialStatuses(input.level);
-  if (!allowed.includes(input.status)) {
-    return { field: 'status', message: `状态：新登记的该层级平台只能为「${allowed.map((s) => statusLabels[s]).join('」或「')}」` };
-  }
-  return null;
+  const check = checkEntry(how, input.level, input.status, actor.role);
+  return check.ok ? null : { field: check.field, message: check.message };
 }

@@ -30,6 +30,8 @@ export interface DemoProfile {
   contactPhone: string;
   services: ('policy' | 'information' | 'registration' | 'licensing' | 'opening' | 'fitout' | 'property' | 'platform' | 'financing' | 'other')[];
   recognitionDocNo: string | null;
+  /** Art 17 terms the platform was recognized under (渝东北 / 渝东南 only). */
+  recognitionTerms?: { deadlines: { condition: string; dueDate: string; decidedBy: string; decidedOn: string; reason: string }[] };
   sites: { name: string; address: string; area: number }[];
   staff: { management: number; operating: number; titled: number };
   residents: ResidentMix;
@@ -68,6 +70,8 @@ export const demoProfiles: Readonly<Record<string, DemoProfile>> = {
   万州区人力资源服务产业园: {
     address: '重庆市万州区北山大道 1666 号', servedField: null, orientation: null, managementOrgName: '万州区人力资源和社会保障局',
     operationMode: 'self', contactName: '刘强', contactPhone: '13896201666', services: ['policy', 'information', 'registration', 'opening', 'property'], recognitionDocNo: '渝人社〔2023〕64号',
+    // Recognized in 渝东北 with a deadline for the revenue it still falls short of: the daily check raises it to the bureau.
+    recognitionTerms: { deadlines: [{ condition: 'revenue', dueDate: '2025-12-31', decidedBy: '市人力社保局', decidedOn: '2023-04-20', reason: '渝东北地区：入驻企业营业收入规模设置达成时限' }] },
     sites: [{ name: '产业园大楼', address: '万州区北山大道 1666 号', area: 10_600 }],
     staff: { management: 2, operating: 4, titled: 1 },
     residents: { hrAbove: 5, hrOther: 19, serviceOther: 2, nonService: 0, remote: 3, exited: 1 },

@@ -79,12 +79,13 @@ function residentsOf(g: Gen, p: DemoProfile, districtCode: string, shortName: st
   return out;
 }
 
-export interface DemoPlatform { id: string; name: string; districtCode: string; status: 'preparing' | 'recognized' | 'filed'; recognizedAt: string | null }
+export interface DemoPlatform { id: string; name: string; districtCode: string; status: 'preparing' | 'recognized' | 'filed'; recognizedAt: string | null; origin: 'registered' | 'legacy' }
 
 async function seedPlatform(tx: Executor, g: Gen, p: DemoPlatform, profile: DemoProfile, shared: Resident | null): Promise<Resident[]> {
   const { sites, staff, residents: _r, revenueWan: _w, yearData, ...fields } = profile;
   await updatePlatform(tx, p.id, fields);
-  await insertStatusHistory(tx, { platformId: p.id, fromStatus: null, toStatus: p.status, reason: '演示数据：初始登记', effectiveDate: p.recognizedAt ?? '2025-01-15', userId: null });
+  const reason = p.origin === 'legacy' ? `存量平台登记：依${profile.recognitionDocNo ?? ''}认定（演示数据）` : '演示数据：初始登记';
+  await insertStatusHistory(tx, { platformId: p.id, fromStatus: null, toStatus: p.status, reason, effectiveDate: p.recognizedAt ?? '2025-01-15', userId: null });
   for (const s of sites) await insertSite(tx, { platformId: p.id, name: s.name, address: s.address, buildingArea: s.area.toFixed(2) });
   const person = () => `${g.pick(firstNames)}${g.pick(givenNames)}${g.pick(givenNames)}`;
   for (let i = 0; i < staff.management; i++) await insertStaff(tx, { platformId: p.id, name: person(), team: 'management', position: i === 0 ? '主任' : '专员', fullTime: true });

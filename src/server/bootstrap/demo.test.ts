@@ -6,6 +6,8 @@ import { publicResults } from '../evaluations/publication.js';
 import { checkDocument, scoreDocument } from '../rules/service.js';
 import { conditionFactsFor, sheetFactsFor } from '../yeardata/facts.js';
 import { seedDemo } from './demo.js';
+import { docNoRefusal } from '../../domain/platforms/doc-number.js';
+import { runRecognitionDeadlineCheck } from '../yeardata/recognition-deadlines.js';
 
 const ctx = useTestApp();
 const platformIds = new Map<string, string>();
@@ -48,6 +50,23 @@ describe('the demo registry', () => {
       select string_agg(distinct p.district_code, ',' order by p.district_code) districts from residences r join platforms p on p.id = r.platform_id
       where r.year = 2025 and r.mode = 'offline' group by r.enterprise_id having count(distinct r.platform_id) > 1`);
     expect(dups).toEqual([{ districts: '500101,500107' }]);
+  });
+
+  it('registers the recognized national and municipal platforms as 存量登记 on plausible documents', async () => {
+    const rows = await q<{ name: string; level: 'national' | 'municipal' | 'district'; status: string; origin: string; doc: string | null; reason: string }>(`
+      select p.name, p.level, p.status, p.origin, p.recognition_doc_no doc, h.reason from platforms p join platform_status_history h on h.platform_id = p.id and h.from_status is null`);
+    const legacy = rows.filter((r) => r.origin === 'legacy');
+    expect(legacy.map((r) => r.name).sort()).toEqual(rows.filter((r) => r.status === 'recognized' && r.level !== 'district').map((r) => r.name).sort());
+    expect(legacy).toHaveLength(5);
+    for (const r of legacy) {
+      expect(docNoRefusal(r.doc ?? '', r.level, 2025), r.name).toBeNull();
+      expect(r.reason, r.name).toBe(`存量平台登记：依${r.doc ?? ''}认定（演示数据）`);
+    }
+  });
+
+  it('raises 万州’s passed Art 17 revenue deadline to the bureau', async () => {
+    expect(await runRecognitionDeadlineCheck(ctx.database.db, '2026-01-15')).toMatchObject({ raised: 1, unchecked: [] });
+    expect(await q('select condition, due_date::text from platform_deadline_alerts')).toEqual([{ condition: 'revenue', due_date: '2025-12-31' }]);
   });
 
   it('shows meaningful condition checks: 九龙坡 meets the quantitative conditions, 万州 falls short on revenue', async () => {

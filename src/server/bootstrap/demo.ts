@@ -68,8 +68,10 @@ export async function seedDemo(db: Db): Promise<boolean> {
     for (const [i, p] of demoPlatforms.entries()) {
       const op = await ensureOrganization(tx, { kind: 'operator', name: p.operator, code: `DEMO-OP-${i + 1}`, districtCode: p.district });
       operatorIds.push(op);
-      const id = await insertPlatform(tx, { name: p.name, level: p.level, type: p.type, districtCode: p.district, operatorOrgId: op, status: p.status, recognizedAt: p.recognizedAt });
-      seeded.push({ id, name: p.name, districtCode: p.district, status: p.status, recognizedAt: p.recognizedAt });
+      // The demo's recognized national and municipal platforms predate HRSP: 存量登记 on their original documents (demo-profiles.ts).
+      const origin = p.status === 'recognized' && p.level !== 'district' ? 'legacy' : 'registered';
+      const id = await insertPlatform(tx, { name: p.name, level: p.level, type: p.type, districtCode: p.district, operatorOrgId: op, status: p.status, recognizedAt: p.recognizedAt, origin });
+      seeded.push({ id, name: p.name, districtCode: p.district, status: p.status, recognizedAt: p.recognizedAt, origin });
       forEvaluations.push({ id, name: p.name, districtCode: p.district, operatorOrgId: op, operatorName: p.operator });
     }
     await seedRegistryDemo(tx, seeded);

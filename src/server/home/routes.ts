@@ -6,7 +6,12 @@ import { roles } from '../../domain/auth/roles.js';
 import { contextOf } from '../plugins/auth.js';
 import { homeSummary } from './service.js';
 
-const summary = z.object({ role: z.enum(roles), counts: z.array(z.object({ label: z.string(), value: z.number() })) });
+const summary = z.object({
+  role: z.enum(roles),
+  counts: z.array(z.object({ label: z.string(), value: z.number() })),
+  /** Work waiting for the user (the bureau: Art 17 deadlines passed unmet), each with the page where it is done. */
+  tasks: z.array(z.object({ kind: z.string(), title: z.string(), link: z.string() })),
+});
 
 export async function homeRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().get('/home', { config: { access: 'user' }, schema: { tags: ['首页'], summary: '本角色首页数字', response: { 200: summary } } },

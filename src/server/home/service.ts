@@ -1,12 +1,31 @@
 import type { Db } from '../../db/client.js';
 import { platformScope } from '../../domain/auth/scope.js';
 import type { RequestContext } from '../context.js';
-import { countPlatforms } from '../platforms/repository.js';
+import { art } from '../../domain/measures.js';
+import { notificationLink } from '../../domain/notifications/kinds.js';
+import { cq2025, type PlatformType } from '../../domain/index.js';
+import { countPlatforms, openDeadlineAlerts } from '../platforms/repository.js';
 import { adminCounts } from './repository.js';
+
+/** A piece of work waiting for the user, with the page where it is done. */
+export interface HomeTask { kind: string; title: string; link: string }
 
 export interface HomeSummary {
   role: RequestContext['actor']['role'];
   counts: { label: string; value: number }[];
+  tasks: HomeTask[];
+}
+
+/** A condition's name as the measures' table of the platform's type gives it. */
+const conditionLabel = (type: PlatformType, id: string): string => cq2025.recognition.types[type].conditions.find((c) => c.id === id)?.label ?? id;
+
+/** The bureau's: Art 17 deadlines passed with the condition unmet (the daily check raised them). */
+async function bureauTasks(db: Db): Promise<HomeTask[]> {
+  return (await openDeadlineAlerts(db)).map((a) => ({
+    kind: 'platform.deadline.overdue',
+    title: `${a.platformName}：「${conditionLabel(a.platformType, a.condition)}」已过${art(17)}达成时限（${a.dueDate}）仍未达到`,
+    link: notificationLink('platform.deadline.overdue', { platformId: a.platformId }),
+  }));
 }
 
 /** The figures on each role's home page, within that role's scope. */
@@ -23,6 +42,7 @@ export async function homeSummary(db: Db, ctx: RequestContext): Promise<HomeSumm
         { label: '在线会话', value: c.sessions },
         { label: '24 小时登录失败', value: c.failedLogins },
       ],
+      tasks: [],
     };
   }
   const byStatus = await countPlatforms(db, platformScope(ctx.actor));
@@ -37,5 +57,6 @@ export async function homeSummary(db: Db, ctx: RequestContext): Promise<HomeSumm
       { label: '已备案', value: count('filed') },
       { label: '筹建中', value: count('preparing') },
     ],
+    tasks: role === 'bureau' ? await bureauTasks(db) : [],
   };
 }

@@ -31,6 +31,8 @@ const pageCalls: Record<NotificationPage, (e: string, entry: string, platformId:
   'evaluation-results': (e) => ['/evaluations', `/evaluations/${e}/results`],
   // Not reached by this campaign; src/server/recognition/recognition.test.ts opens these links.
   'recognition-application': () => [],
+  // Platform notifications are checked in src/server/yeardata/recognition-deadlines.test.ts.
+  'platform-detail': (_e, _entry, p) => [`/platforms/${p}`],
 };
 
 const declinedBy = async (entryId: string, username: string) => (await ctx.database.pool.query(

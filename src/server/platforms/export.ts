@@ -1,7 +1,7 @@
 /** The platform list as .xlsx, with the filters of the list on screen. */
 import type { Db } from '../../db/client.js';
 import { platformScope } from '../../domain/auth/scope.js';
-import { carrierLabels, categoryLabels, categoryOf, operationModeLabels, orientationLabels, serviceLabels } from '../../domain/platforms/labels.js';
+import { carrierLabels, categoryLabels, categoryOf, operationModeLabels, orientationLabels, originLabels, serviceLabels } from '../../domain/platforms/labels.js';
 import { statusLabels } from '../../domain/platforms/lifecycle.js';
 import { PLATFORM_LEVEL_LABELS, PLATFORM_TYPE_LABELS } from '../../domain/rules/scheme-types.js';
 import type { RequestContext } from '../context.js';
@@ -31,6 +31,7 @@ const columns: XlsxColumn<Row>[] = [
   { header: '联系电话', width: 16, value: (r) => maskPhone(r.contactPhone) },
   { header: '提供的服务', width: 40, value: (r) => r.services.map((s) => serviceLabels[s]).join('、') },
   { header: '状态', value: (r) => statusLabels[r.status] },
+  { header: '登记方式', value: (r) => originLabels[r.origin] ?? '新建登记' },
   { header: '认定（备案）日期', width: 16, value: (r) => r.recognizedAt },
   { header: '认定文号', width: 24, value: (r) => r.recognitionDocNo },
   { header: '上级平台', width: 30, value: (r) => r.parentPlatformName },

@@ -109,7 +109,7 @@ describe('registering platforms', () => {
   });
 
   it('accepts a branch only as a district-level platform of a national or municipal parent', async () => {
-    const bad = await c.bureau!.call('POST', '/platforms', { name: '分园', level: 'municipal', type: 'comprehensive_park', districtCode: '500101', parentPlatformId: ids.own });
+    const bad = await c.bureau!.call('POST', '/platforms', { name: '分园', level: 'municipal', type: 'comprehensive_park', districtCode: '500101', status: 'preparing', parentPlatformId: ids.own });
     expect(bad.json<{ details: { field: string }[] }>().details[0]!.field).toBe('parentPlatformId');
     const ok = await c.bureau!.call('POST', '/platforms', { name: '九龙坡甲园万州分园', level: 'district', type: 'comprehensive_park', districtCode: '500101', parentPlatformId: ids.own });
     expect(ok.statusCode, ok.body).toBe(201);

@@ -5,7 +5,7 @@ import { contextOf } from '../plugins/auth.js';
 import { sendXlsx } from '../xlsx.js';
 import { exportPlatforms } from './export.js';
 import {
-  contactResponse, createPlatformBody, historyList, platformDetail, platformExportQuery, platformIdParams, platformListQuery, platformPage,
+  contactResponse, createPlatformBody, historyList, legacyPlatformBody, platformDetail, platformExportQuery, platformIdParams, platformListQuery, platformPage,
   statusChangeBody, updatePlatformBody,
 } from './schema.js';
 import { adjustmentsSchema } from '../rules/schema.js';
@@ -28,8 +28,10 @@ export async function platformRoutes(app: FastifyInstance, { db }: { db: Db }): 
       const file = await exportPlatforms(db, contextOf(req), req.query);
       return sendXlsx(reply, file.filename, file.body);
     });
-  r.post('/platforms', { config: { access: ['admin', 'bureau', 'district'] }, schema: { tags, summary: '登记平台（区县人社局：本区县区县级平台）', body: createPlatformBody, response: { 201: platformDetail } } },
+  r.post('/platforms', { config: { access: ['admin', 'bureau', 'district'] }, schema: { tags, summary: `登记平台（区县级平台备案登记；市级平台仅筹建中。国家级、市级平台不能直接登记为已认定，${art(14)}）`, body: createPlatformBody, response: { 201: platformDetail } } },
     async (req, reply) => reply.status(201).send(await service.createPlatform(db, contextOf(req), req.body)));
+  r.post('/platforms/legacy', { config: { access: ['admin', 'bureau'] as const }, schema: { tags, summary: '存量平台登记（本系统启用前已认定的国家级、市级平台，须填原认定文号和日期；仅市人力社保局）', body: legacyPlatformBody, response: { 201: platformDetail } } },
+    async (req, reply) => reply.status(201).send(await service.registerLegacyPlatform(db, contextOf(req), req.body)));
   r.get('/platforms/:id', { config: { access: 'user' }, schema: { tags, summary: '平台详情（范围外返回 404）', params, response: { 200: platformDetail } } },
     async (req) => service.getPlatform(db, contextOf(req), req.params.id));
   r.patch('/platforms/:id', { config: { access: 'user' }, schema: { tags, summary: '修改平台（按字段分组授权，见 editableFields）', params, body: updatePlatformBody, response: { 200: platformDetail } } },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { carriers, operationModes, orientations, platformLevels, platformServices, platformStatuses, platformTypes } from '../../domain/platforms/codes.js';
+import { carriers, operationModes, orientations, platformLevels, platformOrigins, platformServices, platformStatuses, platformTypes } from '../../domain/platforms/codes.js';
+import { isIsoDate } from '../../domain/dates/iso-date.js';
 import { isoDate, nameText, optionalName, optionalText, phone, shortText } from '../fields.js';
 import { pageOf, pageQuery } from '../pagination.js';
 
@@ -15,6 +16,7 @@ export const platformRow = z.object({
   operatorOrgId: z.string().nullable(),
   operatorName: z.string().nullable(),
   status: z.enum(platformStatuses),
+  origin: z.enum(platformOrigins).describe('legacy：存量平台登记（本系统启用前已认定，依原认定文件登记）'),
   recognizedAt: z.string().nullable(),
   category: z.enum(platformCategories),
   carrier: z.enum(carriers),
@@ -108,6 +110,18 @@ export const createPlatformBody = z.strictObject({
   statusReason: shortText(500).optional(),
 });
 export type CreatePlatformInput = z.infer<typeof createPlatformBody>;
+
+/**
+ * 存量平台登记: a national or municipal platform recognized before HRSP, entered as 已认定 on its
+ * original document; the number and date are required (the number is checked in the service, by level).
+ */
+export const legacyPlatformBody = z.strictObject({
+  ...createPlatformBody.omit({ status: true, statusReason: true, recognizedAt: true, recognitionDocNo: true, level: true }).shape,
+  level: z.enum(['national', 'municipal'], { error: '须为国家级或市级（区县级平台按区县认定备案登记）' }),
+  recognitionDocNo: z.string({ error: '须填写原认定文号' }).trim().min(1, { error: '须填写原认定文号' }).max(50),
+  recognizedAt: z.string({ error: '须填写原认定日期（YYYY-MM-DD）' }).refine(isIsoDate, { error: '须填写原认定日期（YYYY-MM-DD）' }),
+});
+export type LegacyPlatformInput = z.infer<typeof legacyPlatformBody>;
 
 export const updatePlatformBody = z.strictObject(editable).partial();
 export type UpdatePlatformInput = z.infer<typeof updatePlatformBody>;

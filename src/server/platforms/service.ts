@@ -13,7 +13,9 @@ import { findOrganization } from '../organizations/repository.js';
 import { maskName, maskPhone, type Page, toPage } from '../pagination.js';
 import { visiblePlatform } from './access.js';
 import * as repo from './repository.js';
-import type { CreatePlatformInput, PlatformDetail, PlatformListQuery, PlatformRow, UpdatePlatformInput } from './schema.js';
+import type { CreatePlatformInput, LegacyPlatformInput, PlatformDetail, PlatformListQuery, PlatformRow, UpdatePlatformInput } from './schema.js';
+import { docNoRefusal, normalizeDocNo } from '../../domain/platforms/doc-number.js';
+import type { PlatformLevel, PlatformStatus } from '../../domain/platforms/lifecycle.js';
 import { art } from '../../domain/measures.js';
 
 export const EXPORT_ROW_LIMIT = 10_000;
@@ -21,7 +23,7 @@ export const EXPORT_ROW_LIMIT = 10_000;
 export function toRow(r: Omit<repo.PlatformListRecord, 'total'>): PlatformRow {
   return {
     id: r.id, name: r.name, level: r.level, type: r.type, districtCode: r.districtCode, districtName: r.districtName,
-    operatorOrgId: r.operatorOrgId, operatorName: r.operatorName, status: r.status, recognizedAt: r.recognizedAt,
+    operatorOrgId: r.operatorOrgId, operatorName: r.operatorName, status: r.status, origin: r.origin, recognizedAt: r.recognizedAt,
     category: categoryOf(r.type), carrier: r.carrier, address: r.address, contactName: r.contactName,
     contactPhone: maskPhone(r.contactPhone), parentPlatformId: r.parentPlatformId, parentPlatformName: r.parentPlatformName,
   };
@@ -76,26 +78,67 @@ async function checkShape(db: Executor, s: Shape): Promise<void> {
   }
 }
 
+type NewPlatform = Parameters<typeof repo.insertPlatform>[1];
+
+/** The record, its first history row and the audit row, in one transaction. */
+async function insertPlatform(db: Db, ctx: RequestContext, row: NewPlatform, reason: string, action: 'platform.create' | 'platform.legacy_register'): Promise<string> {
+  return db.transaction(async (tx) => {
+    const newId = await repo.insertPlatform(tx, row);
+    await repo.insertStatusHistory(tx, {
+      platformId: newId, fromStatus: null, toStatus: row.status, reason, effectiveDate: row.recognizedAt ?? todayIso(), userId: ctx.actor.userId,
+    });
+    await audit(tx, ctx, { action, entityType: 'platform', entityId: newId, summary: { after: { ...row, contactName: maskName(row.contactName ?? null), contactPhone: maskPhone(row.contactPhone ?? null) } } });
+    return newId;
+  });
+}
+
+function refuseCreation(ctx: RequestContext, input: { level: CreatePlatformInput['level']; districtCode: string; status: PlatformStatus }, how: 'direct' | 'legacy'): void {
+  const refusal = creationRefusal(ctx.actor, input, how);
+  if (refusal) throw refusal.field === 'role' ? errors.forbidden(how === 'legacy' ? '存量平台登记（须由市人力社保局办理）' : '登记平台') : errors.invalid(refusal.field, refusal.message);
+}
+
+/**
+ * Ordinary registration (the entry table of lifecycle.ts): a district-level platform filed by its
+ * district unit or the bureau, a municipal one in preparation (Art 15). A national or municipal
+ * platform is never created here as 已认定 (Art 14 (四)); see registerLegacyPlatform.
+ */
 export async function createPlatform(db: Db, ctx: RequestContext, input: CreatePlatformInput): Promise<PlatformDetail> {
   const { status: wanted, statusReason, ...fields } = input;
+  // Without a status a national or municipal platform asks to be 已认定, which the table refuses with its reason.
   const status = wanted ?? (input.level === 'district' ? 'filed' : 'recognized');
-  const refusal = creationRefusal(ctx.actor, { level: input.level, districtCode: input.districtCode, status });
-  if (refusal) throw refusal.field === 'role' ? errors.forbidden('登记平台') : errors.invalid(refusal.field, refusal.message);
+  refuseCreation(ctx, { level: input.level, districtCode: input.districtCode, status }, 'direct');
   const row = {
     ...fields, status, orientation: fields.orientation ?? null, operatorOrgId: fields.operatorOrgId ?? null,
     parentPlatformId: fields.parentPlatformId ?? null, contactPhone: fields.contactPhone ?? null, recognizedAt: fields.recognizedAt ?? null,
   };
   await checkShape(db, row);
-  const id = await db.transaction(async (tx) => {
-    const newId = await repo.insertPlatform(tx, row);
-    await repo.insertStatusHistory(tx, {
-      platformId: newId, fromStatus: null, toStatus: status, reason: statusReason ?? '新建登记',
-      effectiveDate: row.recognizedAt ?? todayIso(), userId: ctx.actor.userId,
-    });
-    await audit(tx, ctx, { action: 'platform.create', entityType: 'platform', entityId: newId, summary: { after: { ...row, contactName: maskName(row.contactName ?? null), contactPhone: maskPhone(row.contactPhone) } } });
-    return newId;
-  });
-  return getPlatform(db, ctx, id);
+  return getPlatform(db, ctx, await insertPlatform(db, ctx, row, statusReason ?? '新建登记', 'platform.create'));
+}
+
+/** The recognition document of a 存量 record: well-formed for its level, dated no later than today. */
+function checkLegacyDocument(level: PlatformLevel, docNo: string | null | undefined, recognizedAt: string | null | undefined): string {
+  if (docNo === null || docNo === undefined || docNo.trim() === '') throw errors.invalid('recognitionDocNo', '认定文号：存量登记的平台须填写原认定文号');
+  const problem = docNoRefusal(docNo, level, Number(todayIso().slice(0, 4)));
+  if (problem !== null) throw errors.invalid('recognitionDocNo', problem);
+  if (recognizedAt === null) throw errors.invalid('recognizedAt', '认定（备案）日期：存量登记的平台须填写原认定日期');
+  if (recognizedAt !== undefined && recognizedAt > todayIso()) throw errors.invalid('recognizedAt', '认定（备案）日期：原认定日期不能晚于今天');
+  return normalizeDocNo(docNo);
+}
+
+/**
+ * 存量平台登记: a national or municipal platform recognized before HRSP enters the registry as
+ * 已认定 on its original document (number and date), labelled 存量登记 wherever it shows. The
+ * bureau's alone (the route admits admin and bureau; the entry table says so again).
+ */
+export async function registerLegacyPlatform(db: Db, ctx: RequestContext, input: LegacyPlatformInput): Promise<PlatformDetail> {
+  refuseCreation(ctx, { level: input.level, districtCode: input.districtCode, status: 'recognized' }, 'legacy');
+  const recognitionDocNo = checkLegacyDocument(input.level, input.recognitionDocNo, input.recognizedAt);
+  const row = {
+    ...input, recognitionDocNo, status: 'recognized' as const, origin: 'legacy' as const, orientation: input.orientation ?? null,
+    operatorOrgId: input.operatorOrgId ?? null, parentPlatformId: input.parentPlatformId ?? null, contactPhone: input.contactPhone ?? null,
+  };
+  await checkShape(db, row);
+  return getPlatform(db, ctx, await insertPlatform(db, ctx, row, `存量平台登记：依${recognitionDocNo}认定`, 'platform.legacy_register'));
 }
 
 function refuseFields(ctx: RequestContext, p: PlatformRef, input: UpdatePlatformInput): void {
@@ -121,6 +164,10 @@ export async function updatePlatform(db: Db, ctx: RequestContext, id: string, in
     id, type, orientation, level: or(input.level, before.level), districtCode: or(input.districtCode, before.districtCode),
     operatorOrgId: or(input.operatorOrgId, before.operatorOrgId), parentPlatformId: or(input.parentPlatformId, before.parentPlatformId),
   });
+  if (before.origin === 'legacy' && (input.recognitionDocNo !== undefined || input.recognizedAt !== undefined || input.level !== undefined)) {
+    const docNo = checkLegacyDocument(or(input.level, before.level), or(input.recognitionDocNo, before.recognitionDocNo), input.recognizedAt);
+    if (input.recognitionDocNo !== undefined) patch.recognitionDocNo = docNo;
+  }
   const changes = diff(before, patch);
   if (Object.keys(changes).length === 0) return detailOf(db, ctx, before);
   // Contact name and phone are sealed at rest; the audit log, kept for good, holds them masked.

@@ -25,6 +25,8 @@ const OWN_OR_STATELESS = new Set([
 const REFUSED_AS_FIELD_ERROR: Record<string, string> = {
   // Registering a platform names its district in the body: another district is refused on that field (所属区县：只能登记本区县的平台).
   'district POST /api/v1/platforms': 'districtCode',
+  // The bureau sets experts' affiliations (conflict of interest); on the administrator's non-expert account it is refused on that field.
+  'bureau PUT /api/v1/users/{id}/affiliation': 'affiliationOrgId',
 };
 /** The administrator's own records: out of scope for every other role, the bureau included. */
 const ADMIN_ONLY = /^\/api\/v1\/(users|organizations|settings|sessions)\b/;

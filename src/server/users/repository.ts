@@ -1,9 +1,13 @@
 import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { organizations, users } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 import type { UserScope } from '../../domain/auth/scope.js';
 import { likePattern, offsetOf } from '../pagination.js';
 import type { UserListQuery } from './schema.js';
+
+/** An expert's affiliation (conflict of interest), an organization too. */
+const affiliation = alias(organizations, 'affiliation');
 
 const columns = {
   id: users.id,
@@ -21,6 +25,8 @@ const columns = {
   mustChangePassword: users.mustChangePassword,
   lastLoginAt: users.lastLoginAt,
   createdAt: users.createdAt,
+  affiliationOrgId: users.affiliationOrgId,
+  affiliationOrgName: affiliation.name,
 };
 
 function scopeCondition(scope: UserScope): SQL | undefined {
@@ -44,6 +50,7 @@ export async function listUsers(db: Executor, scope: UserScope, q: UserListQuery
     .select({ ...columns, total: sql<number>`count(*) over()`.mapWith(Number) })
     .from(users)
     .innerJoin(organizations, eq(users.organizationId, organizations.id))
+    .leftJoin(affiliation, eq(users.affiliationOrgId, affiliation.id))
     .where(and(...conds))
     .orderBy(desc(users.createdAt), users.username)
     .limit(q.pageSize)
@@ -56,6 +63,7 @@ export async function findUser(db: Executor, scope: UserScope, id: string) {
     .select(columns)
     .from(users)
     .innerJoin(organizations, eq(users.organizationId, organizations.id))
+    .leftJoin(affiliation, eq(users.affiliationOrgId, affiliation.id))
     .where(and(eq(users.id, id), scopeCondition(scope)));
   return rows[0] ?? null;
 }

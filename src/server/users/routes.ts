@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
 import { contextOf } from '../plugins/auth.js';
-import { createUserBody, idParams, updateUserBody, userListQuery, userPage, userRow, userWithPassword } from './schema.js';
+import { affiliationBody, createUserBody, idParams, updateUserBody, userListQuery, userPage, userRow, userWithPassword } from './schema.js';
 import * as service from './service.js';
 
 export async function userRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
@@ -15,6 +15,8 @@ export async function userRoutes(app: FastifyInstance, { db }: { db: Db }): Prom
     async (req, reply) => reply.status(201).send(await service.createUser(db, contextOf(req), req.body)));
   r.patch('/users/:id', { config: admin, schema: { tags, summary: '修改用户', params: idParams, body: updateUserBody, response: { 200: userRow } } },
     async (req) => service.updateUser(db, contextOf(req), req.params.id, req.body));
+  r.put('/users/:id/affiliation', { config: { access: ['admin', 'bureau'] as const }, schema: { tags, summary: '设置评审专家的所属单位（分配评审时据此回避该机构运营的平台）', params: idParams, body: affiliationBody, response: { 200: userRow } } },
+    async (req) => service.setAffiliation(db, contextOf(req), req.params.id, req.body));
   r.post('/users/:id/disable', { config: admin, schema: { tags, summary: '停用（其会话随之结束）', params: idParams, response: { 200: userRow } } },
     async (req) => service.setUserDisabled(db, contextOf(req), req.params.id, true));
   r.post('/users/:id/enable', { config: admin, schema: { tags, summary: '启用', params: idParams, response: { 200: userRow } } },

@@ -20,6 +20,9 @@ export const userRow = z.object({
   totpEnabled: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
+  /** An expert's affiliation: never assigned to review that organization's platforms (conflict of interest). */
+  affiliationOrgId: z.string().nullable(),
+  affiliationOrgName: z.string().nullable(),
 });
 export type UserRow = z.infer<typeof userRow>;
 
@@ -52,3 +55,8 @@ export type UpdateUserInput = z.infer<typeof updateUserBody>;
 export const idParams = z.object({ id: z.uuid() });
 export const userPage = pageOf(userRow);
 export const userWithPassword = z.object({ user: userRow, initialPassword: z.string() });
+
+export const affiliationBody = z.strictObject({
+  affiliationOrgId: z.uuid({ error: '须为机构编号' }).nullable(),
+});
+export type AffiliationInput = z.infer<typeof affiliationBody>;

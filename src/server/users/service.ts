@@ -9,7 +9,7 @@ import { errors } from '../errors.js';
 import { findOrganization } from '../organizations/repository.js';
 import { maskPhone, type Page, toPage } from '../pagination.js';
 import * as repo from './repository.js';
-import type { CreateUserInput, UpdateUserInput, UserListQuery, UserRow } from './schema.js';
+import type { AffiliationInput, CreateUserInput, UpdateUserInput, UserListQuery, UserRow } from './schema.js';
 
 function toRow(u: repo.UserRecord): UserRow {
   return {
@@ -17,6 +17,7 @@ function toRow(u: repo.UserRecord): UserRow {
     organizationName: u.organizationName, phone: maskPhone(u.phone), disabled: u.disabled,
     lockedUntil: u.lockedUntil && u.lockedUntil > new Date() ? u.lockedUntil.toISOString() : null,
     mustChangePassword: u.mustChangePassword, totpEnabled: u.totpEnabled, lastLoginAt: u.lastLoginAt?.toISOString() ?? null, createdAt: u.createdAt.toISOString(),
+    affiliationOrgId: u.affiliationOrgId, affiliationOrgName: u.affiliationOrgName,
   };
 }
 
@@ -123,4 +124,25 @@ export async function resetPassword(db: Db, ctx: RequestContext, id: string): Pr
     await audit(tx, ctx, { action: 'user.reset_password', entityType: 'user', entityId: id });
   });
   return { user: toRow(await loadForAdmin(db, id)), initialPassword };
+}
+
+/**
+ * An expert's affiliation (the platform operator they work for or are tied to): the expert
+ * assignment refuses that organization's platforms (conflict of interest, Art 14 (二)). Set by
+ * the bureau or the system administrator; audited.
+ */
+export async function setAffiliation(db: Db, ctx: RequestContext, id: string, input: AffiliationInput): Promise<UserRow> {
+  const before = await loadForAdmin(db, id);
+  if (before.role !== 'expert') throw errors.invalid('affiliationOrgId', '所属单位（利益回避）：只有评审专家账号设置所属单位');
+  if (input.affiliationOrgId !== null) {
+    const org = await findOrganization(db, input.affiliationOrgId);
+    if (!org) throw errors.invalid('affiliationOrgId', '所属单位（利益回避）：机构不存在');
+    if (org.kind !== 'operator') throw errors.invalid('affiliationOrgId', `所属单位（利益回避）：须为「${orgKindLabels.operator}」类机构（回避其运营的平台）`);
+  }
+  if (input.affiliationOrgId === before.affiliationOrgId) return toRow(before);
+  await db.transaction(async (tx) => {
+    await repo.updateUser(tx, id, { affiliationOrgId: input.affiliationOrgId });
+    await audit(tx, ctx, { action: 'user.affiliation', entityType: 'user', entityId: id, summary: { affiliationOrgId: [before.affiliationOrgId, input.affiliationOrgId] } });
+  });
+  return toRow(await loadForAdmin(db, id));
 }

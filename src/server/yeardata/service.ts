@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Db } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
 import { canEditPlatform } from '../../domain/platforms/permissions.js';
 import { audit } from '../audit/audit.js';
 import { lastYear, todayIso } from '../clock.js';
@@ -7,6 +7,7 @@ import type { RequestContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { labelFor } from '../field-labels.js';
 import { editablePlatform, visiblePlatform } from '../platforms/access.js';
+import type { PlatformRecord } from '../platforms/repository.js';
 import { checkDocument } from '../rules/service.js';
 import { assembleSheetFacts } from '../../domain/platforms/facts.js';
 import { termsOf } from '../platforms/recognition-terms.js';
@@ -72,11 +73,18 @@ export async function listYears(db: Db, ctx: RequestContext, platformId: string)
 
 /** The recognition conditions on a year's data (default: the latest year with data, else last year). */
 export async function checkPlatformConditions(db: Db, ctx: RequestContext, platformId: string, year: number | undefined) {
-  const p = await visiblePlatform(db, ctx, platformId);
-  const y = year ?? (await repo.latestDataYear(db, platformId)) ?? lastYear();
-  const input = await conditionFactsFor(db, platformId, y);
-  // A municipal platform is held to the terms it was recognized under (Art 17, accepted shortfalls).
-  const res = checkDocument(p.level === 'municipal' ? { ...input, adjustments: { ...termsOf(p.recognitionTerms), asOf: todayIso() } } : input);
+  return conditionCheckOf(db, await visiblePlatform(db, ctx, platformId), year);
+}
+
+/**
+ * The check the platform detail shows, for a platform already loaded (the daily Art 17 deadline
+ * check calls it without a request). A municipal platform is held to the terms it was recognized
+ * under (Art 17, accepted shortfalls); deadlines are judged on `asOf`.
+ */
+export async function conditionCheckOf(db: Executor, p: Pick<PlatformRecord, 'id' | 'level' | 'recognitionTerms'>, year: number | undefined, asOf = todayIso()) {
+  const y = year ?? (await repo.latestDataYear(db, p.id)) ?? lastYear();
+  const input = await conditionFactsFor(db, p.id, y);
+  const res = checkDocument(p.level === 'municipal' ? { ...input, adjustments: { ...termsOf(p.recognitionTerms), asOf } } : input);
   if (res.ok) return { year: y, facts: input.facts, result: res.value, errors: [] };
   return { year: y, facts: input.facts, result: null, errors: res.value.errors.map((e) => (e.code === 'DISTRICT_POLICY_REQUIRED' ? { ...e, message: DISTRICT_POLICY_MISSING } : e)) };
 }

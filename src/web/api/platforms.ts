@@ -10,6 +10,10 @@ export const listPlatforms = (query: PlatformQuery) => http.get<Page<PlatformRow
 export const exportPlatforms = (query: PlatformQuery) => http.download('/platforms/export', query, '平台名录.xlsx');
 export const getPlatform = (id: string) => http.get<PlatformDetail>(platformPath(id));
 export const createPlatform = (body: PlatformInput) => http.post<PlatformDetail>('/platforms', body);
+/** 存量平台登记: the original document number and date are required (bureau only). */
+export type LegacyPlatformInput = Omit<PlatformInput, 'status' | 'statusReason' | 'level' | 'recognitionDocNo' | 'recognizedAt'>
+  & { level: 'national' | 'municipal'; recognitionDocNo: string; recognizedAt: string };
+export const registerLegacyPlatform = (body: LegacyPlatformInput) => http.post<PlatformDetail>('/platforms/legacy', body);
 export const updatePlatform = (id: string, body: PlatformPatch) => http.patch<PlatformDetail>(platformPath(id), body);
 export const getPlatformContact = (id: string) => http.get<PlatformContact>(platformPath(id, '/contact'));
 export const changePlatformStatus = (id: string, body: StatusChange) => http.post<PlatformDetail>(platformPath(id, '/status'), body);

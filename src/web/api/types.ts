@@ -102,6 +102,9 @@ export interface UserRow {
   totpEnabled: boolean;
   lastLoginAt: string | null;
   createdAt: string;
+  /** An expert's affiliation (conflict of interest in expert assignment). */
+  affiliationOrgId: string | null;
+  affiliationOrgName: string | null;
 }
 
 export interface UserWithPassword {
@@ -201,6 +204,8 @@ export interface PlatformRow {
   operatorOrgId: string | null;
   operatorName: string | null;
   status: PlatformStatus;
+  /** `legacy`: 存量平台登记 (recognized before HRSP, on its original document). */
+  origin: 'registered' | 'legacy';
   recognizedAt: string | null;
   category: PlatformCategory;
   carrier: Carrier;
@@ -217,6 +222,8 @@ export type PublicPlatformRow = Pick<PlatformRow, 'id' | 'name' | 'level' | 'typ
 export interface HomeSummary {
   role: Role;
   counts: { label: string; value: number }[];
+  /** Work waiting for the user, each with the page where it is done. */
+  tasks: { kind: string; title: string; link: string }[];
 }
 
 /* Request bodies and list queries. Queries are type aliases (not interfaces) so they fit the client's Query record. */

@@ -11,3 +11,4 @@ export const enableUser = (id: string) => http.post<UserRow>(userPath(id, '/enab
 export const unlockUser = (id: string) => http.post<UserRow>(userPath(id, '/unlock'));
 export const resetUserTotp = (id: string) => http.post<UserRow>(userPath(id, '/reset-totp'));
 export const resetUserPassword = (id: string) => http.post<UserWithPassword>(userPath(id, '/reset-password'));
+export const setUserAffiliation = (id: string, affiliationOrgId: string | null) => http.put<UserRow>(userPath(id, '/affiliation'), { affiliationOrgId });

@@ -3,6 +3,7 @@
  * changed fields the caller may edit (the server's `editableFields`; it refuses the others with 403).
  */
 import type { FormRules } from 'element-plus';
+import type { LegacyPlatformInput } from '../../api/platforms';
 import type {
   Carrier, OperationMode, Orientation, PlatformDetail, PlatformInput, PlatformLevel, PlatformPatch, PlatformService, PlatformStatus,
   PlatformType, SessionUser,
@@ -88,6 +89,14 @@ export function createBody(m: PlatformFormModel): PlatformInput | null {
   return body;
 }
 
+/** 存量平台登记: the POST /platforms/legacy body (null until level, type, district, number and date are given). */
+export function legacyBody(m: PlatformFormModel): LegacyPlatformInput | null {
+  const body = createBody(m);
+  if (!body || (body.level !== 'national' && body.level !== 'municipal') || !body.recognitionDocNo || !body.recognizedAt) return null;
+  const { status: _s, statusReason: _r, level, recognitionDocNo, recognizedAt, parentPlatformId: _p, ...rest } = body;
+  return { ...rest, level, recognitionDocNo, recognizedAt };
+}
+
 /** The changed fields among those the caller may edit. */
 export function patchBody(m: PlatformFormModel, baseline: PlatformFormModel, editable: ReadonlySet<string>): PlatformPatch {
   const next = fieldValues(m);
@@ -127,3 +136,9 @@ export function platformFormRules(maskedPhone: () => string): FormRules<Platform
     recognitionBasis: [{ max: 500, message: '认定依据不超过 500 个字', trigger: 'blur' }],
   };
 }
+
+/** 存量平台登记 needs the original document: number and date (the server checks the number's form). */
+export const LEGACY_RULES: FormRules<PlatformFormModel> = {
+  recognizedAt: [{ required: true, message: '请选择原认定日期', trigger: 'change' }],
+  recognitionDocNo: [{ required: true, message: '请输入原认定文号', trigger: 'blur' }],
+};

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { entryStatuses } from '../../domain/evaluation/workflow.js';
-import { platformLevels, platformTypes } from '../../domain/platforms/codes.js';
+import { platformLevels, platformStatuses, platformTypes } from '../../domain/platforms/codes.js';
 import { shortText, uuidParam, year } from '../fields.js';
 
 const grade = z.enum(['excellent', 'pass', 'fail']);
@@ -94,7 +94,7 @@ export type PublicResults = z.infer<typeof publicResults>;
 
 export const proposalRow = z.object({
   id: z.string(), evaluationId: z.string(), year: z.number().int(), platformId: z.string(), platformName: z.string(),
-  level: z.enum(platformLevels), platformStatus: z.string(),
+  level: z.enum(platformLevels), platformStatus: z.enum(platformStatuses),
   kind: z.enum(['removal', 'promotion']), status: z.enum(['proposed', 'confirmed', 'rejected']), reason: z.string(),
   decidedByName: z.string().nullable(), decidedAt: z.string().nullable(), decisionNote: z.string().nullable(),
 });

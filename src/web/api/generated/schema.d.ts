@@ -5216,7 +5216,8 @@ export interface paths {
                             level: "national" | "municipal" | "district";
                             platformId: string;
                             platformName: string;
-                            platformStatus: string;
+                            /** @enum {string} */
+                            platformStatus: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
                             reason: string;
                             /** @enum {string} */
                             status: "proposed" | "confirmed" | "rejected";
@@ -8698,7 +8699,8 @@ export interface paths {
                             level: "national" | "municipal" | "district";
                             platformId: string;
                             platformName: string;
-                            platformStatus: string;
+                            /** @enum {string} */
+                            platformStatus: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
                             reason: string;
                             /** @enum {string} */
                             status: "proposed" | "confirmed" | "rejected";
@@ -8759,7 +8761,8 @@ export interface paths {
                             level: "national" | "municipal" | "district";
                             platformId: string;
                             platformName: string;
-                            platformStatus: string;
+                            /** @enum {string} */
+                            platformStatus: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
                             reason: string;
                             /** @enum {string} */
                             status: "proposed" | "confirmed" | "rejected";

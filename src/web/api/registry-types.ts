@@ -77,7 +77,7 @@ export type ResidencePatch = BodyOf<'/residences/{id}', 'patch'>;
 export type DuplicateRow = ItemOf<ResponseOf<'/residences/duplicates'>>;
 export type ImportResult = ResponseOf<'/imports/enterprises', 'post'>;
 
-/** One row's problem in a rejected import (the error body's `rowErrors`). */
+/** One row's problem in a rejected import: the error body's `rowErrors` (error bodies are not in the OpenAPI document). */
 export interface ImportRowError {
   row: number;
   column: string;
@@ -98,7 +98,7 @@ export type YearDataSummary = ItemOf<ResponseOf<'/platforms/{id}/year-data'>>;
 export type FileRow = ItemOf<ResponseOf<'/files'>>;
 export type FileQuery = QueryOf<'/files'>;
 
-/** The owner fields of an upload (multipart: sent before the file). */
+/** The owner fields of an upload (multipart: sent before the file; the document does not describe multipart bodies). */
 export interface FileUpload {
   platformId: string;
   ownerType: FileOwnerType;

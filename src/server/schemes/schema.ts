@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ScoreScheme } from '../../domain/index.js';
+import { schemeStatuses } from '../../domain/evaluation/codes.js';
 import { platformTypes } from '../../domain/platforms/codes.js';
 import { SETTING_VALUES as values } from '../../domain/rules/settings-shown.js';
 import { nameText, year } from '../fields.js';
@@ -14,7 +15,7 @@ export const schemeRow = z.object({
   year: z.number().int(),
   title: z.string(),
   basedOn: z.string().nullable(),
-  status: z.enum(['draft', 'adopted']),
+  status: z.enum(schemeStatuses),
   createdAt: z.string(),
   adoptedAt: z.string().nullable(),
 });

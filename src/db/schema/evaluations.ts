@@ -1,4 +1,5 @@
 import { boolean, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { assignmentStatuses, evaluationStatuses, finalGrades, gradeSources, proposalKinds, proposalStatuses, reviewDecisions, schemeStatuses } from '../../domain/evaluation/codes.js';
 import { users } from './identity.js';
 import { platformLevels, platformTypes, platforms } from './platforms.js';
 
@@ -9,7 +10,7 @@ export const scoreSchemes = pgTable('score_schemes', {
   title: text('title').notNull(),
   basedOn: text('based_on'),
   document: jsonb('document').notNull(),
-  status: text('status', { enum: ['draft', 'adopted'] }).notNull().default('draft'),
+  status: text('status', { enum: schemeStatuses }).notNull().default('draft'),
   createdBy: uuid('created_by').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   adoptedAt: timestamp('adopted_at', { withTimezone: true }),
@@ -26,7 +27,7 @@ export const evaluations = pgTable('evaluations', {
   selfEvaluationEnd: date('self_evaluation_end').notNull(),
   districtReviewEnd: date('district_review_end').notNull(),
   municipalReviewEnd: date('municipal_review_end').notNull(),
-  status: text('status', { enum: ['draft', 'open', 'published'] }).notNull().default('draft'),
+  status: text('status', { enum: evaluationStatuses }).notNull().default('draft'),
   publishedAt: timestamp('published_at', { withTimezone: true }),
   /** The grading run as published (pools, caps, held ties and their decisions), frozen with the scheme version. */
   results: jsonb('results'),
@@ -64,8 +65,8 @@ export const evaluationEntries = pgTable('evaluation_entries', {
   gradedAt: timestamp('graded_at', { withTimezone: true }),
   conditionsLost: boolean('conditions_lost'),
   conditionsNote: text('conditions_note'),
-  grade: text('grade', { enum: ['excellent', 'pass', 'fail'] }),
-  gradeSource: text('grade_source', { enum: ['computed', 'tie_decision', 'override', 'lost_conditions'] }),
+  grade: text('grade', { enum: finalGrades }),
+  gradeSource: text('grade_source', { enum: gradeSources }),
   gradeReason: text('grade_reason'),
   submittedAt: timestamp('submitted_at', { withTimezone: true }),
   forwardedAt: timestamp('forwarded_at', { withTimezone: true }),
@@ -77,7 +78,7 @@ export const entryRowReviews = pgTable('entry_row_reviews', {
   id: uuid('id').primaryKey().defaultRandom(),
   entryId: uuid('entry_id').notNull().references(() => evaluationEntries.id, { onDelete: 'cascade' }),
   rowCode: text('row_code').notNull(),
-  decision: text('decision', { enum: ['accepted', 'returned'] }).notNull(),
+  decision: text('decision', { enum: reviewDecisions }).notNull(),
   comment: text('comment'),
   reviewerId: uuid('reviewer_id').references(() => users.id),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
@@ -88,7 +89,7 @@ export const expertAssignments = pgTable('expert_assignments', {
   id: uuid('id').primaryKey().defaultRandom(),
   entryId: uuid('entry_id').notNull().references(() => evaluationEntries.id, { onDelete: 'cascade' }),
   expertUserId: uuid('expert_user_id').notNull().references(() => users.id),
-  status: text('status', { enum: ['assigned', 'declined', 'submitted'] }).notNull().default('assigned'),
+  status: text('status', { enum: assignmentStatuses }).notNull().default('assigned'),
   declineReason: text('decline_reason'),
   corrections: jsonb('corrections').notNull().default([]),
   judgedScores: jsonb('judged_scores').notNull().default({}),
@@ -103,8 +104,8 @@ export const evaluationProposals = pgTable('evaluation_proposals', {
   id: uuid('id').primaryKey().defaultRandom(),
   evaluationId: uuid('evaluation_id').notNull().references(() => evaluations.id, { onDelete: 'cascade' }),
   platformId: uuid('platform_id').notNull().references(() => platforms.id),
-  kind: text('kind', { enum: ['removal', 'promotion'] }).notNull(),
-  status: text('status', { enum: ['proposed', 'confirmed', 'rejected'] }).notNull().default('proposed'),
+  kind: text('kind', { enum: proposalKinds }).notNull(),
+  status: text('status', { enum: proposalStatuses }).notNull().default('proposed'),
   reason: text('reason').notNull(),
   decidedBy: uuid('decided_by').references(() => users.id),
   decidedAt: timestamp('decided_at', { withTimezone: true }),

@@ -80,8 +80,8 @@ export const SETTING_LABELS: Readonly<Record<keyof SchemeSettings, string>> = {
 
 type ChoiceKey = Exclude<keyof SchemeSettings, 'trimFrom'>;
 
-/** The values each reading of RULES.md §8 may take (trimFrom is a number, not a choice). */
-const SETTING_VALUES: { readonly [K in ChoiceKey]-?: readonly NonNullable<SchemeSettings[K]>[] } = {
+/** The values each reading of RULES.md §8 may take (trimFrom is a number, not a choice); the server's scheme schema uses them. */
+export const SETTING_VALUES: { readonly [K in ChoiceKey]-?: readonly NonNullable<SchemeSettings[K]>[] } = {
   aboveScale: ['instead', 'additional'], titledStaff: ['instead', 'additional'], residents: ['year_end', 'arrivals'],
   educationCategories: ['highest_only', 'each_applicable'], pairChoice: ['orientation', 'free_choice'], scaling: ['floor', 'proportional'],
   judged: ['trimmed_mean', 'mean', 'panel'], publicity: ['calendar_days', 'working_days'], passThroughInParkRevenue: [false, true],

@@ -1,5 +1,6 @@
 /** Request and response schemas of one entry: self-evaluation, district review, windows. */
 import { z } from 'zod';
+import { reviewDecisions } from '../../domain/evaluation/codes.js';
 import { isoDate, uuidParam } from '../fields.js';
 import { scoreSheetSchema } from '../rules/schema.js';
 import { entryRow } from './schema.js';
@@ -22,7 +23,7 @@ export const saveEntryBody = z.object({
 export type SaveEntryInput = z.infer<typeof saveEntryBody>;
 
 export const rowReviewBody = z.object({
-  decision: z.enum(['accepted', 'returned'], { error: '须为 accepted（通过）或 returned（退回）' }),
+  decision: z.enum(reviewDecisions, { error: '须为 accepted（通过）或 returned（退回）' }),
   comment: z.string().trim().max(REVIEW_COMMENT_MAX).optional(),
 });
 export type RowReviewInput = z.infer<typeof rowReviewBody>;
@@ -42,7 +43,7 @@ export type WindowsInput = z.infer<typeof windowsBody>;
 
 export const rowReview = z.object({
   rowCode: z.string(),
-  decision: z.enum(['accepted', 'returned']),
+  decision: z.enum(reviewDecisions),
   comment: z.string().nullable(),
   reviewerName: z.string().nullable(),
   at: z.string(),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isoDate, nameText, uuidParam } from '../fields.js';
 import { platformLevels, platformTypes } from '../../domain/platforms/codes.js';
 import { entryStatuses as entryStatusValues } from '../../domain/evaluation/workflow.js';
+import { assignmentStatuses } from '../../domain/evaluation/codes.js';
 import { scoreSheetSchema } from '../rules/schema.js';
 import { entryParams } from './entries-schema.js';
 
@@ -13,7 +14,7 @@ export const FINDINGS_MAX = 4000;
 export const PRIVATE_NOTES_MAX = 4000;
 export const PARTICIPANTS_MAX = 20;
 
-export const assignmentStatuses = ['assigned', 'declined', 'submitted'] as const;
+export { assignmentStatuses };
 export const assignmentStatusLabels: Record<(typeof assignmentStatuses)[number], string> = { assigned: '评审中', declined: '已回避', submitted: '已提交' };
 
 export const assignmentParams = entryParams.extend({ assignmentId: uuidParam });

@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { evaluationStatuses, finalGrades, gradeSources, proposalKinds, proposalStatuses } from '../../domain/evaluation/codes.js';
 import { entryStatuses } from '../../domain/evaluation/workflow.js';
-import { platformLevels, platformTypes } from '../../domain/platforms/codes.js';
+import { platformLevels, platformStatuses, platformTypes } from '../../domain/platforms/codes.js';
 import { shortText, uuidParam, year } from '../fields.js';
 
-const grade = z.enum(['excellent', 'pass', 'fail']);
+const grade = z.enum(finalGrades);
 const gradeOrHeld = z.enum(['excellent', 'pass', 'fail', 'held']);
 const recommendation = z.enum(['priority', 'supported', 'not_recommended', 'none', 'pending']);
-const gradeSource = z.enum(['computed', 'tie_decision', 'override', 'lost_conditions']);
+const gradeSource = z.enum(gradeSources);
 
 export const panelEntryParams = z.object({ id: uuidParam, entryId: uuidParam });
 export const proposalParams = z.object({ id: uuidParam });
@@ -52,7 +53,7 @@ const pool = z.object({ pool: z.string(), participants: z.number().int(), cap: z
 const settings = z.object({ excellentMin: z.string(), passMin: z.string(), excellentShare: z.string(), pool: z.enum(['all', 'per_type']) });
 
 export const panelResponse = z.object({
-  evaluationId: z.string(), year: z.number().int(), schemeId: z.string(), status: z.enum(['draft', 'open', 'published']),
+  evaluationId: z.string(), year: z.number().int(), schemeId: z.string(), status: z.enum(evaluationStatuses),
   settings, pools: z.array(pool),
   /** `graded`: the entry's grade is fixed (POST …/grade done); publication waits for all. */
   ranking: z.array(rankedEntry.extend({ graded: z.boolean() })),
@@ -94,8 +95,8 @@ export type PublicResults = z.infer<typeof publicResults>;
 
 export const proposalRow = z.object({
   id: z.string(), evaluationId: z.string(), year: z.number().int(), platformId: z.string(), platformName: z.string(),
-  level: z.enum(platformLevels), platformStatus: z.string(),
-  kind: z.enum(['removal', 'promotion']), status: z.enum(['proposed', 'confirmed', 'rejected']), reason: z.string(),
+  level: z.enum(platformLevels), platformStatus: z.enum(platformStatuses),
+  kind: z.enum(proposalKinds), status: z.enum(proposalStatuses), reason: z.string(),
   decidedByName: z.string().nullable(), decidedAt: z.string().nullable(), decisionNote: z.string().nullable(),
 });
 export type ProposalRow = z.infer<typeof proposalRow>;

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { platformScope } from '../../domain/auth/scope.js';
+import { proposalKinds } from '../../domain/evaluation/codes.js';
 import { checkEntryAction } from '../../domain/evaluation/workflow.js';
 import { GRADE_LABELS, PLATFORM_LEVEL_LABELS, PLATFORM_TYPE_LABELS } from '../../domain/index.js';
 import { readResultsDocument, resultsDocument } from '../../domain/evaluation/results-document.js';
@@ -24,7 +25,7 @@ import { art } from '../../domain/measures.js';
 
 /** What evaluations.results holds: the published run, read back through its schema (no casts). */
 const frozenResults = resultsResponse.omit({ publishedAt: true }).extend({
-  proposals: z.array(z.object({ entryId: z.string(), platformId: z.string(), kind: z.enum(['removal', 'promotion']), reason: z.string() })),
+  proposals: z.array(z.object({ entryId: z.string(), platformId: z.string(), kind: z.enum(proposalKinds), reason: z.string() })),
   excluded: z.array(z.object({ entryId: z.string(), platformName: z.string(), reason: z.string() })),
 });
 type FrozenResults = z.infer<typeof frozenResults>;

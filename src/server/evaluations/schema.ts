@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { evaluationStatuses, finalGrades } from '../../domain/evaluation/codes.js';
 import { entryStatuses } from '../../domain/evaluation/workflow.js';
 import { platformLevels, platformTypes } from '../../domain/platforms/codes.js';
 import { isoDate, uuidParam, year } from '../fields.js';
@@ -30,7 +31,7 @@ export const evaluationRow = z.object({
   selfEvaluationEnd: z.string(),
   districtReviewEnd: z.string(),
   municipalReviewEnd: z.string(),
-  status: z.enum(['draft', 'open', 'published']),
+  status: z.enum(evaluationStatuses),
   entries: z.number().int(),
   createdAt: z.string(),
 });
@@ -55,7 +56,7 @@ export const entryRow = z.object({
   facts: z.record(z.string(), z.unknown()),
   /** The municipal review's total and the grade: the bureau sees them as they are set, everyone else once published. */
   reviewedTotal: z.string().nullable(),
-  grade: z.enum(['excellent', 'pass', 'fail']).nullable(),
+  grade: z.enum(finalGrades).nullable(),
   /** Rank in its pool and the policy recommendation (Art 32), set by grading; same visibility. */
   rank: z.number().nullable(),
   recommendation: z.string().nullable(),

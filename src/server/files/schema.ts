@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { fileOwnerTypes, type FileOwnerType } from '../../domain/platforms/codes.js';
 import { uuidParam, year } from '../fields.js';
 
 /** evaluation_entry: evidence for one row of a self-evaluation (ownerId the entry, purpose the row code). */
-export const fileOwnerTypes = ['platform', 'site', 'residence', 'year_data', 'evaluation_entry'] as const;
-export type FileOwnerType = (typeof fileOwnerTypes)[number];
+export { fileOwnerTypes, type FileOwnerType };
 
 export const fileRow = z.object({
   id: z.string(),

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { carriers, operationModes, orientations, platformLevels, platformOrigins, platformServices, platformStatuses, platformTypes } from '../../domain/platforms/codes.js';
+import { carriers, operationModes, orientations, platformCategories, platformLevels, platformOrigins, platformServices, platformStatuses, platformTypes } from '../../domain/platforms/codes.js';
 import { isIsoDate } from '../../domain/dates/iso-date.js';
 import { isoDate, nameText, optionalName, optionalText, phone, shortText } from '../fields.js';
 import { pageOf, pageQuery } from '../pagination.js';
 
-export const platformCategories = ['park', 'market'] as const;
+export { platformCategories };
 
 export const platformRow = z.object({
   id: z.string(),

@@ -4,6 +4,7 @@
  * domain's own types, so a change on either side fails to compile.
  */
 import { z } from 'zod';
+import { leaderLevels, orientations, platformLevels, platformTypes, safetyTiers, valueOrientations } from '../../domain/platforms/codes.js';
 import type {
   CheckResult, ComprehensiveParkFacts, ConditionAdjustments, ConditionFacts, DistrictPolicy, ScoreSheet,
   SpecializedMarketFacts, SpecializedParkFacts,
@@ -27,10 +28,10 @@ const decimal = numeric(SCORE_HINT, /^\d+(\.\d{1,2})?$/, false);
 const factorValue = numeric('须为正数，最多六位小数', /^\d+(\.\d{1,6})?$/, false, true);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '须为日期（YYYY-MM-DD）' });
 
-const platformType = z.enum(['comprehensive_park', 'specialized_park', 'specialized_market'], {
+const platformType = z.enum(platformTypes, {
   error: '须为 comprehensive_park（综合性产业园）、specialized_park（专业性行业性产业园）或 specialized_market（专业性行业性市场）',
 });
-const platformLevel = z.enum(['national', 'municipal', 'district'], { error: '须为 national（国家级）、municipal（市级）或 district（区县级）' });
+const platformLevel = z.enum(platformLevels, { error: '须为 national（国家级）、municipal（市级）或 district（区县级）' });
 const schemeId = z.enum(['cq-2025'], { error: '未知的评分方案，可用：cq-2025' });
 
 const c = count.optional();
@@ -44,12 +45,12 @@ const informationAdopted = z.strictObject({ municipal: c, ministerial: c });
 const attendanceEvent = z.strictObject({ attendance: count, name: z.string().optional() });
 const leaderEvent = z.strictObject({
   attendance: count.optional(),
-  leaderLevel: z.enum(['ministerial', 'bureau', 'none'], { error: '须为 ministerial（省部级及以上）、bureau（厅级）或 none' }).optional(),
+  leaderLevel: z.enum(leaderLevels, { error: '须为 ministerial（省部级及以上）、bureau（厅级）或 none' }).optional(),
   name: z.string().optional(),
 });
 const judgedScores = z.strictObject({ experts: z.array(decimal).optional(), panel: decimal.optional(), proposed: decimal.optional() });
-const safety = z.enum(['full', 'basic', 'weak', 'none'], { error: '须为 full（5 分）、basic（3 分）、weak（1 分）或 none（0 分）' });
-const valueOrientation = z.enum(['sound', 'failed'], { error: '须为 sound（5 分）或 failed（0 分）' });
+const safety = z.enum(safetyTiers, { error: '须为 full（5 分）、basic（3 分）、weak（1 分）或 none（0 分）' });
+const valueOrientation = z.enum(valueOrientations, { error: '须为 sound（5 分）或 failed（0 分）' });
 
 const commonPark = {
   residentEnterprises: residentEnterprises.optional(),
@@ -78,7 +79,7 @@ export const comprehensiveParkFactsSchema = z.strictObject({
 
 export const specializedParkFactsSchema = z.strictObject({
   ...commonPark,
-  orientation: z.enum(['industry', 'service_line'], { error: '须为 industry（特定行业）或 service_line（特定业态）' }).optional(),
+  orientation: z.enum(orientations, { error: '须为 industry（特定行业）或 service_line（特定业态）' }).optional(),
   choices: z.strictObject({ '2.1/2.2': z.enum(['2.1', '2.2']).optional(), '2.3/2.4': z.enum(['2.3', '2.4']).optional() }).optional(),
   industryEnterprisesServed: count.optional(),
   serviceLineEnterprisesServed: count.optional(),
@@ -130,7 +131,7 @@ export const conditionFactsSchema = z.strictObject({
   hrRevenueYuan: money.optional(),
   personTimesServed: count.optional(),
   humanCapitalYuan: money.optional(),
-  orientation: z.enum(['industry', 'service_line'], { error: '须为 industry（特定行业）或 service_line（特定业态）' }).optional(),
+  orientation: z.enum(orientations, { error: '须为 industry（特定行业）或 service_line（特定业态）' }).optional(),
   existingDistrictPlatforms: count.optional(),
   existingBranches: count.optional(),
   offlineResidents: z.strictObject({

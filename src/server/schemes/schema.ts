@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { ScoreScheme } from '../../domain/index.js';
+import { schemeStatuses } from '../../domain/evaluation/codes.js';
 import { platformTypes } from '../../domain/platforms/codes.js';
+import { SETTING_VALUES as values } from '../../domain/rules/settings-shown.js';
 import { nameText, year } from '../fields.js';
 
 /** Scheme ids are short slugs (cq-2026): they appear in URLs, exports and audit rows. */
@@ -13,7 +15,7 @@ export const schemeRow = z.object({
   year: z.number().int(),
   title: z.string(),
   basedOn: z.string().nullable(),
-  status: z.enum(['draft', 'adopted']),
+  status: z.enum(schemeStatuses),
   createdAt: z.string(),
   adoptedAt: z.string().nullable(),
 });
@@ -60,11 +62,11 @@ export const schemeOutline = z.looseObject({
   title: z.string(),
   source: z.string(),
   settings: z.looseObject({
-    aboveScale: z.enum(['instead', 'additional']), titledStaff: z.enum(['instead', 'additional']), residents: z.enum(['year_end', 'arrivals']),
-    educationCategories: z.enum(['highest_only', 'each_applicable']), pairChoice: z.enum(['orientation', 'free_choice']),
-    scaling: z.enum(['floor', 'proportional']), judged: z.enum(['trimmed_mean', 'mean', 'panel']), trimFrom: z.number(),
-    publicity: z.enum(['calendar_days', 'working_days']), passThroughInParkRevenue: z.boolean(), branchUsesDistrictQuota: z.boolean(),
-    conditionResidents: z.enum(['all', 'offline']).optional(),
+    aboveScale: z.enum(values.aboveScale), titledStaff: z.enum(values.titledStaff), residents: z.enum(values.residents),
+    educationCategories: z.enum(values.educationCategories), pairChoice: z.enum(values.pairChoice),
+    scaling: z.enum(values.scaling), judged: z.enum(values.judged), trimFrom: z.number(),
+    publicity: z.enum(values.publicity), passThroughInParkRevenue: z.boolean(), branchUsesDistrictQuota: z.boolean(),
+    conditionResidents: z.enum(values.conditionResidents).optional(),
   }),
   factors: z.object({ municipal: dec, national: dec, district: dec }),
   tables: z.object({ comprehensive_park: table, specialized_park: table, specialized_market: table }),

@@ -4,7 +4,7 @@
  * against the rule engine's facts.
  */
 import { z } from 'zod';
-import { platformTypes } from '../../domain/platforms/codes.js';
+import { leaderLevels, platformTypes, safetyTiers, valueOrientations } from '../../domain/platforms/codes.js';
 import type { ComprehensiveParkYearData, SpecializedMarketYearData, SpecializedParkYearData } from '../../domain/platforms/year-data.js';
 import { checkResultSchema, comprehensiveParkFactsSchema, conditionFactsSchema, errorResponseSchema, specializedMarketFactsSchema, specializedParkFactsSchema } from '../rules/schema.js';
 import { countField, uuidParam, year, yuan } from '../fields.js';
@@ -19,10 +19,10 @@ const attendanceEvent = z.strictObject({ name: eventName, attendance: countField
 const leaderEvent = z.strictObject({
   name: eventName,
   attendance: countField.optional(),
-  leaderLevel: z.enum(['ministerial', 'bureau', 'none'], { error: '须为 ministerial（省部级及以上）、bureau（厅级）或 none（无）' }).optional(),
+  leaderLevel: z.enum(leaderLevels, { error: '须为 ministerial（省部级及以上）、bureau（厅级）或 none（无）' }).optional(),
 });
-const safety = z.enum(['full', 'basic', 'weak', 'none'], { error: '须为 full、basic、weak 或 none' });
-const valueOrientation = z.enum(['sound', 'failed'], { error: '须为 sound 或 failed' });
+const safety = z.enum(safetyTiers, { error: '须为 full、basic、weak 或 none' });
+const valueOrientation = z.enum(valueOrientations, { error: '须为 sound 或 failed' });
 const MAX_EVENTS = 1000;
 
 const parkCommon = {

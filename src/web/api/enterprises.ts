@@ -1,32 +1,28 @@
-import { http } from './request';
-import type {
-  DuplicateRow, EnterpriseDetail, EnterprisePatch, EnterpriseQuery, EnterpriseRow, ImportResult, Industry, Page, ResidenceInput, ResidencePatch, ResidenceQuery, ResidenceRow,
-} from './types';
+import { api } from './request';
+import type { EnterprisePatch, EnterpriseQuery, ResidenceInput, ResidencePatch, ResidenceQuery } from './types';
 
-const residencesPath = (platformId: string, action = '') => `/platforms/${encodeURIComponent(platformId)}/residences${action}`;
+export const listIndustries = () => api.get('/enterprises/industries');
+export const listEnterprises = (query: EnterpriseQuery) => api.get('/enterprises', { query });
+export const exportEnterprises = (query: EnterpriseQuery) => api.download('/enterprises/export', '入驻企业.xlsx', { query });
+export const getEnterprise = (id: string) => api.get('/enterprises/{id}', { path: { id } });
+export const acceptEnterpriseUscc = (id: string) => api.post('/enterprises/{id}/accept-uscc', { path: { id } });
+export const updateEnterprise = (id: string, body: EnterprisePatch) => api.patch('/enterprises/{id}', { path: { id }, body });
 
-export const listIndustries = () => http.get<Industry[]>('/enterprises/industries');
-export const listEnterprises = (query: EnterpriseQuery) => http.get<Page<EnterpriseRow>>('/enterprises', query);
-export const exportEnterprises = (query: EnterpriseQuery) => http.download('/enterprises/export', query, '入驻企业.xlsx');
-export const getEnterprise = (id: string) => http.get<EnterpriseDetail>(`/enterprises/${encodeURIComponent(id)}`);
-export const acceptEnterpriseUscc = (id: string) => http.post<EnterpriseRow>(`/enterprises/${encodeURIComponent(id)}/accept-uscc`, {});
-export const updateEnterprise = (id: string, body: EnterprisePatch) => http.patch<EnterpriseRow>(`/enterprises/${encodeURIComponent(id)}`, body);
-
-export const listResidences = (platformId: string, query: ResidenceQuery) => http.get<Page<ResidenceRow>>(residencesPath(platformId), query);
+export const listResidences = (platformId: string, query: ResidenceQuery) => api.get('/platforms/{id}/residences', { path: { id: platformId }, query });
 export const exportResidences = (platformId: string, query: ResidenceQuery) =>
-  http.download(residencesPath(platformId, '/export'), query, '入驻企业名录.xlsx');
-export const createResidence = (platformId: string, body: ResidenceInput) => http.post<ResidenceRow>(residencesPath(platformId), body);
-export const updateResidence = (id: string, body: ResidencePatch) => http.patch<ResidenceRow>(`/residences/${encodeURIComponent(id)}`, body);
-export const deleteResidence = (id: string) => http.delete(`/residences/${encodeURIComponent(id)}`);
-export const listDuplicates = (year: number) => http.get<DuplicateRow[]>('/residences/duplicates', { year });
+  api.download('/platforms/{id}/residences/export', '入驻企业名录.xlsx', { path: { id: platformId }, query });
+export const createResidence = (platformId: string, body: ResidenceInput) => api.post('/platforms/{id}/residences', { path: { id: platformId }, body });
+export const updateResidence = (id: string, body: ResidencePatch) => api.patch('/residences/{id}', { path: { id }, body });
+export const deleteResidence = (id: string) => api.delete('/residences/{id}', { path: { id } });
+export const listDuplicates = (year: number) => api.get('/residences/duplicates', { query: { year } });
 
-export const downloadEnterpriseTemplate = () => http.download('/imports/enterprise-template', undefined, '入驻企业名录导入模板.xlsx');
+export const downloadEnterpriseTemplate = () => api.download('/imports/enterprise-template', '入驻企业名录导入模板.xlsx');
 
 /** The server reads `platformId` and `year` before the file part, so they are appended first. */
-export function importEnterprises(platformId: string, year: number, file: File): Promise<ImportResult> {
+export function importEnterprises(platformId: string, year: number, file: File) {
   const form = new FormData();
   form.append('platformId', platformId);
   form.append('year', String(year));
   form.append('file', file, file.name);
-  return http.upload<ImportResult>('/imports/enterprises', form);
+  return api.upload('/imports/enterprises', form);
 }

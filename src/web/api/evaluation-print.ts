@@ -1,34 +1,22 @@
 /**
- * What the printable score sheet and results pages read (docs/api-evaluations.md) and the .xlsx downloads.
- * Fields the later review and grading steps add are optional here, so the pages print them once they exist.
+ * What the printable score sheet and results pages read (docs/api-evaluations.md) and the .xlsx downloads;
+ * the shapes are the server's (generated/schema.d.ts).
  */
-import type { ScoreSheet } from '../../domain/rules/score-sheet';
-import type { PlatformLevel, PlatformType, ScoreScheme } from '../../domain/rules/scheme-types';
+import type { ScoreScheme } from '../../domain/rules/scheme-types';
 import { getCampaignScheme } from './evaluations';
-import { http } from './request';
+import { api, type ResponseOf } from './request';
 
-export interface PrintEvaluation { id: string; year: number; schemeId: string; status: 'draft' | 'open' | 'published' }
+type ItemOf<T> = T extends readonly (infer I)[] ? I : never;
 
-export interface PrintEntryRow {
-  id: string; platformId: string; platformName: string; districtCode: string; level: PlatformLevel; type: PlatformType;
-  factor: string; status: string; selfTotal: string | null;
-  reviewedTotal?: string | null; rank?: number | null; grade?: 'excellent' | 'pass' | 'fail' | null; recommendation?: string | null;
-}
-
-export interface PrintEntryDetail extends PrintEntryRow {
-  rowTexts: Record<string, string>;
-  sheet: ScoreSheet | null;
-  problems: string[];
-  reviewedSheet?: ScoreSheet | null;
-}
-
-const evaluationPath = (id: string, rest = '') => `/evaluations/${encodeURIComponent(id)}${rest}`;
-const entryPath = (id: string, entryId: string, rest = '') => evaluationPath(id, `/entries/${encodeURIComponent(entryId)}${rest}`);
+export type PrintEvaluation = ResponseOf<'/evaluations/{id}'>;
+export type PrintEntryRow = ItemOf<ResponseOf<'/evaluations/{id}/entries'>>;
+export type PrintEntryDetail = ResponseOf<'/evaluations/{id}/entries/{entryId}'>;
 
 /** The campaign's adopted scheme (readable by every role): the 评分标准 column comes from it. */
 export const getPrintScheme = async (id: string): Promise<ScoreScheme> => (await getCampaignScheme(id)).document;
-export const getPrintEvaluation = (id: string) => http.get<PrintEvaluation>(evaluationPath(id));
-export const listPrintEntries = (id: string) => http.get<PrintEntryRow[]>(evaluationPath(id, '/entries'));
-export const getPrintEntry = (id: string, entryId: string) => http.get<PrintEntryDetail>(entryPath(id, entryId));
-export const downloadEntrySheet = (id: string, entryId: string) => http.download(entryPath(id, entryId, '/sheet.xlsx'), undefined, '评分表.xlsx');
-export const downloadResults = (id: string) => http.download(evaluationPath(id, '/results.xlsx'), undefined, '评估结果.xlsx');
+export const getPrintEvaluation = (id: string) => api.get('/evaluations/{id}', { path: { id } });
+export const listPrintEntries = (id: string) => api.get('/evaluations/{id}/entries', { path: { id } });
+export const getPrintEntry = (id: string, entryId: string) => api.get('/evaluations/{id}/entries/{entryId}', { path: { id, entryId } });
+export const downloadEntrySheet = (id: string, entryId: string) =>
+  api.download('/evaluations/{id}/entries/{entryId}/sheet.xlsx', '评分表.xlsx', { path: { id, entryId } });
+export const downloadResults = (id: string) => api.download('/evaluations/{id}/results.xlsx', '评估结果.xlsx', { path: { id } });

@@ -1,163 +1,50 @@
-/** Types of docs/api-evaluations.md (score schemes, annual evaluation) and of the notifications API. */
+/**
+ * The score schemes', the annual evaluation's and the notifications' shapes, each an alias of the
+ * server's OpenAPI document (generated/schema.d.ts).
+ */
 import type { ScoreSheet } from '../../domain/rules/score-sheet';
 import type { ScoreScheme } from '../../domain/rules/scheme-types';
-import type { PlatformLevel, PlatformType } from './types';
+import type { EntryStatus } from '../../domain/evaluation/workflow';
+import type { GradeOrHeld as Grade } from '../../domain/grading/types';
+import type { BodyOf, QueryOf, ResponseOf } from './request';
 
-export type { ScoreScheme, ScoreSheet };
+type ItemOf<T> = T extends readonly (infer I)[] ? I : never;
 
-export type SchemeStatus = 'draft' | 'adopted';
-export interface SchemeRow {
-  id: string;
-  year: number;
-  title: string;
-  basedOn: string | null;
-  status: SchemeStatus;
-  createdAt: string;
-  adoptedAt: string | null;
-}
-export interface SchemeDetail extends SchemeRow {
-  document: ScoreScheme;
-}
-export interface FieldChange {
-  path: string;
-  before: string;
-  after: string;
-}
-export interface SchemeDiffRow {
-  type: PlatformType;
-  annex: string;
-  code: string;
-  name: string;
-  change: 'added' | 'removed' | 'changed';
-  fields: FieldChange[];
-  text: string;
-}
-export interface SchemeDiff {
-  from: string;
-  to: string;
-  identical: boolean;
-  other: FieldChange[];
-  rows: SchemeDiffRow[];
-}
-export interface CloneSchemeBody {
-  id: string;
-  year: number;
-  title: string;
-}
+export type { EntryStatus, Grade, ScoreScheme, ScoreSheet };
 
-export type EvaluationStatus = 'draft' | 'open' | 'published';
-export interface EvaluationRow {
-  id: string;
-  year: number;
-  schemeId: string;
-  excellentCutoff: string;
-  passCutoff: string;
-  poolPerType: boolean;
-  selfEvaluationEnd: string;
-  districtReviewEnd: string;
-  municipalReviewEnd: string;
-  status: EvaluationStatus;
-  entries: number;
-  createdAt: string;
-}
-export interface CreateEvaluationBody {
-  year: number;
-  schemeId: string;
-  excellentCutoff?: string;
-  passCutoff?: string;
-  poolPerType?: boolean;
-  selfEvaluationEnd: string;
-  districtReviewEnd: string;
-  municipalReviewEnd: string;
-}
-export type WindowsBody = Partial<Pick<EvaluationRow, 'selfEvaluationEnd' | 'districtReviewEnd' | 'municipalReviewEnd'>>;
+export type SchemeRow = ItemOf<ResponseOf<'/schemes'>>;
+export type SchemeStatus = SchemeRow['status'];
+/**
+ * A scheme's document is the domain's ScoreScheme, which both sides import: the server checks
+ * every stored or submitted document against it (schemeOutline, validateScheme) while its JSON
+ * schema stays an open record, too deep for the document's types.
+ */
+export type WithScheme<T extends { document: unknown }> = Omit<T, 'document'> & { document: ScoreScheme };
+export type SchemeDetail = WithScheme<ResponseOf<'/schemes/{id}'>>;
+export type SchemeDiff = ResponseOf<'/schemes/{id}/diff'>;
+export type SchemeDiffRow = ItemOf<SchemeDiff['rows']>;
+export type FieldChange = ItemOf<SchemeDiff['other']>;
+export type CloneSchemeBody = BodyOf<'/schemes/{id}/clone'>;
 
-export type EntryStatus = 'draft' | 'submitted' | 'returned' | 'forwarded' | 'under_review' | 'reviewed' | 'graded' | 'published';
-export interface EntryRow {
-  id: string;
-  platformId: string;
-  platformName: string;
-  districtCode: string;
-  level: PlatformLevel;
-  type: PlatformType;
-  factor: string;
-  voluntary: boolean;
-  status: EntryStatus;
-  selfTotal: string | null;
-  facts: Record<string, unknown>;
-  deadline: string | null;
-  overdue: boolean;
-}
-export type ReviewDecision = 'accepted' | 'returned';
-export interface RowReview {
-  rowCode: string;
-  decision: ReviewDecision;
-  comment: string | null;
-  reviewerName: string | null;
-  at: string;
-}
-export interface EntryDetail extends EntryRow {
-  rowTexts: Record<string, string>;
-  sheet: ScoreSheet | null;
-  problems: string[];
-  reviews: RowReview[];
-  submittedAt: string | null;
-  forwardedAt: string | null;
-}
-export interface SaveEntryBody {
-  facts?: Record<string, unknown>;
-  rowTexts?: Record<string, string>;
-}
+export type EvaluationRow = ResponseOf<'/evaluations/{id}'>;
+export type EvaluationStatus = EvaluationRow['status'];
+export type CreateEvaluationBody = BodyOf<'/evaluations'>;
+export type WindowsBody = BodyOf<'/evaluations/{id}/windows', 'patch'>;
 
-export type Grade = 'excellent' | 'pass' | 'fail' | 'held';
-export interface ImpactSide {
-  total: string | null;
-  grade: Grade | null;
-  gradeLabel: string | null;
-}
-export interface ImpactItem {
-  entryId: string;
-  platformId: string;
-  platformName: string;
-  level: PlatformLevel;
-  type: PlatformType;
-  current: ImpactSide;
-  other: ImpactSide;
-  problems: string[];
-}
-export interface Impact {
-  schemeId: string;
-  against: string;
-  items: ImpactItem[];
-}
+export type EntryRow = ItemOf<ResponseOf<'/evaluations/{id}/entries'>>;
+export type EntryDetail = ResponseOf<'/evaluations/{id}/entries/{entryId}'>;
+export type RowReview = ItemOf<EntryDetail['reviews']>;
+export type ReviewDecision = BodyOf<'/evaluations/{id}/entries/{entryId}/rows/{code}/review', 'put'>['decision'];
+export type SaveEntryBody = BodyOf<'/evaluations/{id}/entries/{entryId}', 'put'>;
+export type EntryPreview = ResponseOf<'/evaluations/{id}/entries/{entryId}/preview', 'post'>;
 
-export interface NotificationRow {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-export interface NotificationPage {
-  items: NotificationRow[];
-  total: number;
-  unread: number;
-  page: number;
-  pageSize: number;
-}
-export type NotificationQuery = {
-  unread?: boolean;
-  page: number;
-  pageSize: number;
-};
+export type Impact = ResponseOf<'/evaluations/{id}/impact'>;
+export type ImpactItem = ItemOf<Impact['items']>;
+export type ImpactSide = ImpactItem['current'];
+
+export type NotificationPage = ResponseOf<'/notifications'>;
+export type NotificationRow = ItemOf<NotificationPage['items']>;
+export type NotificationQuery = QueryOf<'/notifications'>;
 
 /** POST /rules/score input (docs/rules.md). */
-export interface ScoreRequest {
-  type: PlatformType;
-  level?: PlatformLevel;
-  factor?: number | string;
-  scheme?: string;
-  facts: Record<string, unknown>;
-}
+export type ScoreRequest = BodyOf<'/rules/score'>;

@@ -1,16 +1,14 @@
-import { apiUrl, http } from './request';
+import { api } from './request';
 import type { FileQuery, FileRow, FileUpload } from './types';
 
-const filePath = (id: string, action = '') => `/files/${encodeURIComponent(id)}${action}`;
-
-export const listFiles = (query: FileQuery) => http.get<FileRow[]>('/files', query);
-export const downloadFile = (file: FileRow) => http.download(filePath(file.id, '/download'), undefined, file.originalName);
-export const deleteFile = (id: string) => http.delete(filePath(id));
+export const listFiles = (query: FileQuery) => api.get('/files', { query });
+export const downloadFile = (file: FileRow) => api.download('/files/{id}/download', file.originalName, { path: { id: file.id } });
+export const deleteFile = (id: string) => api.delete('/files/{id}', { path: { id } });
 /** Loaded by an <iframe> (PDF) or <img> (images); the server answers inline with a restrictive CSP. */
-export const filePreviewUrl = (id: string) => apiUrl(filePath(id, '/preview'));
+export const filePreviewUrl = (id: string) => api.url('/files/{id}/preview', { path: { id } });
 
 /** The server reads the owner fields before the file part, so they are appended first. */
-export function uploadFile(owner: FileUpload, file: File): Promise<FileRow> {
+export function uploadFile(owner: FileUpload, file: File) {
   const form = new FormData();
   form.append('platformId', owner.platformId);
   form.append('ownerType', owner.ownerType);
@@ -18,5 +16,5 @@ export function uploadFile(owner: FileUpload, file: File): Promise<FileRow> {
   if (owner.year !== undefined) form.append('year', String(owner.year));
   if (owner.purpose) form.append('purpose', owner.purpose);
   form.append('file', file, file.name);
-  return http.upload<FileRow>('/files', form);
+  return api.upload('/files', form);
 }

@@ -1,4 +1,3 @@
-import { http } from './request';
-import type { HomeSummary } from './types';
+import { api } from './request';
 
-export const getHomeSummary = () => http.get<HomeSummary>('/home');
+export const getHomeSummary = () => api.get('/home');

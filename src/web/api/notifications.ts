@@ -1,6 +1,6 @@
-import { http } from './request';
-import type { NotificationPage, NotificationQuery } from './evaluation-types';
+import { api } from './request';
+import type { NotificationQuery } from './evaluation-types';
 
-export const listNotifications = (query: NotificationQuery) => http.get<NotificationPage>('/notifications', query);
-export const unreadCount = () => http.get<{ unread: number }>('/notifications/unread-count');
-export const markRead = (ids?: string[]) => http.post<{ updated: number }>('/notifications/read', ids ? { ids } : {});
+export const listNotifications = (query: NotificationQuery) => api.get('/notifications', { query });
+export const unreadCount = () => api.get('/notifications/unread-count');
+export const markRead = (ids?: string[]) => api.post('/notifications/read', { body: ids ? { ids } : {} });

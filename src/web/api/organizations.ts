@@ -1,7 +1,6 @@
-import { http } from './request';
-import type { CreateOrganizationBody, Organization, OrganizationQuery, Page, UpdateOrganizationBody } from './types';
+import { api } from './request';
+import type { CreateOrganizationBody, OrganizationQuery, UpdateOrganizationBody } from './types';
 
-export const listOrganizations = (query: OrganizationQuery) => http.get<Page<Organization>>('/organizations', query);
-export const createOrganization = (body: CreateOrganizationBody) => http.post<Organization>('/organizations', body);
-export const updateOrganization = (id: string, body: UpdateOrganizationBody) =>
-  http.patch<Organization>(`/organizations/${encodeURIComponent(id)}`, body);
+export const listOrganizations = (query: OrganizationQuery) => api.get('/organizations', { query });
+export const createOrganization = (body: CreateOrganizationBody) => api.post('/organizations', { body });
+export const updateOrganization = (id: string, body: UpdateOrganizationBody) => api.patch('/organizations/{id}', { path: { id }, body });

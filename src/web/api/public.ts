@@ -1,6 +1,6 @@
-import { http } from './request';
-import type { District, Page, PublicInfo, PublicPlatformQuery, PublicPlatformRow } from './types';
+import { api } from './request';
+import type { PublicPlatformQuery } from './types';
 
-export const getPublicInfo = () => http.get<PublicInfo>('/public/info');
-export const listDistricts = () => http.get<District[]>('/public/districts');
-export const listPublicPlatforms = (query: PublicPlatformQuery) => http.get<Page<PublicPlatformRow>>('/public/platforms', query);
+export const getPublicInfo = () => api.get('/public/info');
+export const listDistricts = () => api.get('/public/districts');
+export const listPublicPlatforms = (query: PublicPlatformQuery) => api.get('/public/platforms', { query });

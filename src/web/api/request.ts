@@ -1,9 +1,23 @@
 /**
- * The one HTTP client of the web app. Every API function goes through `http.*`.
+ * The one HTTP client of the web app. Every API function goes through `api.*`, whose paths,
+ * path parameters, queries, bodies and answers are the server's OpenAPI document's
+ * (generated/schema.d.ts, from the routes' zod schemas; `npm run api:generate`).
  * It speaks the contract in docs/api-foundation.md: JSON, same-origin session cookie,
  * `x-csrf-token` on state-changing methods, and `{code,message,details}` error bodies.
  */
-import type { ErrorBody, FieldError } from './types';
+import type { paths } from './generated/schema';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** Every error answer's body (src/server/errors.ts); some carry more, kept in `ApiError.body`. */
+export interface ErrorBody {
+  code: string;
+  message: string;
+  details?: FieldError[];
+}
 
 const BASE_PATH = '/api/v1';
 
@@ -195,32 +209,113 @@ async function download(path: string, query: Query | undefined, fallbackName: st
   return { blob: await response.blob(), filename: filenameOf(response.headers.get('content-disposition'), fallbackName) };
 }
 
+/* The contract's types: operations keyed by their path under /api/v1. */
+
+type V1 = { [K in keyof paths as K extends `${typeof BASE_PATH}${infer R}` ? R : never]: paths[K] };
+export type ApiPath = keyof V1;
+type Verb = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Operation<P extends ApiPath, M extends Verb> = Exclude<V1[P][M], undefined>;
+/** The paths that have an operation for the method. */
+export type PathsFor<M extends Verb> = { [P in ApiPath]: V1[P][M] extends { responses: object } ? P : never }[ApiPath];
+
+type JsonContent<R> = R extends { content: { 'application/json': infer T } } ? T : undefined;
+/** The JSON an operation answers with (200 or 201), `undefined` for 204 and file answers. */
+export type ResponseOf<P extends ApiPath, M extends Verb = 'get'> =
+  Operation<P, M> extends { responses: infer R } ? (R extends { 200: infer S } ? JsonContent<S> : R extends { 201: infer S } ? JsonContent<S> : undefined) : never;
+/** The JSON body an operation takes. */
+export type BodyOf<P extends ApiPath, M extends Verb = 'post'> =
+  Operation<P, M> extends { requestBody?: infer B } ? (B extends { content: { 'application/json': infer T } } ? T : never) : never;
+type RawQuery<P extends ApiPath, M extends Verb> = Operation<P, M> extends { parameters: { query?: infer Q } } ? Exclude<Q, undefined> : never;
+/** Query strings are text: a boolean filter declared 'true' | 'false' may be given as a boolean. */
+type Loosen<Q> = { [K in keyof Q]: Exclude<Q[K], undefined> extends 'true' | 'false' ? Q[K] | boolean : Q[K] };
+/** The query an operation takes (every member optional unless the server requires it). */
+export type QueryOf<P extends ApiPath, M extends Verb = 'get'> = Loosen<RawQuery<P, M>>;
+type PathParamsOf<P extends ApiPath, M extends Verb> = Operation<P, M> extends { parameters: { path: infer T } } ? T : never;
+
+type PathPart<P extends ApiPath, M extends Verb> = [PathParamsOf<P, M>] extends [never] ? { path?: undefined } : { path: PathParamsOf<P, M> };
+type QueryPart<P extends ApiPath, M extends Verb> = [RawQuery<P, M>] extends [never] ? { query?: undefined } : { query?: QueryOf<P, M> };
+type BodyPart<P extends ApiPath, M extends Verb> = [BodyOf<P, M>] extends [never] ? { body?: undefined } : { body: BodyOf<P, M> };
+/** A call's parts: path parameters filled into `{name}`, the query, the JSON body. */
+export type Params<P extends ApiPath, M extends Verb> = PathPart<P, M> & QueryPart<P, M> & BodyPart<P, M> & Pick<RequestOptions, 'expectUnauthenticated'>;
+/** The parts argument may be left out when nothing in it is required. */
+type Args<P extends ApiPath, M extends Verb> = object extends Params<P, M> ? [params?: Params<P, M>] : [params: Params<P, M>];
+
+interface AnyParams {
+  path?: Record<string, string | number>;
+  query?: object;
+  body?: unknown;
+  expectUnauthenticated?: boolean;
+}
+
+/** `/platforms/{id}` with `{ id }`: each value URL-encoded. */
+function fillPath(template: string, values: AnyParams['path']): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = values?.[name];
+    if (value === undefined) throw new Error(`missing path parameter ${name} for ${template}`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+function toQuery(query: object | undefined): Query | undefined {
+  if (query === undefined) return undefined;
+  const out: Query = {};
+  const entries: [string, unknown][] = Object.entries(query);
+  for (const [key, value] of entries) {
+    if (value === undefined || value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[key] = value;
+  }
+  return out;
+}
+
+/** The parts argument as the implementations see it (the overloads have checked it against the contract). */
+function partsOf(args: readonly unknown[]): AnyParams | undefined {
+  const [first] = args;
+  return typeof first === 'object' && first !== null ? first : undefined;
+}
+
+async function sendParams(method: Method, path: string, args: readonly unknown[]): Promise<unknown> {
+  const params = partsOf(args);
+  // The one trust boundary: the answer is the server's contract, typed by the overloads, not checked at run time.
+  return send(method, fillPath(path, params?.path), { query: toQuery(params?.query), body: params?.body, expectUnauthenticated: params?.expectUnauthenticated });
+}
+
+function get<P extends PathsFor<'get'>>(path: P, ...args: Args<P, 'get'>): Promise<ResponseOf<P>>;
+function get(path: string, ...args: readonly unknown[]): Promise<unknown> {
+  return sendParams('GET', path, args);
+}
+function post<P extends PathsFor<'post'>>(path: P, ...args: Args<P, 'post'>): Promise<ResponseOf<P, 'post'>>;
+function post(path: string, ...args: readonly unknown[]): Promise<unknown> {
+  return sendParams('POST', path, args);
+}
+function put<P extends PathsFor<'put'>>(path: P, ...args: Args<P, 'put'>): Promise<ResponseOf<P, 'put'>>;
+function put(path: string, ...args: readonly unknown[]): Promise<unknown> {
+  return sendParams('PUT', path, args);
+}
+function patch<P extends PathsFor<'patch'>>(path: P, ...args: Args<P, 'patch'>): Promise<ResponseOf<P, 'patch'>>;
+function patch(path: string, ...args: readonly unknown[]): Promise<unknown> {
+  return sendParams('PATCH', path, args);
+}
+function del<P extends PathsFor<'delete'>>(path: P, ...args: Args<P, 'delete'>): Promise<ResponseOf<P, 'delete'>>;
+function del(path: string, ...args: readonly unknown[]): Promise<unknown> {
+  return sendParams('DELETE', path, args);
+}
+/** multipart/form-data POST; servers reading fields before the file need them appended first. */
+function upload<P extends PathsFor<'post'>>(path: P, form: FormData, ...args: PathArgs<P, 'post'>): Promise<ResponseOf<P, 'post'>>;
+function upload(path: string, form: FormData, ...args: readonly unknown[]): Promise<unknown> {
+  return send('POST', fillPath(path, partsOf(args)?.path), { body: form });
+}
+type PathArgs<P extends ApiPath, M extends Verb> = [PathParamsOf<P, M>] extends [never] ? [] : [params: PathPart<P, M>];
+type GetArgs<P extends ApiPath> = object extends PathPart<P, 'get'> & QueryPart<P, 'get'> ? [params?: PathPart<P, 'get'> & QueryPart<P, 'get'>] : [params: PathPart<P, 'get'> & QueryPart<P, 'get'>];
+/** A file answer (exports, templates, attachments); errors still arrive as ApiError. */
+function downloadFile<P extends PathsFor<'get'>>(path: P, fallbackName: string, ...args: GetArgs<P>): Promise<DownloadedFile>;
+function downloadFile(path: string, fallbackName: string, ...args: readonly unknown[]): Promise<DownloadedFile> {
+  const params = partsOf(args);
+  return download(fillPath(path, params?.path), toQuery(params?.query), fallbackName);
+}
 /** The URL of a GET endpoint, for <img>/<iframe> sources that the browser fetches itself (same-origin cookie). */
-export function apiUrl(path: string, query?: Query): string {
-  return buildUrl(path, query);
+function url<P extends PathsFor<'get'>>(path: P, ...args: GetArgs<P>): string;
+function url(path: string, ...args: readonly unknown[]): string {
+  const params = partsOf(args);
+  return buildUrl(fillPath(path, params?.path), toQuery(params?.query));
 }
 
-async function sendFor<T>(method: Method, path: string, options?: RequestOptions): Promise<T> {
-  // The one trust boundary: the response shape is the server's contract, not checked at runtime.
-  return (await send(method, path, options)) as T;
-}
-
-async function sendVoid(method: Method, path: string, options?: RequestOptions): Promise<void> {
-  await send(method, path, options);
-}
-
-export const http = {
-  get: <T>(path: string, query?: Query, options?: Omit<RequestOptions, 'query'>) =>
-    sendFor<T>('GET', path, { ...options, query }),
-  post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>
-    sendFor<T>('POST', path, { ...options, body }),
-  put: <T>(path: string, body: unknown) => sendFor<T>('PUT', path, { body }),
-  patch: <T>(path: string, body: unknown) => sendFor<T>('PATCH', path, { body }),
-  /** multipart/form-data POST; servers reading fields before the file need them appended first. */
-  upload: <T>(path: string, form: FormData) => sendFor<T>('POST', path, { body: form }),
-  /** A file answer (exports, templates, attachments); errors still arrive as ApiError. */
-  download: (path: string, query?: Query, fallbackName = 'download') => download(path, query, fallbackName),
-  /** POST or DELETE whose success answer is 204 No Content. */
-  postVoid: (path: string) => sendVoid('POST', path),
-  delete: (path: string) => sendVoid('DELETE', path),
-};
+export const api = { get, post, put, patch, delete: del, upload, download: downloadFile, url };

@@ -1,364 +1,99 @@
 /**
  * Municipal review, panel meeting, grading, publication and results (docs/api-evaluations.md,
  * sections "Municipal review (experts)", "Panel meeting and grading", "Publication and results").
+ * Every shape is an alias of the server's OpenAPI document (generated/schema.d.ts).
  */
-import { http } from './request';
-import type { FileRow, PlatformLevel, PlatformStatus, PlatformType } from './types';
+import type { EntryStatus } from '../../domain/evaluation/workflow';
+import type { GradeOrHeld as Grade } from '../../domain/grading/types';
+import { api, type BodyOf, type ResponseOf } from './request';
 
-export type ReviewEntryStatus = 'draft' | 'submitted' | 'returned' | 'forwarded' | 'under_review' | 'reviewed' | 'graded' | 'published';
-export type AssignmentStatus = 'assigned' | 'declined' | 'submitted';
-export type Grade = 'excellent' | 'pass' | 'fail' | 'held';
+type ItemOf<T> = T extends readonly (infer I)[] ? I : never;
+
+export type ReviewEntryStatus = EntryStatus;
+export type { Grade };
 export type FinalGrade = Exclude<Grade, 'held'>;
 
-/** The campaign row as far as these screens need it. */
-export interface CampaignRow {
-  id: string;
-  year: number;
-  schemeId: string;
-  status: 'draft' | 'open' | 'published';
-  municipalReviewEnd: string;
-  entries: number;
-}
+export type CampaignRow = ResponseOf<'/evaluations/{id}'>;
+export type ReviewEntryRow = ItemOf<ResponseOf<'/evaluations/{id}/entries'>>;
+export type ReviewEntryDetail = ResponseOf<'/evaluations/{id}/entries/{entryId}'>;
+export type ScoreSheetLite = NonNullable<ReviewEntryDetail['sheet']>;
+export type SheetRow = ItemOf<ScoreSheetLite['rows']>;
 
-/** The entries list row (GET /evaluations/:id/entries) as far as these screens need it. */
-export interface ReviewEntryRow {
-  id: string;
-  platformId: string;
-  platformName: string;
-  districtCode: string;
-  level: PlatformLevel;
-  type: PlatformType;
-  factor: string;
-  status: ReviewEntryStatus;
-  selfTotal: string | null;
-  facts: Record<string, unknown>;
-  deadline: string | null;
-  overdue: boolean;
-}
+export type Assignment = ItemOf<ResponseOf<'/evaluations/{id}/entries/{entryId}/experts'>>;
+export type AssignmentStatus = Assignment['status'];
+export type Correction = ItemOf<Assignment['corrections']>;
+export type SiteVisit = NonNullable<Assignment['siteVisit']>;
+export type EntryReview = ResponseOf<'/evaluations/{id}/entries/{entryId}/review'>;
+export type ReviewSheet = ResponseOf<'/evaluations/{id}/entries/{entryId}/assignment/preview', 'post'>;
+export type ReviewRow = ItemOf<ReviewSheet['rows']>;
+export type JudgedRow = ItemOf<EntryReview['panelRows']>;
+export type OwnAssignment = ResponseOf<'/evaluations/{id}/entries/{entryId}/assignment'>;
+export type MyAssignment = ItemOf<ResponseOf<'/expert/assignments'>>;
+export type AssignmentSave = BodyOf<'/evaluations/{id}/entries/{entryId}/assignment', 'put'>;
+export type AssignmentPreviewBody = BodyOf<'/evaluations/{id}/entries/{entryId}/assignment/preview'>;
 
-export interface SheetRow {
-  code: string;
-  group: string;
-  name: string;
-  cap: string | null;
-  kind: string;
-  score: string;
-  counted: boolean;
-  pending: boolean;
-  explanation: string;
-}
-
-export interface ScoreSheetLite {
-  rows: SheetRow[];
-  total: string;
-  totalExplanation: string;
-}
-
-/** GET /evaluations/:id/entries/:entryId (the parts the expert reads). */
-export interface ReviewEntryDetail extends ReviewEntryRow {
-  rowTexts: Record<string, string>;
-  sheet: ScoreSheetLite | null;
-  problems: string[];
-  submittedAt: string | null;
-  forwardedAt: string | null;
-}
-
-export interface Correction {
-  fact: string;
-  value: unknown;
-  reason: string;
-}
-
-export interface SiteVisit {
-  date: string;
-  participants: string[];
-  findings: string;
-}
-
-export interface Assignment {
-  id: string;
-  entryId: string;
-  expertUserId: string;
-  expertName: string;
-  status: AssignmentStatus;
-  declineReason: string | null;
-  corrections: Correction[];
-  judgedScores: Record<string, string>;
-  siteVisit: SiteVisit | null;
-  assignedAt: string;
-  submittedAt: string | null;
-}
-
-export interface ReviewRow {
-  code: string;
-  name: string;
-  kind: string;
-  counted: boolean;
-  selfScore: string | null;
-  proposed: string | null;
-  reviewedScore: string | null;
-  difference: string | null;
-  changed: boolean;
-  corrected: string[];
-  pending: boolean;
-}
-
-export interface ReviewSheet {
-  selfTotal: string | null;
-  reviewedTotal: string | null;
-  difference: string | null;
-  rows: ReviewRow[];
-  corrections: { fact: string; before: unknown; after: unknown; reason: string; expertName: string }[];
-  conflicts: { fact: string; values: { expertName: string; value: unknown; reason: string }[]; applied: string }[];
-  problems: string[];
-  sheet: ScoreSheetLite | null;
-}
-
-export interface EntryReview extends ReviewSheet {
-  entryId: string;
-  status: ReviewEntryStatus;
-  frozen: boolean;
-  reviewedAt: string | null;
-  experts: { assigned: number; submitted: number; declined: number };
-  /** Judged rows the review panel scores at finishing (scheme setting 综合评定项取评审组评分); empty otherwise. */
-  panelRows: JudgedRow[];
-  panelScores: Record<string, string>;
-}
-
-export interface JudgedRow {
-  code: string;
-  name: string;
-  fact: string;
-  cap: string;
-  step: string;
-}
-
-export interface OwnAssignment extends Assignment {
-  privateNotes: string | null;
-  judgedRows: JudgedRow[];
-  preview: ReviewSheet;
-}
-
-export interface MyAssignment {
-  id: string;
-  evaluationId: string;
-  year: number;
-  entryId: string;
-  platformId: string;
-  platformName: string;
-  type: PlatformType;
-  level: PlatformLevel;
-  districtCode: string;
-  districtName: string;
-  status: AssignmentStatus;
-  entryStatus: ReviewEntryStatus;
-  deadline: string | null;
-  overdue: boolean;
-  assignedAt: string;
-  submittedAt: string | null;
-}
-
-export interface AssignmentSave {
-  corrections?: Correction[];
-  judgedScores?: Record<string, string>;
-  siteVisit?: SiteVisit | null;
-  privateNotes?: string | null;
-}
-
-export type Recommendation = 'priority' | 'supported' | 'not_recommended' | 'none' | 'pending';
-
-export interface RankedEntry {
-  entryId: string;
-  platformId: string;
-  platformName: string;
-  districtCode: string;
-  districtName: string;
-  level: PlatformLevel;
-  type: PlatformType;
-  voluntary: boolean;
-  score: string;
-  rank: number;
-  pool: string;
-  withinCap: boolean;
-  computed: Grade;
-  grade: Grade;
-  gradeLabel: string;
-  reasons: string[];
-  recommendation: Recommendation;
-  recommendationText: string;
-  proposals: { kind: string; article: string; text: string }[];
-  conditionsLost: boolean | null;
-  conditionsNote: string | null;
-  previousGrade: FinalGrade | null;
-  meetsMunicipalConditions: boolean | null;
-  decision: { grade: FinalGrade; source: 'tie_decision' | 'override'; reason: string } | null;
-}
-
-export interface PanelPool {
-  pool: string;
-  participants: number;
-  cap: number;
-  excellent: number;
-  held: string[];
-  slotsForHeld: number;
-}
-
-export interface PanelSettings {
-  excellentMin: string;
-  passMin: string;
-  excellentShare: string;
-  pool: 'all' | 'per_type';
-}
-
-export interface Panel {
-  evaluationId: string;
-  year: number;
-  schemeId: string;
-  status: CampaignRow['status'];
-  settings: PanelSettings;
-  pools: PanelPool[];
-  ranking: (RankedEntry & { graded: boolean })[];
-  held: { entryId: string; platformName: string; reason: string; decided: boolean }[];
-  warnings: string[];
-  pending: { entryId: string; platformName: string; status: ReviewEntryStatus }[];
-  excluded: { entryId: string; platformName: string; reason: string }[];
-  blocking: string[];
-}
-
-export interface ConditionsRow {
-  entryId: string;
-  platformId: string;
-  platformName: string;
-  level: PlatformLevel;
-  type: PlatformType;
-  conditionsLost: boolean | null;
-  conditionsNote: string | null;
-  policy: string | null;
-  decidedByBureau: boolean;
-}
-
-export interface ResultItem {
-  entryId: string;
-  platformId: string;
-  platformName: string;
-  districtName: string;
-  level: PlatformLevel;
-  type: PlatformType;
-  score: string;
-  rank: number;
-  pool: string;
-  grade: FinalGrade;
-  gradeLabel: string;
-  gradeSource: 'computed' | 'tie_decision' | 'override' | 'lost_conditions';
-  reasons: string[];
-  recommendation: string;
-  recommendationText: string;
-}
-
-export interface Results {
-  evaluationId: string;
-  year: number;
-  schemeId: string;
-  publishedAt: string;
-  settings: PanelSettings;
-  pools: PanelPool[];
-  warnings: string[];
-  items: ResultItem[];
-}
-
-export interface Proposal {
-  id: string;
-  evaluationId: string;
-  year: number;
-  platformId: string;
-  platformName: string;
-  level: PlatformLevel;
-  platformStatus: PlatformStatus;
-  kind: 'removal' | 'promotion';
-  status: 'proposed' | 'confirmed' | 'rejected';
-  reason: string;
-  decidedByName: string | null;
-  decidedAt: string | null;
-  decisionNote: string | null;
-}
-
-export interface PublicYear {
-  year: number;
-  publishedAt: string;
-}
-
-export interface PublicResults {
-  year: number;
-  publishedAt: string;
-  /** HMAC-SM3 (hex) of the downloadable results document, and the key version it used. */
-  resultsCode: string | null;
-  resultsKeyVersion: number | null;
-  items: {
-    platformName: string;
-    type: PlatformType;
-    typeLabel: string;
-    level: PlatformLevel;
-    levelLabel: string;
-    districtName: string;
-    grade: FinalGrade;
-    gradeLabel: string;
-  }[];
-}
-
-const enc = encodeURIComponent;
-const evaluationPath = (id: string, rest = '') => `/evaluations/${enc(id)}${rest}`;
-const entryPath = (id: string, entryId: string, rest = '') => evaluationPath(id, `/entries/${enc(entryId)}${rest}`);
+export type Panel = ResponseOf<'/evaluations/{id}/panel'>;
+export type RankedEntry = ItemOf<Panel['ranking']>;
+export type Recommendation = RankedEntry['recommendation'];
+export type PanelPool = ItemOf<Panel['pools']>;
+export type PanelSettings = Panel['settings'];
+export type ConditionsRow = ItemOf<ResponseOf<'/evaluations/{id}/conditions-recheck', 'post'>>;
+export type Results = ResponseOf<'/evaluations/{id}/results'>;
+export type ResultItem = ItemOf<Results['items']>;
+export type Proposal = ItemOf<ResponseOf<'/evaluations/{id}/proposals'>>;
+export type PublicYear = ItemOf<ResponseOf<'/public/evaluations'>>;
+export type PublicResults = ResponseOf<'/public/evaluations/{year}/results'>;
 
 // Campaign and entries (read only here; the campaign screens are elsewhere).
-export const listCampaigns = () => http.get<CampaignRow[]>('/evaluations');
-export const getCampaign = (id: string) => http.get<CampaignRow>(evaluationPath(id));
-export const listReviewEntries = (id: string) => http.get<ReviewEntryRow[]>(evaluationPath(id, '/entries'));
-export const getReviewEntry = (id: string, entryId: string) => http.get<ReviewEntryDetail>(entryPath(id, entryId));
+export const listCampaigns = () => api.get('/evaluations');
+export const getCampaign = (id: string) => api.get('/evaluations/{id}', { path: { id } });
+export const listReviewEntries = (id: string) => api.get('/evaluations/{id}/entries', { path: { id } });
+export const getReviewEntry = (id: string, entryId: string) => api.get('/evaluations/{id}/entries/{entryId}', { path: { id, entryId } });
 
 // Experts: the bureau's side.
-export const listEntryExperts = (id: string, entryId: string) => http.get<Assignment[]>(entryPath(id, entryId, '/experts'));
+export const listEntryExperts = (id: string, entryId: string) => api.get('/evaluations/{id}/entries/{entryId}/experts', { path: { id, entryId } });
 export const assignExpert = (id: string, entryId: string, expertUserId: string) =>
-  http.post<Assignment>(entryPath(id, entryId, '/experts'), { expertUserId });
+  api.post('/evaluations/{id}/entries/{entryId}/experts', { path: { id, entryId }, body: { expertUserId } });
 export const unassignExpert = (id: string, entryId: string, assignmentId: string) =>
-  http.delete(entryPath(id, entryId, `/experts/${enc(assignmentId)}`));
-export const getEntryReview = (id: string, entryId: string) => http.get<EntryReview>(entryPath(id, entryId, '/review'));
+  api.delete('/evaluations/{id}/entries/{entryId}/experts/{assignmentId}', { path: { id, entryId, assignmentId } });
+export const getEntryReview = (id: string, entryId: string) => api.get('/evaluations/{id}/entries/{entryId}/review', { path: { id, entryId } });
 export const finishReview = (id: string, entryId: string, panelScores: Record<string, string> = {}) =>
-  http.post<EntryReview>(entryPath(id, entryId, '/finish-review'), { panelScores });
+  api.post('/evaluations/{id}/entries/{entryId}/finish-review', { path: { id, entryId }, body: { panelScores } });
 
 // Experts: their own work.
-export const listMyAssignments = () => http.get<MyAssignment[]>('/expert/assignments');
-export const getOwnAssignment = (id: string, entryId: string) => http.get<OwnAssignment>(entryPath(id, entryId, '/assignment'));
+export const listMyAssignments = () => api.get('/expert/assignments');
+export const getOwnAssignment = (id: string, entryId: string) => api.get('/evaluations/{id}/entries/{entryId}/assignment', { path: { id, entryId } });
 export const saveOwnAssignment = (id: string, entryId: string, body: AssignmentSave) =>
-  http.put<OwnAssignment>(entryPath(id, entryId, '/assignment'), body);
-export const previewOwnAssignment = (id: string, entryId: string, body: { corrections: Correction[]; judgedScores: Record<string, string> }) =>
-  http.post<ReviewSheet>(entryPath(id, entryId, '/assignment/preview'), body);
-export const submitOwnAssignment = (id: string, entryId: string) => http.post<OwnAssignment>(entryPath(id, entryId, '/assignment/submit'));
+  api.put('/evaluations/{id}/entries/{entryId}/assignment', { path: { id, entryId }, body });
+export const previewOwnAssignment = (id: string, entryId: string, body: AssignmentPreviewBody) =>
+  api.post('/evaluations/{id}/entries/{entryId}/assignment/preview', { path: { id, entryId }, body });
+export const submitOwnAssignment = (id: string, entryId: string) =>
+  api.post('/evaluations/{id}/entries/{entryId}/assignment/submit', { path: { id, entryId } });
 export const declineOwnAssignment = (id: string, entryId: string, reason: string) =>
-  http.post<Assignment>(entryPath(id, entryId, '/assignment/decline'), { reason });
+  api.post('/evaluations/{id}/entries/{entryId}/assignment/decline', { path: { id, entryId }, body: { reason } });
 
 // Panel and grading.
-export const recheckConditions = (id: string) => http.post<ConditionsRow[]>(evaluationPath(id, '/conditions-recheck'));
-export const setConditions = (id: string, entryId: string, body: { lost: boolean; reason: string }) =>
-  http.put<ConditionsRow>(entryPath(id, entryId, '/conditions'), body);
-export const getPanel = (id: string) => http.get<Panel>(evaluationPath(id, '/panel'));
-export const decideEntry = (id: string, entryId: string, body: { grade: FinalGrade; reason: string }) =>
-  http.put<Panel>(evaluationPath(id, `/panel/decisions/${enc(entryId)}`), body);
-export const withdrawDecision = (id: string, entryId: string) =>
-  http.delete(evaluationPath(id, `/panel/decisions/${enc(entryId)}`));
-export const gradeCampaign = (id: string) => http.post<Panel>(evaluationPath(id, '/grade'));
+export const recheckConditions = (id: string) => api.post('/evaluations/{id}/conditions-recheck', { path: { id } });
+export const setConditions = (id: string, entryId: string, body: BodyOf<'/evaluations/{id}/entries/{entryId}/conditions', 'put'>) =>
+  api.put('/evaluations/{id}/entries/{entryId}/conditions', { path: { id, entryId }, body });
+export const getPanel = (id: string) => api.get('/evaluations/{id}/panel', { path: { id } });
+export const decideEntry = (id: string, entryId: string, body: BodyOf<'/evaluations/{id}/panel/decisions/{entryId}', 'put'>) =>
+  api.put('/evaluations/{id}/panel/decisions/{entryId}', { path: { id, entryId }, body });
+export const withdrawDecision = (id: string, entryId: string) => api.delete('/evaluations/{id}/panel/decisions/{entryId}', { path: { id, entryId } });
+export const gradeCampaign = (id: string) => api.post('/evaluations/{id}/grade', { path: { id } });
 
 // Publication, results, proposals.
-export const publishCampaign = (id: string) => http.post<Results>(evaluationPath(id, '/publish'));
-export const getResults = (id: string) => http.get<Results>(evaluationPath(id, '/results'));
-export const listProposals = (id: string) => http.get<Proposal[]>(evaluationPath(id, '/proposals'));
+export const publishCampaign = (id: string) => api.post('/evaluations/{id}/publish', { path: { id } });
+export const getResults = (id: string) => api.get('/evaluations/{id}/results', { path: { id } });
+export const listProposals = (id: string) => api.get('/evaluations/{id}/proposals', { path: { id } });
 export const confirmProposal = (proposalId: string, note?: string) =>
-  http.post<Proposal>(`/proposals/${enc(proposalId)}/confirm`, note ? { note } : {});
-export const rejectProposal = (proposalId: string, note: string) => http.post<Proposal>(`/proposals/${enc(proposalId)}/reject`, { note });
-export const listPublicYears = () => http.get<PublicYear[]>('/public/evaluations');
-export const getPublicResults = (year: number) => http.get<PublicResults>(`/public/evaluations/${year}/results`);
+  api.post('/proposals/{id}/confirm', { path: { id: proposalId }, body: note ? { note } : {} });
+export const rejectProposal = (proposalId: string, note: string) => api.post('/proposals/{id}/reject', { path: { id: proposalId }, body: { note } });
+export const listPublicYears = () => api.get('/public/evaluations');
+export const getPublicResults = (year: number) => api.get('/public/evaluations/{year}/results', { path: { year } });
 /** The signed results document (a plain link: the browser downloads it). */
-export const publicResultsDocumentUrl = (year: number) => `/api/v1/public/evaluations/${year}/results.json`;
+export const publicResultsDocumentUrl = (year: number) => api.url('/public/evaluations/{year}/results.json', { path: { year } });
 
 /** The entry's evidence (row code in `purpose`), for the expert and the bureau. */
 export const listEntryFiles = (platformId: string, entryId: string) =>
-  http.get<FileRow[]>('/files', { platformId, ownerType: 'evaluation_entry', ownerId: entryId });
+  api.get('/files', { query: { platformId, ownerType: 'evaluation_entry', ownerId: entryId } });

@@ -1,5 +1,4 @@
-import { http } from './request';
-import type { OnlineSession } from './types';
+import { api } from './request';
 
-export const listOnlineSessions = () => http.get<OnlineSession[]>('/sessions');
-export const forceLogout = (id: string) => http.delete(`/sessions/${encodeURIComponent(id)}`);
+export const listOnlineSessions = () => api.get('/sessions');
+export const forceLogout = (id: string) => api.delete('/sessions/{id}', { path: { id } });

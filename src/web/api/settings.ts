@@ -1,5 +1,5 @@
-import { http } from './request';
+import { api } from './request';
 import type { Settings } from './types';
 
-export const getSettings = () => http.get<Settings>('/settings');
-export const saveSettings = (body: Settings) => http.put<Settings>('/settings', body);
+export const getSettings = () => api.get('/settings');
+export const saveSettings = (body: Settings) => api.put('/settings', { body });

@@ -1,15 +1,14 @@
-import { http } from './request';
-import type { Site, SiteInput, Staff, StaffInput } from './types';
+import { api } from './request';
+import type { SiteInput, SitePatch, StaffInput, StaffPatch } from './types';
 
-const sitesPath = (platformId: string, siteId = '') => `/platforms/${encodeURIComponent(platformId)}/sites${siteId && `/${encodeURIComponent(siteId)}`}`;
-const staffPath = (platformId: string, staffId = '') => `/platforms/${encodeURIComponent(platformId)}/staff${staffId && `/${encodeURIComponent(staffId)}`}`;
+export const listSites = (platformId: string) => api.get('/platforms/{id}/sites', { path: { id: platformId } });
+export const createSite = (platformId: string, body: SiteInput) => api.post('/platforms/{id}/sites', { path: { id: platformId }, body });
+export const updateSite = (platformId: string, siteId: string, body: SitePatch) =>
+  api.patch('/platforms/{id}/sites/{siteId}', { path: { id: platformId, siteId }, body });
+export const deleteSite = (platformId: string, siteId: string) => api.delete('/platforms/{id}/sites/{siteId}', { path: { id: platformId, siteId } });
 
-export const listSites = (platformId: string) => http.get<Site[]>(sitesPath(platformId));
-export const createSite = (platformId: string, body: SiteInput) => http.post<Site>(sitesPath(platformId), body);
-export const updateSite = (platformId: string, siteId: string, body: Partial<SiteInput>) => http.patch<Site>(sitesPath(platformId, siteId), body);
-export const deleteSite = (platformId: string, siteId: string) => http.delete(sitesPath(platformId, siteId));
-
-export const listStaff = (platformId: string) => http.get<Staff[]>(staffPath(platformId));
-export const createStaff = (platformId: string, body: StaffInput) => http.post<Staff>(staffPath(platformId), body);
-export const updateStaff = (platformId: string, staffId: string, body: Partial<StaffInput>) => http.patch<Staff>(staffPath(platformId, staffId), body);
-export const deleteStaff = (platformId: string, staffId: string) => http.delete(staffPath(platformId, staffId));
+export const listStaff = (platformId: string) => api.get('/platforms/{id}/staff', { path: { id: platformId } });
+export const createStaff = (platformId: string, body: StaffInput) => api.post('/platforms/{id}/staff', { path: { id: platformId }, body });
+export const updateStaff = (platformId: string, staffId: string, body: StaffPatch) =>
+  api.patch('/platforms/{id}/staff/{staffId}', { path: { id: platformId, staffId }, body });
+export const deleteStaff = (platformId: string, staffId: string) => api.delete('/platforms/{id}/staff/{staffId}', { path: { id: platformId, staffId } });

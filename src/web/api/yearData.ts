@@ -1,10 +1,8 @@
-import { http } from './request';
-import type { YearData, YearDataDetail, YearDataSummary } from './types';
+import { api } from './request';
+import type { YearData } from './types';
 
-const yearDataPath = (platformId: string, suffix = '') => `/platforms/${encodeURIComponent(platformId)}/year-data${suffix}`;
-
-export const listYearData = (platformId: string) => http.get<YearDataSummary[]>(yearDataPath(platformId));
-export const exportYearData = (platformId: string) => http.download(yearDataPath(platformId, '/export'), undefined, '年度运营数据.xlsx');
-export const getYearData = (platformId: string, year: number) => http.get<YearDataDetail>(yearDataPath(platformId, `/${year}`));
+export const listYearData = (platformId: string) => api.get('/platforms/{id}/year-data', { path: { id: platformId } });
+export const exportYearData = (platformId: string) => api.download('/platforms/{id}/year-data/export', '年度运营数据.xlsx', { path: { id: platformId } });
+export const getYearData = (platformId: string, year: number) => api.get('/platforms/{id}/year-data/{year}', { path: { id: platformId, year } });
 export const saveYearData = (platformId: string, year: number, data: YearData) =>
-  http.put<YearDataDetail>(yearDataPath(platformId, `/${year}`), { data });
+  api.put('/platforms/{id}/year-data/{year}', { path: { id: platformId, year }, body: { data } });

@@ -1,7 +1,7 @@
 /** A platform's yearly data as .xlsx: one row per year, the derived facts first, then the year's data flattened. */
 import type { Db } from '../../db/client.js';
 import type { RequestContext } from '../context.js';
-import { labelFor } from '../field-labels.js';
+import { labelFor } from '../../domain/labels/index.js';
 import { visiblePlatform } from '../platforms/access.js';
 import { sheetBuffer, type XlsxColumn } from '../xlsx.js';
 import { derivedFacts, loadPlatformYear } from './facts.js';

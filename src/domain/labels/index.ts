@@ -8,6 +8,7 @@ export * from './facts.js';
 export * from './fields.js';
 export * from './enums.js';
 export * from './path.js';
+export type { AuditAction, AuditEntity } from '../audit/labels.js';
 export { auditActionLabels, auditEntityLabels, auditFieldLabels, actionLabel, entityLabel, fieldLabel as auditFieldLabel } from '../audit/labels.js';
 
 /** Whether a text holds a Chinese character: what a label must, so that a code name is not taken for one. */

@@ -2,6 +2,7 @@ import { roleLabels } from '../auth/roles.js';
 import { SETTING_LABELS } from '../rules/settings-shown.js';
 import { entryStatusLabels } from '../evaluation/workflow.js';
 import { statusLabels as platformStatusLabels } from '../platforms/lifecycle.js';
+import { fieldLabelOrUndefined } from '../labels/path.js';
 
 /**
  * Chinese wording of the audit log: every action and entity type the server writes, and the
@@ -169,9 +170,12 @@ export function entityLabel(entityType: string): string {
   return (auditEntityLabels as Record<string, string>)[entityType] ?? `未定义对象（${entityType}）`;
 }
 
-/** A field's Chinese name; an unknown one is shown with its code so a missing label is seen, not hidden. */
+/**
+ * A field's Chinese name: the log's own wording first, else the label table's (src/domain/labels);
+ * an unknown one is shown with its code so a missing label is seen, not hidden.
+ */
 export function fieldLabel(field: string): string {
-  return auditFieldLabels[field] ?? `〔${field}〕`;
+  return auditFieldLabels[field] ?? fieldLabelOrUndefined(field) ?? `〔${field}〕`;
 }
 
 function valueText(v: unknown): string {

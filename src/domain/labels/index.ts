@@ -13,3 +13,4 @@ export { auditActionLabels, auditEntityLabels, auditFieldLabels, actionLabel, en
 
 /** Whether a text holds a Chinese character: what a label must, so that a code name is not taken for one. */
 export const hasCjk = (text: string): boolean => /[\u3400-\u9fff]/.test(text);
+export * from './values.js';

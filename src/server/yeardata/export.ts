@@ -53,7 +53,7 @@ export async function exportYearData(db: Db, ctx: RequestContext, platformId: st
   const dataKeys = [...new Set(rows.flatMap((r) => [...r.data.keys()]))];
   const columns: XlsxColumn<(typeof rows)[number]>[] = [
     { header: '年度', value: (r) => r.year },
-    ...derivedKeys.map((k) => ({ header: derivedLabels[k] ?? k, width: 22, value: (r: (typeof rows)[number]) => r.derived.get(k) ?? null })),
+    ...derivedKeys.map((k) => ({ header: derivedLabels[k] ?? labelFor(k.split('.')), width: 22, value: (r: (typeof rows)[number]) => r.derived.get(k) ?? null })),
     ...dataKeys.map((k) => ({ header: dataHeader(k), width: 20, value: (r: (typeof rows)[number]) => r.data.get(k) ?? null })),
   ];
   return { filename: `${p.name}-年度数据.xlsx`, body: await sheetBuffer({ name: '年度数据', columns, rows }) };

@@ -15,7 +15,7 @@ import type { Rule } from '../rules/scheme-types.js';
 import { findScheme, SCHEME_IDS } from '../rules/schemes/index.js';
 import {
   auditActionLabels, auditEntityLabels, auditFieldLabels, ENUM_LABELS, FACT_LABELS, FACT_PART_LABELS, factLabel, factPartLabel, FIELD_LABELS,
-  hasCjk, labelFor, SETTING_VALUE_LABELS, type EnumName,
+  factPathLabel, hasCjk, labelFor, SETTING_VALUE_LABELS, type EnumName,
 } from './index.js';
 
 /** Each fact a rule reads, with the parts it reads of it. */
@@ -93,6 +93,9 @@ describe('labelFor', () => {
     expect(labelFor(['facts', 'mediaReports', 'municipal'])).toBe('事实数据·正面宣传报道·市级媒体');
     expect(labelFor(['judgedScores', 'satisfaction'])).toBe('综合评定评分·服务满意度（评分）');
     expect(labelFor(['pageSize'])).toBe('每页条数');
+    // The rule engine's own messages name the fact from the sheet's facts on.
+    expect(factPathLabel(['events', '0', 'attendance'])).toBe('组织的行业活动（第 1 项）·参加人数');
+    expect(factPathLabel(['taxYuan'])).toBe('产业园及入驻企业纳税额（元）');
   });
 
   it('keeps a code without a name visible rather than hiding it', () => {

@@ -19,10 +19,22 @@ export function fieldLabelOrUndefined(name: string): string | undefined {
 export function labelFor(path: readonly PropertyKey[]): string {
   const parts = path.map(String);
   const trimmed = parts.length > 1 && parts[0] === 'data' ? parts.slice(1) : parts;
+  const names = nameParts(trimmed, undefined);
+  return names.length === 0 ? parts.join('.') : names.join('·');
+}
+
+/** A path inside a sheet's facts (`events.0.attendance`), named from the fact on: 组织的行业活动（第 1 项）·参加人数. */
+export function factPathLabel(path: readonly PropertyKey[]): string {
+  const parts = path.map(String);
+  const names = nameParts(parts, 'facts');
+  return names.length === 0 ? parts.join('.') : names.join('·');
+}
+
+function nameParts(parts: readonly string[], parent: string | undefined): string[] {
   const names: string[] = [];
-  let previous: string | undefined;
+  let previous = parent;
   let fact: string | undefined;
-  for (const p of trimmed) {
+  for (const p of parts) {
     if (/^\d+$/.test(p)) {
       const last = names.pop();
       if (last !== undefined) names.push(`${last}（第 ${Number(p) + 1} 项）`);
@@ -34,5 +46,5 @@ export function labelFor(path: readonly PropertyKey[]): string {
     fact = asFact !== undefined || (fact === undefined && factLabelOrUndefined(p) !== undefined) ? p : fact;
     previous = p;
   }
-  return names.length === 0 ? parts.join('.') : names.join('·');
+  return names;
 }

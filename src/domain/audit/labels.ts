@@ -2,6 +2,7 @@ import { roleLabels } from '../auth/roles.js';
 import { SETTING_LABELS } from '../rules/settings-shown.js';
 import { entryStatusLabels } from '../evaluation/workflow.js';
 import { statusLabels as platformStatusLabels } from '../platforms/lifecycle.js';
+import { factLabelOrUndefined } from '../labels/facts.js';
 import { fieldLabelOrUndefined } from '../labels/path.js';
 
 /**
@@ -181,7 +182,8 @@ export function fieldLabel(field: string): string {
 function valueText(v: unknown): string {
   if (v === null || v === undefined || v === '') return '（空）';
   if (typeof v === 'boolean') return v ? '是' : '否';
-  if (typeof v === 'string') return valueLabels[v] ?? v;
+  // Coded values, then fact ids (an expert's corrections list the facts corrected).
+  if (typeof v === 'string') return valueLabels[v] ?? factLabelOrUndefined(v) ?? v;
   if (typeof v === 'number') return String(v);
   if (Array.isArray(v)) return v.length === 0 ? '（无）' : v.map(valueText).join('、');
   return Object.entries(v as Record<string, unknown>).map(([k, x]) => `${fieldLabel(k)}：${valueText(x)}`).join('；');

@@ -13,6 +13,7 @@ import {
 } from '../platforms/codes.js';
 import type { Rule } from '../rules/scheme-types.js';
 import { findScheme, SCHEME_IDS } from '../rules/schemes/index.js';
+import { summaryText } from '../audit/labels.js';
 import {
   auditActionLabels, auditEntityLabels, auditFieldLabels, ENUM_LABELS, FACT_LABELS, FACT_PART_LABELS, factLabel, factPartLabel, FIELD_LABELS,
   factPathLabel, hasCjk, labelFor, SETTING_VALUE_LABELS, type EnumName,
@@ -82,6 +83,13 @@ describe('the label table', () => {
       ...Object.entries(SETTING_VALUE_LABELS).map(([k, v]): [string, Readonly<Record<string, string>>] => [`setting ${k}`, v]),
     ];
     expect(tables.flatMap(([name, t]) => Object.entries(t).filter(([, v]) => !hasCjk(v)).map(([k]) => `${name}: ${k}`))).toEqual([]);
+  });
+});
+
+describe('the audit log', () => {
+  it('names the facts an expert corrected, and a field it has no wording of its own for', () => {
+    expect(summaryText({ corrections: ['areaM2', 'bureauEventsAttended'] })).toBe('事实更正：运营场地面积（平方米）、参加市人力社保局行业活动场次');
+    expect(summaryText({ siteCount: 2 })).toBe('场地数：2');
   });
 });
 

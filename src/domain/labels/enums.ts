@@ -175,3 +175,14 @@ export function enumLabel(name: EnumName, value: string): string {
   const table: Readonly<Record<string, string>> = ENUM_LABELS[name];
   return Object.hasOwn(table, value) ? (table[value] ?? value) : `〔${value}〕`;
 }
+
+/**
+ * The allowed values of a refused choice, each with its Chinese name when one enumeration holds
+ * them all (`national（国家级）、municipal（市级）…`); the codes stay, as a typed query needs them.
+ */
+export function choicesText(values: readonly unknown[]): string {
+  const codes = values.map(String);
+  const tables: readonly Readonly<Record<string, string>>[] = [...Object.values(ENUM_LABELS), ...Object.values(SETTING_VALUE_LABELS)];
+  const table = tables.find((t) => codes.every((c) => Object.hasOwn(t, c)));
+  return codes.map((c) => (table === undefined ? c : `${c}（${table[c] ?? ''}）`)).join('、');
+}

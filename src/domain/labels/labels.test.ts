@@ -15,7 +15,7 @@ import type { Rule } from '../rules/scheme-types.js';
 import { findScheme, SCHEME_IDS } from '../rules/schemes/index.js';
 import { summaryText } from '../audit/labels.js';
 import {
-  auditActionLabels, auditEntityLabels, auditFieldLabels, ENUM_LABELS, FACT_LABELS, FACT_PART_LABELS, factLabel, factPartLabel, FIELD_LABELS,
+  auditActionLabels, auditEntityLabels, auditFieldLabels, choicesText, ENUM_LABELS, FACT_LABELS, FACT_PART_LABELS, factLabel, factPartLabel, FIELD_LABELS,
   factPathLabel, hasCjk, labelFor, SETTING_VALUE_LABELS, type EnumName,
 } from './index.js';
 
@@ -83,6 +83,15 @@ describe('the label table', () => {
       ...Object.entries(SETTING_VALUE_LABELS).map(([k, v]): [string, Readonly<Record<string, string>>] => [`setting ${k}`, v]),
     ];
     expect(tables.flatMap(([name, t]) => Object.entries(t).filter(([, v]) => !hasCjk(v)).map(([k]) => `${name}: ${k}`))).toEqual([]);
+  });
+});
+
+describe('choicesText', () => {
+  it('names the values of a refused choice from the enumeration that holds them all', () => {
+    expect(choicesText(['national', 'municipal', 'district'])).toBe('national（国家级）、municipal（市级）、district（区县级）');
+    expect(choicesText(['full', 'basic', 'weak', 'none'])).toContain('none（制度缺失或发生安全事故）');
+    expect(choicesText(['ministerial', 'bureau', 'none'])).toContain('none（无）');
+    expect(choicesText(['x', 'y'])).toBe('x、y');
   });
 });
 

@@ -77,9 +77,21 @@ describe('fact names on the review screens', () => {
       await screenshot(page, 'labels-correction-error');
 
       await editor.locator('input[placeholder="数字、文字或 JSON"]').fill('3');
+      // A fact counted by category is corrected one number per category, named in Chinese (no JSON of code keys).
+      await page.getByTestId('correction-add').click();
+      const second = editor.locator('form').nth(1);
+      await second.locator('.el-select').first().click();
+      await page.locator('.el-select-dropdown__item:visible', { hasText: '线下入驻企业数量' }).click();
+      const parts = second.locator('.part');
+      expect(await parts.allInnerTexts()).toEqual(['规模以上企业', '非规模以上企业']);
+      await parts.nth(0).locator('input').fill('8');
+      await parts.nth(1).locator('input').fill('20');
+      await parts.nth(1).locator('input').blur();
+      await second.locator('textarea').fill('以税务登记核实在驻企业');
       await page.getByTestId('assignment-save').click();
       await page.getByText('已保存').first().waitFor();
       expect(camelTokens(await page.locator('body').innerText())).toEqual([]);
+      await screenshot(page, 'labels-corrections-saved');
     } finally {
       await page.close();
     }
@@ -97,6 +109,7 @@ describe('fact names on the review screens', () => {
       await page.getByTestId('comparison-rows').waitFor();
       const corrections = page.getByTestId('review-corrections');
       await corrections.getByText('参加市人力社保局行业活动场次').waitFor();
+      expect(await corrections.innerText()).toContain('规模以上企业 8；非规模以上企业 20');
       const drawer = await page.getByTestId('review-drawer').innerText();
       expect(camelTokens(drawer)).toEqual([]);
       expect(drawer).not.toContain('bureauEventsAttended');

@@ -186,3 +186,9 @@ export function choicesText(values: readonly unknown[]): string {
   const table = tables.find((t) => codes.every((c) => Object.hasOwn(t, c)));
   return codes.map((c) => (table === undefined ? c : `${c}（${table[c] ?? ''}）`)).join('、');
 }
+
+/** Facts whose value is one code of an enumeration (a tier), with their choices in Chinese; undefined for other facts. */
+export function factChoices(fact: string): { value: string; label: string }[] | undefined {
+  const table: Readonly<Record<string, string>> | undefined = fact === 'safety' ? SAFETY_LABELS : fact === 'valueOrientation' ? VALUE_ORIENTATION_LABELS : undefined;
+  return table === undefined ? undefined : Object.entries(table).map(([value, label]) => ({ value, label }));
+}

@@ -74,7 +74,7 @@ export const FACT_PART_LABELS: Readonly<Partial<Record<FactId, Readonly<Record<s
   choices: { '2.1/2.2': '2.1 与 2.2 选其一', '2.3/2.4': '2.3 与 2.4 选其一' },
 };
 
-const isFactId = (id: string): id is FactId => Object.hasOwn(FACT_LABELS, id);
+export const isFactId = (id: string): id is FactId => Object.hasOwn(FACT_LABELS, id);
 
 /** A fact's Chinese name; undefined for a name that is not a fact. */
 export function factLabelOrUndefined(id: string): string | undefined {
@@ -91,4 +91,16 @@ export function factPartLabel(id: string, part: string): string | undefined {
   if (!isFactId(id)) return undefined;
   const parts = FACT_PART_LABELS[id];
   return parts !== undefined && Object.hasOwn(parts, part) ? parts[part] : undefined;
+}
+
+/** Facts whose parts are counts by category (not events, judged scores or the 选其一 declaration). */
+const COUNTED_PARTS: ReadonlySet<FactId> = new Set<FactId>([
+  'residentEnterprises', 'operatingStaff', 'industryTalentSupplied', 'serviceLineTalentServed', 'personTimesServed', 'placedInChongqing',
+  'mediaReports', 'honours', 'informationAdopted',
+]);
+
+/** The categories a fact is counted by, in Chinese, for a form with one number per category; undefined for other facts. */
+export function factCategories(id: string): { key: string; label: string }[] | undefined {
+  if (!isFactId(id) || !COUNTED_PARTS.has(id)) return undefined;
+  return Object.entries(FACT_PART_LABELS[id] ?? {}).map(([key, label]) => ({ key, label }));
 }

@@ -16,7 +16,7 @@ import { findScheme, SCHEME_IDS } from '../rules/schemes/index.js';
 import { summaryText } from '../audit/labels.js';
 import {
   auditActionLabels, auditEntityLabels, auditFieldLabels, choicesText, ENUM_LABELS, FACT_LABELS, FACT_PART_LABELS, factLabel, factPartLabel, FIELD_LABELS,
-  factPathLabel, hasCjk, labelFor, SETTING_VALUE_LABELS, type EnumName,
+  factPathLabel, factValueText, hasCjk, labelFor, SETTING_VALUE_LABELS, type EnumName,
 } from './index.js';
 
 /** Each fact a rule reads, with the parts it reads of it. */
@@ -83,6 +83,15 @@ describe('the label table', () => {
       ...Object.entries(SETTING_VALUE_LABELS).map(([k, v]): [string, Readonly<Record<string, string>>] => [`setting ${k}`, v]),
     ];
     expect(tables.flatMap(([name, t]) => Object.entries(t).filter(([, v]) => !hasCjk(v)).map(([k]) => `${name}: ${k}`))).toEqual([]);
+  });
+});
+
+describe('factValueText', () => {
+  it('reads a fact\'s value in Chinese: parts in the sheet\'s order, tiers by name', () => {
+    expect(factValueText('residentEnterprises', { other: 19, aboveScale: 6 })).toBe('规模以上企业 6；非规模以上企业 19');
+    expect(factValueText('safety', 'full')).toBe('制度健全并全面落实，全年未发生安全事故');
+    expect(factValueText('events', [{ name: '招聘会', attendance: 300 }])).toBe('1 项：活动名称 招聘会；参加人数 300');
+    expect(factValueText('areaM2', undefined)).toBe('—');
   });
 });
 

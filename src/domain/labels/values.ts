@@ -1,13 +1,22 @@
 import { ENUM_LABELS, type EnumName } from './enums.js';
-import { factLabelOrUndefined, factPartLabel } from './facts.js';
+import { FACT_PART_LABELS, factLabelOrUndefined, factPartLabel, isFactId } from './facts.js';
+
+const factCategoriesOrParts = (fact: string): Readonly<Record<string, string>> => (isFactId(fact) ? (FACT_PART_LABELS[fact] ?? {}) : {});
 
 /** Facts whose value is a code of an enumeration. */
 const CODED_FACTS: Readonly<Record<string, EnumName>> = { safety: 'safety', valueOrientation: 'valueOrientation', orientation: 'orientation', leaderLevel: 'leaderLevel' };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** A fact's parts in the order the label table lists them (the order of the score sheets), others after. */
+function inTableOrder(fact: string, value: Record<string, unknown>): [string, unknown][] {
+  const order = Object.keys(factCategoriesOrParts(fact));
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  return Object.entries(value).sort(([a], [b]) => rank(a) - rank(b));
+}
+
 function partsText(fact: string, value: Record<string, unknown>): string {
-  return Object.entries(value).map(([k, v]) => `${factPartLabel(fact, k) ?? factLabelOrUndefined(k) ?? k} ${factValueText(k, v)}`).join('；');
+  return inTableOrder(fact, value).map(([k, v]) => `${factPartLabel(fact, k) ?? factLabelOrUndefined(k) ?? k} ${factValueText(k, v)}`).join('；');
 }
 
 /**

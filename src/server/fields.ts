@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates/iso-date.js';
 import { nameProblem, textProblem } from '../domain/shared/text.js';
-import { fieldLabels } from './field-labels.js';
+import { fieldLabelOrUndefined } from '../domain/labels/index.js';
 
 /** Money is whole yuan; the rule engine's bound (10^15) keeps every sum exact. */
 export const MAX_YUAN = 1e15;
@@ -35,7 +35,7 @@ export const phone = z.string().trim().regex(/^[0-9+\-() ]{5,20}$/, '应为 5–
  */
 export const patchBody = <T extends z.core.$ZodLooseShape>(shape: T) =>
   z.object(shape).refine((o) => Object.values(o).some((v) => v !== undefined), {
-    error: `请至少填写一项要修改的内容：${Object.keys(shape).map((k) => fieldLabels[k] ?? k).join('、')}`,
+    error: `请至少填写一项要修改的内容：${Object.keys(shape).map((k) => fieldLabelOrUndefined(k) ?? k).join('、')}`,
   });
 export const uuidParam = z.uuid({ error: '编号格式不正确' });
 export const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');

@@ -3,7 +3,7 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { AppError, errors } from './errors.js';
-import { labelFor } from './field-labels.js';
+import { labelFor } from '../domain/labels/index.js';
 
 const FIELD_ORDER_HINT = '（表单字段须在文件之前提交）';
 

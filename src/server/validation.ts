@@ -8,7 +8,7 @@ import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { $ZodType } from 'zod/v4/core';
 import { CONTROL_CHARACTER_MESSAGE, findControlCharacter } from '../domain/shared/text.js';
 import { errors } from './errors.js';
-import { labelFor } from './field-labels.js';
+import { labelFor } from '../domain/labels/index.js';
 
 export const textCheckingValidatorCompiler: FastifySchemaCompiler<$ZodType> = (route) => {
   const validate = validatorCompiler(route);

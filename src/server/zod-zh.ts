@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { choicesText } from '../domain/labels/index.js';
 
 /** Plain Chinese validation messages; the error handler prefixes the field's Chinese name. */
 export function installChineseZodMessages(): void {
@@ -17,7 +18,7 @@ export function installChineseZodMessages(): void {
           if (issue.origin === 'array') return `不能超过 ${String(issue.maximum)} 项`;
           return `不能大于 ${String(issue.maximum)}`;
         case 'invalid_value':
-          return `取值不正确，可选值：${issue.values.map(String).join('、')}`;
+          return `取值不正确，可选值：${choicesText(issue.values)}`;
         case 'invalid_format':
           return '格式不正确';
         case 'unrecognized_keys':

@@ -79,7 +79,7 @@ function documentCommand<I, O>(name: string, summary: string, schema: z.ZodType<
       }
       const res = serve(parsed.value);
       if (!res.ok) {
-        errLines(['输入数据有误：', ...res.value.errors.map((e) => `${e.code} ${e.message}`)]);
+        errLines(['输入数据有误：', ...res.value.errors.map((e) => `${e.code} ${e.path === undefined ? '' : `${e.path} `}${e.message}`)]);
         return Promise.resolve(EXIT_INVALID);
       }
       out(res.value);

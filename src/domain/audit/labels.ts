@@ -2,6 +2,8 @@ import { roleLabels } from '../auth/roles.js';
 import { SETTING_LABELS } from '../rules/settings-shown.js';
 import { entryStatusLabels } from '../evaluation/workflow.js';
 import { statusLabels as platformStatusLabels } from '../platforms/lifecycle.js';
+import { factLabelOrUndefined } from '../labels/facts.js';
+import { fieldLabelOrUndefined } from '../labels/path.js';
 
 /**
  * Chinese wording of the audit log: every action and entity type the server writes, and the
@@ -194,15 +196,19 @@ export function entityLabel(entityType: string): string {
   return (auditEntityLabels as Record<string, string>)[entityType] ?? `未定义对象（${entityType}）`;
 }
 
-/** A field's Chinese name; an unknown one is shown with its code so a missing label is seen, not hidden. */
+/**
+ * A field's Chinese name: the log's own wording first, else the label table's (src/domain/labels);
+ * an unknown one is shown with its code so a missing label is seen, not hidden.
+ */
 export function fieldLabel(field: string): string {
-  return auditFieldLabels[field] ?? `〔${field}〕`;
+  return auditFieldLabels[field] ?? fieldLabelOrUndefined(field) ?? `〔${field}〕`;
 }
 
 function valueText(v: unknown): string {
   if (v === null || v === undefined || v === '') return '（空）';
   if (typeof v === 'boolean') return v ? '是' : '否';
-  if (typeof v === 'string') return valueLabels[v] ?? v;
+  // Coded values, then fact ids (an expert's corrections list the facts corrected).
+  if (typeof v === 'string') return valueLabels[v] ?? factLabelOrUndefined(v) ?? v;
   if (typeof v === 'number') return String(v);
   if (Array.isArray(v)) return v.length === 0 ? '（无）' : v.map(valueText).join('、');
   return Object.entries(v as Record<string, unknown>).map(([k, x]) => `${fieldLabel(k)}：${valueText(x)}`).join('；');

@@ -2,6 +2,7 @@
  * Reads untyped fact values defensively: facts arrive from forms, files and HTTP, and a bad
  * value is an expected error with a path and a Chinese message, not an exception.
  */
+import { factPathLabel } from '../labels/path.js';
 import { toScaled } from '../shared/decimal.js';
 import type { DomainError } from '../shared/result.js';
 import { err } from '../shared/result.js';
@@ -32,8 +33,9 @@ export class FactReader {
   /** The row being read, named in messages; set by the evaluator per row. */
   context = '';
 
+  /** The message names the fact in Chinese (the label table); the code path stays on the error for programs. */
   invalid(path: string, message: string): void {
-    this.errors.push(err('FACT_INVALID', `${path}（${this.context}）${message}`, path));
+    this.errors.push(err('FACT_INVALID', `${factPathLabel(path.split(/[.[\]]+/).filter((p) => p !== '').slice(1))}（${this.context}）${message}`, path));
   }
 
   /**

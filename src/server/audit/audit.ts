@@ -1,10 +1,12 @@
 import type { Executor } from '../../db/client.js';
+import type { AuditAction, AuditEntity } from '../../domain/labels/index.js';
 import type { RequestContext } from '../context.js';
 import { insertAudit, insertAudits } from './repository.js';
 
+/** Typed by the label table's unions, so that an action or object type without a Chinese name does not compile. */
 export interface AuditEvent {
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntity;
   entityId?: string | null;
   /** Before/after summary; never passwords, hashes or tokens. */
   summary?: Record<string, unknown>;

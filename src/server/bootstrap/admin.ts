@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { roleLabels, type Role } from '../../domain/auth/roles.js';
+import type { AuditAction } from '../../domain/labels/index.js';
 import { auditSystem } from '../audit/audit.js';
 import { hashPassword, newInitialPassword } from '../auth/passwords.js';
 import { bureauOrgCode } from './reference.js';
@@ -28,7 +29,7 @@ export async function ensureInitialAdmin(db: Db): Promise<{ username: string; ro
 }
 
 /** An administrator with a one-time password (first start, or `hrsp create-admin` for recovery). */
-export async function createAdmin(db: Db, username: string, role: AdminRole = 'admin', action = 'user.create_admin_cli'): Promise<string> {
+export async function createAdmin(db: Db, username: string, role: AdminRole = 'admin', action: AuditAction = 'user.create_admin_cli'): Promise<string> {
   const password = newInitialPassword();
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import type { AuditAction } from '../../domain/labels/index.js';
 import { auditSystem } from '../audit/audit.js';
 import { FieldKeyError, fieldKeys, openField, sealField } from './field-keys.js';
 import * as repo from './repository.js';
@@ -26,7 +27,7 @@ export async function checkFieldKeys(db: Db): Promise<void> {
  * the start-up step for data written before encryption) or, for rotation, older key versions.
  * Idempotent: a second run finds nothing. Returns how many values per column were changed.
  */
-async function reseal(db: Db, onlyPlaintext: boolean, action: string, username: string): Promise<Record<string, number>> {
+async function reseal(db: Db, onlyPlaintext: boolean, action: AuditAction, username: string): Promise<Record<string, number>> {
   const keys = fieldKeys();
   return db.transaction(async (tx) => {
     const counts: Record<string, number> = {};

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { entryStatusLabels } from '../../domain/evaluation/workflow.js';
+import { factLabel, labelFor } from '../../domain/labels/index.js';
 import { formatHundredths, toHundredths } from '../../domain/shared/decimal.js';
 import { audit } from '../audit/audit.js';
 import { todayIso } from '../clock.js';
@@ -203,13 +204,14 @@ function checkCorrections(l: LoadedEntry, list: readonly Correction[]): Correcti
   const problems: FieldError[] = [];
   list.forEach((c, i) => {
     const field = `corrections.${i}`;
-    if (!keys.has(c.fact)) problems.push({ field: `${field}.fact`, message: `${field}.fact：“${c.fact}”不是该类平台评分表的事实项` });
-    else if (judged.has(c.fact)) problems.push({ field: `${field}.fact`, message: `${field}.fact：“${c.fact}”为评审项，请在 judgedScores 中打分` });
-    else if (seen.has(c.fact)) problems.push({ field: `${field}.fact`, message: `${field}.fact：同一事实项只能更正一次` });
-    else if (c.value === undefined) problems.push({ field: `${field}.value`, message: `${field}.value：须填写更正后的值` });
+    const [factName, valueName] = [labelFor(['corrections', i, 'fact']), labelFor(['corrections', i, 'value'])];
+    if (!keys.has(c.fact)) problems.push({ field: `${field}.fact`, message: `${factName}：“${c.fact}”不是该类平台评分表的事实项` });
+    else if (judged.has(c.fact)) problems.push({ field: `${field}.fact`, message: `${factName}：“${factLabel(c.fact)}”为综合评定项，请在评分中打分` });
+    else if (seen.has(c.fact)) problems.push({ field: `${field}.fact`, message: `${factName}：同一事实项只能更正一次` });
+    else if (c.value === undefined) problems.push({ field: `${field}.value`, message: `${valueName}：须填写更正后的${factLabel(c.fact)}` });
     else {
       const parsed = parseFacts(l.entry.type, { [c.fact]: c.value });
-      if (!parsed.ok) problems.push(...parsed.errors.map((e) => ({ field: `${field}.value`, message: `${field}.value：${e.message.replace(/^facts\.[^：]*：/, '')}` })));
+      if (!parsed.ok) problems.push(...parsed.errors.map((e) => ({ field: `${field}.value`, message: `${valueName}：${e.message.replace(/^事实数据·/, '').replace('：', '')}` })));
     }
     seen.add(c.fact);
   });
@@ -234,14 +236,14 @@ function checkScores(l: LoadedEntry, sent: Record<string, number | string>, pref
     const field = `${prefix}.${fact}`;
     const row = rows.get(fact);
     if (!row) {
-      problems.push({ field, message: `${field}：“${fact}”不是该类平台评分表的评审项` });
+      problems.push({ field, message: `${labelFor([prefix])}：“${fact}”不是该类平台评分表的评审项` });
       continue;
     }
     const h = toHundredths(v);
     const capH = toHundredths(row.cap) ?? 0;
     const stepH = toHundredths(row.step) ?? 1;
     if (h === null || h < 0 || h > capH || h % stepH !== 0) {
-      problems.push({ field, message: `${field}：${row.code} ${row.name}的评分须在 0 至 ${row.cap} 之间，且为 ${row.step} 的整数倍` });
+      problems.push({ field, message: `${labelFor([prefix, fact])}：${row.code} ${row.name}的评分须在 0 至 ${row.cap} 之间，且为 ${row.step} 的整数倍` });
       continue;
     }
     out[fact] = formatHundredths(h);
@@ -327,7 +329,7 @@ export async function submitOwnAssignment(db: Db, ctx: RequestContext, evaluatio
   const given = scores(a.judgedScores);
   const missing = judgedRows(l.scheme, l.entry.type).filter((r) => given[r.fact] === undefined);
   if (missing.length > 0) {
-    throw invalid(missing.map((r) => ({ field: `judgedScores.${r.fact}`, message: `judgedScores.${r.fact}：${r.code} ${r.name}尚未评分` })));
+    throw invalid(missing.map((r) => ({ field: `judgedScores.${r.fact}`, message: `${labelFor(['judgedScores', r.fact])}：${r.code} ${r.name}尚未评分` })));
   }
   await db.transaction(async (tx) => {
     if (!(await expertRepo.closeAssignment(tx, a.id, 'submitted'))) throw errors.conflict('该评审任务已提交或已回避，请刷新后重试');

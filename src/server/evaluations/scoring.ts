@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   factorFor, grade, GRADE_LABELS, scoreTotals, type GradingSettings, type Participant, type PlatformLevel, type PlatformType, type ScoreScheme, type SheetFacts,
 } from '../../domain/index.js';
+import { labelFor } from '../../domain/labels/index.js';
 import { errors, type FieldError } from '../errors.js';
 import { comprehensiveParkFactsSchema, specializedMarketFactsSchema, specializedParkFactsSchema } from '../rules/schema.js';
 import type { ImpactResponse } from './schema.js';
@@ -95,7 +96,7 @@ export function parseFacts(type: PlatformType, facts: unknown): { ok: true; valu
     ok: false,
     errors: r.error.issues.map((i) => {
       const field = ['facts', ...i.path.map(String)].join('.');
-      return { field, message: `${field}：${i.message}` };
+      return { field, message: `${labelFor(['facts', ...i.path])}：${i.message}` };
     }),
   };
 }

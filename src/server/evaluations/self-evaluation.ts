@@ -2,6 +2,7 @@
 import type { Db } from '../../db/client.js';
 import { entryStatusLabels, operatorMayEdit } from '../../domain/evaluation/workflow.js';
 import { scoreSheet, type ScoreScheme, type SheetFacts } from '../../domain/index.js';
+import { labelFor } from '../../domain/labels/index.js';
 import { audit } from '../audit/audit.js';
 import { todayIso } from '../clock.js';
 import type { RequestContext } from '../context.js';
@@ -34,14 +35,14 @@ function checkFacts(scheme: ScoreScheme, l: LoadedEntry, sent: Record<string, un
     for (const key of ['experts', 'panel']) {
       if (judged[key] !== undefined) {
         const field = `facts.${row.rule.fact}.${key}`;
-        problems.push({ field, message: `${field}：${row.code} ${row.name}由评审专家打分，自评只能填写建议分（proposed）` });
+        problems.push({ field, message: `${labelFor(['facts', row.rule.fact, key])}：${row.code} ${row.name}由评审专家打分，自评只能填写建议分` });
       }
     }
   }
   const recorded = factsRecord(l.entry.facts).orientation;
   const stored = recorded === 'industry' || recorded === 'service_line' ? recorded : undefined;
   if (scheme.settings.pairChoice === 'orientation' && stored !== undefined && sent.orientation !== undefined && sent.orientation !== stored) {
-    problems.push({ field: 'facts.orientation', message: 'facts.orientation：平台定位以认定时登记的为准，选其一指标按定位计分，自评中不能修改' });
+    problems.push({ field: 'facts.orientation', message: '事实数据·平台定位：平台定位以认定时登记的为准，选其一指标按定位计分，自评中不能修改' });
   }
   if (problems.length > 0) throw invalid(problems);
   return stored === undefined || scheme.settings.pairChoice !== 'orientation' ? parsed.value : { ...parsed.value, orientation: stored };
@@ -50,7 +51,7 @@ function checkFacts(scheme: ScoreScheme, l: LoadedEntry, sent: Record<string, un
 function checkTexts(scheme: ScoreScheme, l: LoadedEntry, texts: Record<string, string>): Record<string, string> {
   const codes = rowCodes(scheme, l);
   const unknown = Object.keys(texts).filter((k) => !codes.has(k));
-  if (unknown.length > 0) throw invalid(unknown.map((k) => ({ field: `rowTexts.${k}`, message: `rowTexts.${k}：评分表中没有指标“${k}”` })));
+  if (unknown.length > 0) throw invalid(unknown.map((k) => ({ field: `rowTexts.${k}`, message: `${labelFor(['rowTexts'])}：评分表中没有指标“${k}”` })));
   // An emptied text is no text: it is dropped rather than stored as "".
   const kept: [string, string][] = Object.entries(texts).flatMap(([k, t]): [string, string][] => (t.trim() === '' ? [] : [[k, t.trim()]]));
   return Object.fromEntries(kept);

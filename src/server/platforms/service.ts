@@ -8,7 +8,7 @@ import { audit, diff } from '../audit/audit.js';
 import { todayIso } from '../clock.js';
 import type { RequestContext } from '../context.js';
 import { AppError, errors } from '../errors.js';
-import { labelFor } from '../field-labels.js';
+import { labelFor } from '../../domain/labels/index.js';
 import { findOrganization } from '../organizations/repository.js';
 import { maskName, maskPhone, type Page, toPage } from '../pagination.js';
 import { visiblePlatform } from './access.js';

@@ -4,7 +4,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
 import { auditRefusal } from '../audit/audit.js';
 import { AppError, type FieldError } from '../errors.js';
-import { labelFor } from '../field-labels.js';
+import { labelFor } from '../../domain/labels/index.js';
 
 interface ErrorBody {
   code: string;

@@ -1,7 +1,7 @@
 /** A platform's yearly data as .xlsx: one row per year, the derived facts first, then the year's data flattened. */
 import type { Db } from '../../db/client.js';
 import type { RequestContext } from '../context.js';
-import { labelFor } from '../field-labels.js';
+import { labelFor } from '../../domain/labels/index.js';
 import { visiblePlatform } from '../platforms/access.js';
 import { sheetBuffer, type XlsxColumn } from '../xlsx.js';
 import { derivedFacts, loadPlatformYear } from './facts.js';
@@ -53,7 +53,7 @@ export async function exportYearData(db: Db, ctx: RequestContext, platformId: st
   const dataKeys = [...new Set(rows.flatMap((r) => [...r.data.keys()]))];
   const columns: XlsxColumn<(typeof rows)[number]>[] = [
     { header: '年度', value: (r) => r.year },
-    ...derivedKeys.map((k) => ({ header: derivedLabels[k] ?? k, width: 22, value: (r: (typeof rows)[number]) => r.derived.get(k) ?? null })),
+    ...derivedKeys.map((k) => ({ header: derivedLabels[k] ?? labelFor(k.split('.')), width: 22, value: (r: (typeof rows)[number]) => r.derived.get(k) ?? null })),
     ...dataKeys.map((k) => ({ header: dataHeader(k), width: 20, value: (r: (typeof rows)[number]) => r.data.get(k) ?? null })),
   ];
   return { filename: `${p.name}-年度数据.xlsx`, body: await sheetBuffer({ name: '年度数据', columns, rows }) };

@@ -5,7 +5,7 @@ import { audit } from '../audit/audit.js';
 import { lastYear, todayIso } from '../clock.js';
 import type { RequestContext } from '../context.js';
 import { AppError } from '../errors.js';
-import { labelFor } from '../field-labels.js';
+import { labelFor } from '../../domain/labels/index.js';
 import { editablePlatform, visiblePlatform } from '../platforms/access.js';
 import type { PlatformRecord } from '../platforms/repository.js';
 import { checkDocument } from '../rules/service.js';

@@ -1,8 +1,10 @@
 /** Chinese labels from docs/api-foundation.md. Records keyed by the union keep them exhaustive. */
 import { orgKindLabels, orgKindOfRole, roleLabels } from '../../domain/auth/roles';
 import {
-  carrierLabels, categoryLabels, operationModeLabels, orientationLabels, residenceModeLabels, serviceLabels, staffTeamLabels,
-} from '../../domain/platforms/labels';
+  carrierLabels, categoryLabels, LEADER_LEVEL_LABELS as leaderLevelLabels, operationModeLabels, orientationLabels, PLATFORM_LEVEL_LABELS as platformLevelLabels,
+  PLATFORM_TYPE_LABELS as platformTypeLabels, platformStatusLabels, residenceModeLabels, SAFETY_LABELS as safetyLabels, serviceLabels, staffTeamLabels,
+  VALUE_ORIENTATION_LABELS as valueOrientationLabels,
+} from '../../domain/labels';
 import {
   CARRIERS, LEADER_LEVELS, OPERATION_MODES, ORG_KINDS, ORIENTATIONS, PLATFORM_LEVELS, PLATFORM_SERVICES, PLATFORM_STATUSES, PLATFORM_TYPES,
   RESIDENCE_MODES, ROLES, SAFETY_TIERS, STAFF_TEAMS, VALUE_ORIENTATIONS,
@@ -19,28 +21,13 @@ export const ORG_KIND_LABELS: Record<OrgKind, string> = orgKindLabels;
 /** Which organization kind a role's users belong to; used to narrow the organization select. */
 export const ROLE_ORG_KIND: Record<Role, OrgKind> = orgKindOfRole;
 
-export const PLATFORM_LEVEL_LABELS: Record<PlatformLevel, string> = {
-  national: '国家级',
-  municipal: '市级',
-  district: '区县级',
-};
+// Enumeration wording comes from the one label table, src/domain/labels.
+export const PLATFORM_LEVEL_LABELS: Record<PlatformLevel, string> = platformLevelLabels;
 
-export const PLATFORM_TYPE_LABELS: Record<PlatformType, string> = {
-  comprehensive_park: '综合性人力资源服务产业园',
-  specialized_park: '专业性行业性人力资源服务产业园',
-  specialized_market: '专业性行业性人力资源（人才）市场',
-};
+export const PLATFORM_TYPE_LABELS: Record<PlatformType, string> = platformTypeLabels;
 
-export const PLATFORM_STATUS_LABELS: Record<PlatformStatus, string> = {
-  preparing: '筹建中',
-  recognized: '已认定',
-  filed: '已备案',
-  rectifying: '整改中',
-  exited: '已退出',
-  revoked: '已撤销',
-};
+export const PLATFORM_STATUS_LABELS: Record<PlatformStatus, string> = platformStatusLabels;
 
-// Registry wording is shared with the server (exports, messages), from src/domain/platforms/labels.ts.
 export const PLATFORM_CATEGORY_LABELS: Record<PlatformCategory, string> = categoryLabels;
 export const CARRIER_LABELS: Record<Carrier, string> = carrierLabels;
 export const ORIENTATION_LABELS: Record<Orientation, string> = orientationLabels;
@@ -49,22 +36,9 @@ export const SERVICE_LABELS: Record<PlatformService, string> = serviceLabels;
 export const STAFF_TEAM_LABELS: Record<StaffTeam, string> = staffTeamLabels;
 export const RESIDENCE_MODE_LABELS: Record<ResidenceMode, string> = residenceModeLabels;
 
-/** Short wording of the score sheets' tiers (the full criteria are in the rule scheme). */
-export const SAFETY_LABELS: Record<Safety, string> = {
-  full: '制度健全并全面落实，全年未发生安全事故',
-  basic: '制度健全并基本执行到位，全年未发生安全事故',
-  weak: '制度不健全或执行较差，全年未发生安全事故',
-  none: '制度缺失或发生安全事故',
-};
-export const VALUE_ORIENTATION_LABELS: Record<ValueOrientation, string> = {
-  sound: '坚持正确思想导向且监督、宣传制度完善',
-  failed: '发生错误导向事件造成不良社会影响或受到有关部门惩处',
-};
-export const LEADER_LEVEL_LABELS: Record<LeaderLevel, string> = {
-  ministerial: '省部级领导出席',
-  bureau: '厅局级领导出席',
-  none: '无',
-};
+export const SAFETY_LABELS: Record<Safety, string> = safetyLabels;
+export const VALUE_ORIENTATION_LABELS: Record<ValueOrientation, string> = valueOrientationLabels;
+export const LEADER_LEVEL_LABELS: Record<LeaderLevel, string> = leaderLevelLabels;
 
 type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger';
 

@@ -137,7 +137,7 @@ describe('coded errors for bad input', () => {
 
   it('names the field and the row in Chinese', () => {
     const r = scoreSheet(cq2025, 'comprehensive_park', 1, { taxYuan: 1.5 });
-    expect(!r.ok && r.errors[0]?.message).toContain('facts.taxYuan（1.3 产业园纳税情况）');
+    expect(!r.ok && r.errors[0]?.message).toContain('产业园及入驻企业纳税额（元）（1.3 产业园纳税情况）');
     expect(!r.ok && r.errors[0]?.path).toBe('facts.taxYuan');
   });
 

@@ -2,6 +2,7 @@
  * The yearly facts each platform type records (docs/api-registry.md «Yearly operating data», the
  * rows of 附表2–4), as data the form renders. Keys are checked against the API types per type.
  */
+import { EDUCATION_LABELS, HONOUR_LABELS, INFORMATION_ADOPTED_LABELS, MEDIA_LABELS } from '../../../../../domain/labels';
 import { art } from '../../../../../domain/measures';
 import type {
   ComprehensiveParkYearData, PlatformType, SpecializedMarketYearData, SpecializedParkYearData,
@@ -30,26 +31,12 @@ export interface FactGroup<K extends string = string> {
   facts: readonly FactSpec<K>[];
 }
 
-const EDUCATION: readonly Category[] = [
-  { key: 'bachelorOrBelow', label: '本科及以下' },
-  { key: 'postgraduate', label: '研究生及以上' },
-  { key: 'talentCard', label: 'A—D 卡等高层次人才' },
-  { key: 'academician', label: '院士等领军顶尖人才' },
-];
-const HONOURS: readonly Category[] = [
-  { key: 'local', label: '区县级政府、省级以上行业协会或全国性商业平台' },
-  { key: 'municipal', label: '市级部门' },
-  { key: 'ministerial', label: '省部级及以上部门' },
-];
-const INFORMATION_ADOPTED: readonly Category[] = [
-  { key: 'municipal', label: '市级部门采纳' },
-  { key: 'ministerial', label: '省部级及以上部门采纳或领导肯定性批示' },
-];
-const MEDIA: readonly Category[] = [
-  { key: 'county', label: '区县级媒体' },
-  { key: 'municipal', label: '市级媒体' },
-  { key: 'central', label: '中央或部级媒体' },
-];
+// Category names from the one label table (src/domain/labels), as the score sheets and the review name them.
+const categoriesOf = (labels: Readonly<Record<string, string>>): readonly Category[] => Object.entries(labels).map(([key, label]) => ({ key, label }));
+const EDUCATION = categoriesOf(EDUCATION_LABELS);
+const HONOURS = categoriesOf(HONOUR_LABELS);
+const INFORMATION_ADOPTED = categoriesOf(INFORMATION_ADOPTED_LABELS);
+const MEDIA = categoriesOf(MEDIA_LABELS);
 
 /** Each type's groups, keyed by that type's own data fields so a typo fails to compile. */
 const groups = <T>(list: readonly FactGroup<Extract<keyof T, string>>[]): readonly FactGroup[] => list;

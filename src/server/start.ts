@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { scheduleDeadlineReminders } from './evaluations/reminders.js';
+import { scheduleDeadlineReminders } from './evaluations/campaign/reminders.js';
 import { scheduleRecognitionDeadlineCheck } from './yeardata/recognition-deadlines.js';
 import type { Config } from '../config.js';
 import { ensureInitialAdmin } from './bootstrap/admin.js';
@@ -12,7 +12,7 @@ import { startChangeListener } from './cluster/changes.js';
 import { withStartupLock } from './cluster/repository.js';
 import { startDatabase } from './database.js';
 import { checkFieldKeys, sealPlaintextFields } from './crypto/service.js';
-import { signPublishedResults } from './evaluations/publication.js';
+import { signPublishedResults } from './evaluations/5-publication/service.js';
 
 function printBanner(url: string, initial: { username: string; role: Role; password: string }[], demo: boolean): void {
   const lines = [``, `HRSP 重庆市人力资源服务发展平台管理系统 已启动：${url}`, `API 文档：${url}/api/docs`];

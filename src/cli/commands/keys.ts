@@ -1,7 +1,7 @@
 import type { CliCommand } from '../command.js';
 import { loadConfig } from '../../config.js';
 import { checkFieldKeys, rotateFieldKey } from '../../server/crypto/service.js';
-import { signPublishedResults } from '../../server/evaluations/publication.js';
+import { signPublishedResults } from '../../server/evaluations/5-publication/service.js';
 import { cliDatabase } from './database.js';
 
 /**

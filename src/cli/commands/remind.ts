@@ -1,6 +1,6 @@
 import type { CliCommand } from '../command.js';
 import { loadConfig } from '../../config.js';
-import { runDeadlineReminders } from '../../server/evaluations/reminders.js';
+import { runDeadlineReminders } from '../../server/evaluations/campaign/reminders.js';
 import { runRecognitionDeadlineCheck } from '../../server/yeardata/recognition-deadlines.js';
 import { cliDatabase } from './database.js';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { CliCommand } from '../command.js';
 import { loadConfig } from '../../config.js';
 import { installFieldKeys, loadFieldKeys } from '../../server/crypto/field-keys.js';
-import { verifyPublishedResults, verifyResultsFile, type ResultsVerification } from '../../server/evaluations/publication.js';
+import { verifyPublishedResults, verifyResultsFile, type ResultsVerification } from '../../server/evaluations/5-publication/service.js';
 import { cliDatabase } from './database.js';
 
 function print(v: ResultsVerification): number {

@@ -6,7 +6,7 @@ import { seedReference } from '../../server/bootstrap/reference.js';
 import { serve } from '../../server/start.js';
 import { cliDatabase } from './database.js';
 import { checkFieldKeys, sealPlaintextFields } from '../../server/crypto/service.js';
-import { signPublishedResults } from '../../server/evaluations/publication.js';
+import { signPublishedResults } from '../../server/evaluations/5-publication/service.js';
 
 export const serveCommand: CliCommand = {
   name: 'serve',

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { checkUscc } from '../../domain/ids/uscc.js';
 import { todayIso } from '../clock.js';
-import { publicResults } from '../evaluations/publication.js';
+import { publicResults } from '../evaluations/5-publication/service.js';
 import { checkDocument, scoreDocument } from '../rules/service.js';
 import { conditionFactsFor, sheetFactsFor } from '../yeardata/facts.js';
 import { seedDemo } from './demo.js';

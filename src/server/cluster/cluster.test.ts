@@ -15,7 +15,7 @@ import { testKeyFileText } from '../../../test/keys.js';
 import { freePort, untilStarted } from '../../../test/e2e-server.js';
 import { makePlatform, makeUser, testPassword, type MadeUser } from '../../../test/factories.js';
 import { tinyPdf } from '../../../test/multipart.js';
-import { REMINDER_JOB } from '../evaluations/reminders.js';
+import { REMINDER_JOB } from '../evaluations/campaign/reminders.js';
 
 interface Server {
   base: string;

@@ -13,7 +13,7 @@ import { sm3 as sm3Of } from '../crypto/gm.js';
 import type { RequestContext } from '../context.js';
 import { AppError, errors } from '../errors.js';
 import { findResidence } from '../enterprises/residence-repository.js';
-import { evidenceTarget } from '../evaluations/entry-access.js';
+import { evidenceTarget } from '../evaluations/entries/access.js';
 import { tooLarge } from '../multipart.js';
 import { editablePlatform, visiblePlatform } from '../platforms/access.js';
 import type { PlatformRecord } from '../platforms/repository.js';

@@ -4,7 +4,7 @@ import { makeOrg, makePlatform, makeResidence, makeSite, makeUser, makeYearData 
 import type { Role } from '../../domain/auth/roles.js';
 import { NOTIFICATION_KINDS, notificationLink, type NotificationKind, type NotificationPage } from '../../domain/notifications/kinds.js';
 import { todayIso } from '../clock.js';
-import { runDeadlineReminders } from '../evaluations/reminders.js';
+import { runDeadlineReminders } from '../evaluations/campaign/reminders.js';
 
 /**
  * A campaign driven through submission, return, forwarding, expert assignment and a declined

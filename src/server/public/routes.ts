@@ -5,8 +5,8 @@ import type { Db } from '../../db/client.js';
 import { listPublicPlatforms } from '../platforms/service.js';
 import { platformListQuery, publicPlatformPage } from '../platforms/schema.js';
 import { isDemoDatabase } from '../settings/service.js';
-import { publicResults, publicResultsDocument, publicYears } from '../evaluations/publication.js';
-import { publicResults as publicResultsSchema, publicYear, yearParams } from '../evaluations/panel-schema.js';
+import { publicResults, publicResultsDocument, publicYears } from '../evaluations/5-publication/service.js';
+import { publicResults as publicResultsSchema, publicYear, yearParams } from '../evaluations/4-panel/schema.js';
 import { listDistricts } from './repository.js';
 
 const district = z.object({ code: z.string(), name: z.string(), kind: z.enum(['district', 'county', 'autonomous-county', 'functional-zone']), region: z.string() });

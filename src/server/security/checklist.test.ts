@@ -15,7 +15,7 @@ import { createBackup, findPgTool } from '../backup/service.js';
 import { resultsDocument } from '../../domain/evaluation/results-document.js';
 import { fieldKeys, resultsKey } from '../crypto/field-keys.js';
 import { hmacSm3 } from '../crypto/gm.js';
-import { verifyResultsFile } from '../evaluations/publication.js';
+import { verifyResultsFile } from '../evaluations/5-publication/service.js';
 
 /**
  * The 等保 level 3 controls (GB/T 22239-2019 §8.1.4, the 安全计算环境 of a level 3 system, and

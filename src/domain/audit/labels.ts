@@ -141,6 +141,8 @@ export const auditFieldLabels: Record<string, string> = {
   // Attachments (file.upload, file.move_to_database) and the review's panel scores.
   sha256: 'SHA-256 摘要', ownerId: '所属记录', ownerType: '所属对象', purpose: '用途', mimeType: '文件类型', originalName: '原文件名',
   id: '记录编号', panelScores: '评审组评分', sessionMaxHours: '会话最长时间（小时）', moved: '迁移数', failed: '失败数',
+  // What an expert's save touched (evaluation.expert.save: whether the site visit and the private notes were sent).
+  siteVisit: '现场考察', privateNotes: '个人笔记',
   // Scheme settings (RULES.md §8), named as the scheme editor names them.
   ...SETTING_LABELS,
 };

@@ -272,3 +272,58 @@ describe('read-only data is shown as text (#11 item 6)', () => {
     }
   });
 });
+
+describe('actions the server would refuse are disabled with the reason (#11 item 9)', () => {
+  /** The reason on a disabled button's wrapper; hovering shows it in a tooltip. */
+  async function reasonOf(page: Page, testid: string, scope = page.locator('body')): Promise<string> {
+    const wrap = scope.getByTestId(testid).first();
+    await wrap.waitFor();
+    expect(await wrap.locator('button').isDisabled()).toBe(true);
+    const reason = (await wrap.getAttribute('data-reason')) ?? '';
+    await wrap.hover();
+    await page.locator('.el-popper:visible', { hasText: reason.slice(0, 6) }).first().waitFor();
+    return reason;
+  }
+
+  it('admin cannot disable its own account; secadmin cannot force its own session out', async () => {
+    const admin = await signedIn('admin');
+    try {
+      await admin.page.goto(`${baseUrl}/app/admin/users`);
+      const own = admin.page.getByTestId('user-table').locator('.el-table__row', { hasText: '系统管理员（演示）' });
+      expect(await reasonOf(admin.page, 'user-toggle', own)).toBe('不能停用自己的账号');
+      const other = admin.page.getByTestId('user-table').locator('.el-table__row', { hasText: '市局业务员（演示）' }).getByTestId('user-toggle');
+      expect(await other.locator('button').isDisabled()).toBe(false);
+      await screenshot(admin.page, 'walk-buttons-own-account');
+    } finally {
+      await admin.page.close();
+    }
+    const sec = await signedIn('secadmin');
+    try {
+      await sec.page.goto(`${baseUrl}/app/admin/sessions`);
+      const current = sec.page.locator('main .el-table__row', { hasText: 'secadmin' }).first();
+      expect(await reasonOf(sec.page, 'kick-reason', current)).toContain('退出登录');
+    } finally {
+      await sec.page.close();
+    }
+  });
+
+  it('the bureau: 完成评审 waits for the experts, 复核认定条件 is closed after publication', async () => {
+    const w = await signedIn('staff');
+    try {
+      await w.page.goto(`${baseUrl}/app/municipal-review`);
+      const row = w.page.getByTestId('municipal-review-table').locator('.el-table__row', { hasText: '万州区人力资源服务产业园' });
+      await row.getByTestId('review-open').click();
+      const drawer = w.page.getByTestId('review-drawer');
+      expect(await reasonOf(w.page, 'finish-reason', drawer)).toBe('尚有 1 位专家未提交评审意见');
+      await screenshot(w.page, 'walk-buttons-finish-review');
+      await w.page.keyboard.press('Escape');
+      await w.page.goto(`${baseUrl}/app/panel`);
+      await w.page.getByTestId('campaign-select').click();
+      await w.page.locator('.el-select-dropdown__item:visible', { hasText: '2024 年度评估' }).click();
+      await w.page.waitForLoadState('networkidle');
+      expect(await reasonOf(w.page, 'recheck-reason')).toBe('结果已公布，不能再复核认定条件');
+    } finally {
+      await w.page.close();
+    }
+  });
+});

@@ -177,6 +177,8 @@ describe('the walk: every role, every menu entry, every link it offers', () => {
     const w = await signedIn(username);
     try {
       await check(w, 'login');
+      // The home chart animates its bars in: shoot once they stand at their values.
+      await w.page.waitForTimeout(1_500);
       await screenshot(w.page, `walk-${username}-home`);
       const seen = new Set<string>();
       const queue: { path: string; via: string; depth: number }[] = [];

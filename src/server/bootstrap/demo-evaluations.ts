@@ -20,6 +20,7 @@ import { publish } from '../evaluations/publication.js';
 import { judgedRows } from '../evaluations/review-sheet.js';
 import { getEntry, saveEntry, submitEntry } from '../evaluations/self-evaluation.js';
 import { applyForDistrictPlatform, createEvaluation, listEntries, openEvaluation } from '../evaluations/service.js';
+import { markRead } from '../notifications/service.js';
 import { loadScheme } from '../schemes/service.js';
 import { sheetFactsFor } from '../yeardata/facts.js';
 import { DEMO_YEAR } from './demo-registry.js';
@@ -41,6 +42,7 @@ const PAST = {
   reviewed: '2025-03-03T14:00:00+08:00',
   panel: '2025-03-20T10:00:00+08:00',
   published: '2025-03-28T10:00:00+08:00',
+  read: '2025-04-03T09:00:00+08:00',
 } as const;
 const step = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000);
 const shift = (days: number) => new Date(Date.parse(`${todayIso()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -52,7 +54,7 @@ const texts: Record<string, string> = {
 };
 
 export async function seedDemoEvaluations(db: Db, platforms: readonly DemoSeedPlatform[]): Promise<void> {
-  const users = await demoUsers(db, ['admin', 'staff', 'jlp.hrss', 'wz.hrss', 'jlp.operator', 'expert1']);
+  const users = await demoUsers(db, ['admin', 'staff', 'jlp.hrss', 'wz.hrss', 'jlp.gov', 'jlp.operator', 'expert1']);
   const ctxOf = (username: string): RequestContext => {
     const u = users.get(username);
     if (!u) throw new Error(`demo account ${username} missing`);
@@ -149,6 +151,9 @@ export async function seedDemoEvaluations(db: Db, platforms: readonly DemoSeedPl
     await gradeAll(db, bureau, last.id);
     at = new Date(PAST.published);
     await publish(db, bureau, last.id);
+    // A year later its messages have long been read: the demo accounts read them the week after publication.
+    at = new Date(PAST.read);
+    for (const username of users.keys()) await markRead(db, ctxOf(username), null);
   });
 
   // 2025, open: windows counted from today.

@@ -166,9 +166,11 @@ describe('the demo evaluations', () => {
       expect(todayIso(x.submitted_at) <= e!.s && todayIso(x.forwarded_at) <= e!.d && todayIso(x.reviewed_at) <= e!.m).toBe(true);
     }
     // Its notifications are dated then and name no deadline after its windows (none of the first start's dates).
-    const notes = await q<{ title: string; body: string; at: Date }>(`select title, body, created_at at from notifications where title like '%2024%年度%'`);
+    const notes = await q<{ title: string; body: string; at: Date; read: Date | null }>(`select title, body, created_at at, read_at read from notifications where title like '%2024%年度%'`);
     expect(notes.length).toBeGreaterThan(5);
     expect(notes.filter((n) => !inPast(n.at))).toEqual([]);
+    // Read by their recipients the week after publication, not waiting unread a year and a half later.
+    expect(notes.filter((n) => n.read === null || n.read.toISOString().slice(0, 7) !== '2025-04')).toEqual([]);
     const dates = notes.flatMap((n) => `${n.title} ${n.body}`.match(/\d{4}-\d\d-\d\d/g) ?? []);
     expect(dates.length).toBeGreaterThan(0);
     expect(dates.filter((d) => d < '2024-12-01' || d > e!.m)).toEqual([]);

@@ -66,7 +66,7 @@ export async function unreadCount(db: Executor, userId: string): Promise<number>
 
 /** Marks the user's own notifications read: the given ids, or all when none are given. */
 export async function markRead(db: Executor, userId: string, ids: readonly string[] | null): Promise<number> {
-  const rows = await db.update(notifications).set({ readAt: sql`now()` })
+  const rows = await db.update(notifications).set({ readAt: pinnedNow() ?? sql`now()` })
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), ids === null ? undefined : inArray(notifications.id, [...ids])))
     .returning({ id: notifications.id });
   return rows.length;

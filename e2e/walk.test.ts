@@ -147,6 +147,14 @@ const openers = /^(查看|评审对比|编辑|详情|参评平台|佐证材料)/
 /** Clicks each opener on the first row of each table on the page, checks what opens, and closes it. */
 async function openFirstRows(w: Walk, path: string): Promise<void> {
   const rows = w.page.locator('main .el-table__body-wrapper .el-table__row:first-child');
+  // A first row that expands (a score row's texts and evidence) is opened too.
+  const expanders = rows.locator('.el-table__expand-icon');
+  for (let e = 0; e < await expanders.count(); e++) {
+    if (!(await expanders.nth(e).isVisible())) continue;
+    await expanders.nth(e).click();
+    await w.page.waitForLoadState('networkidle');
+    await check(w, `${path} 首行展开`);
+  }
   for (let t = 0; t < await rows.count(); t++) {
     const buttons = rows.nth(t).locator('button');
     for (let b = 0; b < await buttons.count(); b++) {
@@ -279,7 +287,8 @@ describe('actions the server would refuse are disabled with the reason (#11 item
   /** The reason on a disabled button's wrapper; hovering shows it in a tooltip. */
   async function reasonOf(page: Page, testid: string, scope = page.locator('body')): Promise<string> {
     const wrap = scope.getByTestId(testid).first();
-    await wrap.waitFor();
+    // The page may still be loading the state the reason comes from.
+    await expect.poll(() => wrap.getAttribute('data-reason'), { timeout: 10_000 }).not.toBe('');
     expect(await wrap.locator('button').isDisabled()).toBe(true);
     const reason = (await wrap.getAttribute('data-reason')) ?? '';
     await wrap.hover();

@@ -206,7 +206,7 @@ describe('registry: a district unit registers a district-level platform', () => 
       await page.getByTestId('platform-create').click();
       const form = page.getByTestId('platform-form');
       await form.waitFor();
-      expect(await form.locator('[data-testid=platform-form-level] input').isDisabled()).toBe(true);
+      expect(await form.getByTestId('platform-form-level-text').innerText()).toBe('区县级');
       const name = '九龙坡区数字人才服务产业园';
       await form.locator('input[data-testid=platform-form-name]').fill(name);
       await form.getByTestId('platform-form-type').click();

@@ -11,25 +11,40 @@
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../domain/auth/actor.js';
 import type { Role } from '../../domain/auth/roles.js';
-import { auditSystem } from '../audit/audit.js';
-import { todayIso } from '../clock.js';
+import { todayIso, withClock } from '../clock.js';
 import type { RequestContext } from '../context.js';
 import { forwardEntry, reviewRows } from '../evaluations/2-district-review/service.js';
-import { setWindows } from '../evaluations/entries/repository.js';
 import { assignExpert, finishReview, saveOwnAssignment, submitOwnAssignment } from '../evaluations/3-expert-review/service.js';
 import { decide, gradeAll, panelView } from '../evaluations/4-panel/service.js';
 import { publish } from '../evaluations/5-publication/service.js';
 import { judgedRows } from '../evaluations/3-expert-review/review-sheet.js';
 import { getEntry, saveEntry, submitEntry } from '../evaluations/1-self-evaluation/service.js';
 import { applyForDistrictPlatform, createEvaluation, listEntries, openEvaluation } from '../evaluations/campaign/service.js';
+import { markRead } from '../notifications/service.js';
 import { loadScheme } from '../schemes/service.js';
 import { sheetFactsFor } from '../yeardata/facts.js';
 import { DEMO_YEAR } from './demo-registry.js';
-import { backdateDemoNotifications, demoUsers } from './repository.js';
+import { demoUsers } from './repository.js';
 
 export interface DemoSeedPlatform { id: string; name: string; districtCode: string; operatorOrgId: string; operatorName: string }
 
 const SCHEME = 'cq-2025';
+/**
+ * When the 2024 campaign ran (China time): created and opened in December 2024, windows in the first quarter of
+ * 2025, published at the end of March 2025. Each platform's step is taken a day after the previous one's.
+ */
+const PAST = {
+  created: '2024-12-16T09:30:00+08:00',
+  windows: { selfEvaluationEnd: '2025-01-24', districtReviewEnd: '2025-02-21', municipalReviewEnd: '2025-03-14' },
+  submitted: '2025-01-13T10:00:00+08:00',
+  forwarded: '2025-02-10T15:00:00+08:00',
+  assigned: '2025-02-24T09:00:00+08:00',
+  reviewed: '2025-03-03T14:00:00+08:00',
+  panel: '2025-03-20T10:00:00+08:00',
+  published: '2025-03-28T10:00:00+08:00',
+  read: '2025-04-03T09:00:00+08:00',
+} as const;
+const step = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000);
 const shift = (days: number) => new Date(Date.parse(`${todayIso()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const texts: Record<string, string> = {
   // No demo entry has evidence files: the texts must not claim any (demo.test.ts checks).
@@ -39,7 +54,7 @@ const texts: Record<string, string> = {
 };
 
 export async function seedDemoEvaluations(db: Db, platforms: readonly DemoSeedPlatform[]): Promise<void> {
-  const users = await demoUsers(db, ['admin', 'staff', 'jlp.hrss', 'wz.hrss', 'jlp.operator', 'expert1']);
+  const users = await demoUsers(db, ['admin', 'staff', 'jlp.hrss', 'wz.hrss', 'jlp.gov', 'jlp.operator', 'expert1']);
   const ctxOf = (username: string): RequestContext => {
     const u = users.get(username);
     if (!u) throw new Error(`demo account ${username} missing`);
@@ -81,15 +96,17 @@ export async function seedDemoEvaluations(db: Db, platforms: readonly DemoSeedPl
     await reviewRows(db, d, evaluationId, entryId, counted.map((code) => ({ code, decision: 'accepted' as const })));
     await forwardEntry(db, d, evaluationId, entryId);
   };
-  const review = async (evaluationId: string, entryId: string, type: keyof typeof scheme.tables, share: number, finish: boolean) => {
+  const assign = async (evaluationId: string, entryId: string) => {
     await assignExpert(db, bureau, evaluationId, entryId, { expertUserId: expert.actor.userId });
-    if (!finish) return;
+  };
+  /** The expert scores the judged rows at a share of their caps, visits the site on the day, submits; the bureau finishes. */
+  const review = async (evaluationId: string, entryId: string, type: keyof typeof scheme.tables, share: number, day: Date) => {
     const judgedScores = Object.fromEntries(judgedRows(scheme, type).map((r) => {
       const step = Number(r.step);
       return [r.fact, String(Math.round((Number(r.cap) * share) / step) * step)];
     }));
     await saveOwnAssignment(db, expert, evaluationId, entryId, {
-      judgedScores, siteVisit: { date: todayIso(), participants: ['评审专家甲（演示）'], findings: '现场核查：场地、人员与台账相符（演示数据）。' },
+      judgedScores, siteVisit: { date: todayIso(day), participants: ['评审专家甲（演示）'], findings: '现场核查：场地、人员与台账相符（演示数据）。' },
     });
     await submitOwnAssignment(db, expert, evaluationId, entryId);
     await finishReview(db, bureau, evaluationId, entryId);
@@ -103,30 +120,40 @@ export async function seedDemoEvaluations(db: Db, platforms: readonly DemoSeedPl
     };
   };
 
-  // 2024, published. The registry holds the 2025 figures only: each operator self-evaluates with them.
-  const last = await createEvaluation(db, bureau, { year: DEMO_YEAR - 1, schemeId: SCHEME, selfEvaluationEnd: shift(1), districtReviewEnd: shift(2), municipalReviewEnd: shift(3) });
-  await openEvaluation(db, bureau, last.id);
-  const shares: Record<string, number> = { 中国重庆人力资源服务产业园: 0.9, 九龙坡区人力资源服务产业园: 0.8, 万州区人力资源服务产业园: 0.5, 两江新区数字经济人力资源服务产业园: 0.7, 重庆市卫生健康人才市场: 0.8 };
-  for (const x of await listEntries(db, bureau, last.id)) {
-    const p = byName(x.platformName);
-    const facts = (await sheetFactsFor(db, p.id, DEMO_YEAR, scheme.settings)).facts;
-    await submit(last.id, x.id, p, { ...facts });
-    await forward(last.id, x.id, p);
-    await review(last.id, x.id, x.type, shares[x.platformName] ?? 0.7, true);
-  }
-  for (const h of (await panelView(db, last.id)).held) {
-    await decide(db, bureau, last.id, h.entryId, { grade: 'pass', reason: '评审会议综合现场核查情况决定（演示数据）' });
-  }
-  await gradeAll(db, bureau, last.id);
-  await publish(db, bureau, last.id);
-  // The 2024 campaign ran in 2025: its windows are put back there (the workflow needs them open while it is seeded).
-  const past = { selfEvaluationEnd: `${DEMO_YEAR}-03-31`, districtReviewEnd: `${DEMO_YEAR}-04-30`, municipalReviewEnd: `${DEMO_YEAR}-06-30` };
-  await db.transaction(async (tx) => {
-    await setWindows(tx, last.id, past);
-    // Its notifications named today's windows (2024 with 2026 deadlines): they get the past ones and time.
-    await backdateDemoNotifications(tx, DEMO_YEAR - 1, [[shift(1), past.selfEvaluationEnd], [shift(2), past.districtReviewEnd], [shift(3), past.municipalReviewEnd]],
-      new Date(`${past.municipalReviewEnd}T10:00:00+08:00`));
-    await auditSystem(tx, { action: 'evaluation.windows', entityType: 'evaluation', entityId: last.id, username: '演示数据', summary: { demo: true, after: past } });
+  // 2024, published: run on its historical dates with a pinned clock, so that every timestamp, window and
+  // notification (deadlines included) and the signed results carry the dates the campaign ran on; audit rows
+  // keep the time they were written (the chain's order is the order of insertion). The registry holds the
+  // 2025 figures only: each operator self-evaluates with them.
+  let at = new Date(PAST.created);
+  await withClock(() => at, async () => {
+    const last = await createEvaluation(db, bureau, { year: DEMO_YEAR - 1, schemeId: SCHEME, ...PAST.windows });
+    await openEvaluation(db, bureau, last.id);
+    const shares: Record<string, number> = { 中国重庆人力资源服务产业园: 0.9, 九龙坡区人力资源服务产业园: 0.8, 万州区人力资源服务产业园: 0.5, 两江新区数字经济人力资源服务产业园: 0.7, 重庆市卫生健康人才市场: 0.8 };
+    const list = await listEntries(db, bureau, last.id);
+    for (const [i, x] of list.entries()) {
+      const p = byName(x.platformName);
+      const facts = (await sheetFactsFor(db, p.id, DEMO_YEAR, scheme.settings)).facts;
+      at = step(PAST.submitted, i);
+      await submit(last.id, x.id, p, { ...facts });
+      at = step(PAST.forwarded, i);
+      await forward(last.id, x.id, p);
+    }
+    for (const [i, x] of list.entries()) {
+      at = step(PAST.assigned, i);
+      await assign(last.id, x.id);
+      at = step(PAST.reviewed, i);
+      await review(last.id, x.id, x.type, shares[x.platformName] ?? 0.7, at);
+    }
+    at = new Date(PAST.panel);
+    for (const h of (await panelView(db, last.id)).held) {
+      await decide(db, bureau, last.id, h.entryId, { grade: 'pass', reason: '评审会议综合现场核查情况决定（演示数据）' });
+    }
+    await gradeAll(db, bureau, last.id);
+    at = new Date(PAST.published);
+    await publish(db, bureau, last.id);
+    // A year later its messages have long been read: the demo accounts read them the week after publication.
+    at = new Date(PAST.read);
+    for (const username of users.keys()) await markRead(db, ctxOf(username), null);
   });
 
   // 2025, open: windows counted from today.
@@ -142,6 +169,8 @@ export async function seedDemoEvaluations(db: Db, platforms: readonly DemoSeedPl
     await submit(current.id, entry(name).id, byName(name));
     await forward(current.id, entry(name).id, byName(name));
   }
-  await review(current.id, entry('万州区人力资源服务产业园').id, 'comprehensive_park', 0.6, false);
-  await review(current.id, entry('重庆市卫生健康人才市场').id, 'specialized_market', 0.8, true);
+  await assign(current.id, entry('万州区人力资源服务产业园').id);
+  const market = entry('重庆市卫生健康人才市场').id;
+  await assign(current.id, market);
+  await review(current.id, market, 'specialized_market', 0.8, new Date());
 }

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { checkUscc } from '../../domain/ids/uscc.js';
 import { todayIso } from '../clock.js';
-import { publicResults } from '../evaluations/5-publication/service.js';
+import { verifyChain } from '../audit/verify.js';
+import { publicResults, verifyPublishedResults } from '../evaluations/5-publication/service.js';
 import { checkDocument, scoreDocument } from '../rules/service.js';
 import { conditionFactsFor, sheetFactsFor } from '../yeardata/facts.js';
 import { seedDemo } from './demo.js';
@@ -163,10 +164,42 @@ describe('the demo evaluations', () => {
     expect(claims.filter((c) => Number(c.files) === 0)).toEqual([]);
   });
 
-  it('dates the 2024 campaign\'s notifications in its own time: no later deadline, none after 2025-06-30', async () => {
-    const rows = await q<{ title: string; body: string; at: Date }>(`select title, body, created_at at from notifications where title like '%2024年度%'`);
-    expect(rows.length).toBeGreaterThan(0);
-    const late = rows.filter((r) => /202[6-9]-\d\d-\d\d/.test(`${r.title} ${r.body}`) || r.at.getTime() > Date.parse('2025-06-30T23:59:59+08:00'));
-    expect(late).toEqual([]);
+  it('runs the 2024 campaign on its own dates: created in 2024, windows and publication in early 2025, notifications and deadlines then', async () => {
+    const inPast = (d: Date | string | null) => d !== null && new Date(d) >= new Date('2024-12-01T00:00:00+08:00') && new Date(d) <= new Date('2025-03-31T23:59:59+08:00');
+    const [e] = await q<{ id: string; created_at: Date; published_at: Date; s: string; d: string; m: string }>(`select id, created_at, published_at,
+      to_char(self_evaluation_end, 'YYYY-MM-DD') s, to_char(district_review_end, 'YYYY-MM-DD') d, to_char(municipal_review_end, 'YYYY-MM-DD') m
+      from evaluations where year = 2024`);
+    expect(e!.created_at.toISOString().slice(0, 7)).toBe('2024-12');
+    expect(e!.published_at.toISOString().slice(0, 7)).toBe('2025-03');
+    expect([e!.s, e!.d, e!.m].every((x) => x >= '2025-01-01' && x <= '2025-03-31')).toBe(true);
+    // Every step's time lies in the campaign's own months and inside its window.
+    const steps = await q<{ submitted_at: Date; forwarded_at: Date; reviewed_at: Date; graded_at: Date; updated_at: Date; row_review: Date; assigned_at: Date; expert_at: Date }>(`
+      select x.submitted_at, x.forwarded_at, x.reviewed_at, x.graded_at, x.updated_at,
+        (select max(r.at) from entry_row_reviews r where r.entry_id = x.id) row_review,
+        (select max(a.assigned_at) from expert_assignments a where a.entry_id = x.id) assigned_at,
+        (select max(a.submitted_at) from expert_assignments a where a.entry_id = x.id) expert_at
+      from evaluation_entries x where x.evaluation_id = $1`, [e!.id]);
+    expect(steps).toHaveLength(5);
+    for (const x of steps) {
+      expect(Object.values(x).every(inPast), JSON.stringify(x)).toBe(true);
+      expect(todayIso(x.submitted_at) <= e!.s && todayIso(x.forwarded_at) <= e!.d && todayIso(x.reviewed_at) <= e!.m).toBe(true);
+    }
+    // Its notifications are dated then and name no deadline after its windows (none of the first start's dates).
+    const notes = await q<{ title: string; body: string; at: Date; read: Date | null }>(`select title, body, created_at at, read_at read from notifications where title like '%2024%年度%'`);
+    expect(notes.length).toBeGreaterThan(5);
+    expect(notes.filter((n) => !inPast(n.at))).toEqual([]);
+    // Read by their recipients the week after publication, not waiting unread a year and a half later.
+    expect(notes.filter((n) => n.read === null || n.read.toISOString().slice(0, 7) !== '2025-04')).toEqual([]);
+    const dates = notes.flatMap((n) => `${n.title} ${n.body}`.match(/\d{4}-\d\d-\d\d/g) ?? []);
+    expect(dates.length).toBeGreaterThan(0);
+    expect(dates.filter((d) => d < '2024-12-01' || d > e!.m)).toEqual([]);
+  });
+
+  it('keeps the audit chain and the 2024 results code verifying (hrsp audit verify, hrsp verify-results)', async () => {
+    const chain = await verifyChain(ctx.database.db, 'audit');
+    expect(chain.broken).toBeNull();
+    expect(chain.ok).toBe(true);
+    const results = await verifyPublishedResults(ctx.database.db, 2024);
+    expect(results.ok, results.reason).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
-import { eq, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../domain/auth/actor.js';
-import { districts, notifications, organizations, platforms, scoreSchemes, users } from '../../db/schema/index.js';
+import { districts, organizations, platforms, scoreSchemes, users } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 
 export type DistrictRow = typeof districts.$inferInsert;
@@ -50,21 +50,4 @@ export async function demoUsers(db: Executor, usernames: string[]): Promise<Map<
     .innerJoin(organizations, eq(users.organizationId, organizations.id))
     .where(inArray(users.username, usernames));
   return new Map(rows.map((r) => [r.username, r]));
-}
-
-/**
- * The demo's past campaign is seeded today, through the use cases: its notifications say today's
- * windows and carry today's time. Put them back in the year it ran: each `[today's date, the
- * past window]` replaced in their texts, and their time set to the end of that year's review.
- */
-export async function backdateDemoNotifications(db: Executor, year: number, dates: readonly (readonly [string, string])[], at: Date): Promise<number> {
-  let title: SQL = sql`${notifications.title}`;
-  let body: SQL = sql`${notifications.body}`;
-  for (const [from, to] of dates) {
-    title = sql`replace(${title}, ${from}, ${to})`;
-    body = sql`replace(${body}, ${from}, ${to})`;
-  }
-  const rows = await db.update(notifications).set({ title, body, createdAt: at })
-    .where(like(notifications.title, `%${year}年度%`)).returning({ id: notifications.id });
-  return rows.length;
 }

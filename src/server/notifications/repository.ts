@@ -2,6 +2,7 @@ import { and, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-or
 import type { Executor } from '../../db/client.js';
 import { notifications, organizations, platforms, users } from '../../db/schema/index.js';
 import type { Role } from '../../domain/auth/roles.js';
+import { pinnedNow } from '../clock.js';
 
 /** Who is told: users by role, narrowed to a district, to the operator of a platform, or named one by one. */
 export type Audience =
@@ -43,7 +44,7 @@ export interface NewNotification {
 /** Inserts one row per user; a row whose (user, dedupe key) exists already is skipped. Returns how many were new. */
 export async function insertNotifications(db: Executor, userIds: readonly string[], n: NewNotification): Promise<number> {
   if (userIds.length === 0) return 0;
-  const rows = await db.insert(notifications).values(userIds.map((userId) => ({ userId, ...n })))
+  const rows = await db.insert(notifications).values(userIds.map((userId) => ({ userId, createdAt: pinnedNow(), ...n })))
     .onConflictDoNothing().returning({ id: notifications.id });
   return rows.length;
 }
@@ -65,7 +66,7 @@ export async function unreadCount(db: Executor, userId: string): Promise<number>
 
 /** Marks the user's own notifications read: the given ids, or all when none are given. */
 export async function markRead(db: Executor, userId: string, ids: readonly string[] | null): Promise<number> {
-  const rows = await db.update(notifications).set({ readAt: sql`now()` })
+  const rows = await db.update(notifications).set({ readAt: pinnedNow() ?? sql`now()` })
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), ids === null ? undefined : inArray(notifications.id, [...ids])))
     .returning({ id: notifications.id });
   return rows.length;

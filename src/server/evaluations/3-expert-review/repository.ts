@@ -2,6 +2,8 @@
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.js';
 import { districts, evaluationEntries, evaluations, expertAssignments, platforms, users } from '../../../db/schema/index.js';
+import { pinnedNow } from '../../clock.js';
+import { stamp } from '../entries/repository.js';
 
 const columns = {
   id: expertAssignments.id,
@@ -60,7 +62,7 @@ export async function operatorOrgOf(db: Executor, platformId: string): Promise<s
 }
 
 export async function insertAssignment(db: Executor, entryId: string, expertUserId: string): Promise<string> {
-  const [row] = await db.insert(expertAssignments).values({ entryId, expertUserId }).returning({ id: expertAssignments.id });
+  const [row] = await db.insert(expertAssignments).values({ entryId, expertUserId, assignedAt: pinnedNow() }).returning({ id: expertAssignments.id });
   if (!row) throw new Error('assignment insert returned nothing');
   return row.id;
 }
@@ -84,7 +86,7 @@ export async function saveWork(
 /** Moves an assignment out of `assigned` (decline or submit); a raced second click changes nothing. */
 export async function closeAssignment(db: Executor, id: string, to: 'declined' | 'submitted', declineReason: string | null = null): Promise<boolean> {
   const rows = await db.update(expertAssignments)
-    .set({ status: to, ...(to === 'declined' ? { declineReason } : { submittedAt: sql`now()` }) })
+    .set({ status: to, ...(to === 'declined' ? { declineReason } : { submittedAt: stamp() }) })
     .where(and(eq(expertAssignments.id, id), eq(expertAssignments.status, 'assigned'))).returning({ id: expertAssignments.id });
   return rows.length > 0;
 }

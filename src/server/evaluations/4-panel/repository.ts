@@ -1,11 +1,12 @@
 /** SQL of the panel meeting, grading, publication and proposals (Art 31–33). */
-import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.js';
 import { districts, evaluationEntries, evaluationProposals, evaluations, platforms, scoreSchemes, users } from '../../../db/schema/index.js';
 import type { PlatformScope } from '../../../domain/auth/scope.js';
 import type { EntryStatus } from '../../../domain/evaluation/workflow.js';
 import type { Grade, Recommendation } from '../../../domain/grading/types.js';
 import { platformScopeCondition } from '../../platforms/repository.js';
+import { stamp } from '../entries/repository.js';
 
 export type GradeSource = 'computed' | 'tie_decision' | 'override' | 'lost_conditions';
 
@@ -40,7 +41,7 @@ export async function publishedGrades(db: Executor, year: number): Promise<Map<s
 
 /** Only while the entry is still in one of `statuses`: a published campaign never changes. */
 export async function setConditions(db: Executor, entryId: string, statuses: readonly EntryStatus[], lost: boolean | null, note: string | null): Promise<boolean> {
-  const rows = await db.update(evaluationEntries).set({ conditionsLost: lost, conditionsNote: note, updatedAt: sql`now()` })
+  const rows = await db.update(evaluationEntries).set({ conditionsLost: lost, conditionsNote: note, updatedAt: stamp() })
     .where(and(eq(evaluationEntries.id, entryId), inArray(evaluationEntries.status, [...statuses]))).returning({ id: evaluationEntries.id });
   return rows.length > 0;
 }
@@ -48,7 +49,7 @@ export async function setConditions(db: Executor, entryId: string, statuses: rea
 /** The panel's decision on a reviewed entry (held tie or override); null withdraws it. */
 export async function setDecision(db: Executor, entryId: string, d: { grade: Grade; source: 'tie_decision' | 'override'; reason: string } | null): Promise<boolean> {
   const rows = await db.update(evaluationEntries)
-    .set({ grade: d?.grade ?? null, gradeSource: d?.source ?? null, gradeReason: d?.reason ?? null, updatedAt: sql`now()` })
+    .set({ grade: d?.grade ?? null, gradeSource: d?.source ?? null, gradeReason: d?.reason ?? null, updatedAt: stamp() })
     .where(and(eq(evaluationEntries.id, entryId), eq(evaluationEntries.status, 'reviewed'))).returning({ id: evaluationEntries.id });
   return rows.length > 0;
 }
@@ -58,7 +59,7 @@ export async function gradeEntry(
   db: Executor, entryId: string, g: { grade: Grade; source: GradeSource; reason: string | null; rank: number; recommendation: Recommendation },
 ): Promise<boolean> {
   const rows = await db.update(evaluationEntries)
-    .set({ status: 'graded', grade: g.grade, gradeSource: g.source, gradeReason: g.reason, rank: g.rank, recommendation: g.recommendation, gradedAt: sql`now()`, updatedAt: sql`now()` })
+    .set({ status: 'graded', grade: g.grade, gradeSource: g.source, gradeReason: g.reason, rank: g.rank, recommendation: g.recommendation, gradedAt: stamp(), updatedAt: stamp() })
     .where(and(eq(evaluationEntries.id, entryId), eq(evaluationEntries.status, 'reviewed'))).returning({ id: evaluationEntries.id });
   return rows.length > 0;
 }
@@ -66,10 +67,10 @@ export async function gradeEntry(
 /** open → published with the frozen results; every graded entry → published. */
 /** Publishes if still open; returns the publication time (null: already published or changed). */
 export async function publishEvaluation(db: Executor, id: string, results: unknown): Promise<Date | null> {
-  const [row] = await db.update(evaluations).set({ status: 'published', publishedAt: sql`now()`, results })
+  const [row] = await db.update(evaluations).set({ status: 'published', publishedAt: stamp(), results })
     .where(and(eq(evaluations.id, id), eq(evaluations.status, 'open'))).returning({ publishedAt: evaluations.publishedAt });
   if (!row?.publishedAt) return null;
-  await db.update(evaluationEntries).set({ status: 'published', updatedAt: sql`now()` })
+  await db.update(evaluationEntries).set({ status: 'published', updatedAt: stamp() })
     .where(and(eq(evaluationEntries.evaluationId, id), eq(evaluationEntries.status, 'graded')));
   return row.publishedAt;
 }
@@ -123,7 +124,7 @@ export type ProposalRecord = NonNullable<Awaited<ReturnType<typeof findProposal>
 
 /** proposed → confirmed/rejected, once. */
 export async function decideProposal(db: Executor, id: string, status: 'confirmed' | 'rejected', userId: string, note: string | null): Promise<boolean> {
-  const rows = await db.update(evaluationProposals).set({ status, decidedBy: userId, decidedAt: sql`now()`, decisionNote: note })
+  const rows = await db.update(evaluationProposals).set({ status, decidedBy: userId, decidedAt: stamp(), decisionNote: note })
     .where(and(eq(evaluationProposals.id, id), eq(evaluationProposals.status, 'proposed'))).returning({ id: evaluationProposals.id });
   return rows.length > 0;
 }

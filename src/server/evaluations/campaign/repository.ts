@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.js';
 import { evaluationEntries, evaluations, platforms } from '../../../db/schema/index.js';
 import type { PlatformScope } from '../../../domain/auth/scope.js';
+import { pinnedNow } from '../../clock.js';
 import { entryScopeCondition } from '../entries/repository.js';
 
 const columns = {
@@ -36,7 +37,7 @@ export async function yearTaken(db: Executor, year: number): Promise<boolean> {
 }
 
 export async function insertEvaluation(db: Executor, row: typeof evaluations.$inferInsert): Promise<string> {
-  const [created] = await db.insert(evaluations).values(row).returning({ id: evaluations.id });
+  const [created] = await db.insert(evaluations).values({ createdAt: pinnedNow(), ...row }).returning({ id: evaluations.id });
   if (!created) throw new Error('evaluation insert returned nothing');
   return created.id;
 }
@@ -57,7 +58,7 @@ export async function campaignPlatforms(db: Executor) {
 }
 
 export async function insertEntries(db: Executor, rows: (typeof evaluationEntries.$inferInsert)[]): Promise<void> {
-  if (rows.length > 0) await db.insert(evaluationEntries).values(rows);
+  if (rows.length > 0) await db.insert(evaluationEntries).values(rows.map((r) => ({ updatedAt: pinnedNow(), ...r })));
 }
 
 export async function entryExists(db: Executor, evaluationId: string, platformId: string): Promise<boolean> {

@@ -3,7 +3,11 @@ import type { Executor } from '../../../db/client.js';
 import { entryRowReviews, evaluationEntries, evaluations, expertAssignments, platforms, users } from '../../../db/schema/index.js';
 import type { PlatformScope } from '../../../domain/auth/scope.js';
 import type { EntryStatus } from '../../../domain/evaluation/workflow.js';
+import { pinnedNow } from '../../clock.js';
 import { platformScopeCondition } from '../../platforms/repository.js';
+
+/** The time a change is stamped with: the database's now(), or the pinned clock's (the demo's past campaign). */
+export const stamp = (): SQL | Date => pinnedNow() ?? sql`now()`;
 
 /**
  * The entries an actor may read: those of the platforms in its scope; for an expert, only the
@@ -35,7 +39,7 @@ export type EntryDetailRecord = NonNullable<Awaited<ReturnType<typeof findEntry>
 
 /** Saves the operator's draft only while the entry is still in `status`, so a concurrent submit wins cleanly. */
 export async function saveDraft(db: Executor, entryId: string, status: EntryStatus, facts: unknown, rowTexts: Record<string, string>): Promise<boolean> {
-  const rows = await db.update(evaluationEntries).set({ facts, rowTexts, updatedAt: sql`now()` })
+  const rows = await db.update(evaluationEntries).set({ facts, rowTexts, updatedAt: stamp() })
     .where(and(eq(evaluationEntries.id, entryId), eq(evaluationEntries.status, status))).returning({ id: evaluationEntries.id });
   return rows.length > 0;
 }
@@ -47,19 +51,19 @@ export async function moveEntry(
 ): Promise<boolean> {
   const rows = await db.update(evaluationEntries)
     .set({
-      status: to, updatedAt: sql`now()`,
+      status: to, updatedAt: stamp(),
       ...(set.selfTotal === undefined ? {} : { selfTotal: set.selfTotal }),
       ...(set.facts === undefined ? {} : { facts: set.facts }),
-      ...(set.submitted === true ? { submittedAt: sql`now()` } : {}),
-      ...(set.forwarded === true ? { forwardedAt: sql`now()` } : {}),
-      ...(set.reviewed === undefined ? {} : { reviewedTotal: set.reviewed.total, reviewedFacts: set.reviewed.facts, reviewedSheet: set.reviewed.sheet, reviewedAt: sql`now()` }),
+      ...(set.submitted === true ? { submittedAt: stamp() } : {}),
+      ...(set.forwarded === true ? { forwardedAt: stamp() } : {}),
+      ...(set.reviewed === undefined ? {} : { reviewedTotal: set.reviewed.total, reviewedFacts: set.reviewed.facts, reviewedSheet: set.reviewed.sheet, reviewedAt: stamp() }),
     })
     .where(and(eq(evaluationEntries.id, entryId), eq(evaluationEntries.status, from))).returning({ id: evaluationEntries.id });
   return rows.length > 0;
 }
 
 export async function insertRowReviews(db: Executor, rows: readonly (typeof entryRowReviews.$inferInsert)[]): Promise<void> {
-  if (rows.length > 0) await db.insert(entryRowReviews).values([...rows]);
+  if (rows.length > 0) await db.insert(entryRowReviews).values(rows.map((r) => ({ at: pinnedNow(), ...r })));
 }
 
 /** Every row decision of an entry, newest first; the newest per row is the one in force. */

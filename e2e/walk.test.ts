@@ -20,14 +20,11 @@ const allowed = new Set([
 ]);
 /** Text of these shapes is not a code name: e-mail addresses and web addresses. */
 const allowedContext = [/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, /https?:\/\/\S+/g, /\b[\w-]+\.(?:png|pdf|xlsx|docx?|jpe?g|csv)\b/g];
-// TODO #12: fact names in fact labels (the labels helper replaces them with the label table); remove when merged.
-const factLabelsPending = new Set<string>(['talentSatisfaction', 'enterpriseSatisfaction']);
-
 /** The code names in a page's visible text, outside the allowed ones. */
 function codeNamesIn(text: string): string[] {
   let plain = text;
   for (const re of allowedContext) plain = plain.replace(re, ' ');
-  return [...new Set(plain.match(codeName) ?? [])].filter((w) => !allowed.has(w) && !factLabelsPending.has(w));
+  return [...new Set(plain.match(codeName) ?? [])].filter((w) => !allowed.has(w));
 }
 
 /** A link's path with ids replaced, so that one of each kind (a list's first row) is followed. */

@@ -27,6 +27,8 @@ const REFUSED_AS_FIELD_ERROR: Record<string, string> = {
   'district POST /api/v1/platforms': 'districtCode',
   // The bureau sets experts' affiliations (conflict of interest); on the administrator's non-expert account it is refused on that field.
   'bureau PUT /api/v1/users/{id}/affiliation': 'affiliationOrgId',
+  // A government's application moving a platform up names it in the body: another district's platform is refused on that field.
+  'district_gov POST /api/v1/recognition/applications': 'platformId',
 };
 /** The administrator's own records: out of scope for every other role, the bureau included. */
 const ADMIN_ONLY = /^\/api\/v1\/(users|organizations|settings|sessions)\b/;

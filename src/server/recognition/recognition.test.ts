@@ -214,7 +214,7 @@ describe('the application and its opinions', () => {
     expect(hard.statusCode).toBe(400);
     const noReason = await c.bureau.call('PUT', `/recognition/applications/${id}/terms`, { acceptedShortfalls: [{ condition: 'revenue', reason: '' }] });
     expect(noReason.statusCode).toBe(400);
-    expect(noReason.json<Problem>().message).toContain('接受的原则性条件缺口');
+    expect(noReason.json<Problem>().message).toContain('已认可的不足');
     expect(await rowCounts()).toEqual(before);
     const check = (await ok(c.bureau, 'PUT', `/recognition/applications/${id}/terms`, { acceptedShortfalls: [{ condition: 'revenue', reason: '疫情后恢复期，营收增长趋势明显' }] })).json<Check>();
     expect(check.result!.conditions.find((x) => x.id === 'revenue')?.status).toBe('accepted');

@@ -27,7 +27,7 @@ import type { ApplicationDetail, ApplicationRow, CreateBody, FileOut, FormBody, 
 
 const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
 
-function rowOf(a: Omit<repo.ApplicationRecord, 'form' | 'terms' | 'contactName' | 'contactPhone' | 'region'>): ApplicationRow {
+function rowOf(a: Omit<repo.ApplicationRecord, 'form' | 'terms' | 'contactName' | 'contactPhone' | 'region' | 'decisionDate' | 'decisionDocNo'>): ApplicationRow {
   return {
     id: a.id, districtCode: a.districtCode, districtName: a.districtName, platformId: a.platformId, name: a.name, type: a.type,
     state: a.state, stateLabel: applicationStateLabels[a.state], waitingOn: waitingOn(a.state),

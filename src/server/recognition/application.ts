@@ -44,8 +44,8 @@ const fileOut = (f: repo.ApplicationFileRecord): FileOut => ({
   id: f.id, originalName: f.originalName, mimeType: f.mimeType, sizeBytes: f.sizeBytes, sha256: f.sha256, uploadedAt: f.uploadedAt.toISOString(), uploadedByName: f.uploadedByName,
 });
 
-/** The contact is personal data: those who handle the application see it, the platform's operator does not. */
-const seesContact = (ctx: RequestContext): boolean => ctx.actor.role !== 'operator';
+/** The contact is personal data: those who handle the application see it; the platform's operator and the assessing experts do not. */
+const seesContact = (ctx: RequestContext): boolean => ctx.actor.role !== 'operator' && ctx.actor.role !== 'expert';
 
 export async function getApplication(db: Db, ctx: RequestContext, id: string): Promise<ApplicationDetail> {
   const a = await loadApplication(db, ctx, id);

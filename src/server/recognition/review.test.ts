@@ -127,7 +127,7 @@ describe('expert assessment (Art 14 (二))', () => {
   });
 
   it('shows the application to assigned experts only (404 otherwise) and keeps the bureau’s steps from them', async () => {
-    expect((await ok(c.expertA, 'GET', app(id))).json<{ id: string; allowedActions: string[] }>()).toMatchObject({ id, allowedActions: [] });
+    expect((await ok(c.expertA, 'GET', app(id))).json<{ id: string; allowedActions: string[] }>()).toMatchObject({ id, allowedActions: [], contactName: null, contactPhone: null });
     const fileId = (await ctx.database.pool.query<{ id: string }>('select id from files where owner_id = $1 limit 1', [id])).rows[0]!.id;
     expect((await c.expertA.call('GET', app(id, `/files/${fileId}/download`))).statusCode).toBe(200);
     for (const path of ['', '/my-review', `/files/${fileId}/download`]) expect((await c.outsider.call('GET', app(id, path))).statusCode).toBe(404);

@@ -229,14 +229,35 @@ describe('expert assessment (Art 14 (二))', () => {
 
   it('closes as not recognized only after an objection is upheld', async () => {
     expect((await c.bureau.call('POST', app(id, '/not-recognize'), { reason: '异议成立' })).statusCode).toBe(409);
+    const early = await c.bureau.call('POST', app(id, '/publicity/objections'), { receivedOn: addDays(todayIso(), -1), summary: '早于公示' });
+    expect(early.json<Problem>()).toMatchObject({ message: `收到日期：不能早于公示发布日期 ${todayIso()}`, details: [{ field: 'receivedOn' }] });
+    expect((await c.bureau.call('POST', app(id, '/publicity/objections'), { receivedOn: todayIso(), summary: '' })).json<Problem>().message).toContain('异议内容');
     const p = (await ok(c.bureau, 'POST', app(id, '/publicity/objections'), { receivedOn: todayIso(), summary: '入驻企业数量与实际不符' })).json<Publicity>();
     expect(p.openObjections).toBe(1);
     await ok(c.bureau, 'PUT', app(id, `/publicity/objections/${p.objections[0]!.id}`), { outcome: 'upheld', resolution: '经核实，入驻企业不足' });
+    const upheld = await c.bureau.call('POST', app(id, '/recognize'), { decisionDate: todayIso(), docNo: `渝人社〔${todayIso().slice(0, 4)}〕2号` });
+    expect(upheld.statusCode).toBe(409);
+    expect(upheld.json<Problem>().message).toContain('有异议经核实成立，不能认定');
     expect((await c.bureau.call('PUT', app(id, `/publicity/objections/${p.objections[0]!.id}`), { outcome: 'dismissed', resolution: '再改' })).statusCode).toBe(409);
     await ok(c.bureau, 'POST', app(id, '/not-recognize'), { reason: '公示期间异议经核实成立' });
     expect(await stateOf(id)).toBe('rejected');
     expect(await auditCount('publicity.objection.resolve')).toBeGreaterThanOrEqual(1);
     expect(await auditCount('recognition.application.not_recognize', id)).toBe(1);
+  });
+});
+
+describe('withdrawing an assignment', () => {
+  it('takes the application away from the expert, and is refused once the opinion is submitted', async () => {
+    const id = await newApplication('撤销分配产业园');
+    const r = (await ok(c.bureau, 'POST', app(id, '/experts'), { expertUserId: u.outsider.id }, 201)).json<Review>();
+    expect((await c.outsider.call('GET', app(id))).statusCode).toBe(200);
+    await ok(c.bureau, 'DELETE', app(id, `/experts/${r.experts[0]!.id}`));
+    expect((await c.outsider.call('GET', app(id))).statusCode).toBe(404);
+    expect(await auditCount('recognition.expert.unassign', r.experts[0]!.id)).toBe(1);
+    const a = (await ok(c.bureau, 'POST', app(id, '/experts'), { expertUserId: u.expertA.id }, 201)).json<Review>().experts[0]!;
+    await ok(c.expertA, 'PUT', app(id, '/my-review'), complete);
+    await ok(c.expertA, 'POST', app(id, '/my-review/submit'));
+    expect((await c.bureau.call('DELETE', app(id, `/experts/${a.id}`))).json<Problem>().message).toBe('该专家已提交评估意见，不能撤销分配');
   });
 });
 

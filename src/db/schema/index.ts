@@ -5,3 +5,4 @@ export * from './evaluations.js';
 export * from './notifications.js';
 export * from './cluster.js';
 export * from './recognition.js';
+export * from './publicity.js';

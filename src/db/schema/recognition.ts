@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { recommendations } from '../../domain/recognition/expert-review.js';
 import { sealedText } from '../../server/crypto/sealed-column.js';
 import { applicationActions, applicationStates, opinionKinds } from '../../domain/recognition/workflow.js';
 import { districts } from './reference.js';
@@ -33,6 +34,9 @@ export const recognitionApplications = pgTable('recognition_applications', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   submittedAt: timestamp('submitted_at', { withTimezone: true }),
+  /** The recognition decision (Art 14 (四)): its date and document number (渝人社〔YYYY〕N号). */
+  decisionDate: date('decision_date'),
+  decisionDocNo: text('decision_doc_no'),
 }, (t) => [
   index('recognition_applications_district_idx').on(t.districtCode),
   // One open application per platform: a second is refused until the first is rejected or withdrawn.
@@ -74,3 +78,32 @@ export const recognitionHistory = pgTable('recognition_history', {
   userId: uuid('user_id').references(() => users.id),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('recognition_history_application_idx').on(t.applicationId)]);
+
+/**
+ * The experts the bureau assigns to an application (Art 14 (二)), the shape of the annual review's
+ * expert_assignments: each verifies the five kinds of material, records the site visit (photos are
+ * files owned by the assignment) and private notes (the expert's own, never shown to others), and
+ * gives the opinion on necessity and feasibility with a recommendation; or declines with a reason.
+ */
+export const recognitionExpertAssignments = pgTable('recognition_expert_assignments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  applicationId: uuid('application_id').notNull().references(() => recognitionApplications.id, { onDelete: 'cascade' }),
+  expertUserId: uuid('expert_user_id').notNull().references(() => users.id),
+  status: text('status', { enum: ['assigned', 'declined', 'submitted'] }).notNull().default('assigned'),
+  declineReason: text('decline_reason'),
+  /** Material kind → { result: verified | problem, note }. */
+  verifications: jsonb('verifications').notNull().default({}),
+  /** { date, participants, findings }, as the annual review's site visit. */
+  siteVisit: jsonb('site_visit'),
+  privateNotes: text('private_notes'),
+  necessity: text('necessity'),
+  feasibility: text('feasibility'),
+  recommendation: text('recommendation', { enum: recommendations }),
+  assignedBy: uuid('assigned_by').references(() => users.id),
+  assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  submittedAt: timestamp('submitted_at', { withTimezone: true }),
+}, (t) => [
+  uniqueIndex('recognition_expert_assignments_application_expert').on(t.applicationId, t.expertUserId),
+  index('recognition_expert_assignments_expert_idx').on(t.expertUserId),
+]);

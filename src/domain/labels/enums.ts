@@ -22,6 +22,8 @@ import { SETTING_LABELS } from '../rules/settings-shown.js';
 import type { PlatformOrigin } from '../platforms/codes.js';
 import { constructionLabels } from '../recognition/form.js';
 import { materialKindLabels } from '../recognition/materials.js';
+import { recommendationLabels, verificationResultLabels } from '../recognition/expert-review.js';
+import { dayCountingLabels, objectionOutcomeLabels, objectionStatusLabels } from '../publicity/notice.js';
 import { applicationActions, applicationStateLabels, transitionOf, type ApplicationAction, type OpinionKind } from '../recognition/workflow.js';
 
 export {
@@ -122,6 +124,11 @@ export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>
   'recognition.application.returned_to_district': '认定申报被市局退回',
   'recognition.application.rejected': '认定申报未获通过',
   'platform.deadline.overdue': '认定条件达成期限已过',
+  'recognition.expert.assigned': '认定评估任务分配',
+  'recognition.expert.declined': '专家回避认定评估',
+  'recognition.expert.submitted': '专家已提交认定评估意见',
+  'recognition.application.in_publicity': '拟认定平台公示中',
+  'recognition.application.recognized': '已认定为市级平台',
 };
 
 /** How a record entered the registry (存量平台登记 for platforms recognized before HRSP). */
@@ -189,6 +196,12 @@ export const ENUM_LABELS = {
   constructionMode: constructionLabels,
   materialKind: materialKindLabels,
   opinionKind: OPINION_KIND_LABELS,
+  expertRecommendation: recommendationLabels,
+  verificationResult: verificationResultLabels,
+  dayCounting: dayCountingLabels,
+  objectionStatus: objectionStatusLabels,
+  objectionOutcome: objectionOutcomeLabels,
+  publicitySubject: { recognition_application: '市级平台认定申请' },
 } as const satisfies Record<string, Readonly<Record<string, string>>>;
 
 export type EnumName = keyof typeof ENUM_LABELS;

@@ -27,6 +27,12 @@ export const NOTIFICATION_KINDS = {
   'recognition.application.submitted': { audience: ['bureau'], page: 'recognition-application' },
   'recognition.application.returned_to_district': { audience: ['district_gov', 'district'], page: 'recognition-application' },
   'recognition.application.rejected': { audience: ['district_gov', 'district'], page: 'recognition-application' },
+  // The expert opens the same application page (its scope admits the applications it is assigned to).
+  'recognition.expert.assigned': { audience: ['expert'], page: 'recognition-application' },
+  'recognition.expert.declined': { audience: ['bureau'], page: 'recognition-application' },
+  'recognition.expert.submitted': { audience: ['bureau'], page: 'recognition-application' },
+  'recognition.application.in_publicity': { audience: ['district_gov', 'district'], page: 'recognition-application' },
+  'recognition.application.recognized': { audience: ['district_gov', 'district'], page: 'recognition-application' },
   // Art 17: a recognized platform's deadline passed with the lowered condition still unmet (the daily check).
   'platform.deadline.overdue': { audience: ['bureau'], page: 'platform-detail' },
 } as const satisfies Record<string, KindSpec>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableTransitions, checkEntry, checkTransition, initialStatuses, platformEntries, platformStatuses, platformTransitions } from './lifecycle.js';
+import { availableTransitions, checkEntry, checkRecognitionTransition, checkTransition, initialStatuses, platformEntries, platformStatuses, platformTransitions } from './lifecycle.js';
 
 describe('platform lifecycle', () => {
   it('lets the bureau accept a platform in preparation, and refuses everyone else', () => {
@@ -30,7 +30,7 @@ describe('platform lifecycle', () => {
   it('offers exactly the allowed changes, and each listed transition is unique', () => {
     expect(availableTransitions('district', 'filed', 'district').map((t) => t.to).sort()).toEqual(['exited', 'rectifying', 'revoked']);
     expect(availableTransitions('municipal', 'recognized', 'operator')).toEqual([]);
-    const keys = platformTransitions.flatMap((t) => t.levels.map((l) => `${l}:${t.from}>${t.to}`));
+    const keys = platformTransitions.flatMap((t) => t.levels.map((l) => `${t.via ?? ''}${l}:${t.from}>${t.to}`));
     expect(new Set(keys).size).toBe(keys.length);
   });
 
@@ -71,9 +71,27 @@ describe('registry entries (Art 14 (四), 存量平台登记)', () => {
     expect(checkEntry('direct', 'municipal', 'preparing', 'district')).toMatchObject({ ok: false, field: 'role' });
   });
 
-  it('lists each entry once, and only 存量平台登记 enters as 已认定', () => {
+  it('lists each entry once, and only 存量平台登记 and a recognition decision enter as 已认定', () => {
     const keys = platformEntries.flatMap((e) => e.levels.map((l) => `${e.kind}:${l}>${e.to}`));
     expect(new Set(keys).size).toBe(keys.length);
-    expect(platformEntries.filter((e) => e.to === 'recognized').map((e) => e.kind)).toEqual(['legacy']);
+    expect(platformEntries.filter((e) => e.to === 'recognized').map((e) => e.kind)).toEqual(['legacy', 'recognition']);
+  });
+
+  it('enters a platform by recognition only as a municipal 已认定, decided by the bureau, never by an ordinary registration', () => {
+    expect(checkEntry('recognition', 'municipal', 'recognized', 'bureau')).toMatchObject({ ok: true, kind: 'recognition' });
+    expect(checkEntry('recognition', 'municipal', 'recognized', 'district')).toMatchObject({ ok: false, field: 'role' });
+    expect(checkEntry('recognition', 'national', 'recognized', 'bureau')).toMatchObject({ ok: false, field: 'level' });
+    expect(checkEntry('recognition', 'municipal', 'preparing', 'bureau')).toMatchObject({ ok: false, field: 'level' });
+    expect(checkEntry('direct', 'municipal', 'recognized', 'bureau')).toMatchObject({ ok: false, field: 'status' });
+    expect(checkEntry('legacy', 'municipal', 'recognized', 'bureau')).toMatchObject({ ok: true, kind: 'legacy' });
+  });
+
+  it('promotes by recognition only a district-level platform 已备案, and keeps that move out of the status menu', () => {
+    expect(checkRecognitionTransition('district', 'filed', 'bureau')).toMatchObject({ ok: true, meaning: expect.stringContaining('第十四条') });
+    expect(checkRecognitionTransition('district', 'filed', 'district')).toEqual({ ok: false, message: '认定市级平台须由市人力社保局决定' });
+    expect(checkRecognitionTransition('district', 'rectifying', 'bureau')).toMatchObject({ ok: false, message: expect.stringContaining('「整改中」') });
+    expect(checkRecognitionTransition('municipal', 'recognized', 'bureau').ok).toBe(false);
+    expect(checkTransition('district', 'filed', 'recognized', 'bureau')).toMatchObject({ ok: true, meaning: expect.stringContaining('第三十三条') });
+    expect(availableTransitions('district', 'filed', 'bureau').filter((t) => t.to === 'recognized')).toHaveLength(1);
   });
 });

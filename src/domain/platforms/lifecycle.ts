@@ -24,6 +24,8 @@ interface Transition {
   decider: Decider;
   /** What the change means, shown in the history (Art numbers where the measures set it). */
   meaning: string;
+  /** Taken only by that procedure's decision, never through the registry's status change. */
+  via?: 'recognition';
 }
 
 const upper = ['national', 'municipal'] as const;
@@ -44,6 +46,10 @@ export const platformTransitions: readonly Transition[] = [
   { from: 'rectifying', to: 'revoked', levels: all, decider: 'bureau', meaning: '撤销认定' },
   { from: 'filed', to: 'revoked', levels: ['district'], decider: 'bureau_or_district', meaning: '撤销备案' },
   { from: 'filed', to: 'recognized', levels: ['district'], decider: 'bureau', meaning: '区县级平台直接认定为市级平台（第三十三条）' },
+  {
+    from: 'filed', to: 'recognized', levels: ['district'], decider: 'bureau', via: 'recognition',
+    meaning: '经区县政府申报、专家评估、公示无异议，区县级平台认定为市级平台（第十四条）',
+  },
 ];
 
 /**
@@ -54,7 +60,7 @@ export const platformTransitions: readonly Transition[] = [
  * District-level recognition and filing (Art 16) keep the district unit's plain registration
  * until their own procedure is built.
  */
-export type EntryKind = 'filing' | 'preparation' | 'legacy';
+export type EntryKind = 'filing' | 'preparation' | 'legacy' | 'recognition';
 
 interface Entry {
   kind: EntryKind;
@@ -68,11 +74,13 @@ export const platformEntries: readonly Entry[] = [
   { kind: 'filing', to: 'filed', levels: ['district'], decider: 'bureau_or_district', meaning: '区县级平台登记（区县认定并报市人力社保局备案，第十六条）' },
   { kind: 'preparation', to: 'preparing', levels: ['municipal'], decider: 'bureau', meaning: '经市人力社保局同意先行批准筹建（第十五条）' },
   { kind: 'legacy', to: 'recognized', levels: upper, decider: 'bureau', meaning: '存量平台登记：本系统启用前已认定，依原认定文件登记' },
+  // The decision at the end of an application (Art 14 (四)): the only way a new municipal platform enters as 已认定.
+  { kind: 'recognition', to: 'recognized', levels: ['municipal'], decider: 'bureau', meaning: '经区县政府申报、专家评估、公示无异议，认定为市级平台（第十四条）' },
 ];
 
 /** The statuses an ordinary registration (not 存量平台登记) may start a platform of this level in. */
 export function initialStatuses(level: PlatformLevel): readonly PlatformStatus[] {
-  return platformEntries.filter((e) => e.kind !== 'legacy' && e.levels.includes(level)).map((e) => e.to);
+  return platformEntries.filter((e) => e.kind !== 'legacy' && e.kind !== 'recognition' && e.levels.includes(level)).map((e) => e.to);
 }
 
 const levelNames: Record<PlatformLevel, string> = { national: '国家级', municipal: '市级', district: '区县级' };
@@ -96,14 +104,21 @@ function directRefusal(level: PlatformLevel, status: PlatformStatus): string {
  * Checks an entry into the registry: `legacy` is 存量平台登记 (recognized before HRSP), `direct`
  * an ordinary registration. The role check is the table's decider.
  */
-export function checkEntry(how: 'direct' | 'legacy', level: PlatformLevel, status: PlatformStatus, role: Role): EntryCheck {
-  const e = platformEntries.find((x) => (how === 'legacy') === (x.kind === 'legacy') && x.to === status && x.levels.includes(level));
+export function checkEntry(how: 'direct' | 'legacy' | 'recognition', level: PlatformLevel, status: PlatformStatus, role: Role): EntryCheck {
+  const e = platformEntries.find((x) => entryFits(how, x.kind) && x.to === status && x.levels.includes(level));
   if (!e) {
+    if (how === 'recognition') return { ok: false, field: 'level', message: '层级：经申报认定进入名录的只能是市级平台「已认定」' };
     if (how === 'legacy') return { ok: false, field: 'level', message: '层级：存量平台登记只适用于本系统启用前已认定的国家级、市级平台' };
     return { ok: false, field: 'status', message: directRefusal(level, status) };
   }
   if (!mayDecide(e.decider, role)) return { ok: false, field: 'role', message: how === 'legacy' ? '存量平台登记须由市人力社保局办理' : '您无权登记该层级的平台' };
   return { ok: true, kind: e.kind, meaning: e.meaning };
+}
+
+/** 存量平台登记 and recognition each enter only by their own kind; an ordinary registration by the others. */
+function entryFits(how: 'direct' | 'legacy' | 'recognition', kind: EntryKind): boolean {
+  if (how === 'legacy' || how === 'recognition') return kind === how;
+  return kind !== 'legacy' && kind !== 'recognition';
 }
 
 function mayDecide(decider: Decider, role: Role): boolean {
@@ -114,7 +129,7 @@ function mayDecide(decider: Decider, role: Role): boolean {
 export type TransitionCheck = { ok: true; meaning: string } | { ok: false; message: string };
 
 export function checkTransition(level: PlatformLevel, from: PlatformStatus, to: PlatformStatus, role: Role): TransitionCheck {
-  const t = platformTransitions.find((x) => x.from === from && x.to === to && x.levels.includes(level));
+  const t = platformTransitions.find((x) => x.via === undefined && x.from === from && x.to === to && x.levels.includes(level));
   if (!t) return { ok: false, message: `不允许从「${statusLabels[from]}」变更为「${statusLabels[to]}」` };
   if (!mayDecide(t.decider, role)) return { ok: false, message: `「${statusLabels[from]}」→「${statusLabels[to]}」须由市人力社保局决定` };
   return { ok: true, meaning: t.meaning };
@@ -123,6 +138,19 @@ export function checkTransition(level: PlatformLevel, from: PlatformStatus, to: 
 /** The changes an actor may make from a status, for the UI's action menu. */
 export function availableTransitions(level: PlatformLevel, from: PlatformStatus, role: Role): { to: PlatformStatus; meaning: string }[] {
   return platformTransitions
-    .filter((t) => t.from === from && t.levels.includes(level) && mayDecide(t.decider, role))
+    .filter((t) => t.via === undefined && t.from === from && t.levels.includes(level) && mayDecide(t.decider, role))
     .map((t) => ({ to: t.to, meaning: t.meaning }));
+}
+
+/**
+ * The move of an existing record at the end of its application (Art 14 (四)): only a district-level
+ * platform 已备案 is promoted; anything else is refused with the reason.
+ */
+export function checkRecognitionTransition(level: PlatformLevel, from: PlatformStatus, role: Role): TransitionCheck {
+  const t = platformTransitions.find((x) => x.via === 'recognition' && x.from === from && x.levels.includes(level));
+  if (!t) {
+    return { ok: false, message: `平台：登记为${levelNames[level]}「${statusLabels[from]}」的平台不能经申报认定为市级平台，只有「已备案」的区县级平台可以` };
+  }
+  if (!mayDecide(t.decider, role)) return { ok: false, message: '认定市级平台须由市人力社保局决定' };
+  return { ok: true, meaning: t.meaning };
 }

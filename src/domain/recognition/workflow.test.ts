@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { roles, type Role } from '../auth/roles.js';
 import {
-  actionsFor, applicationActions, applicationStates, checkApplicationAction, governmentMayEdit, bureauMayDecide, isOpen, openApplicationStates,
+  actionsFor, applicationActions, applicationStates, checkApplicationAction, expertsMayWork, governmentMayEdit, bureauMayDecide, isOpen, openApplicationStates, waitingOn,
   type ApplicationAction, type ApplicationState,
 } from './workflow.js';
 
@@ -22,8 +22,11 @@ const allowed: [ApplicationAction, ApplicationState, readonly Role[], Applicatio
   ['reject', 'under_expert_review', ['admin', 'bureau'], 'rejected'],
   ['start_expert_review', 'submitted', ['admin', 'bureau'], 'under_expert_review'],
   ['propose', 'under_expert_review', ['admin', 'bureau'], 'proposed'],
+  ['post_publicity', 'proposed', ['admin', 'bureau'], 'in_publicity'],
+  ['recognize', 'in_publicity', ['admin', 'bureau'], 'recognized'],
+  ['not_recognize', 'in_publicity', ['admin', 'bureau'], 'rejected'],
 ];
-const needsReason = new Set<ApplicationAction>(['withdraw', 'hrss_return', 'bureau_return', 'reject']);
+const needsReason = new Set<ApplicationAction>(['withdraw', 'hrss_return', 'bureau_return', 'reject', 'propose', 'not_recognize']);
 
 const cases = applicationActions.flatMap((action) => applicationStates.flatMap((from) => roles.map((role) => {
   const hit = allowed.find(([a, f, rs]) => a === action && f === from && rs.includes(role));
@@ -66,6 +69,14 @@ describe('recognition application workflow', () => {
   it('names the state in Chinese when refusing', () => {
     expect(checkApplicationAction('gov_submit', 'hrss_review', 'district_gov')).toEqual({ ok: false, code: 'NOT_ALLOWED', message: '「待区县人社局出具意见」状态下不能出具区县政府意见并报送市局' });
     expect(checkApplicationAction('hrss_opinion', 'hrss_review', 'district_gov')).toEqual({ ok: false, code: 'ROLE', message: '您的角色不能出具区县人社局意见' });
+  });
+
+  it('lets experts work only under expert review, and leaves a recognized application with no one waiting', () => {
+    expect(applicationStates.filter(expertsMayWork)).toEqual(['under_expert_review']);
+    expect(waitingOn('in_publicity')).toBe('bureau');
+    expect(waitingOn('recognized')).toBeNull();
+    expect(checkApplicationAction('recognize', 'proposed', 'bureau')).toEqual({ ok: false, code: 'NOT_ALLOWED', message: '「拟认定，待公示」状态下不能认定为市级平台' });
+    expect(checkApplicationAction('post_publicity', 'proposed', 'district_gov')).toEqual({ ok: false, code: 'ROLE', message: '您的角色不能发布公示' });
   });
 
   it('keeps the form with the government and the decisions with the bureau; only rejected and withdrawn are closed', () => {

@@ -5,11 +5,13 @@ import type { Role } from '../auth/roles.js';
  * government applies (附表1 and the five kinds of material), the district HRSS bureau gives its
  * opinion first (or returns it to the government), then the government its own, and only then does
  * it reach the bureau, which checks the conditions (Art 10–13, 17) and returns, rejects or sends it
- * to the experts (Art 14 (二)) and on to publicity (Art 14 (三)).
+ * to the experts (Art 14 (二)), proposes it for publicity after their opinions, posts the notice
+ * (Art 14 (三)) and, once the publicity has ended without an unresolved objection, recognizes it
+ * (Art 14 (四)) — or, an objection upheld, does not.
  */
 export const applicationStates = [
   'draft', 'hrss_review', 'returned_to_gov', 'gov_opinion', 'submitted', 'returned_to_district',
-  'under_expert_review', 'proposed', 'rejected', 'withdrawn',
+  'under_expert_review', 'proposed', 'in_publicity', 'recognized', 'rejected', 'withdrawn',
 ] as const;
 export type ApplicationState = (typeof applicationStates)[number];
 
@@ -22,6 +24,8 @@ export const applicationStateLabels: Record<ApplicationState, string> = {
   returned_to_district: '市局退回区县',
   under_expert_review: '专家评估中',
   proposed: '拟认定，待公示',
+  in_publicity: '公示中',
+  recognized: '已认定为市级平台',
   rejected: '不予认定',
   withdrawn: '已撤回',
 };
@@ -32,6 +36,7 @@ export const openApplicationStates = applicationStates.filter((s) => !(closedApp
 
 export const applicationActions = [
   'send_to_hrss', 'withdraw', 'hrss_return', 'hrss_opinion', 'gov_submit', 'bureau_return', 'reject', 'start_expert_review', 'propose',
+  'post_publicity', 'recognize', 'not_recognize',
 ] as const;
 export type ApplicationAction = (typeof applicationActions)[number];
 
@@ -60,7 +65,11 @@ export const applicationTransitions: readonly ApplicationTransition[] = [
   { action: 'bureau_return', from: withBureau, to: 'returned_to_district', roles: bureau, label: '退回区县', reasonRequired: true },
   { action: 'reject', from: withBureau, to: 'rejected', roles: bureau, label: '不予认定', reasonRequired: true },
   { action: 'start_expert_review', from: ['submitted'], to: 'under_expert_review', roles: bureau, label: '组织专家评估', reasonRequired: false },
-  { action: 'propose', from: ['under_expert_review'], to: 'proposed', roles: bureau, label: '确定为拟认定平台（待公示）', reasonRequired: false },
+  // The bureau's study of the experts' opinions (研究确定) is written down with the proposal.
+  { action: 'propose', from: ['under_expert_review'], to: 'proposed', roles: bureau, label: '确定为拟认定平台（待公示）', reasonRequired: true },
+  { action: 'post_publicity', from: ['proposed'], to: 'in_publicity', roles: bureau, label: '发布公示', reasonRequired: false },
+  { action: 'recognize', from: ['in_publicity'], to: 'recognized', roles: bureau, label: '认定为市级平台', reasonRequired: false },
+  { action: 'not_recognize', from: ['in_publicity'], to: 'rejected', roles: bureau, label: '经公示异议成立，不予认定', reasonRequired: true },
 ];
 
 /** The two opinions on 附表1 (Art 14 (一)): the district HRSS bureau's, then the district government's. */
@@ -102,6 +111,11 @@ export function bureauMayDecide(state: ApplicationState): boolean {
   return (withBureau as readonly ApplicationState[]).includes(state);
 }
 
+/** Experts work on their assignments only while the application is under their review. */
+export function expertsMayWork(state: ApplicationState): boolean {
+  return state === 'under_expert_review';
+}
+
 export function isOpen(state: ApplicationState): boolean {
   return !(closedApplicationStates as readonly ApplicationState[]).includes(state);
 }
@@ -119,7 +133,9 @@ export function waitingOn(state: ApplicationState): Role | null {
     case 'submitted':
     case 'under_expert_review':
     case 'proposed':
+    case 'in_publicity':
       return 'bureau';
+    case 'recognized':
     case 'rejected':
     case 'withdrawn':
       return null;

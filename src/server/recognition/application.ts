@@ -27,7 +27,7 @@ import type { ApplicationDetail, ApplicationRow, CreateBody, FileOut, FormBody, 
 
 const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
 
-function rowOf(a: Omit<repo.ApplicationRecord, 'form' | 'terms' | 'contactName' | 'contactPhone' | 'region'>): ApplicationRow {
+function rowOf(a: Omit<repo.ApplicationRecord, 'form' | 'terms' | 'contactName' | 'contactPhone' | 'region' | 'decisionDate' | 'decisionDocNo'>): ApplicationRow {
   return {
     id: a.id, districtCode: a.districtCode, districtName: a.districtName, platformId: a.platformId, name: a.name, type: a.type,
     state: a.state, stateLabel: applicationStateLabels[a.state], waitingOn: waitingOn(a.state),
@@ -44,8 +44,8 @@ const fileOut = (f: repo.ApplicationFileRecord): FileOut => ({
   id: f.id, originalName: f.originalName, mimeType: f.mimeType, sizeBytes: f.sizeBytes, sha256: f.sha256, uploadedAt: f.uploadedAt.toISOString(), uploadedByName: f.uploadedByName,
 });
 
-/** The contact is personal data: those who handle the application see it, the platform's operator does not. */
-const seesContact = (ctx: RequestContext): boolean => ctx.actor.role !== 'operator';
+/** The contact is personal data: those who handle the application see it; the platform's operator and the assessing experts do not. */
+const seesContact = (ctx: RequestContext): boolean => ctx.actor.role !== 'operator' && ctx.actor.role !== 'expert';
 
 export async function getApplication(db: Db, ctx: RequestContext, id: string): Promise<ApplicationDetail> {
   const a = await loadApplication(db, ctx, id);

@@ -6,7 +6,7 @@
  */
 import { Readable } from 'node:stream';
 import type { MultipartFile } from '@fastify/multipart';
-import type { Db } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
 import { isMaterialKind, materialKindLabels } from '../../domain/recognition/materials.js';
 import { applicationStateLabels, governmentMayEdit, type ApplicationState } from '../../domain/recognition/workflow.js';
 import type { Role } from '../../domain/auth/roles.js';
@@ -36,6 +36,26 @@ const fileOut = (f: repo.ApplicationFileRecord): FileOut => ({
   id: f.id, originalName: f.originalName, mimeType: f.mimeType, sizeBytes: f.sizeBytes, sha256: f.sha256, uploadedAt: f.uploadedAt.toISOString(), uploadedByName: f.uploadedByName,
 });
 
+/** An upload received whole and passed by the attachments' content check, ready to store. */
+export interface CheckedUpload { content: Buffer; size: number; sha256: string; sm3: string; mime: string; originalName: string }
+
+export async function receiveUpload(part: MultipartFile, maxBytes: number): Promise<CheckedUpload> {
+  const received = await receive(part.file);
+  if (part.file.truncated) throw tooLarge(maxBytes);
+  const detected = await detectContent(received.content, part.filename);
+  if (!detected.ok) throw new AppError('FILE_TYPE_REFUSED', 400, detected.message, [{ field: 'file', message: detected.message }]);
+  return { ...received, mime: detected.mime, originalName: part.filename.slice(0, 255) };
+}
+
+/** Stores a checked upload as a file of the procedure (owned by an application or an assignment, by no platform). */
+export async function storeUpload(tx: Executor, u: CheckedUpload, owner: { ownerType: string; ownerId: string; purpose: string }, userId: string): Promise<string> {
+  const newId = await filesRepo.insertFile(tx, {
+    platformId: null, ...owner, year: null, originalName: u.originalName, mimeType: u.mime, sizeBytes: u.size, storedName: null, sha256: u.sha256, uploadedBy: userId,
+  });
+  await filesRepo.storeContent(tx, newId, u.content, u.sm3);
+  return newId;
+}
+
 export async function uploadApplicationFile(db: Db, ctx: RequestContext, id: string, maxBytes: number, purpose: string, part: MultipartFile): Promise<FileOut> {
   const a = await loadApplication(db, ctx, id);
   const refused = fileRefusal(purpose, ctx.actor.role, a.state);
@@ -43,20 +63,12 @@ export async function uploadApplicationFile(db: Db, ctx: RequestContext, id: str
     part.file.resume();
     throw new AppError('APPLICATION_LOCKED', 409, refused);
   }
-  const received = await receive(part.file);
-  if (part.file.truncated) throw tooLarge(maxBytes);
-  const detected = await detectContent(received.content, part.filename);
-  if (!detected.ok) throw new AppError('FILE_TYPE_REFUSED', 400, detected.message, [{ field: 'file', message: detected.message }]);
-  const row = {
-    platformId: null, ownerType: repo.APPLICATION_FILE_OWNER, ownerId: a.id, purpose, year: null, originalName: part.filename.slice(0, 255),
-    mimeType: detected.mime, sizeBytes: received.size, storedName: null, sha256: received.sha256, uploadedBy: ctx.actor.userId,
-  };
+  const u = await receiveUpload(part, maxBytes);
   const fileId = await db.transaction(async (tx) => {
-    const newId = await filesRepo.insertFile(tx, row);
-    await filesRepo.storeContent(tx, newId, received.content, received.sm3);
+    const newId = await storeUpload(tx, u, { ownerType: repo.APPLICATION_FILE_OWNER, ownerId: a.id, purpose }, ctx.actor.userId);
     await audit(tx, ctx, {
       action: 'recognition.material.upload', entityType: 'recognition_application', entityId: a.id,
-      summary: { fileId: newId, purpose, kind: isMaterialKind(purpose) ? materialKindLabels[purpose] : '意见盖章件', filename: row.originalName, sizeBytes: row.sizeBytes, sm3: received.sm3 },
+      summary: { fileId: newId, purpose, kind: isMaterialKind(purpose) ? materialKindLabels[purpose] : '意见盖章件', filename: u.originalName, sizeBytes: u.size, sm3: u.sm3 },
     });
     return newId;
   });

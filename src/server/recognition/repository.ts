@@ -1,18 +1,22 @@
 /** The only SQL of the recognition procedure. Every read takes the caller's scope, so an application outside it is never loaded. */
-import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import {
-  districts, files, platforms, recognitionApplications as apps, recognitionChecklist, recognitionHistory, recognitionOpinions, users,
+  districts, files, organizations, platforms, recognitionApplications as apps, recognitionChecklist, recognitionExpertAssignments as assignments,
+  recognitionHistory, recognitionOpinions, users,
 } from '../../db/schema/index.js';
 import type { PlatformScope } from '../../domain/auth/scope.js';
 import { openApplicationStates, type ApplicationState } from '../../domain/recognition/workflow.js';
 
 /** Materials and seals are files owned by the application; their platform is left empty so that the registry's file routes never show them. */
 export const APPLICATION_FILE_OWNER = 'recognition_application';
+/** Site visit photos are files owned by the expert's assignment, likewise without a platform. */
+export const SITE_PHOTO_OWNER = 'recognition_expert_assignment';
 
 /**
  * District units and district governments: their district's applications; an operator: those of its
- * own platform (a district-level platform moving up); experts: none until assignments exist.
+ * own platform (a district-level platform moving up); an expert: those it is assigned to, as long as
+ * it has not declined (a withdrawn assignment is deleted, so access ends with it).
  */
 export function applicationScopeCondition(scope: PlatformScope): SQL | undefined {
   switch (scope.kind) {
@@ -23,6 +27,7 @@ export function applicationScopeCondition(scope: PlatformScope): SQL | undefined
     case 'operator':
       return sql`${apps.platformId} in (select ${platforms.id} from ${platforms} where ${platforms.operatorOrgId} = ${scope.organizationId})`;
     case 'assigned':
+      return sql`${apps.id} in (select ${assignments.applicationId} from ${assignments} where ${assignments.expertUserId} = ${scope.expertUserId} and ${assignments.status} <> 'declined')`;
     case 'none':
       return sql`false`;
   }
@@ -44,7 +49,7 @@ export async function listApplications(db: Executor, scope: PlatformScope, q: { 
 }
 
 export async function findApplication(db: Executor, scope: PlatformScope, id: string) {
-  const [row] = await db.select({ ...rowColumns, form: apps.form, terms: apps.terms, contactName: apps.contactName, contactPhone: apps.contactPhone })
+  const [row] = await db.select({ ...rowColumns, form: apps.form, terms: apps.terms, contactName: apps.contactName, contactPhone: apps.contactPhone, decisionDate: apps.decisionDate, decisionDocNo: apps.decisionDocNo })
     .from(apps).innerJoin(districts, eq(apps.districtCode, districts.code))
     .where(and(eq(apps.id, id), applicationScopeCondition(scope)));
   return row ?? null;
@@ -128,4 +133,85 @@ export async function confirmItem(tx: Executor, applicationId: string, item: str
 export async function unconfirmItem(tx: Executor, applicationId: string, item: string): Promise<boolean> {
   const rows = await tx.delete(recognitionChecklist).where(and(eq(recognitionChecklist.applicationId, applicationId), eq(recognitionChecklist.item, item))).returning({ item: recognitionChecklist.item });
   return rows.length > 0;
+}
+
+/** The platform is linked at recognition (a new platform's record is created then). */
+export async function linkPlatform(tx: Executor, id: string, platformId: string): Promise<void> {
+  await tx.update(apps).set({ platformId, updatedAt: new Date() }).where(eq(apps.id, id));
+}
+
+/** The applicant's own organizations (the district government and the district HRSS bureau), for the conflict-of-interest check. */
+export async function applicantOrgIds(db: Executor, districtCode: string): Promise<string[]> {
+  const rows = await db.select({ id: organizations.id }).from(organizations)
+    .where(and(eq(organizations.districtCode, districtCode), inArray(organizations.kind, ['district_gov', 'district'])));
+  return rows.map((r) => r.id);
+}
+
+// ---- expert assignments ----
+const assignmentColumns = {
+  id: assignments.id, applicationId: assignments.applicationId, expertUserId: assignments.expertUserId, expertName: users.displayName,
+  status: assignments.status, declineReason: assignments.declineReason, verifications: assignments.verifications, siteVisit: assignments.siteVisit,
+  privateNotes: assignments.privateNotes, necessity: assignments.necessity, feasibility: assignments.feasibility, recommendation: assignments.recommendation,
+  assignedAt: assignments.assignedAt, updatedAt: assignments.updatedAt, submittedAt: assignments.submittedAt,
+};
+
+export async function listAssignments(db: Executor, applicationId: string) {
+  return db.select(assignmentColumns).from(assignments).innerJoin(users, eq(assignments.expertUserId, users.id))
+    .where(eq(assignments.applicationId, applicationId)).orderBy(asc(assignments.assignedAt), asc(assignments.id));
+}
+export type AssignmentRecord = Awaited<ReturnType<typeof listAssignments>>[number];
+
+export async function findAssignment(db: Executor, applicationId: string, id: string): Promise<AssignmentRecord | null> {
+  const [row] = await db.select(assignmentColumns).from(assignments).innerJoin(users, eq(assignments.expertUserId, users.id))
+    .where(and(eq(assignments.applicationId, applicationId), eq(assignments.id, id)));
+  return row ?? null;
+}
+
+/** The expert's own assignment; a declined one is gone for them. */
+export async function findOwnAssignment(db: Executor, applicationId: string, expertUserId: string): Promise<AssignmentRecord | null> {
+  const [row] = await db.select(assignmentColumns).from(assignments).innerJoin(users, eq(assignments.expertUserId, users.id))
+    .where(and(eq(assignments.applicationId, applicationId), eq(assignments.expertUserId, expertUserId), ne(assignments.status, 'declined')));
+  return row ?? null;
+}
+
+export async function insertAssignment(tx: Executor, applicationId: string, expertUserId: string, assignedBy: string): Promise<string> {
+  const [row] = await tx.insert(assignments).values({ applicationId, expertUserId, assignedBy }).returning({ id: assignments.id });
+  if (!row) throw new Error('assignment insert returned nothing');
+  return row.id;
+}
+
+/** Removes an assignment only while it is not submitted. */
+export async function deleteAssignment(tx: Executor, id: string): Promise<boolean> {
+  const rows = await tx.delete(assignments).where(and(eq(assignments.id, id), ne(assignments.status, 'submitted'))).returning({ id: assignments.id });
+  return rows.length > 0;
+}
+
+/** Saves the expert's draft only while the assignment is still `assigned`. */
+export async function saveAssignment(tx: Executor, id: string, set: Partial<Pick<typeof assignments.$inferInsert, 'verifications' | 'siteVisit' | 'privateNotes' | 'necessity' | 'feasibility' | 'recommendation'>>): Promise<boolean> {
+  const rows = await tx.update(assignments).set({ ...set, updatedAt: new Date() })
+    .where(and(eq(assignments.id, id), eq(assignments.status, 'assigned'))).returning({ id: assignments.id });
+  return rows.length > 0;
+}
+
+/** Moves an assignment out of `assigned` (decline or submit); a raced second click changes nothing. */
+export async function closeAssignment(tx: Executor, id: string, to: 'declined' | 'submitted', declineReason: string | null = null): Promise<boolean> {
+  const rows = await tx.update(assignments)
+    .set({ status: to, updatedAt: new Date(), ...(to === 'declined' ? { declineReason } : { submittedAt: sql`now()` }) })
+    .where(and(eq(assignments.id, id), eq(assignments.status, 'assigned'))).returning({ id: assignments.id });
+  return rows.length > 0;
+}
+
+// ---- site visit photos ----
+export async function listPhotos(db: Executor, assignmentIds: readonly string[]) {
+  if (assignmentIds.length === 0) return [];
+  return db.select({ ...fileColumns, ownerId: files.ownerId }).from(files).leftJoin(users, eq(files.uploadedBy, users.id))
+    .where(and(eq(files.ownerType, SITE_PHOTO_OWNER), inArray(files.ownerId, [...assignmentIds]), isNull(files.platformId)))
+    .orderBy(asc(files.uploadedAt), asc(files.id));
+}
+
+export async function findPhoto(db: Executor, assignmentIds: readonly string[], fileId: string) {
+  if (assignmentIds.length === 0) return null;
+  const [row] = await db.select({ ...fileColumns, ownerId: files.ownerId }).from(files).leftJoin(users, eq(files.uploadedBy, users.id))
+    .where(and(eq(files.id, fileId), eq(files.ownerType, SITE_PHOTO_OWNER), inArray(files.ownerId, [...assignmentIds]), isNull(files.platformId)));
+  return row ?? null;
 }

@@ -11,6 +11,7 @@ import { uploadDirectory } from './directory.js';
 import * as check from './check.js';
 import * as materials from './materials.js';
 import * as opinions from './opinions.js';
+import { recognitionReviewRoutes } from './review-routes.js';
 import {
   applicationDetail, applicationPage, applicationParams, checklistBody, checkResponse, createBody, fileParams, formBody, listQuery, opinionBody,
   reasonBody, termsBody, uploadFields,
@@ -19,14 +20,15 @@ import { z } from 'zod';
 
 /**
  * Recognition of municipal platforms (Art 14): the district government's application, the two
- * opinions, the bureau's check. Operators read the applications of their own platform; experts have
- * no part yet (their review is the next step of the procedure).
+ * opinions, the bureau's check; the experts' assessment, publicity and decision are in review-routes.ts.
+ * Operators read the applications of their own platform, experts those they are assigned to.
  */
 export async function recognitionRoutes(app: FastifyInstance, { db, maxFileBytes }: { db: Db; maxFileBytes: number }): Promise<void> {
   await app.register(multipart, { limits: { fileSize: maxFileBytes, files: 1, fields: 10, parts: 12 } });
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['市级平台认定'];
-  const readers = { access: ['admin', 'bureau', 'district', 'district_gov', 'operator'] as const };
+  // An expert reads the applications it is assigned to (the scope admits no other).
+  const readers = { access: ['admin', 'bureau', 'district', 'district_gov', 'operator', 'expert'] as const };
   const gov = { access: ['district_gov'] as const };
   const hrss = { access: ['district'] as const };
   const bureau = { access: ['admin', 'bureau'] as const };
@@ -93,4 +95,7 @@ export async function recognitionRoutes(app: FastifyInstance, { db, maxFileBytes
     async (req) => check.bureauReturn(db, contextOf(req), req.params.id, req.body.reason));
   r.post(`${base}/reject`, { config: bureau, schema: { tags, summary: '不予认定（须说明理由）', ...detail, body: reasonBody } },
     async (req) => check.rejectApplication(db, contextOf(req), req.params.id, req.body.reason));
+
+  // ---- experts, publicity, decision ----
+  recognitionReviewRoutes(app, { db, maxFileBytes });
 }

@@ -13,6 +13,7 @@ import { audit } from '../../audit/audit.js';
 import { todayIso } from '../../clock.js';
 import type { RequestContext } from '../../context.js';
 import { AppError, errors, type FieldError } from '../../errors.js';
+import { assertAssignable } from '../../experts/conflict.js';
 import { notify } from '../../notifications/service.js';
 import { applyTransition, assertAction, deadlineOf, loadEntry, refusal, windowsOf, type LoadedEntry } from '../entries/access.js';
 import * as expertRepo from './repository.js';
@@ -68,14 +69,8 @@ export async function assignExpert(db: Db, ctx: RequestContext, evaluationId: st
   const starts = l.entry.status === 'forwarded';
   if (starts) assertAction(ctx, l, 'start_review');
   else assertReviewOpen(l, '分配评审专家');
-  const u = await expertRepo.findCandidate(db, input.expertUserId);
-  if (!u || u.role !== 'expert' || u.disabled) throw errors.invalid('expertUserId', '评审专家：须为启用的评审专家账号');
   const operatorOrgId = await expertRepo.operatorOrgOf(db, l.entry.platformId);
-  if (operatorOrgId !== null && (u.affiliationOrgId === operatorOrgId || u.organizationId === operatorOrgId)) {
-    throw new AppError('CONFLICT_OF_INTEREST', 400, `评审专家：${u.displayName}所在单位为该平台的运营机构，存在利益冲突，不能分配`, [
-      { field: 'expertUserId', message: `评审专家：${u.displayName}所在单位为该平台的运营机构，存在利益冲突，不能分配` },
-    ]);
-  }
+  const u = assertAssignable(await expertRepo.findCandidate(db, input.expertUserId), operatorOrgId === null ? [] : [{ orgId: operatorOrgId, what: '该平台的运营机构' }]);
   const existing = await expertRepo.findAssignmentOfExpert(db, l.entry.id, u.id);
   if (existing) throw errors.conflict(existing.status === 'declined' ? `${u.displayName}已申请回避该平台，不能再次分配` : `${u.displayName}已分配评审该平台`);
   const id = await db.transaction(async (tx) => {

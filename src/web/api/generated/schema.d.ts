@@ -9224,7 +9224,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    state?: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn";
+                    state?: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
                     page?: number;
                     pageSize?: number;
                 };
@@ -9249,7 +9249,7 @@ export interface paths {
                                 name: string;
                                 platformId: string | null;
                                 /** @enum {string} */
-                                state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn";
+                                state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
                                 stateLabel: string;
                                 submittedAt: string | null;
                                 /** @enum {string} */
@@ -9323,7 +9323,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -9370,10 +9370,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -9430,7 +9430,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -9497,7 +9497,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -9544,10 +9544,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -9604,7 +9604,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -9695,7 +9695,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -9742,10 +9742,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -9802,7 +9802,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -10098,7 +10098,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -10145,10 +10145,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -10205,7 +10205,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -10241,6 +10241,308 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition/applications/{id}/expert-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专家评估意见对照：各专家已提交的材料核验、实地考察、必要性可行性意见和结论（不含个人笔记） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: string;
+                            canAssign: boolean;
+                            canPropose: boolean;
+                            experts: {
+                                assignedAt: string;
+                                declineReason: string | null;
+                                expertName: string;
+                                expertUserId: string;
+                                feasibility: string | null;
+                                id: string;
+                                necessity: string | null;
+                                photos: {
+                                    id: string;
+                                    mimeType: string;
+                                    originalName: string;
+                                    sizeBytes: number;
+                                    uploadedAt: string;
+                                }[];
+                                /** @enum {string|null} */
+                                recommendation: "recommend" | "not_recommend" | null;
+                                recommendationLabel: string | null;
+                                siteVisit: {
+                                    date: string;
+                                    findings: string;
+                                    participants: string[];
+                                } | null;
+                                /** @enum {string} */
+                                status: "assigned" | "declined" | "submitted";
+                                statusLabel: string;
+                                submittedAt: string | null;
+                                verifications: {
+                                    [key: string]: {
+                                        note: string | null;
+                                        /** @enum {string} */
+                                        result: "verified" | "problem";
+                                    };
+                                };
+                            }[];
+                            materials: {
+                                /** @enum {string} */
+                                kind: "application_form" | "policies" | "land_and_operation" | "residents" | "other_evidence";
+                                label: string;
+                                number: number;
+                                verdicts: {
+                                    assignmentId: string;
+                                    expertName: string;
+                                    note: string | null;
+                                    /** @enum {string} */
+                                    result: "verified" | "problem";
+                                }[];
+                            }[];
+                            proposeRefusal: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            tally: {
+                                assigned: number;
+                                declined: number;
+                                submitted: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition/applications/{id}/experts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 分配评估专家（首次分配即进入专家评估；与平台运营机构或申报区县政府、人社部门有关联的专家不能分配） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        expertUserId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: string;
+                            canAssign: boolean;
+                            canPropose: boolean;
+                            experts: {
+                                assignedAt: string;
+                                declineReason: string | null;
+                                expertName: string;
+                                expertUserId: string;
+                                feasibility: string | null;
+                                id: string;
+                                necessity: string | null;
+                                photos: {
+                                    id: string;
+                                    mimeType: string;
+                                    originalName: string;
+                                    sizeBytes: number;
+                                    uploadedAt: string;
+                                }[];
+                                /** @enum {string|null} */
+                                recommendation: "recommend" | "not_recommend" | null;
+                                recommendationLabel: string | null;
+                                siteVisit: {
+                                    date: string;
+                                    findings: string;
+                                    participants: string[];
+                                } | null;
+                                /** @enum {string} */
+                                status: "assigned" | "declined" | "submitted";
+                                statusLabel: string;
+                                submittedAt: string | null;
+                                verifications: {
+                                    [key: string]: {
+                                        note: string | null;
+                                        /** @enum {string} */
+                                        result: "verified" | "problem";
+                                    };
+                                };
+                            }[];
+                            materials: {
+                                /** @enum {string} */
+                                kind: "application_form" | "policies" | "land_and_operation" | "residents" | "other_evidence";
+                                label: string;
+                                number: number;
+                                verdicts: {
+                                    assignmentId: string;
+                                    expertName: string;
+                                    note: string | null;
+                                    /** @enum {string} */
+                                    result: "verified" | "problem";
+                                }[];
+                            }[];
+                            proposeRefusal: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            tally: {
+                                assigned: number;
+                                declined: number;
+                                submitted: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition/applications/{id}/experts/{assignmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 撤销专家分配（专家提交前） */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    assignmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: string;
+                            canAssign: boolean;
+                            canPropose: boolean;
+                            experts: {
+                                assignedAt: string;
+                                declineReason: string | null;
+                                expertName: string;
+                                expertUserId: string;
+                                feasibility: string | null;
+                                id: string;
+                                necessity: string | null;
+                                photos: {
+                                    id: string;
+                                    mimeType: string;
+                                    originalName: string;
+                                    sizeBytes: number;
+                                    uploadedAt: string;
+                                }[];
+                                /** @enum {string|null} */
+                                recommendation: "recommend" | "not_recommend" | null;
+                                recommendationLabel: string | null;
+                                siteVisit: {
+                                    date: string;
+                                    findings: string;
+                                    participants: string[];
+                                } | null;
+                                /** @enum {string} */
+                                status: "assigned" | "declined" | "submitted";
+                                statusLabel: string;
+                                submittedAt: string | null;
+                                verifications: {
+                                    [key: string]: {
+                                        note: string | null;
+                                        /** @enum {string} */
+                                        result: "verified" | "problem";
+                                    };
+                                };
+                            }[];
+                            materials: {
+                                /** @enum {string} */
+                                kind: "application_form" | "policies" | "land_and_operation" | "residents" | "other_evidence";
+                                label: string;
+                                number: number;
+                                verdicts: {
+                                    assignmentId: string;
+                                    expertName: string;
+                                    note: string | null;
+                                    /** @enum {string} */
+                                    result: "verified" | "problem";
+                                }[];
+                            }[];
+                            proposeRefusal: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            tally: {
+                                assigned: number;
+                                declined: number;
+                                submitted: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -10406,7 +10708,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -10453,10 +10755,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -10513,7 +10815,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -10592,7 +10894,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -10639,10 +10941,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -10699,7 +11001,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -10774,7 +11076,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -10821,10 +11123,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -10881,7 +11183,1263 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            stateLabel: string;
+                            submittedAt: string | null;
+                            terms: {
+                                acceptedShortfalls?: {
+                                    condition: string;
+                                    decidedBy?: string;
+                                    decidedOn?: string;
+                                    reason: string;
+                                }[];
+                                deadlines?: {
+                                    condition: string;
+                                    decidedBy: string;
+                                    decidedOn: string;
+                                    dueDate: string;
+                                    reason?: string;
+                                }[];
+                                lowered?: {
+                                    condition: string;
+                                    decidedBy: string;
+                                    decidedOn: string;
+                                    reason?: string;
+                                    threshold: number | string;
+                                }[];
+                            };
+                            /** @enum {string} */
+                            type: "comprehensive_park" | "specialized_park" | "specialized_market";
+                            updatedAt: string;
+                            /** @enum {string|null} */
+                            waitingOn: "admin" | "security_admin" | "auditor" | "bureau" | "district" | "district_gov" | "operator" | "expert" | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition/applications/{id}/my-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的评估意见（材料核验、实地考察、个人笔记、必要性可行性意见） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignedAt: string;
+                            canWork: boolean;
+                            declineReason: string | null;
+                            expertName: string;
+                            expertUserId: string;
+                            feasibility: string | null;
+                            id: string;
+                            /** @description 提交前尚缺的内容 */
+                            missing: {
+                                field: string;
+                                message: string;
+                            }[];
+                            necessity: string | null;
+                            photos: {
+                                id: string;
+                                mimeType: string;
+                                originalName: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            }[];
+                            privateNotes: string | null;
+                            /** @enum {string|null} */
+                            recommendation: "recommend" | "not_recommend" | null;
+                            recommendationLabel: string | null;
+                            siteVisit: {
+                                date: string;
+                                findings: string;
+                                participants: string[];
+                            } | null;
+                            /** @enum {string} */
+                            status: "assigned" | "declined" | "submitted";
+                            statusLabel: string;
+                            submittedAt: string | null;
+                            verifications: {
+                                [key: string]: {
+                                    note: string | null;
+                                    /** @enum {string} */
+                                    result: "verified" | "problem";
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** 保存评估意见草稿 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        feasibility?: string | null;
+                        necessity?: string | null;
+                        privateNotes?: string | null;
+                        /** @enum {string|null} */
+                        recommendation?: "recommend" | "not_recommend" | null;
+                        siteVisit?: {
+                            date: string;
+                            findings: string;
+                            participants: string[];
+                        } | null;
+                        verifications?: {
+                            [key: string]: {
+                                note?: string | null;
+                                /** @enum {string} */
+                                result: "verified" | "problem";
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignedAt: string;
+                            canWork: boolean;
+                            declineReason: string | null;
+                            expertName: string;
+                            expertUserId: string;
+                            feasibility: string | null;
+                            id: string;
+                            /** @description 提交前尚缺的内容 */
+                            missing: {
+                                field: string;
+                                message: string;
+                            }[];
+                            necessity: string | null;
+                            photos: {
+                                id: string;
+                                mimeType: string;
+                                originalName: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            }[];
+                            privateNotes: string | null;
+                            /** @enum {string|null} */
+                            recommendation: "recommend" | "not_recommend" | null;
+                            recommendationLabel: string | null;
+                            siteVisit: {
+                                date: string;
+                                findings: string;
+                                participants: string[];
+                            } | null;
+                            /** @enum {string} */
+                            status: "assigned" | "declined" | "submitted";
+                            statusLabel: string;
+                            submittedAt: string | null;
+                            verifications: {
+                                [key: string]: {
+                                    note: string | null;
+                                    /** @enum {string} */
+                                    result: "verified" | "problem";
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition/applications/{id}/my-review/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请回避（须填写理由） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            declined: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition/applications/{id}/my-review/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传实地考察照片（multipart：file） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            mimeType: string;
+                            originalName: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition/applications/{id}/my-review/photos/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除实地考察照片 */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition/applications/{id}/my-review/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交评估意见（五类材料均已核验、已记录实地考察、已填写意见和结论） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignedAt: string;
+                            canWork: boolean;
+                            declineReason: string | null;
+                            expertName: string;
+                            expertUserId: string;
+                            feasibility: string | null;
+                            id: string;
+                            /** @description 提交前尚缺的内容 */
+                            missing: {
+                                field: string;
+                                message: string;
+                            }[];
+                            necessity: string | null;
+                            photos: {
+                                id: string;
+                                mimeType: string;
+                                originalName: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            }[];
+                            privateNotes: string | null;
+                            /** @enum {string|null} */
+                            recommendation: "recommend" | "not_recommend" | null;
+                            recommendationLabel: string | null;
+                            siteVisit: {
+                                date: string;
+                                findings: string;
+                                participants: string[];
+                            } | null;
+                            /** @enum {string} */
+                            status: "assigned" | "declined" | "submitted";
+                            statusLabel: string;
+                            submittedAt: string | null;
+                            verifications: {
+                                [key: string]: {
+                                    note: string | null;
+                                    /** @enum {string} */
+                                    result: "verified" | "problem";
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition/applications/{id}/not-recognize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 经公示异议成立，不予认定（须说明理由） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
+                            /** @description 渝东北、渝东南区县：可适用第十七条 */
+                            art17: boolean;
+                            canEdit: boolean;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            createdAt: string;
+                            districtCode: string;
+                            districtName: string;
+                            form: {
+                                address?: string;
+                                /** @enum {string} */
+                                carrier?: "offline" | "online_offline";
+                                /** @enum {string} */
+                                construction?: "new" | "renovated";
+                                dataYear?: number;
+                                figures?: {
+                                    aboveScaleEnterprises?: number;
+                                    hrEnterprises?: number;
+                                    hrRevenueYuan?: string;
+                                    humanCapitalYuan?: string;
+                                    managementStaff?: number;
+                                    operatingStaff?: number;
+                                    passThroughYuan?: string;
+                                    personTimesServed?: number;
+                                    revenueYuan?: string;
+                                };
+                                /** @description 整数元 */
+                                investmentYuan?: string;
+                                name: string;
+                                /** @enum {string} */
+                                operationMode?: "self" | "entrusted";
+                                /** @enum {string} */
+                                orientation?: "industry" | "service_line";
+                                servedField?: string;
+                                services?: ("policy" | "information" | "registration" | "licensing" | "opening" | "fitout" | "property" | "platform" | "financing" | "other")[];
+                                /** @description 平方米，十进制字符串 */
+                                siteAreaM2?: string;
+                                siteCount?: number;
+                                teamSize?: number;
+                                /** @enum {string} */
+                                type: "comprehensive_park" | "specialized_park" | "specialized_market";
+                            };
+                            history: {
+                                action: string;
+                                at: string;
+                                /** @enum {string|null} */
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
+                                reason: string | null;
+                                /** @enum {string} */
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                userName: string | null;
+                            }[];
+                            id: string;
+                            materials: {
+                                files: {
+                                    id: string;
+                                    mimeType: string;
+                                    originalName: string;
+                                    sha256: string;
+                                    sizeBytes: number;
+                                    uploadedAt: string;
+                                    uploadedByName: string | null;
+                                }[];
+                                /** @enum {string} */
+                                kind: "application_form" | "policies" | "land_and_operation" | "residents" | "other_evidence";
+                                label: string;
+                                number: number;
+                            }[];
+                            missingFields: {
+                                field: string;
+                                message: string;
+                            }[];
+                            missingMaterials: ("application_form" | "policies" | "land_and_operation" | "residents" | "other_evidence")[];
+                            name: string;
+                            opinions: {
+                                district_gov: {
+                                    createdAt: string;
+                                    createdByName: string | null;
+                                    id: string;
+                                    opinion: string;
+                                    opinionDate: string;
+                                    sealFileId: string | null;
+                                    signer: string;
+                                } | null;
+                                district_hrss: {
+                                    createdAt: string;
+                                    createdByName: string | null;
+                                    id: string;
+                                    opinion: string;
+                                    opinionDate: string;
+                                    sealFileId: string | null;
+                                    signer: string;
+                                } | null;
+                            };
+                            platformId: string | null;
+                            region: string;
+                            seals: {
+                                id: string;
+                                mimeType: string;
+                                originalName: string;
+                                sha256: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                                uploadedByName: string | null;
+                            }[];
+                            /** @enum {string} */
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            stateLabel: string;
+                            submittedAt: string | null;
+                            terms: {
+                                acceptedShortfalls?: {
+                                    condition: string;
+                                    decidedBy?: string;
+                                    decidedOn?: string;
+                                    reason: string;
+                                }[];
+                                deadlines?: {
+                                    condition: string;
+                                    decidedBy: string;
+                                    decidedOn: string;
+                                    dueDate: string;
+                                    reason?: string;
+                                }[];
+                                lowered?: {
+                                    condition: string;
+                                    decidedBy: string;
+                                    decidedOn: string;
+                                    reason?: string;
+                                    threshold: number | string;
+                                }[];
+                            };
+                            /** @enum {string} */
+                            type: "comprehensive_park" | "specialized_park" | "specialized_market";
+                            updatedAt: string;
+                            /** @enum {string|null} */
+                            waitingOn: "admin" | "security_admin" | "auditor" | "bureau" | "district" | "district_gov" | "operator" | "expert" | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition/applications/{id}/propose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确定为拟认定平台（须至少一位专家提交意见，且其余专家均已提交或回避；须填写研究意见） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
+                            /** @description 渝东北、渝东南区县：可适用第十七条 */
+                            art17: boolean;
+                            canEdit: boolean;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            createdAt: string;
+                            districtCode: string;
+                            districtName: string;
+                            form: {
+                                address?: string;
+                                /** @enum {string} */
+                                carrier?: "offline" | "online_offline";
+                                /** @enum {string} */
+                                construction?: "new" | "renovated";
+                                dataYear?: number;
+                                figures?: {
+                                    aboveScaleEnterprises?: number;
+                                    hrEnterprises?: number;
+                                    hrRevenueYuan?: string;
+                                    humanCapitalYuan?: string;
+                                    managementStaff?: number;
+                                    operatingStaff?: number;
+                                    passThroughYuan?: string;
+                                    personTimesServed?: number;
+                                    revenueYuan?: string;
+                                };
+                                /** @description 整数元 */
+                                investmentYuan?: string;
+                                name: string;
+                                /** @enum {string} */
+                                operationMode?: "self" | "entrusted";
+                                /** @enum {string} */
+                                orientation?: "industry" | "service_line";
+                                servedField?: string;
+                                services?: ("policy" | "information" | "registration" | "licensing" | "opening" | "fitout" | "property" | "platform" | "financing" | "other")[];
+                                /** @description 平方米，十进制字符串 */
+                                siteAreaM2?: string;
+                                siteCount?: number;
+                                teamSize?: number;
+                                /** @enum {string} */
+                                type: "comprehensive_park" | "specialized_park" | "specialized_market";
+                            };
+                            history: {
+                                action: string;
+                                at: string;
+                                /** @enum {string|null} */
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
+                                reason: string | null;
+                                /** @enum {string} */
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                userName: string | null;
+                            }[];
+                            id: string;
+                            materials: {
+                                files: {
+                                    id: string;
+                                    mimeType: string;
+                                    originalName: string;
+                                    sha256: string;
+                                    sizeBytes: number;
+                                    uploadedAt: string;
+                                    uploadedByName: string | null;
+                                }[];
+                                /** @enum {string} */
+                                kind: "application_form" | "policies" | "land_and_operation" | "residents" | "other_evidence";
+                                label: string;
+                                number: number;
+                            }[];
+                            missingFields: {
+                                field: string;
+                                message: string;
+                            }[];
+                            missingMaterials: ("application_form" | "policies" | "land_and_operation" | "residents" | "other_evidence")[];
+                            name: string;
+                            opinions: {
+                                district_gov: {
+                                    createdAt: string;
+                                    createdByName: string | null;
+                                    id: string;
+                                    opinion: string;
+                                    opinionDate: string;
+                                    sealFileId: string | null;
+                                    signer: string;
+                                } | null;
+                                district_hrss: {
+                                    createdAt: string;
+                                    createdByName: string | null;
+                                    id: string;
+                                    opinion: string;
+                                    opinionDate: string;
+                                    sealFileId: string | null;
+                                    signer: string;
+                                } | null;
+                            };
+                            platformId: string | null;
+                            region: string;
+                            seals: {
+                                id: string;
+                                mimeType: string;
+                                originalName: string;
+                                sha256: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                                uploadedByName: string | null;
+                            }[];
+                            /** @enum {string} */
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            stateLabel: string;
+                            submittedAt: string | null;
+                            terms: {
+                                acceptedShortfalls?: {
+                                    condition: string;
+                                    decidedBy?: string;
+                                    decidedOn?: string;
+                                    reason: string;
+                                }[];
+                                deadlines?: {
+                                    condition: string;
+                                    decidedBy: string;
+                                    decidedOn: string;
+                                    dueDate: string;
+                                    reason?: string;
+                                }[];
+                                lowered?: {
+                                    condition: string;
+                                    decidedBy: string;
+                                    decidedOn: string;
+                                    reason?: string;
+                                    threshold: number | string;
+                                }[];
+                            };
+                            /** @enum {string} */
+                            type: "comprehensive_park" | "specialized_park" | "specialized_market";
+                            updatedAt: string;
+                            /** @enum {string|null} */
+                            waitingOn: "admin" | "security_admin" | "auditor" | "bureau" | "district" | "district_gov" | "operator" | "expert" | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition/applications/{id}/publicity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公示：发布日期、公示期（按民法典期间计算规则和法定节假日）、异议及处理、能否认定 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: string;
+                            decision: {
+                                decisionDate: string;
+                                docNo: string;
+                            } | null;
+                            notice: {
+                                body: string | null;
+                                /** @enum {string} */
+                                counting: "calendar_days" | "working_days";
+                                countingLabel: string;
+                                days: number;
+                                /** @description 最早可作出认定的日期 */
+                                decisionFrom: string;
+                                firstDay: string;
+                                id: string;
+                                lastDay: string;
+                                postedByName: string | null;
+                                postedOn: string;
+                                title: string;
+                            } | null;
+                            objections: {
+                                id: string;
+                                /** @enum {string|null} */
+                                outcome: "upheld" | "dismissed" | null;
+                                outcomeLabel: string | null;
+                                receivedOn: string;
+                                resolution: string | null;
+                                resolvedOn: string | null;
+                                /** @enum {string} */
+                                status: "open" | "resolved";
+                                statusLabel: string;
+                                summary: string;
+                            }[];
+                            openObjections: number;
+                            /** @description 今天能否作出认定及原因 */
+                            recognition: {
+                                allowed: boolean;
+                                reasons: string[];
+                            };
+                            /** @enum {string} */
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            upheldObjections: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 发布公示（不少于 5 天，默认自然日，可按工作日） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body?: string | null;
+                        /** @enum {string} */
+                        counting?: "calendar_days" | "working_days";
+                        days: number;
+                        postedOn: string;
+                        title?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: string;
+                            decision: {
+                                decisionDate: string;
+                                docNo: string;
+                            } | null;
+                            notice: {
+                                body: string | null;
+                                /** @enum {string} */
+                                counting: "calendar_days" | "working_days";
+                                countingLabel: string;
+                                days: number;
+                                /** @description 最早可作出认定的日期 */
+                                decisionFrom: string;
+                                firstDay: string;
+                                id: string;
+                                lastDay: string;
+                                postedByName: string | null;
+                                postedOn: string;
+                                title: string;
+                            } | null;
+                            objections: {
+                                id: string;
+                                /** @enum {string|null} */
+                                outcome: "upheld" | "dismissed" | null;
+                                outcomeLabel: string | null;
+                                receivedOn: string;
+                                resolution: string | null;
+                                resolvedOn: string | null;
+                                /** @enum {string} */
+                                status: "open" | "resolved";
+                                statusLabel: string;
+                                summary: string;
+                            }[];
+                            openObjections: number;
+                            /** @description 今天能否作出认定及原因 */
+                            recognition: {
+                                allowed: boolean;
+                                reasons: string[];
+                            };
+                            /** @enum {string} */
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            upheldObjections: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition/applications/{id}/publicity/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记公示期间收到的异议 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        receivedOn: string;
+                        summary: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: string;
+                            decision: {
+                                decisionDate: string;
+                                docNo: string;
+                            } | null;
+                            notice: {
+                                body: string | null;
+                                /** @enum {string} */
+                                counting: "calendar_days" | "working_days";
+                                countingLabel: string;
+                                days: number;
+                                /** @description 最早可作出认定的日期 */
+                                decisionFrom: string;
+                                firstDay: string;
+                                id: string;
+                                lastDay: string;
+                                postedByName: string | null;
+                                postedOn: string;
+                                title: string;
+                            } | null;
+                            objections: {
+                                id: string;
+                                /** @enum {string|null} */
+                                outcome: "upheld" | "dismissed" | null;
+                                outcomeLabel: string | null;
+                                receivedOn: string;
+                                resolution: string | null;
+                                resolvedOn: string | null;
+                                /** @enum {string} */
+                                status: "open" | "resolved";
+                                statusLabel: string;
+                                summary: string;
+                            }[];
+                            openObjections: number;
+                            /** @description 今天能否作出认定及原因 */
+                            recognition: {
+                                allowed: boolean;
+                                reasons: string[];
+                            };
+                            /** @enum {string} */
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            upheldObjections: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition/applications/{id}/publicity/objections/{objectionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 处理异议（异议成立或不成立，并写明处理意见） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    objectionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "upheld" | "dismissed";
+                        resolution: string;
+                        resolvedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: string;
+                            decision: {
+                                decisionDate: string;
+                                docNo: string;
+                            } | null;
+                            notice: {
+                                body: string | null;
+                                /** @enum {string} */
+                                counting: "calendar_days" | "working_days";
+                                countingLabel: string;
+                                days: number;
+                                /** @description 最早可作出认定的日期 */
+                                decisionFrom: string;
+                                firstDay: string;
+                                id: string;
+                                lastDay: string;
+                                postedByName: string | null;
+                                postedOn: string;
+                                title: string;
+                            } | null;
+                            objections: {
+                                id: string;
+                                /** @enum {string|null} */
+                                outcome: "upheld" | "dismissed" | null;
+                                outcomeLabel: string | null;
+                                receivedOn: string;
+                                resolution: string | null;
+                                resolvedOn: string | null;
+                                /** @enum {string} */
+                                status: "open" | "resolved";
+                                statusLabel: string;
+                                summary: string;
+                            }[];
+                            openObjections: number;
+                            /** @description 今天能否作出认定及原因 */
+                            recognition: {
+                                allowed: boolean;
+                                reasons: string[];
+                            };
+                            /** @enum {string} */
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            upheldObjections: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition/applications/{id}/recognize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 认定为市级平台（公示期满且无未处理异议；登记或升级平台名录并带入认定条款） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        decisionDate: string;
+                        docNo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
+                            /** @description 渝东北、渝东南区县：可适用第十七条 */
+                            art17: boolean;
+                            canEdit: boolean;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            createdAt: string;
+                            districtCode: string;
+                            districtName: string;
+                            form: {
+                                address?: string;
+                                /** @enum {string} */
+                                carrier?: "offline" | "online_offline";
+                                /** @enum {string} */
+                                construction?: "new" | "renovated";
+                                dataYear?: number;
+                                figures?: {
+                                    aboveScaleEnterprises?: number;
+                                    hrEnterprises?: number;
+                                    hrRevenueYuan?: string;
+                                    humanCapitalYuan?: string;
+                                    managementStaff?: number;
+                                    operatingStaff?: number;
+                                    passThroughYuan?: string;
+                                    personTimesServed?: number;
+                                    revenueYuan?: string;
+                                };
+                                /** @description 整数元 */
+                                investmentYuan?: string;
+                                name: string;
+                                /** @enum {string} */
+                                operationMode?: "self" | "entrusted";
+                                /** @enum {string} */
+                                orientation?: "industry" | "service_line";
+                                servedField?: string;
+                                services?: ("policy" | "information" | "registration" | "licensing" | "opening" | "fitout" | "property" | "platform" | "financing" | "other")[];
+                                /** @description 平方米，十进制字符串 */
+                                siteAreaM2?: string;
+                                siteCount?: number;
+                                teamSize?: number;
+                                /** @enum {string} */
+                                type: "comprehensive_park" | "specialized_park" | "specialized_market";
+                            };
+                            history: {
+                                action: string;
+                                at: string;
+                                /** @enum {string|null} */
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
+                                reason: string | null;
+                                /** @enum {string} */
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                userName: string | null;
+                            }[];
+                            id: string;
+                            materials: {
+                                files: {
+                                    id: string;
+                                    mimeType: string;
+                                    originalName: string;
+                                    sha256: string;
+                                    sizeBytes: number;
+                                    uploadedAt: string;
+                                    uploadedByName: string | null;
+                                }[];
+                                /** @enum {string} */
+                                kind: "application_form" | "policies" | "land_and_operation" | "residents" | "other_evidence";
+                                label: string;
+                                number: number;
+                            }[];
+                            missingFields: {
+                                field: string;
+                                message: string;
+                            }[];
+                            missingMaterials: ("application_form" | "policies" | "land_and_operation" | "residents" | "other_evidence")[];
+                            name: string;
+                            opinions: {
+                                district_gov: {
+                                    createdAt: string;
+                                    createdByName: string | null;
+                                    id: string;
+                                    opinion: string;
+                                    opinionDate: string;
+                                    sealFileId: string | null;
+                                    signer: string;
+                                } | null;
+                                district_hrss: {
+                                    createdAt: string;
+                                    createdByName: string | null;
+                                    id: string;
+                                    opinion: string;
+                                    opinionDate: string;
+                                    sealFileId: string | null;
+                                    signer: string;
+                                } | null;
+                            };
+                            platformId: string | null;
+                            region: string;
+                            seals: {
+                                id: string;
+                                mimeType: string;
+                                originalName: string;
+                                sha256: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                                uploadedByName: string | null;
+                            }[];
+                            /** @enum {string} */
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -10956,7 +12514,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -11003,10 +12561,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -11063,7 +12621,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -11138,7 +12696,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -11185,10 +12743,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -11245,7 +12803,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -11314,7 +12872,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -11361,10 +12919,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -11421,7 +12979,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -11456,6 +13014,43 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition/applications/{id}/site-photos/{fileId}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载实地考察照片（专家本人；市局为已提交的意见） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -11630,7 +13225,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -11677,10 +13272,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -11737,7 +13332,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {

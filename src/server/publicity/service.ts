@@ -1,0 +1,78 @@
+/**
+ * Publicity notices (公示, Art 14 (三)) of any subject: posting one with its period computed by the
+ * Civil Code rule and the holiday calendar, recording objections and their resolution, and the gate
+ * the subject's decision passes (the period over, no objection open). The subject's own procedure
+ * (a recognition application, later the annual results or 筹建) calls these inside its transactions.
+ */
+import type { Db, Executor } from '../../db/client.js';
+import type { DayCounting } from '../../domain/dates/periods.js';
+import { decisionGate, noticePeriod, type PublicitySubjectType } from '../../domain/publicity/notice.js';
+import type { RecognitionGate } from '../../domain/dates/periods.js';
+import { audit } from '../audit/audit.js';
+import type { RequestContext } from '../context.js';
+import { AppError, errors } from '../errors.js';
+import * as repo from './repository.js';
+
+export interface Subject { type: PublicitySubjectType; id: string }
+export interface NoticeInput { postedOn: string; days: number; counting?: DayCounting | undefined; title: string; body?: string | null | undefined }
+
+/** Computes the period (refusing fewer than five days or a year the holiday calendar lacks, naming the field) and stores the notice with its audit row. */
+export async function postNotice(tx: Executor, ctx: RequestContext, subject: Subject, input: NoticeInput): Promise<string> {
+  const period = noticePeriod(input.postedOn, input.days, input.counting ?? 'calendar_days');
+  if (!period.ok) {
+    const details = period.errors.map((e) => ({ field: e.path === 'date' ? 'postedOn' : (e.path ?? 'days'), message: e.message }));
+    throw new AppError('VALIDATION_FAILED', 400, details.map((d) => d.message).join('；'), details);
+  }
+  const p = period.value;
+  const id = await repo.insertNotice(tx, {
+    subjectType: subject.type, subjectId: subject.id, title: input.title, body: input.body ?? null, postedOn: p.postedOn, days: p.days, counting: p.counting,
+    firstDay: p.firstDay, lastDay: p.lastDay, decisionFrom: p.recognitionFrom, postedBy: ctx.actor.userId,
+  });
+  await audit(tx, ctx, {
+    action: 'publicity.notice.post', entityType: 'publicity_notice', entityId: id,
+    summary: { subjectType: subject.type, subjectId: subject.id, postedOn: p.postedOn, days: p.days, counting: p.counting, lastDay: p.lastDay, decisionFrom: p.recognitionFrom, explanation: p.explanation },
+  });
+  return id;
+}
+
+export async function currentNotice(db: Executor, subject: Subject): Promise<repo.NoticeRecord> {
+  const n = await repo.latestNotice(db, subject.type, subject.id);
+  if (!n) throw errors.notFound('公示');
+  return n;
+}
+
+export async function addObjection(db: Db, ctx: RequestContext, notice: repo.NoticeRecord, input: { receivedOn: string; summary: string }, today: string): Promise<string> {
+  if (input.receivedOn < notice.postedOn) throw errors.invalid('receivedOn', `收到日期：不能早于公示发布日期 ${notice.postedOn}`);
+  if (input.receivedOn > today) throw errors.invalid('receivedOn', '收到日期：不能晚于今天');
+  return db.transaction(async (tx) => {
+    const id = await repo.insertObjection(tx, { noticeId: notice.id, receivedOn: input.receivedOn, summary: input.summary, recordedBy: ctx.actor.userId });
+    await audit(tx, ctx, {
+      action: 'publicity.objection.record', entityType: 'publicity_notice', entityId: notice.id,
+      summary: { objectionId: id, subjectType: notice.subjectType, subjectId: notice.subjectId, receivedOn: input.receivedOn, summary: input.summary },
+    });
+    return id;
+  });
+}
+
+export async function resolveObjection(
+  db: Db, ctx: RequestContext, notice: repo.NoticeRecord, objectionId: string, input: { outcome: 'upheld' | 'dismissed'; resolution: string; resolvedOn: string }, today: string,
+): Promise<void> {
+  const o = await repo.findObjection(db, notice.id, objectionId);
+  if (!o) throw errors.notFound('异议');
+  if (o.status !== 'open') throw errors.conflict('该异议已处理');
+  if (input.resolvedOn < o.receivedOn) throw errors.invalid('resolvedOn', `处理日期：不能早于收到日期 ${o.receivedOn}`);
+  if (input.resolvedOn > today) throw errors.invalid('resolvedOn', '处理日期：不能晚于今天');
+  await db.transaction(async (tx) => {
+    if (!(await repo.resolveObjection(tx, o.id, { ...input, resolvedBy: ctx.actor.userId }))) throw errors.conflict('该异议已处理');
+    await audit(tx, ctx, {
+      action: 'publicity.objection.resolve', entityType: 'publicity_notice', entityId: notice.id,
+      summary: { objectionId: o.id, subjectType: notice.subjectType, subjectId: notice.subjectId, outcome: input.outcome, resolution: input.resolution, resolvedOn: input.resolvedOn },
+    });
+  });
+}
+
+/** Whether the subject's decision may be taken on `on`: after the period, with no objection open. */
+export async function gateOf(db: Executor, notice: repo.NoticeRecord, on: string): Promise<RecognitionGate> {
+  const open = await repo.countObjections(db, notice.id, { status: 'open' });
+  return decisionGate({ ...notice, recognitionFrom: notice.decisionFrom }, on, open);
+}

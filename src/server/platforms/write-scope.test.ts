@@ -39,6 +39,8 @@ interface Foreign {
   districtCode: string;
   platform: string; site: string; staff: string; residence: string; enterprise: string; file: string; entry: string;
   org: string; user: string; session: string;
+  /** A recognition application of 万州 (out of every tested caller's scope, 九龙坡's government included). */
+  application: string;
 }
 const foreign: Partial<Record<'wz' | 'jlpOther', Foreign>> = {};
 const clients: Record<string, Client> = {};
@@ -63,7 +65,10 @@ async function victim(label: string, districtCode: string, operatorOrg: string):
   const user = await makeUser(db, 'operator', { organizationId: operatorOrg });
   await loginAs(ctx.app, user.username);
   const session = (await ctx.database.pool.query<{ id: string }>('select id from sessions where user_id = $1 limit 1', [user.id])).rows[0]!.id;
-  return { label, districtCode, platform, site: await makeSite(db, platform, 1000), staff: await makeStaff(db, platform, { team: 'management' }), residence, enterprise, file: '', entry: '', org: operatorOrg, user: user.id, session };
+  const application = (await ctx.database.pool.query<{ id: string }>(
+    "insert into recognition_applications (district_code, name, type, state) values ('500101', $1, 'comprehensive_park', 'submitted') returning id", [`${label}申报`],
+  )).rows[0]!.id;
+  return { label, districtCode, platform, site: await makeSite(db, platform, 1000), staff: await makeStaff(db, platform, { team: 'management' }), residence, enterprise, file: '', entry: '', org: operatorOrg, user: user.id, session, application };
 }
 
 beforeAll(async () => {
@@ -106,11 +111,11 @@ function paramValue(op: Operation, name: string, f: Foreign): string | undefined
   if (name === 'staffId') return f.staff;
   if (name === 'entryId') return f.entry;
   if (name === 'code') return '1.1';
-  if (name === 'assignmentId') return crypto.randomUUID();
+  if (name === 'assignmentId' || name === 'fileId' || name === 'objectionId') return crypto.randomUUID();
   if (name !== 'id') return undefined;
   const byBase: Record<string, string> = {
     platforms: f.platform, residences: f.residence, enterprises: f.enterprise, users: f.user, organizations: f.org, sessions: f.session,
-    files: f.file, schemes: 'cq-2025', evaluations: evaluation, proposals: crypto.randomUUID(),
+    files: f.file, schemes: 'cq-2025', evaluations: evaluation, proposals: crypto.randomUUID(), recognition: f.application,
   };
   return base === undefined ? undefined : byBase[base];
 }

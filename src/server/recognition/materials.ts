@@ -56,8 +56,15 @@ export async function storeUpload(tx: Executor, u: CheckedUpload, owner: { owner
   return newId;
 }
 
-export async function uploadApplicationFile(db: Db, ctx: RequestContext, id: string, maxBytes: number, purpose: string, part: MultipartFile): Promise<FileOut> {
+/**
+ * `read` parses the multipart request; it runs only after the application is found in the caller's scope,
+ * so a caller outside it gets 404 whatever the form holds.
+ */
+export async function uploadApplicationFile(
+  db: Db, ctx: RequestContext, id: string, maxBytes: number, read: () => Promise<{ part: MultipartFile; fields: { purpose: string } }>,
+): Promise<FileOut> {
   const a = await loadApplication(db, ctx, id);
+  const { part, fields: { purpose } } = await read();
   const refused = fileRefusal(purpose, ctx.actor.role, a.state);
   if (refused !== null) {
     part.file.resume();

@@ -52,10 +52,9 @@ export async function recognitionRoutes(app: FastifyInstance, { db, maxFileBytes
   // ---- materials and seals ----
   r.post(`${base}/files`, { config: { access: ['district_gov', 'district'] as const },
     schema: { tags, summary: '上传申报材料或意见盖章件（multipart：purpose 字段在前，file 在后）', consumes: ['multipart/form-data'], params: applicationParams, response: { 201: applicationDetail.shape.seals.element } },
-  }, async (req, reply) => {
-    const { part, fields } = await filePart(req, uploadFields, maxFileBytes);
-    return reply.status(201).send(await materials.uploadApplicationFile(db, contextOf(req), req.params.id, maxFileBytes, fields.purpose, part));
-  });
+  }, async (req, reply) => reply.status(201).send(
+    await materials.uploadApplicationFile(db, contextOf(req), req.params.id, maxFileBytes, () => filePart(req, uploadFields, maxFileBytes)),
+  ));
   r.post(`${base}/directory`, { config: gov,
     schema: { tags, summary: '上传入驻企业名录（导入模板格式，multipart：file），由名录计算入驻企业数和营业收入，并作为第 4 类申报材料保存', consumes: ['multipart/form-data'], ...detail },
   }, async (req) => {

@@ -183,7 +183,7 @@ export const auditFieldLabels: Record<string, string> = {
   fileId: '附件', opinion: '意见', opinionDate: '意见日期', signer: '签发人', sealFileId: '盖章件', item: '核验事项',
   prefilled: '由登记信息预填', contactChanged: '联系人已修改', type: '平台性质',
   // What an expert's save touched (evaluation.expert.save: whether the site visit and the private notes were sent).
-  siteVisit: '现场考察', privateNotes: '个人笔记',
+  siteVisit: '实地考察', privateNotes: '个人笔记',
   // Scheme settings (RULES.md §8), named as the scheme editor names them.
   ...SETTING_LABELS,
 };

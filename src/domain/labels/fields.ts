@@ -134,7 +134,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   value: '更正值',
   judgedScores: '综合评定评分',
   panelScores: '评审组评分',
-  siteVisit: '实地核查',
+  siteVisit: '实地考察',
   privateNotes: '专家备注',
   // responses: sessions, users and logs
   database: '数据库', user: '用户', organizationName: '所属机构名称', mustChangePassword: '须修改密码', csrfToken: '防跨站令牌',
@@ -172,7 +172,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   shortfall: '差距', reachable: '可达到', adjustments: '调整', asOf: '截至', districtPolicy: '区县标准', thresholds: '标准', basedOn: '依据',
   adoptedAt: '启用时间', change: '变更', fields: '字段', before: '变更前', after: '变更后', identical: '相同',
   // responses: evaluations, reviews, panel and notifications
-  entries: '参评记录', voluntary: '自愿参评', selfTotal: '自评总分', reviewedTotal: '评审总分', rank: '排名', recommendation: '运用建议',
+  entries: '参评记录', voluntary: '自愿参评', selfTotal: '自评总分', reviewedTotal: '评审总分', rank: '排名', recommendation: '评估建议',
   deadline: '截止日', entryId: '参评记录', problems: '问题', reminders: '提醒', delivered: '已送达', rowTexts: '指标说明', sheet: '评分表',
   reviewedSheet: '评审后评分表', reviews: '初审意见', rowCode: '指标编号', decision: '决定', comment: '意见', reviewerName: '审核人',
   submittedAt: '提交时间', forwardedAt: '报送时间', evaluationId: '年度评估', entryStatus: '参评状态', assignedAt: '分配时间',

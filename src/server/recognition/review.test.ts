@@ -150,7 +150,7 @@ describe('expert assessment (Art 14 (二))', () => {
     const bad = await c.expertA.call('PUT', app(id, '/my-review'), { recommendation: 'maybe', siteVisit: { date: '2025-13-40', participants: [], findings: '' }, verifications: { policies: { result: 'fine' } } });
     expect(bad.statusCode).toBe(400);
     const msg = bad.json<Problem>().message;
-    for (const name of ['评估结论', '实地考察·日期', '实地考察·参加人员', '材料核验·2. 战略规划和政策措施·核验结果']) expect(msg).toContain(name);
+    for (const name of ['评估建议', '实地考察·日期', '实地考察·参加人员', '材料核验·2. 战略规划和政策措施·结果']) expect(msg).toContain(name);
     expect(await rowCounts()).toEqual(before);
     const draft = (await ok(c.expertA, 'PUT', app(id, '/my-review'), { verifications: { policies: { result: 'problem', note: '规划文件未盖章' } }, privateNotes: NOTES, necessity: '有必要' })).json<{ privateNotes: string; missing: { field: string }[]; canWork: boolean }>();
     expect(draft).toMatchObject({ privateNotes: NOTES, canWork: true });
@@ -231,7 +231,7 @@ describe('expert assessment (Art 14 (二))', () => {
     expect((await c.bureau.call('POST', app(id, '/not-recognize'), { reason: '异议成立' })).statusCode).toBe(409);
     const early = await c.bureau.call('POST', app(id, '/publicity/objections'), { receivedOn: addDays(todayIso(), -1), summary: '早于公示' });
     expect(early.json<Problem>()).toMatchObject({ message: `收到日期：不能早于公示发布日期 ${todayIso()}`, details: [{ field: 'receivedOn' }] });
-    expect((await c.bureau.call('POST', app(id, '/publicity/objections'), { receivedOn: todayIso(), summary: '' })).json<Problem>().message).toContain('异议内容');
+    expect((await c.bureau.call('POST', app(id, '/publicity/objections'), { receivedOn: todayIso(), summary: '' })).json<Problem>().message).toContain('摘要');
     const p = (await ok(c.bureau, 'POST', app(id, '/publicity/objections'), { receivedOn: todayIso(), summary: '入驻企业数量与实际不符' })).json<Publicity>();
     expect(p.openObjections).toBe(1);
     await ok(c.bureau, 'PUT', app(id, `/publicity/objections/${p.objections[0]!.id}`), { outcome: 'upheld', resolution: '经核实，入驻企业不足' });

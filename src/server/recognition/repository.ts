@@ -129,3 +129,12 @@ export async function unconfirmItem(tx: Executor, applicationId: string, item: s
   const rows = await tx.delete(recognitionChecklist).where(and(eq(recognitionChecklist.applicationId, applicationId), eq(recognitionChecklist.item, item))).returning({ item: recognitionChecklist.item });
   return rows.length > 0;
 }
+
+/** The applications in scope waiting in some states, oldest change first (home page to-dos). */
+export async function listApplicationsInStates(db: Executor, scope: PlatformScope, states: readonly ApplicationState[]) {
+  if (states.length === 0) return [];
+  return db.select({ id: apps.id, name: apps.name, state: apps.state, districtName: districts.name }).from(apps)
+    .innerJoin(districts, eq(apps.districtCode, districts.code))
+    .where(and(applicationScopeCondition(scope), inArray(apps.state, [...states])))
+    .orderBy(asc(apps.updatedAt), asc(apps.id)).limit(50);
+}

@@ -27,7 +27,8 @@ function put(ws: ExcelJS.Worksheet, range: string, value: string, opts: { bold?:
 /** Rows 4– of the sheet: five columns as 附表1 has them (label, label, value, label, value). */
 export function layoutFormSheet(ws: ExcelJS.Worksheet, s: FormSheet): void {
   ws.columns = [{ width: 14 }, { width: 14 }, { width: 30 }, { width: 14 }, { width: 24 }];
-  ws.pageSetup = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 1, margins: { left: 0.6, right: 0.6, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 } };
+  // PaperSize is a const enum exceljs does not export at run time: A4 is 9.
+  Object.assign(ws.pageSetup, { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 1, margins: { left: 0.6, right: 0.6, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 } });
   ws.mergeCells('A1:E1');
   const title = ws.getCell('A1');
   title.value = s.title;

@@ -46,6 +46,10 @@ const SCHEME_EDITORS: readonly Role[] = ['admin', 'bureau'];
 const EVALUATION_READERS: readonly Role[] = ['admin', 'bureau', 'district', 'district_gov', 'operator'];
 /** GET /evaluations/:id/entries/:entryId. */
 const ENTRY_READERS: readonly Role[] = ['admin', 'bureau', 'district', 'operator'];
+/** GET /recognition/applications: the bureau, district bodies for their district, an operator for its own platform. */
+const RECOGNITION_READERS: readonly Role[] = ['admin', 'bureau', 'district', 'district_gov', 'operator'];
+/** The menu entry 平台认定申报; operators reach their platform's application from its link. */
+const RECOGNITION_MENU: readonly Role[] = ['admin', 'bureau', 'district', 'district_gov'];
 
 /** Children of the signed-in layout at /app; the menu is built from these. */
 export const appChildRoutes: RouteRecordRaw[] = [
@@ -79,6 +83,18 @@ export const appChildRoutes: RouteRecordRaw[] = [
     name: 'enterprise-duplicates',
     component: () => import('../views/enterprises/DuplicatesView.vue'),
     meta: { title: '重复入驻', roles: DUPLICATE_READERS, menu: {} },
+  },
+  {
+    path: 'recognition/applications',
+    name: 'recognition-applications',
+    component: () => import('../views/recognition/ApplicationListView.vue'),
+    meta: { title: '平台认定申报', roles: RECOGNITION_MENU, menu: {} },
+  },
+  {
+    path: 'recognition/applications/:id',
+    name: 'recognition-application',
+    component: () => import('../views/recognition/ApplicationView.vue'),
+    meta: { title: '认定申请', roles: RECOGNITION_READERS, activeMenu: '/app/recognition/applications' },
   },
   {
     path: 'evaluations',
@@ -169,6 +185,12 @@ export const appChildRoutes: RouteRecordRaw[] = [
 
 export const routes: RouteRecordRaw[] = [
   ...printRoutes,
+  {
+    path: '/app/recognition/applications/:id/print',
+    name: 'recognition-application-print',
+    component: () => import('../views/recognition/ApplicationPrintView.vue'),
+    meta: { title: '打印认定申请表', roles: RECOGNITION_READERS },
+  },
   {
     path: '/app',
     component: () => import('../layouts/AppLayout.vue'),

@@ -5,7 +5,6 @@
  * attachment (files + file_blobs), owned by the application and by no platform.
  */
 import { Readable } from 'node:stream';
-import type { MultipartFile } from '@fastify/multipart';
 import type { Db } from '../../db/client.js';
 import { isMaterialKind, materialKindLabels } from '../../domain/recognition/materials.js';
 import { applicationStateLabels, governmentMayEdit, type ApplicationState } from '../../domain/recognition/workflow.js';
@@ -36,7 +35,10 @@ const fileOut = (f: repo.ApplicationFileRecord): FileOut => ({
   id: f.id, originalName: f.originalName, mimeType: f.mimeType, sizeBytes: f.sizeBytes, sha256: f.sha256, uploadedAt: f.uploadedAt.toISOString(), uploadedByName: f.uploadedByName,
 });
 
-export async function uploadApplicationFile(db: Db, ctx: RequestContext, id: string, maxBytes: number, purpose: string, part: MultipartFile): Promise<FileOut> {
+/** A received file: a multipart part, or (demo seed) any stream with its name. */
+export interface FilePart { filename: string; file: Readable & { truncated: boolean } }
+
+export async function uploadApplicationFile(db: Db, ctx: RequestContext, id: string, maxBytes: number, purpose: string, part: FilePart): Promise<FileOut> {
   const a = await loadApplication(db, ctx, id);
   const refused = fileRefusal(purpose, ctx.actor.role, a.state);
   if (refused !== null) {

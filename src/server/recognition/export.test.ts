@@ -42,7 +42,7 @@ async function cellsOf(body: Buffer): Promise<string[]> {
   await wb.xlsx.load(body);
   const ws = wb.getWorksheet('附表1');
   const out: string[] = [];
-  ws?.eachRow((row) => row.eachCell((cell) => out.push(String(cell.text))));
+  ws?.eachRow((row) => row.eachCell((cell) => out.push(cell.text)));
   return out;
 }
 

@@ -118,7 +118,7 @@ describe('recognition application, government to bureau', () => {
       await page.getByTestId('notification-table').locator('tr', { hasText: NAME }).first().getByTestId('notification-open').click();
       await page.waitForURL(`**${applicationUrl}`);
       await page.getByRole('tab', { name: '审核意见' }).click();
-      await page.getByTestId('opinion-text').locator('textarea').fill(HRSS_OPINION);
+      await page.locator('textarea[data-testid=opinion-text]').fill(HRSS_OPINION);
       await page.locator('input[data-testid=opinion-signer]').fill('刘强');
       await screenshot(page, 'recognition-4-hrss-opinion');
       await page.getByTestId('opinion-submit').click();
@@ -136,7 +136,7 @@ describe('recognition application, government to bureau', () => {
       await signIn(page, 'jlp.gov');
       await page.goto(`${baseUrl}${applicationUrl}`);
       await page.getByRole('tab', { name: '审核意见' }).click();
-      await page.getByTestId('opinion-text').locator('textarea').fill(GOV_OPINION);
+      await page.locator('textarea[data-testid=opinion-text]').fill(GOV_OPINION);
       await page.locator('input[data-testid=opinion-signer]').fill('何伟');
       await page.getByTestId('opinion-submit').click();
       await confirmBox(page);

@@ -39,7 +39,7 @@ beforeAll(async () => {
 
 async function cellsOf(body: Buffer): Promise<string[]> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(body);
+  await wb.xlsx.load(new Uint8Array(body).buffer);
   const ws = wb.getWorksheet('附表1');
   const out: string[] = [];
   ws?.eachRow((row) => row.eachCell((cell) => out.push(cell.text)));
@@ -62,7 +62,7 @@ describe('附表1 as .xlsx', () => {
     expect(all).toMatch(/区县（自治县）人力社保部门意见：\n区人社局同意推荐[\s\S]*签发人：李四 {4}2026 年 3 月 2 日/);
     expect(all).toMatch(/区县（自治县）人民政府意见：\n区政府同意推荐[\s\S]*签发人：王五 {4}2026 年 3 月 5 日/);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.rawPayload);
+    await wb.xlsx.load(new Uint8Array(res.rawPayload).buffer);
     expect(wb.getWorksheet('附表1')?.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait' });
     const after = Number((await ctx.database.pool.query<{ n: string }>(`select count(*) n from audit_log where action = 'export.download'`)).rows[0]?.n);
     expect(after).toBe(before + 1);

@@ -14,8 +14,11 @@ declare module 'vue-router' {
     /** Only for visitors without a session (login page): signed-in users go home. */
     guestOnly?: boolean;
     roles?: readonly Role[];
-    /** Shown in the left menu; `group` nests it under a sub-menu. */
-    menu?: { group?: string };
+    /**
+     * Shown in the left menu; `group` nests it under a sub-menu. `onDemand` roles see the entry only
+     * when the layout found something for them there (an operator whose platform has an application).
+     */
+    menu?: { group?: string; onDemand?: readonly Role[] };
     /** Menu entry to highlight for pages that are not in the menu themselves (detail pages). */
     activeMenu?: string;
   }
@@ -48,8 +51,6 @@ const EVALUATION_READERS: readonly Role[] = ['admin', 'bureau', 'district', 'dis
 const ENTRY_READERS: readonly Role[] = ['admin', 'bureau', 'district', 'operator'];
 /** GET /recognition/applications: the bureau, district bodies for their district, an operator for its own platform. */
 const RECOGNITION_READERS: readonly Role[] = ['admin', 'bureau', 'district', 'district_gov', 'operator'];
-/** The menu entry 平台认定申报; operators reach their platform's application from its link. */
-const RECOGNITION_MENU: readonly Role[] = ['admin', 'bureau', 'district', 'district_gov'];
 
 /** Children of the signed-in layout at /app; the menu is built from these. */
 export const appChildRoutes: RouteRecordRaw[] = [
@@ -88,7 +89,7 @@ export const appChildRoutes: RouteRecordRaw[] = [
     path: 'recognition/applications',
     name: 'recognition-applications',
     component: () => import('../views/recognition/ApplicationListView.vue'),
-    meta: { title: '平台认定申报', roles: RECOGNITION_MENU, menu: {} },
+    meta: { title: '平台认定申报', roles: RECOGNITION_READERS, menu: { onDemand: ['operator'] } },
   },
   {
     path: 'recognition/applications/:id',

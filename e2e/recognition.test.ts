@@ -210,6 +210,16 @@ describe('recognition application, government to bureau', () => {
       expect(await page.getByTestId('art17-terms').innerText()).toContain('降至 8000');
       await settle(page);
       await screenshot(page, 'recognition-10-staff-art17');
+
+      // 导出 Excel: the form with both opinions, under its Chinese name.
+      const download = page.waitForEvent('download');
+      await page.getByTestId('export-form').click();
+      expect((await download).suggestedFilename()).toBe('认定申请表-万州三峡人力资源服务产业园.xlsx');
+      await page.getByRole('tab', { name: '办理记录' }).click();
+      const history = page.getByTestId('application-history');
+      await expect.poll(() => history.innerText()).toContain('出具区县政府意见并报送市局');
+      expect(await history.innerText()).toContain('出具区县人社局意见');
+      await screenshot(page, 'recognition-11-history');
     } finally {
       await page.close();
     }

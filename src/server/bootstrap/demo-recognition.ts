@@ -15,9 +15,13 @@ import { createApplication, sendToHrss, updateApplication } from '../recognition
 import { uploadApplicationFile } from '../recognition/materials.js';
 import { giveHrssOpinion, govSubmit } from '../recognition/opinions.js';
 import type { FormBody } from '../recognition/schema.js';
-import { demoUsers } from './repository.js';
+import { backdateDemoApplication, demoUsers } from './repository.js';
 
 const shift = (days: number) => new Date(Date.parse(`${todayIso()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** A working-hours time `days` from today (Beijing time), for a step of the procedure. */
+const at = (days: number, hour: number) => new Date(`${shift(days)}T${String(hour).padStart(2, '0')}:30:00+08:00`);
+/** The days (from today) of each step of a demo application, in the order the procedure takes them. */
+const steps = (days: Record<string, number>) => (action: string) => at(days[action] ?? days.create ?? 0, action === 'create' ? 9 : 15);
 
 /** A one-page PDF standing for a scanned material (the content check reads the header). */
 function demoPdf(title: string): Buffer {
@@ -64,12 +68,14 @@ export async function seedDemoRecognition(db: Db): Promise<void> {
     name: draft.name, type: 'comprehensive_park', address: '重庆市九龙坡区西部物流园 18 号（演示地址）', carrier: 'offline', siteAreaM2: 12000, siteCount: 1,
     construction: 'new', operationMode: 'entrusted', services: ['policy', 'information', 'registration'], dataYear: 2024,
   });
+  await backdateDemoApplication(db, draft.id, steps({ create: -2 }));
 
   // 2. Sent to 九龙坡区人力社保局 (jlp.hrss), waiting for its opinion.
   const market = await createApplication(db, jlpGov, { name: JLP_MARKET.name, type: JLP_MARKET.type });
   await updateApplication(db, jlpGov, market.id, JLP_MARKET);
   await uploadFiveMaterials(db, jlpGov, market.id, JLP_MARKET.name);
   await sendToHrss(db, jlpGov, market.id);
+  await backdateDemoApplication(db, market.id, steps({ create: -12, upload: -9, send_to_hrss: -8 }));
 
   // 3. 万州 (渝东北): both opinions given, submitted to the bureau for its check (Art 17 applies).
   const park = await createApplication(db, wzGov, { name: WZ_PARK.name, type: WZ_PARK.type });
@@ -84,4 +90,5 @@ export async function seedDemoRecognition(db: Db): Promise<void> {
     opinion: '同意推荐万州三峡人力资源服务产业园申报市级人力资源服务发展平台，区政府将持续给予政策和资金支持（演示数据）。',
     opinionDate: shift(-3), signer: '张华（演示）',
   });
+  await backdateDemoApplication(db, park.id, steps({ create: -30, upload: -24, send_to_hrss: -21, hrss_opinion: -6, gov_submit: -3 }));
 }

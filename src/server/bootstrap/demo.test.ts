@@ -180,9 +180,22 @@ describe('the demo recognition applications', () => {
         (select count(*) from recognition_opinions o where o.application_id = a.id) opinions
       from recognition_applications a join districts d on d.code = a.district_code order by a.created_at`);
     expect(rows.map((r) => [r.district, r.state, Number(r.files), Number(r.opinions)])).toEqual([
-      ['九龙坡区', 'draft', 0, 0], ['九龙坡区', 'hrss_review', 5, 0], ['万州区', 'submitted', 5, 2],
+      ['万州区', 'submitted', 5, 2], ['九龙坡区', 'hrss_review', 5, 0], ['九龙坡区', 'draft', 0, 0],
     ]);
     expect(rows.find((r) => r.state === 'submitted')?.region).toMatch(/^渝东[北南]/);
+  });
+
+  it('dates each step on its own day, in the procedure\'s order, and each opinion on the day it was given', async () => {
+    const steps = await q<{ name: string; action: string; day: string }>(`
+      select a.name, h.action, to_char(h.at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') "day" from recognition_history h
+      join recognition_applications a on a.id = h.application_id order by h.at`);
+    const park = steps.filter((s) => s.name === '万州三峡人力资源服务产业园');
+    expect(park.map((s) => s.action)).toEqual(['create', 'send_to_hrss', 'hrss_opinion', 'gov_submit']);
+    expect(new Set(park.map((s) => s.day)).size).toBe(4);
+    const opinions = await q<{ kind: string; day: string }>(`select o.kind, o.opinion_date::text "day" from recognition_opinions o`);
+    expect(opinions.find((o) => o.kind === 'district_hrss')?.day).toBe(park[2]?.day);
+    expect(opinions.find((o) => o.kind === 'district_gov')?.day).toBe(park[3]?.day);
+    expect(park.every((s) => s.day < todayIso())).toBe(true);
   });
 
   it('gives jlp.gov, jlp.hrss and staff recognition work on their home page', async () => {

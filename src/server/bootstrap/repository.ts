@@ -1,6 +1,6 @@
-import { eq, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../domain/auth/actor.js';
-import { districts, notifications, organizations, platforms, scoreSchemes, users } from '../../db/schema/index.js';
+import { districts, files, notifications, organizations, platforms, recognitionApplications, recognitionHistory, recognitionOpinions, scoreSchemes, users } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 
 export type DistrictRow = typeof districts.$inferInsert;
@@ -67,4 +67,23 @@ export async function backdateDemoNotifications(db: Executor, year: number, date
   const rows = await db.update(notifications).set({ title, body, createdAt: at })
     .where(like(notifications.title, `%${year}年度%`)).returning({ id: notifications.id });
   return rows.length;
+}
+
+/**
+ * The demo's applications are seeded today through the use cases; spread their steps over the past
+ * weeks as a real procedure would take: each history row, opinion and material at the day of its step
+ * (`dayOf` gives a step's date), and the application's own times after them.
+ */
+export async function backdateDemoApplication(db: Executor, applicationId: string, dayOf: (action: string) => Date): Promise<void> {
+  const history = await db.select({ id: recognitionHistory.id, action: recognitionHistory.action }).from(recognitionHistory)
+    .where(eq(recognitionHistory.applicationId, applicationId));
+  for (const h of history) await db.update(recognitionHistory).set({ at: dayOf(h.action) }).where(eq(recognitionHistory.id, h.id));
+  await db.update(recognitionOpinions).set({ createdAt: dayOf('hrss_opinion') })
+    .where(and(eq(recognitionOpinions.applicationId, applicationId), eq(recognitionOpinions.kind, 'district_hrss')));
+  await db.update(recognitionOpinions).set({ createdAt: dayOf('gov_submit') })
+    .where(and(eq(recognitionOpinions.applicationId, applicationId), eq(recognitionOpinions.kind, 'district_gov')));
+  await db.update(files).set({ uploadedAt: dayOf('upload') }).where(and(eq(files.ownerType, 'recognition_application'), eq(files.ownerId, applicationId)));
+  const last = history.map((h) => dayOf(h.action)).reduce((a, b) => (a > b ? a : b), dayOf('create'));
+  const submitted = history.some((h) => h.action === 'gov_submit') ? dayOf('gov_submit') : null;
+  await db.update(recognitionApplications).set({ createdAt: dayOf('create'), updatedAt: last, submittedAt: submitted }).where(eq(recognitionApplications.id, applicationId));
 }

@@ -9,6 +9,8 @@ import { conditionFactsFor, sheetFactsFor } from '../yeardata/facts.js';
 import { seedDemo } from './demo.js';
 import { docNoRefusal } from '../../domain/platforms/doc-number.js';
 import { runRecognitionDeadlineCheck } from '../yeardata/recognition-deadlines.js';
+import { homeSummary } from '../home/service.js';
+import { demoUsers } from './repository.js';
 
 const ctx = useTestApp();
 const platformIds = new Map<string, string>();
@@ -201,5 +203,46 @@ describe('the demo evaluations', () => {
     expect(chain.ok).toBe(true);
     const results = await verifyPublishedResults(ctx.database.db, 2024);
     expect(results.ok, results.reason).toBe(true);
+  });
+});
+
+describe('the demo recognition applications', () => {
+  it('holds applications at several steps: a 九龙坡 draft, one waiting for 九龙坡 HRSS, a 万州 (Art 17) one with both opinions at the bureau', async () => {
+    const rows = await q<{ name: string; state: string; district: string; region: string; files: string; opinions: string }>(`
+      select a.name, a.state, d.name district, d.region, (select count(*) from files f where f.owner_id = a.id) files,
+        (select count(*) from recognition_opinions o where o.application_id = a.id) opinions
+      from recognition_applications a join districts d on d.code = a.district_code order by a.created_at`);
+    expect(rows.map((r) => [r.district, r.state, Number(r.files), Number(r.opinions)])).toEqual([
+      ['万州区', 'submitted', 5, 2], ['九龙坡区', 'hrss_review', 5, 0], ['九龙坡区', 'draft', 0, 0],
+    ]);
+    expect(rows.find((r) => r.state === 'submitted')?.region).toMatch(/^渝东[北南]/);
+  });
+
+  it('dates each step on its own day, in the procedure\'s order, and each opinion on the day it was given', async () => {
+    const steps = await q<{ name: string; action: string; day: string }>(`
+      select a.name, h.action, to_char(h.at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') "day" from recognition_history h
+      join recognition_applications a on a.id = h.application_id order by h.at`);
+    const park = steps.filter((s) => s.name === '万州三峡人力资源服务产业园');
+    expect(park.map((s) => s.action)).toEqual(['create', 'send_to_hrss', 'hrss_opinion', 'gov_submit']);
+    expect(new Set(park.map((s) => s.day)).size).toBe(4);
+    const opinions = await q<{ kind: string; day: string }>(`select o.kind, o.opinion_date::text "day" from recognition_opinions o`);
+    expect(opinions.find((o) => o.kind === 'district_hrss')?.day).toBe(park[2]?.day);
+    expect(opinions.find((o) => o.kind === 'district_gov')?.day).toBe(park[3]?.day);
+    expect(park.every((s) => s.day < todayIso())).toBe(true);
+  });
+
+  it('gives jlp.gov, jlp.hrss and staff recognition work on their home page', async () => {
+    const users = await demoUsers(ctx.database.db, ['jlp.gov', 'jlp.hrss', 'staff', 'wz.hrss']);
+    const tasksOf = async (username: string) => {
+      const actor = users.get(username);
+      if (!actor) throw new Error(username);
+      return (await homeSummary(ctx.database.db, { actor, ip: null, userAgent: 'test' })).tasks.filter((t) => t.kind.startsWith('recognition.'));
+    };
+    expect((await tasksOf('jlp.gov')).map((t) => t.kind)).toEqual(['recognition.draft']);
+    expect((await tasksOf('jlp.hrss')).map((t) => t.title)).toEqual([expect.stringContaining('九龙坡区智能制造人才市场')]);
+    const staff = await tasksOf('staff');
+    expect(staff.map((t) => t.title)).toEqual([expect.stringContaining('万州三峡人力资源服务产业园')]);
+    expect(staff[0]?.link).toMatch(/^\/app\/recognition\/applications\/[0-9a-f-]{36}$/);
+    expect(await tasksOf('wz.hrss')).toEqual([]);
   });
 });

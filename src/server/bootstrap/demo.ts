@@ -3,6 +3,7 @@ import type { Role } from '../../domain/auth/roles.js';
 import { hashPassword } from '../auth/passwords.js';
 import { writeSetting, readSetting } from '../settings/repository.js';
 import { bureauOrgCode } from './reference.js';
+import { seedDemoRecognition } from './demo-recognition.js';
 import { seedDemoEvaluations, type DemoSeedPlatform } from './demo-evaluations.js';
 import { seedRegistryDemo, type DemoPlatform } from './demo-registry.js';
 import { ensureOrganization, insertPlatform, insertUser } from './repository.js';
@@ -89,5 +90,6 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await writeSetting(tx, 'demo', true);
   });
   await seedDemoEvaluations(db, forEvaluations);
+  await seedDemoRecognition(db);
   return true;
 }

@@ -1,6 +1,6 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../domain/auth/actor.js';
-import { districts, organizations, platforms, scoreSchemes, users } from '../../db/schema/index.js';
+import { districts, files, organizations, platforms, recognitionApplications, recognitionHistory, recognitionOpinions, scoreSchemes, users } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 
 export type DistrictRow = typeof districts.$inferInsert;
@@ -50,4 +50,23 @@ export async function demoUsers(db: Executor, usernames: string[]): Promise<Map<
     .innerJoin(organizations, eq(users.organizationId, organizations.id))
     .where(inArray(users.username, usernames));
   return new Map(rows.map((r) => [r.username, r]));
+}
+
+/**
+ * The demo's applications are seeded today through the use cases; spread their steps over the past
+ * weeks as a real procedure would take: each history row, opinion and material at the day of its step
+ * (`dayOf` gives a step's date), and the application's own times after them.
+ */
+export async function backdateDemoApplication(db: Executor, applicationId: string, dayOf: (action: string) => Date): Promise<void> {
+  const history = await db.select({ id: recognitionHistory.id, action: recognitionHistory.action }).from(recognitionHistory)
+    .where(eq(recognitionHistory.applicationId, applicationId));
+  for (const h of history) await db.update(recognitionHistory).set({ at: dayOf(h.action) }).where(eq(recognitionHistory.id, h.id));
+  await db.update(recognitionOpinions).set({ createdAt: dayOf('hrss_opinion') })
+    .where(and(eq(recognitionOpinions.applicationId, applicationId), eq(recognitionOpinions.kind, 'district_hrss')));
+  await db.update(recognitionOpinions).set({ createdAt: dayOf('gov_submit') })
+    .where(and(eq(recognitionOpinions.applicationId, applicationId), eq(recognitionOpinions.kind, 'district_gov')));
+  await db.update(files).set({ uploadedAt: dayOf('upload') }).where(and(eq(files.ownerType, 'recognition_application'), eq(files.ownerId, applicationId)));
+  const last = history.map((h) => dayOf(h.action)).reduce((a, b) => (a > b ? a : b), dayOf('create'));
+  const submitted = history.some((h) => h.action === 'gov_submit') ? dayOf('gov_submit') : null;
+  await db.update(recognitionApplications).set({ createdAt: dayOf('create'), updatedAt: last, submittedAt: submitted }).where(eq(recognitionApplications.id, applicationId));
 }

@@ -6,6 +6,8 @@ import { notificationLink } from '../../domain/notifications/kinds.js';
 import { cq2025, type PlatformType } from '../../domain/index.js';
 import { countPlatforms, openDeadlineAlerts } from '../platforms/repository.js';
 import { adminCounts } from './repository.js';
+import { listApplicationsInStates } from '../recognition/repository.js';
+import type { ApplicationState } from '../../domain/recognition/workflow.js';
 
 /** A piece of work waiting for the user, with the page where it is done. */
 export interface HomeTask { kind: string; title: string; link: string }
@@ -25,6 +27,26 @@ async function bureauTasks(db: Db): Promise<HomeTask[]> {
     kind: 'platform.deadline.overdue',
     title: `${a.platformName}：「${conditionLabel(a.platformType, a.condition)}」已过${art(17)}达成时限（${a.dueDate}）仍未达到`,
     link: notificationLink('platform.deadline.overdue', { platformId: a.platformId }),
+  }));
+}
+
+/** What each role does next on a recognition application (Art 14 (一)): the states waiting on it and the step's words. */
+const RECOGNITION_TODO: Partial<Record<RequestContext['actor']['role'], Partial<Record<ApplicationState, string>>>> = {
+  district_gov: { draft: '填写附表1并上传申报材料', returned_to_gov: '区县人社局已退回，请修改后重新提交', returned_to_district: '市人力社保局已退回，请修改后重新提交', gov_opinion: '出具区县政府意见并报送市人力社保局' },
+  district: { hrss_review: '出具区县人社局意见' },
+  bureau: { submitted: '审核认定条件' },
+};
+
+/** The recognition applications waiting on the user's role, within its scope. */
+async function recognitionTasks(db: Db, ctx: RequestContext): Promise<HomeTask[]> {
+  const todo = RECOGNITION_TODO[ctx.actor.role];
+  if (!todo) return [];
+  const states = Object.keys(todo).filter((s): s is ApplicationState => s in todo);
+  const rows = await listApplicationsInStates(db, platformScope(ctx.actor), states);
+  return rows.map((a) => ({
+    kind: `recognition.${a.state}`,
+    title: `市级平台认定申请「${a.name}」（${a.districtName}）：${todo[a.state] ?? ''}`,
+    link: notificationLink('recognition.application.sent', { applicationId: a.id }),
   }));
 }
 
@@ -57,6 +79,6 @@ export async function homeSummary(db: Db, ctx: RequestContext): Promise<HomeSumm
       { label: '已备案', value: count('filed') },
       { label: '筹建中', value: count('preparing') },
     ],
-    tasks: role === 'bureau' ? await bureauTasks(db) : [],
+    tasks: [...(role === 'bureau' ? await bureauTasks(db) : []), ...(await recognitionTasks(db, ctx))],
   };
 }

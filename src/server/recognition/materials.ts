@@ -5,7 +5,6 @@
  * attachment (files + file_blobs), owned by the application and by no platform.
  */
 import { Readable } from 'node:stream';
-import type { MultipartFile } from '@fastify/multipart';
 import type { Db, Executor } from '../../db/client.js';
 import { isMaterialKind, materialKindLabels } from '../../domain/recognition/materials.js';
 import { applicationStateLabels, governmentMayEdit, type ApplicationState } from '../../domain/recognition/workflow.js';
@@ -36,10 +35,13 @@ const fileOut = (f: repo.ApplicationFileRecord): FileOut => ({
   id: f.id, originalName: f.originalName, mimeType: f.mimeType, sizeBytes: f.sizeBytes, sha256: f.sha256, uploadedAt: f.uploadedAt.toISOString(), uploadedByName: f.uploadedByName,
 });
 
+/** A received file: a multipart part, or (demo seed) any stream with its name. */
+export interface FilePart { filename: string; file: Readable & { truncated: boolean } }
+
 /** An upload received whole and passed by the attachments' content check, ready to store. */
 export interface CheckedUpload { content: Buffer; size: number; sha256: string; sm3: string; mime: string; originalName: string }
 
-export async function receiveUpload(part: MultipartFile, maxBytes: number): Promise<CheckedUpload> {
+export async function receiveUpload(part: FilePart, maxBytes: number): Promise<CheckedUpload> {
   const received = await receive(part.file);
   if (part.file.truncated) throw tooLarge(maxBytes);
   const detected = await detectContent(received.content, part.filename);
@@ -61,7 +63,7 @@ export async function storeUpload(tx: Executor, u: CheckedUpload, owner: { owner
  * so a caller outside it gets 404 whatever the form holds.
  */
 export async function uploadApplicationFile(
-  db: Db, ctx: RequestContext, id: string, maxBytes: number, read: () => Promise<{ part: MultipartFile; fields: { purpose: string } }>,
+  db: Db, ctx: RequestContext, id: string, maxBytes: number, read: () => Promise<{ part: FilePart; fields: { purpose: string } }>,
 ): Promise<FileOut> {
   const a = await loadApplication(db, ctx, id);
   const { part, fields: { purpose } } = await read();

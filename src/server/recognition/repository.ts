@@ -215,3 +215,12 @@ export async function findPhoto(db: Executor, assignmentIds: readonly string[], 
     .where(and(eq(files.id, fileId), eq(files.ownerType, SITE_PHOTO_OWNER), inArray(files.ownerId, [...assignmentIds]), isNull(files.platformId)));
   return row ?? null;
 }
+
+/** The applications in scope waiting in some states, oldest change first (home page to-dos). */
+export async function listApplicationsInStates(db: Executor, scope: PlatformScope, states: readonly ApplicationState[]) {
+  if (states.length === 0) return [];
+  return db.select({ id: apps.id, name: apps.name, state: apps.state, districtName: districts.name }).from(apps)
+    .innerJoin(districts, eq(apps.districtCode, districts.code))
+    .where(and(applicationScopeCondition(scope), inArray(apps.state, [...states])))
+    .orderBy(asc(apps.updatedAt), asc(apps.id)).limit(50);
+}

@@ -5,10 +5,11 @@ import type { Db } from '../../db/client.js';
 import { MAX_IMPORT_BYTES } from '../imports/columns.js';
 import { filePart } from '../multipart.js';
 import { contextOf } from '../plugins/auth.js';
-import { contentDisposition } from '../xlsx.js';
+import { contentDisposition, sendXlsx } from '../xlsx.js';
 import * as application from './application.js';
 import { uploadDirectory } from './directory.js';
 import * as check from './check.js';
+import { exportFormSheet } from './export.js';
 import * as materials from './materials.js';
 import * as opinions from './opinions.js';
 import { recognitionReviewRoutes } from './review-routes.js';
@@ -48,6 +49,12 @@ export async function recognitionRoutes(app: FastifyInstance, { db, maxFileBytes
     async (req) => application.sendToHrss(db, contextOf(req), req.params.id));
   r.post(`${base}/withdraw`, { config: gov, schema: { tags, summary: '撤回申请', ...detail, body: reasonBody } },
     async (req) => application.withdrawApplication(db, contextOf(req), req.params.id, req.body.reason));
+
+  r.get(`${base}/form.xlsx`, { config: readers, schema: { tags, summary: '导出附表1（认定申请表，含区县人社局和区县政府意见，.xlsx）', params: applicationParams } },
+    async (req, reply) => {
+      const file = await exportFormSheet(db, contextOf(req), req.params.id);
+      return sendXlsx(reply, file.filename, file.body);
+    });
 
   // ---- materials and seals ----
   r.post(`${base}/files`, { config: { access: ['district_gov', 'district'] as const },

@@ -14,8 +14,11 @@ declare module 'vue-router' {
     /** Only for visitors without a session (login page): signed-in users go home. */
     guestOnly?: boolean;
     roles?: readonly Role[];
-    /** Shown in the left menu; `group` nests it under a sub-menu. */
-    menu?: { group?: string };
+    /**
+     * Shown in the left menu; `group` nests it under a sub-menu. `onDemand` roles see the entry only
+     * when the layout found something for them there (an operator whose platform has an application).
+     */
+    menu?: { group?: string; onDemand?: readonly Role[] };
     /** Menu entry to highlight for pages that are not in the menu themselves (detail pages). */
     activeMenu?: string;
   }
@@ -46,6 +49,8 @@ const SCHEME_EDITORS: readonly Role[] = ['admin', 'bureau'];
 const EVALUATION_READERS: readonly Role[] = ['admin', 'bureau', 'district', 'district_gov', 'operator'];
 /** GET /evaluations/:id/entries/:entryId. */
 const ENTRY_READERS: readonly Role[] = ['admin', 'bureau', 'district', 'operator'];
+/** GET /recognition/applications: the bureau, district bodies for their district, an operator for its own platform. */
+const RECOGNITION_READERS: readonly Role[] = ['admin', 'bureau', 'district', 'district_gov', 'operator'];
 
 /** Children of the signed-in layout at /app; the menu is built from these. */
 export const appChildRoutes: RouteRecordRaw[] = [
@@ -79,6 +84,18 @@ export const appChildRoutes: RouteRecordRaw[] = [
     name: 'enterprise-duplicates',
     component: () => import('../views/enterprises/DuplicatesView.vue'),
     meta: { title: '重复入驻', roles: DUPLICATE_READERS, menu: {} },
+  },
+  {
+    path: 'recognition/applications',
+    name: 'recognition-applications',
+    component: () => import('../views/recognition/ApplicationListView.vue'),
+    meta: { title: '平台认定申报', roles: RECOGNITION_READERS, menu: { onDemand: ['operator'] } },
+  },
+  {
+    path: 'recognition/applications/:id',
+    name: 'recognition-application',
+    component: () => import('../views/recognition/ApplicationView.vue'),
+    meta: { title: '认定申请', roles: RECOGNITION_READERS, activeMenu: '/app/recognition/applications' },
   },
   {
     path: 'evaluations',
@@ -169,6 +186,12 @@ export const appChildRoutes: RouteRecordRaw[] = [
 
 export const routes: RouteRecordRaw[] = [
   ...printRoutes,
+  {
+    path: '/app/recognition/applications/:id/print',
+    name: 'recognition-application-print',
+    component: () => import('../views/recognition/ApplicationPrintView.vue'),
+    meta: { title: '打印认定申请表', roles: RECOGNITION_READERS },
+  },
   {
     path: '/app',
     component: () => import('../layouts/AppLayout.vue'),

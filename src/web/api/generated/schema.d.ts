@@ -10670,6 +10670,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/recognition/applications/{id}/form.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出附表1（认定申请表，含区县人社局和区县政府意见，.xlsx） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/recognition/applications/{id}/gov-submit": {
         parameters: {
             query?: never;

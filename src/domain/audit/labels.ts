@@ -4,8 +4,7 @@ import { entryStatusLabels } from '../evaluation/workflow.js';
 import { statusLabels as platformStatusLabels } from '../platforms/lifecycle.js';
 import { factLabelOrUndefined } from '../labels/facts.js';
 import { PLATFORM_TYPE_LABELS } from '../rules/scheme-types.js';
-import { constructionLabels } from '../recognition/form.js';
-import { materialKindLabels } from '../recognition/materials.js';
+import { ENUM_LABELS } from '../labels/enums.js';
 import { applicationStateLabels } from '../recognition/workflow.js';
 import { fieldLabelOrUndefined } from '../labels/path.js';
 
@@ -202,8 +201,10 @@ export const auditReferenceFields: Readonly<Record<string, AuditEntity>> = {
 const valueLabels: Readonly<Record<string, string>> = {
   // Object types named in summaries (a file's owner): listed first, so that states and roles below win on a shared code.
   ...auditEntityLabels,
-  // Registry and recognition codes (platform types, application states, material kinds, construction); the states and roles below win on a shared code.
-  ...PLATFORM_TYPE_LABELS, ...applicationStateLabels, ...materialKindLabels, ...constructionLabels,
+  // Every enumeration of the label table (carriers, services, platform types, application states, material kinds…);
+  // the platform types, states and roles below win on a code two enumerations share.
+  ...Object.assign({}, ...Object.values(ENUM_LABELS)) as Record<string, string>,
+  ...PLATFORM_TYPE_LABELS, ...applicationStateLabels,
   ...platformStatusLabels, ...entryStatusLabels, ...roleLabels,
   assigned: '已分配', declined: '已拒绝',
   accept: '通过', accepted: '通过', return: '退回', rejected: '驳回', confirmed: '已确认', pending: '待处理',

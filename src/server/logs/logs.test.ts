@@ -46,6 +46,18 @@ describe('audit log in Chinese', () => {
     expect(res.json<{ items: Row[] }>().items.every((r) => r.entityName === null)).toBe(true);
   });
 
+  it('names a recognition application by its platform name, and a checklist item by its article, not its id', async () => {
+    const applicationId = (await ctx.database.pool.query<{ id: string }>(
+      "insert into recognition_applications (district_code, name, type) values ('500107', '日志测试人力资源服务产业园', 'comprehensive_park') returning id",
+    )).rows[0]!.id;
+    await insertAudit(ctx.database.db, {
+      userId: null, username: 'system', role: null, organizationId: null, organizationName: null, ip: null,
+      action: 'recognition.checklist.confirm', entityType: 'recognition_application', entityId: applicationId, summary: { item: '第十一条（四） 平台入驻人力资源服务企业生产经营平稳', note: null },
+    });
+    const row = (await auditor.call('GET', '/audit-log?action=recognition.checklist.confirm')).json<{ items: Row[] }>().items[0]!;
+    expect(row).toMatchObject({ actionLabel: '确认认定定性条件', entityLabel: '市级平台认定申请', entityName: '日志测试人力资源服务产业园' });
+  });
+
   it('exports the filtered log as .xlsx in the same words, and audits the export', async () => {
     const res = await auditor.call('GET', '/audit-log/export?action=user.update');
     expect(res.statusCode, res.body).toBe(200);

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, ilike, inArray, lte, or, sql } from 'drizzle-orm';
 import {
-  auditLog, enterprises, evaluationEntries, evaluations, expertAssignments, files, loginLog, organizations, platformSites, platforms, scoreSchemes, users,
+  auditLog, enterprises, evaluationEntries, evaluations, expertAssignments, files, loginLog, organizations, platformSites, platforms, publicityNotices,
+  recognitionApplications, recognitionExpertAssignments, scoreSchemes, users,
 } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 import { likePattern, offsetOf } from '../pagination.js';
@@ -96,6 +97,13 @@ const nameQueries: Partial<Record<string, (db: Executor, ids: string[]) => Promi
   evaluation_entry: (db, ids) => db.select({ id: evaluationEntries.id, name: sql<string>`${evaluations.year} || ' 年度 · ' || ${platforms.name}` })
     .from(evaluationEntries).innerJoin(evaluations, eq(evaluations.id, evaluationEntries.evaluationId)).innerJoin(platforms, eq(platforms.id, evaluationEntries.platformId))
     .where(inArray(evaluationEntries.id, ids)),
+  recognition_application: (db, ids) => db.select({ id: recognitionApplications.id, name: recognitionApplications.name }).from(recognitionApplications)
+    .where(inArray(recognitionApplications.id, ids)),
+  recognition_expert_assignment: (db, ids) => db.select({ id: recognitionExpertAssignments.id, name: sql<string>`${users.username} || ' · ' || ${recognitionApplications.name}` })
+    .from(recognitionExpertAssignments).innerJoin(users, eq(users.id, recognitionExpertAssignments.expertUserId))
+    .innerJoin(recognitionApplications, eq(recognitionApplications.id, recognitionExpertAssignments.applicationId))
+    .where(inArray(recognitionExpertAssignments.id, ids)),
+  publicity_notice: (db, ids) => db.select({ id: publicityNotices.id, name: publicityNotices.title }).from(publicityNotices).where(inArray(publicityNotices.id, ids)),
   expert_assignment: (db, ids) => db.select({ id: expertAssignments.id, name: sql<string>`${users.username} || ' · ' || ${evaluations.year} || ' 年度 · ' || ${platforms.name}` })
     .from(expertAssignments).innerJoin(users, eq(users.id, expertAssignments.expertUserId))
     .innerJoin(evaluationEntries, eq(evaluationEntries.id, expertAssignments.entryId))

@@ -37,14 +37,19 @@ export async function getCheck(db: Db, ctx: RequestContext, id: string): Promise
 }
 
 /** The checklist items of the application's type (Art 10 and the type's qualitative conditions). */
-const checklistIds = (type: keyof typeof cq2025.recognition.types): Set<string> =>
-  new Set([...cq2025.recognition.common, ...cq2025.recognition.types[type].checklist].map((i) => i.id));
+const checklistItems = (type: keyof typeof cq2025.recognition.types) => [...cq2025.recognition.common, ...cq2025.recognition.types[type].checklist];
+const checklistIds = (type: keyof typeof cq2025.recognition.types): Set<string> => new Set(checklistItems(type).map((i) => i.id));
+/** An item as the log names it: its article and text, not its id. */
+const itemText = (type: keyof typeof cq2025.recognition.types, id: string): string => {
+  const item = checklistItems(type).find((i) => i.id === id);
+  return item === undefined ? id : `${item.article} ${item.text}`;
+};
 
 export async function setChecklistItem(db: Db, ctx: RequestContext, id: string, body: { item: string; confirmed: boolean; note?: string | null | undefined }): Promise<CheckResponse> {
   const a = await loadApplication(db, ctx, id);
   if (!bureauMayDecide(a.state)) throw locked(a.state);
   const ids = checklistIds(a.type);
-  if (!ids.has(body.item)) throw errors.invalid('item', `核验事项：该类型平台没有事项“${body.item}”，可选：${[...ids].join('、')}`);
+  if (!ids.has(body.item)) throw errors.invalid('item', `核验事项：该类型平台没有这一事项，可选：${checklistItems(a.type).map((i) => i.article).join('、')}`);
   await db.transaction(async (tx) => {
     const changed = body.confirmed
       ? (await repo.confirmItem(tx, a.id, body.item, body.note ?? null, ctx.actor.userId), true)
@@ -52,7 +57,7 @@ export async function setChecklistItem(db: Db, ctx: RequestContext, id: string, 
     if (changed) {
       await audit(tx, ctx, {
         action: body.confirmed ? 'recognition.checklist.confirm' : 'recognition.checklist.unconfirm', entityType: 'recognition_application', entityId: a.id,
-        summary: { item: body.item, note: body.note ?? null },
+        summary: { item: itemText(a.type, body.item), note: body.note ?? null },
       });
     }
   });

@@ -83,6 +83,7 @@ async function signIn(page: Page, username: string): Promise<void> {
 
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
+  await page.locator('.el-message-box').waitFor({ state: 'hidden' });
   await expect.poll(() => page.locator('.el-loading-mask').evaluateAll((masks) => masks.filter((m) => m instanceof HTMLElement && m.offsetParent !== null).length)).toBe(0);
 }
 
@@ -104,11 +105,21 @@ async function pickExpert(page: Page, label: string): Promise<void> {
 /** The expert's whole assessment: five kinds verified (one with a problem noted), site visit with a photo, opinions, submit. */
 async function assess(page: Page, username: string, recommendation: 'recommend' | 'not_recommend', step: number): Promise<void> {
   await signIn(page, username);
+  if (username === 'expert1') {
+    // The demo's assignment and this one, as to-dos on the home page.
+    await page.getByTestId('home-tasks').waitFor({ timeout: 20_000 });
+    const todo = await page.getByTestId('home-tasks').innerText();
+    expect(todo).toContain('万州区三峡库区人才市场');
+    expect(todo).toContain(`${APP}」（万州区）：核验申报材料、实地考察并提交评估意见`);
+    await screenshot(page, `recognition-review-${step}-${username}-home`);
+  }
   await openFromHome(page, APP);
   const work = page.getByTestId('expert-work');
   await work.waitFor();
   await settle(page);
   // The form and materials are there, read-only, in their own tabs.
+  await page.getByRole('tab', { name: '申请表' }).click();
+  expect(await page.getByTestId('form-readonly').innerText()).toContain('南滨大道 1 号');
   await page.getByRole('tab', { name: '申报材料' }).click();
   expect(await page.locator('body').innerText()).toContain('材料1');
   await page.getByRole('tab', { name: '我的评估意见' }).click();
@@ -232,6 +243,7 @@ describe('recognition: experts, proposal, publicity', () => {
       await problems.waitFor({ timeout: 20_000 });
       expect(await problems.innerText()).toMatch(/公示/);
       expect(await page.getByTestId('application-state').innerText()).toBe('公示中');
+      await settle(page);
       await screenshot(page, 'recognition-review-9-publicity-recognition-refused');
     } finally {
       await page.close();

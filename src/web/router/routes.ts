@@ -89,7 +89,7 @@ export const appChildRoutes: RouteRecordRaw[] = [
     path: 'recognition/applications',
     name: 'recognition-applications',
     component: () => import('../views/recognition/ApplicationListView.vue'),
-    meta: { title: '平台认定申报', roles: RECOGNITION_READERS, menu: { onDemand: ['operator'] } },
+    meta: { title: '平台认定申报', roles: RECOGNITION_READERS, menu: { onDemand: ['operator', 'expert'] } },
   },
   {
     path: 'recognition/applications/:id',

@@ -249,4 +249,38 @@ describe('recognition: experts, proposal, publicity', () => {
       await page.close();
     }
   });
+
+  it('staff records an objection, upholds it, and decides not to recognize', async () => {
+    const page = await newPage();
+    try {
+      await signIn(page, 'staff');
+      await openFromHome(page, APP);
+      await page.getByRole('tab', { name: '专家评估与认定' }).click();
+      const card = page.getByTestId('decision-card');
+      await card.getByTestId('publicity-notice').waitFor({ timeout: 20_000 });
+      await settle(page);
+      await card.locator('input[data-testid=objection-summary]').fill('群众反映：园区部分入驻企业实际未在园区经营');
+      await card.getByTestId('objection-add').click();
+      await expect.poll(() => card.getByTestId('objection').count()).toBe(1);
+      expect(await card.getByTestId('recognition-reasons').innerText()).toMatch(/异议/);
+
+      const row = card.getByTestId('objection');
+      await row.locator('.el-select').click();
+      await page.locator('.el-select-dropdown__item:visible', { hasText: '异议成立' }).click();
+      await row.locator('input[data-testid=objection-resolution]').fill('经核实，3 家入驻企业未实际经营，异议成立');
+      await row.getByTestId('objection-resolve').click();
+      await expect.poll(() => row.innerText()).toContain('异议成立');
+      await settle(page);
+      await screenshot(page, 'recognition-review-10-objection-upheld');
+
+      await card.locator('textarea[data-testid=not-recognize-reason]').fill('公示期间异议成立：部分入驻企业未实际经营，不符合第十一条条件');
+      await card.getByTestId('not-recognize').click();
+      await confirmBox(page);
+      await expect.poll(() => page.getByTestId('application-state').innerText()).toBe('不予认定');
+      await settle(page);
+      await screenshot(page, 'recognition-review-11-not-recognized');
+    } finally {
+      await page.close();
+    }
+  });
 });

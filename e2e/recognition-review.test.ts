@@ -277,6 +277,7 @@ describe('recognition: experts, proposal, publicity', () => {
       await card.getByTestId('not-recognize').click();
       await confirmBox(page);
       await expect.poll(() => page.getByTestId('application-state').innerText()).toBe('不予认定');
+      await card.getByTestId('decision-refused').waitFor();
       await settle(page);
       await screenshot(page, 'recognition-review-11-not-recognized');
     } finally {

@@ -142,6 +142,16 @@ async function assess(page: Page, username: string, recommendation: 'recommend' 
   await work.locator('textarea[data-testid=work-feasibility]').fill('园区场地、运营团队和入驻企业基本具备条件，按第十七条放宽标准可行。');
   await work.locator('textarea[data-testid=work-private-notes]').fill('个人笔记：复核企业名录（不应出现在市局的对照中）');
   await work.getByTestId(`work-recommendation-${recommendation}`).click();
+  if (username === 'expert2') {
+    // Leaving with unsaved edits asks first; 取消 keeps them.
+    await page.locator('.el-menu-item', { hasText: '首页' }).click();
+    const leave = page.locator('.el-message-box').filter({ hasText: '有未保存的修改，确定离开吗？' });
+    await leave.waitFor();
+    await screenshot(page, `recognition-review-${step}-${username}-leave-confirm`);
+    await leave.locator('.el-message-box__btns button', { hasText: '取消' }).click();
+    await leave.waitFor({ state: 'hidden' });
+    expect(await work.locator('textarea[data-testid=work-necessity]').inputValue()).toContain('渝东北中心城市');
+  }
   await work.getByTestId('work-save').click();
   await expect.poll(() => work.getByTestId('work-missing').count()).toBe(0);
   await screenshot(page, `recognition-review-${step}-${username}-work`);

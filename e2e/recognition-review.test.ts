@@ -147,6 +147,7 @@ async function assess(page: Page, username: string, recommendation: 'recommend' 
     await page.locator('.el-menu-item', { hasText: '首页' }).click();
     const leave = page.locator('.el-message-box').filter({ hasText: '有未保存的修改，确定离开吗？' });
     await leave.waitFor();
+    await page.waitForTimeout(400); // the box's fade-in
     await screenshot(page, `recognition-review-${step}-${username}-leave-confirm`);
     await leave.locator('.el-message-box__btns button', { hasText: '取消' }).click();
     await leave.waitFor({ state: 'hidden' });

@@ -113,6 +113,16 @@ async function assess(page: Page, username: string, recommendation: 'recommend' 
     expect(todo).toContain(`${APP}」（万州区）：核验申报材料、实地考察并提交评估意见`);
     await screenshot(page, `recognition-review-${step}-${username}-home`);
   }
+  if (username === 'expert2') {
+    // 平台认定申报 lists only the applications the expert is assigned to.
+    await page.locator('.el-menu-item', { hasText: '平台认定申报' }).click();
+    const list = page.getByTestId('application-list');
+    await expect.poll(() => list.locator('.el-table__row').count()).toBe(1);
+    expect(await list.innerText()).toContain(APP);
+    await screenshot(page, `recognition-review-${step}-${username}-list`);
+    await page.locator('.el-menu-item', { hasText: '首页' }).click();
+    await page.getByTestId('home-title').waitFor();
+  }
   await openFromHome(page, APP);
   const work = page.getByTestId('expert-work');
   await work.waitFor();

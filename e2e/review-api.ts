@@ -9,7 +9,7 @@ export const DEMO_PASSWORD = 'Demo@2025';
  * What accounts created here change their initial password to: the demo password is seeded
  * directly, but a password chosen through the API must pass the common-password check.
  */
-const CREATED_ACCOUNT_PASSWORD = 'Review#Kx9-2025';
+export const CREATED_ACCOUNT_PASSWORD = 'Review#Kx9-2025';
 
 export interface ApiClient {
   call(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;

@@ -20,7 +20,7 @@ export const NOTIFICATION_KINDS = {
   'evaluation.deadline.due_soon': { audience: ['operator', 'district', 'bureau'], page: 'evaluation-entry' },
   'evaluation.deadline.overdue': { audience: ['operator', 'district', 'bureau'], page: 'evaluation-entry' },
   'evaluation.published': { audience: ['operator', 'district', 'district_gov'], page: 'evaluation-results' },
-  // Recognition (Art 14): the application page, /app/recognition/applications/:id (the web page is still to be built).
+  // Recognition (Art 14): the application page, /app/recognition/applications/:id.
   'recognition.application.sent': { audience: ['district'], page: 'recognition-application' },
   'recognition.application.returned_to_gov': { audience: ['district_gov'], page: 'recognition-application' },
   'recognition.application.hrss_opinion': { audience: ['district_gov'], page: 'recognition-application' },

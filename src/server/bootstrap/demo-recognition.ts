@@ -2,7 +2,8 @@
  * The recognition part of the demo dataset (Art 14), run through the use cases so every step has its
  * history, audit row and notification: a draft by jlp.gov (九龙坡区), a 九龙坡 application sent on and
  * waiting for jlp.hrss's opinion, and a 万州 (渝东北, Art 17) application with both opinions submitted
- * to the bureau, waiting for staff's check. 万州 has no government demo account: its government's
+ * to the bureau, waiting for staff's check; and a second 万州 application under the experts' assessment, with
+ * expert1 assigned and not yet done (its recognition work on its home page). 万州 has no government demo account: its government's
  * steps are taken by a demo actor (username 演示数据) of that district, on the admin account's id.
  */
 import { Readable } from 'node:stream';
@@ -13,6 +14,7 @@ import { todayIso } from '../clock.js';
 import type { RequestContext } from '../context.js';
 import { createApplication, sendToHrss, updateApplication } from '../recognition/application.js';
 import { uploadApplicationFile } from '../recognition/materials.js';
+import { assignExpert } from '../recognition/experts.js';
 import { giveHrssOpinion, govSubmit } from '../recognition/opinions.js';
 import type { FormBody } from '../recognition/schema.js';
 import { backdateDemoApplication, demoUsers } from './repository.js';
@@ -51,8 +53,15 @@ const WZ_PARK: FormBody = {
   figures: { managementStaff: 4, operatingStaff: 16, hrEnterprises: 24, aboveScaleEnterprises: 4, revenueYuan: 620_000_000, passThroughYuan: 180_000_000 },
 };
 
+const WZ_MARKET: FormBody = {
+  name: '万州区三峡库区人才市场', type: 'specialized_market', address: '重庆市万州区高笋塘 9 号（演示地址）', carrier: 'online_offline',
+  contactName: '刘芳（演示）', contactPhone: '023-58000003', siteAreaM2: 5200, siteCount: 2, construction: 'renovated', investmentYuan: 12_000_000,
+  operationMode: 'self', teamSize: 28, services: ['policy', 'information', 'registration', 'opening', 'platform'],
+  servedField: '库区移民和返乡创业人才', dataYear: 2024, figures: { personTimesServed: 41_000 },
+};
+
 export async function seedDemoRecognition(db: Db): Promise<void> {
-  const users = await demoUsers(db, ['admin', 'jlp.gov', 'jlp.hrss', 'wz.hrss']);
+  const users = await demoUsers(db, ['admin', 'staff', 'jlp.gov', 'jlp.hrss', 'wz.hrss', 'expert1']);
   const ctxOf = (username: string): RequestContext => {
     const u = users.get(username);
     if (!u) throw new Error(`demo account ${username} missing`);
@@ -92,4 +101,18 @@ export async function seedDemoRecognition(db: Db): Promise<void> {
     opinionDate: shift(-3), signer: '张华（演示）',
   });
   await backdateDemoApplication(db, park.id, steps({ create: -30, upload: -24, send_to_hrss: -21, hrss_opinion: -6, gov_submit: -3 }));
+
+  // 4. A second 万州 application past the bureau's check, under the experts' assessment: expert1 assigned (Art 14 (二)).
+  const wzMarket = await createApplication(db, wzGov, { name: WZ_MARKET.name, type: WZ_MARKET.type });
+  await updateApplication(db, wzGov, wzMarket.id, WZ_MARKET);
+  await uploadFiveMaterials(db, wzGov, wzMarket.id, WZ_MARKET.name);
+  await sendToHrss(db, wzGov, wzMarket.id);
+  await giveHrssOpinion(db, ctxOf('wz.hrss'), wzMarket.id, {
+    opinion: '经审核，该人才市场申报材料真实完整，服务人次与台账一致，同意推荐（演示数据）。', opinionDate: shift(-15), signer: '王明（演示）',
+  });
+  await govSubmit(db, wzGov, wzMarket.id, {
+    opinion: '同意推荐万州区三峡库区人才市场申报市级人力资源服务发展平台（演示数据）。', opinionDate: shift(-12), signer: '张华（演示）',
+  });
+  await assignExpert(db, ctxOf('staff'), wzMarket.id, ctxOf('expert1').actor.userId);
+  await backdateDemoApplication(db, wzMarket.id, steps({ create: -40, upload: -35, send_to_hrss: -30, hrss_opinion: -15, gov_submit: -12, start_expert_review: -5 }));
 }

@@ -207,14 +207,17 @@ describe('the demo evaluations', () => {
 });
 
 describe('the demo recognition applications', () => {
-  it('holds applications at several steps: a 九龙坡 draft, one waiting for 九龙坡 HRSS, a 万州 (Art 17) one with both opinions at the bureau', async () => {
+  it('holds applications at several steps: a 九龙坡 draft, one waiting for 九龙坡 HRSS, a 万州 (Art 17) one with both opinions at the bureau, a 万州 one under expert review', async () => {
     const rows = await q<{ name: string; state: string; district: string; region: string; files: string; opinions: string }>(`
       select a.name, a.state, d.name district, d.region, (select count(*) from files f where f.owner_id = a.id) files,
         (select count(*) from recognition_opinions o where o.application_id = a.id) opinions
       from recognition_applications a join districts d on d.code = a.district_code order by a.created_at`);
     expect(rows.map((r) => [r.district, r.state, Number(r.files), Number(r.opinions)])).toEqual([
-      ['万州区', 'submitted', 5, 2], ['九龙坡区', 'hrss_review', 5, 0], ['九龙坡区', 'draft', 0, 0],
+      ['万州区', 'under_expert_review', 5, 2], ['万州区', 'submitted', 5, 2], ['九龙坡区', 'hrss_review', 5, 0], ['九龙坡区', 'draft', 0, 0],
     ]);
+    const assigned = await q<{ username: string; status: string; name: string }>(`select u.username, x.status, a.name from recognition_expert_assignments x
+      join users u on u.id = x.expert_user_id join recognition_applications a on a.id = x.application_id`);
+    expect(assigned).toEqual([{ username: 'expert1', status: 'assigned', name: '万州区三峡库区人才市场' }]);
     expect(rows.find((r) => r.state === 'submitted')?.region).toMatch(/^渝东[北南]/);
   });
 
@@ -225,14 +228,15 @@ describe('the demo recognition applications', () => {
     const park = steps.filter((s) => s.name === '万州三峡人力资源服务产业园');
     expect(park.map((s) => s.action)).toEqual(['create', 'send_to_hrss', 'hrss_opinion', 'gov_submit']);
     expect(new Set(park.map((s) => s.day)).size).toBe(4);
-    const opinions = await q<{ kind: string; day: string }>(`select o.kind, o.opinion_date::text "day" from recognition_opinions o`);
+    const opinions = await q<{ kind: string; day: string }>(`select o.kind, o.opinion_date::text "day" from recognition_opinions o
+      join recognition_applications a on a.id = o.application_id where a.name = '万州三峡人力资源服务产业园'`);
     expect(opinions.find((o) => o.kind === 'district_hrss')?.day).toBe(park[2]?.day);
     expect(opinions.find((o) => o.kind === 'district_gov')?.day).toBe(park[3]?.day);
     expect(park.every((s) => s.day < todayIso())).toBe(true);
   });
 
-  it('gives jlp.gov, jlp.hrss and staff recognition work on their home page', async () => {
-    const users = await demoUsers(ctx.database.db, ['jlp.gov', 'jlp.hrss', 'staff', 'wz.hrss']);
+  it('gives jlp.gov, jlp.hrss, staff and expert1 recognition work on their home page', async () => {
+    const users = await demoUsers(ctx.database.db, ['jlp.gov', 'jlp.hrss', 'staff', 'wz.hrss', 'expert1']);
     const tasksOf = async (username: string) => {
       const actor = users.get(username);
       if (!actor) throw new Error(username);
@@ -241,8 +245,13 @@ describe('the demo recognition applications', () => {
     expect((await tasksOf('jlp.gov')).map((t) => t.kind)).toEqual(['recognition.draft']);
     expect((await tasksOf('jlp.hrss')).map((t) => t.title)).toEqual([expect.stringContaining('九龙坡区智能制造人才市场')]);
     const staff = await tasksOf('staff');
-    expect(staff.map((t) => t.title)).toEqual([expect.stringContaining('万州三峡人力资源服务产业园')]);
+    expect(staff.map((t) => t.title)).toEqual([
+      expect.stringContaining('万州区三峡库区人才市场」（万州区）：专家评估中'), expect.stringContaining('万州三峡人力资源服务产业园」（万州区）：审核认定条件'),
+    ]);
     expect(staff[0]?.link).toMatch(/^\/app\/recognition\/applications\/[0-9a-f-]{36}$/);
+    const expert = await tasksOf('expert1');
+    expect(expert.map((t) => [t.kind, t.title])).toEqual([['recognition.expert.assigned', expect.stringContaining('万州区三峡库区人才市场')]]);
+    expect(expert[0]?.link).toBe(staff[0]?.link);
     expect(await tasksOf('wz.hrss')).toEqual([]);
   });
 });

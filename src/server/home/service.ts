@@ -6,7 +6,7 @@ import { notificationLink } from '../../domain/notifications/kinds.js';
 import { cq2025, type PlatformType } from '../../domain/index.js';
 import { countPlatforms, openDeadlineAlerts } from '../platforms/repository.js';
 import { adminCounts } from './repository.js';
-import { listApplicationsInStates } from '../recognition/repository.js';
+import { listApplicationsInStates, listExpertWork } from '../recognition/repository.js';
 import type { ApplicationState } from '../../domain/recognition/workflow.js';
 
 /** A piece of work waiting for the user, with the page where it is done. */
@@ -34,11 +34,24 @@ async function bureauTasks(db: Db): Promise<HomeTask[]> {
 const RECOGNITION_TODO: Partial<Record<RequestContext['actor']['role'], Partial<Record<ApplicationState, string>>>> = {
   district_gov: { draft: '填写附表1并上传申报材料', returned_to_gov: '区县人社局已退回，请修改后重新提交', returned_to_district: '市人力社保局已退回，请修改后重新提交', gov_opinion: '出具区县政府意见并报送市人力社保局' },
   district: { hrss_review: '出具区县人社局意见' },
-  bureau: { submitted: '审核认定条件' },
+  bureau: {
+    submitted: '审核认定条件并分配评估专家', under_expert_review: '专家评估中，专家意见齐全后确定拟认定平台',
+    proposed: '已确定为拟认定平台，请发布公示', in_publicity: '公示中，期满且无未处理异议后作出认定决定',
+  },
 };
+
+/** An expert's: the recognition applications it is assigned to and has not submitted its assessment of (Art 14 (二)). */
+async function expertRecognitionTasks(db: Db, ctx: RequestContext): Promise<HomeTask[]> {
+  return (await listExpertWork(db, ctx.actor.userId)).map((a) => ({
+    kind: 'recognition.expert.assigned',
+    title: `市级平台认定申请「${a.name}」（${a.districtName}）：核验申报材料、实地考察并提交评估意见`,
+    link: notificationLink('recognition.expert.assigned', { applicationId: a.id }),
+  }));
+}
 
 /** The recognition applications waiting on the user's role, within its scope. */
 async function recognitionTasks(db: Db, ctx: RequestContext): Promise<HomeTask[]> {
+  if (ctx.actor.role === 'expert') return expertRecognitionTasks(db, ctx);
   const todo = RECOGNITION_TODO[ctx.actor.role];
   if (!todo) return [];
   const states = Object.keys(todo).filter((s): s is ApplicationState => s in todo);

@@ -148,6 +148,14 @@ export async function applicantOrgIds(db: Executor, districtCode: string): Promi
 }
 
 // ---- expert assignments ----
+/** The applications under expert review on which the expert still works (assigned, not submitted, not declined). */
+export async function listExpertWork(db: Executor, expertUserId: string) {
+  return db.select({ id: apps.id, name: apps.name, districtName: districts.name, assignedAt: assignments.assignedAt }).from(assignments)
+    .innerJoin(apps, eq(apps.id, assignments.applicationId)).innerJoin(districts, eq(apps.districtCode, districts.code))
+    .where(and(eq(assignments.expertUserId, expertUserId), eq(assignments.status, 'assigned'), eq(apps.state, 'under_expert_review')))
+    .orderBy(asc(assignments.assignedAt), asc(apps.id)).limit(50);
+}
+
 const assignmentColumns = {
   id: assignments.id, applicationId: assignments.applicationId, expertUserId: assignments.expertUserId, expertName: users.displayName,
   status: assignments.status, declineReason: assignments.declineReason, verifications: assignments.verifications, siteVisit: assignments.siteVisit,

@@ -126,6 +126,16 @@ describe('expert assessment (Art 14 (二))', () => {
     expect(notes.find((n) => n.kind === 'recognition.expert.assigned')?.link).toBe(`/app/recognition/applications/${id}`);
   });
 
+  it('puts the assignment on each expert’s home page as a to-do, and the application on the bureau’s as under expert review', async () => {
+    const tasksOf = async (who: Client) => (await ok(who, 'GET', '/home')).json<{ tasks: { kind: string; title: string; link: string }[] }>().tasks
+      .filter((t) => t.link === `/app/recognition/applications/${id}`);
+    for (const who of [c.expertA, c.expertB]) {
+      expect(await tasksOf(who)).toEqual([{ kind: 'recognition.expert.assigned', title: '市级平台认定申请「专家评估产业园」（九龙坡区）：核验申报材料、实地考察并提交评估意见', link: `/app/recognition/applications/${id}` }]);
+    }
+    expect(await tasksOf(c.outsider)).toEqual([]);
+    expect((await tasksOf(c.bureau)).map((t) => t.title)).toEqual(['市级平台认定申请「专家评估产业园」（九龙坡区）：专家评估中，专家意见齐全后确定拟认定平台']);
+  });
+
   it('shows the application to assigned experts only (404 otherwise) and keeps the bureau’s steps from them', async () => {
     expect((await ok(c.expertA, 'GET', app(id))).json<{ id: string; allowedActions: string[] }>()).toMatchObject({ id, allowedActions: [], contactName: null, contactPhone: null });
     const fileId = (await ctx.database.pool.query<{ id: string }>('select id from files where owner_id = $1 limit 1', [id])).rows[0]!.id;
@@ -204,6 +214,13 @@ describe('expert assessment (Art 14 (二))', () => {
     expect((await ok(c.bureau, 'GET', app(id, '/expert-review'))).json<Review>()).toMatchObject({ tally: { assigned: 0, declined: 1, submitted: 1 }, canPropose: true });
     expect(await auditCount('recognition.expert.decline', assignmentB)).toBe(1);
     expect((await c.bureau.call('POST', app(id, '/experts'), { expertUserId: u.expertB.id })).statusCode).toBe(409);
+  });
+
+  it('takes the to-do off the home page of an expert who submitted or declined', async () => {
+    for (const who of [c.expertA, c.expertB]) {
+      const tasks = (await ok(who, 'GET', '/home')).json<{ tasks: { link: string }[] }>().tasks;
+      expect(tasks.filter((t) => t.link === `/app/recognition/applications/${id}`)).toEqual([]);
+    }
   });
 
   it('proposes with a note, posts the notice, and refuses recognition before the end of the period', async () => {

@@ -51,3 +51,41 @@ export const setTerms = (id: string, body: ApplicationTerms) => api.put('/recogn
 export const bureauReturn = (id: string, reason: string) => api.post('/recognition/applications/{id}/return', { path: { id }, body: { reason } });
 export const rejectApplication = (id: string, reason: string) => api.post('/recognition/applications/{id}/reject', { path: { id }, body: { reason } });
 export const downloadFormSheet = (id: string, name: string) => api.download('/recognition/applications/{id}/form.xlsx', `认定申请表-${name}.xlsx`, { path: { id } });
+
+// ---- experts' assessment (Art 14 (二)) and the decision (Art 14 (三) (四)) ----
+export type ExpertReview = ResponseOf<'/recognition/applications/{id}/expert-review'>;
+export type ReviewAssignment = ItemOf<ExpertReview['experts']>;
+export type OwnReview = ResponseOf<'/recognition/applications/{id}/my-review'>;
+export type OwnReviewSave = BodyOf<'/recognition/applications/{id}/my-review', 'put'>;
+export type SitePhoto = ItemOf<OwnReview['photos']>;
+export type Publicity = ResponseOf<'/recognition/applications/{id}/publicity'>;
+export type PublicityBody = BodyOf<'/recognition/applications/{id}/publicity'>;
+export type ObjectionBody = BodyOf<'/recognition/applications/{id}/publicity/objections'>;
+export type ResolveObjectionBody = BodyOf<'/recognition/applications/{id}/publicity/objections/{objectionId}', 'put'>;
+export type RecognizeBody = BodyOf<'/recognition/applications/{id}/recognize'>;
+
+export const getExpertReview = (id: string) => api.get('/recognition/applications/{id}/expert-review', { path: { id } });
+export const assignReviewExpert = (id: string, expertUserId: string) => api.post('/recognition/applications/{id}/experts', { path: { id }, body: { expertUserId } });
+export const unassignReviewExpert = (id: string, assignmentId: string) =>
+  api.delete('/recognition/applications/{id}/experts/{assignmentId}', { path: { id, assignmentId } });
+export const getOwnReview = (id: string) => api.get('/recognition/applications/{id}/my-review', { path: { id } });
+export const saveOwnReview = (id: string, body: OwnReviewSave) => api.put('/recognition/applications/{id}/my-review', { path: { id }, body });
+export const submitOwnReview = (id: string) => api.post('/recognition/applications/{id}/my-review/submit', { path: { id } });
+export const declineOwnReview = (id: string, reason: string) => api.post('/recognition/applications/{id}/my-review/decline', { path: { id }, body: { reason } });
+export function uploadSitePhoto(id: string, file: File) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return api.upload('/recognition/applications/{id}/my-review/photos', form, { path: { id } });
+}
+export const deleteSitePhoto = (id: string, fileId: string) => api.delete('/recognition/applications/{id}/my-review/photos/{fileId}', { path: { id, fileId } });
+export const downloadSitePhoto = (id: string, photo: SitePhoto) =>
+  api.download('/recognition/applications/{id}/site-photos/{fileId}/download', photo.originalName, { path: { id, fileId: photo.id } });
+
+export const proposeApplication = (id: string, note: string) => api.post('/recognition/applications/{id}/propose', { path: { id }, body: { note } });
+export const getPublicity = (id: string) => api.get('/recognition/applications/{id}/publicity', { path: { id } });
+export const postPublicity = (id: string, body: PublicityBody) => api.post('/recognition/applications/{id}/publicity', { path: { id }, body });
+export const addObjection = (id: string, body: ObjectionBody) => api.post('/recognition/applications/{id}/publicity/objections', { path: { id }, body });
+export const resolveObjection = (id: string, objectionId: string, body: ResolveObjectionBody) =>
+  api.put('/recognition/applications/{id}/publicity/objections/{objectionId}', { path: { id, objectionId }, body });
+export const recognizeApplication = (id: string, body: RecognizeBody) => api.post('/recognition/applications/{id}/recognize', { path: { id }, body });
+export const notRecognizeApplication = (id: string, reason: string) => api.post('/recognition/applications/{id}/not-recognize', { path: { id }, body: { reason } });

@@ -6,11 +6,13 @@ const titles = (m: ReturnType<typeof buildMenu>) => m.items.map((i) => i.title);
 describe('menu entry 平台认定申报', () => {
   it('is in the menu of the district government, district units, the bureau and the administrator', () => {
     for (const role of ['district_gov', 'district', 'bureau', 'admin'] as const) expect(titles(buildMenu(role)), role).toContain('平台认定申报');
-    for (const role of ['expert', 'auditor', 'security_admin'] as const) expect(titles(buildMenu(role)), role).not.toContain('平台认定申报');
+    for (const role of ['auditor', 'security_admin'] as const) expect(titles(buildMenu(role)), role).not.toContain('平台认定申报');
   });
 
-  it('shows for an operator only when its platform has an application', () => {
-    expect(titles(buildMenu('operator'))).not.toContain('平台认定申报');
-    expect(titles(buildMenu('operator', new Set(['/app/recognition/applications'])))).toContain('平台认定申报');
+  it('shows for an operator only when its platform has an application, for an expert only when assigned one', () => {
+    for (const role of ['operator', 'expert'] as const) {
+      expect(titles(buildMenu(role)), role).not.toContain('平台认定申报');
+      expect(titles(buildMenu(role, new Set(['/app/recognition/applications']))), role).toContain('平台认定申报');
+    }
   });
 });

@@ -49,8 +49,8 @@ const SCHEME_EDITORS: readonly Role[] = ['admin', 'bureau'];
 const EVALUATION_READERS: readonly Role[] = ['admin', 'bureau', 'district', 'district_gov', 'operator'];
 /** GET /evaluations/:id/entries/:entryId. */
 const ENTRY_READERS: readonly Role[] = ['admin', 'bureau', 'district', 'operator'];
-/** GET /recognition/applications: the bureau, district bodies for their district, an operator for its own platform. */
-const RECOGNITION_READERS: readonly Role[] = ['admin', 'bureau', 'district', 'district_gov', 'operator'];
+/** GET /recognition/applications: the bureau, district bodies for their district, an operator for its own platform, an expert the assigned ones. */
+const RECOGNITION_READERS: readonly Role[] = ['admin', 'bureau', 'district', 'district_gov', 'operator', 'expert'];
 
 /** Children of the signed-in layout at /app; the menu is built from these. */
 export const appChildRoutes: RouteRecordRaw[] = [
@@ -89,7 +89,7 @@ export const appChildRoutes: RouteRecordRaw[] = [
     path: 'recognition/applications',
     name: 'recognition-applications',
     component: () => import('../views/recognition/ApplicationListView.vue'),
-    meta: { title: '平台认定申报', roles: RECOGNITION_READERS, menu: { onDemand: ['operator'] } },
+    meta: { title: '平台认定申报', roles: RECOGNITION_READERS, menu: { onDemand: ['operator', 'expert'] } },
   },
   {
     path: 'recognition/applications/:id',

@@ -8,6 +8,11 @@ export const roles = ['admin', 'security_admin', 'auditor', 'bureau', 'district'
 export type Role = (typeof roles)[number];
 
 export const orgKinds = ['bureau', 'district', 'district_gov', 'operator', 'expert_pool'] as const;
+/**
+ * What an expert's affiliation (conflict of interest) may be: an operator (its platforms are avoided in
+ * reviews), a district government or HRSS bureau (its district's recognition applications are avoided).
+ */
+export const affiliationOrgKinds = ['operator', 'district_gov', 'district'] as const;
 export type OrgKind = (typeof orgKinds)[number];
 
 export const roleLabels: Record<Role, string> = {

@@ -53,9 +53,15 @@ describe("an expert's affiliation", () => {
     }
   });
 
-  it('must be a platform operator, on an expert account, with Chinese field errors', async () => {
-    const notOperator = await c.bureau!.call('PUT', `/users/${expert.id}/affiliation`, { affiliationOrgId: (await makeOrg(ctx.database.db, 'district', '500107')) });
-    expect(notOperator.json<Problem>().details).toEqual([{ field: 'affiliationOrgId', message: '所属单位（利益回避）：须为「平台运营机构」类机构（回避其运营的平台）' }]);
+  it('must be an operator, a district government or HRSS bureau, on an expert account, with Chinese field errors', async () => {
+    const pool = (await ctx.database.pool.query<{ id: string }>("select id from organizations where kind = 'expert_pool' limit 1")).rows[0]?.id ?? await makeOrg(ctx.database.db, 'expert_pool');
+    const notAllowed = await c.bureau!.call('PUT', `/users/${expert.id}/affiliation`, { affiliationOrgId: pool });
+    expect(notAllowed.json<Problem>().details?.[0]?.field).toBe('affiliationOrgId');
+    expect(notAllowed.json<Problem>().details?.[0]?.message).toBe('所属单位（利益回避）：须为「平台运营机构」、「区县人民政府」、「区县人社局」类机构');
+    // A district HRSS bureau is accepted (on another expert): that expert then avoids the district's recognition applications.
+    const other = await makeUser(ctx.database.db, 'expert');
+    const set = await c.bureau!.call('PUT', `/users/${other.id}/affiliation`, { affiliationOrgId: await makeOrg(ctx.database.db, 'district', '500107') });
+    expect(set.statusCode, set.body).toBe(200);
     const notExpert = await c.bureau!.call('PUT', `/users/${(await makeUser(ctx.database.db, 'bureau')).id}/affiliation`, { affiliationOrgId: operatorOrg });
     expect(notExpert.json<Problem>().details?.[0]?.message).toBe('所属单位（利益回避）：只有评审专家账号设置所属单位');
     const malformed = await c.bureau!.call('PUT', `/users/${expert.id}/affiliation`, { affiliationOrgId: 'x' });

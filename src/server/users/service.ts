@@ -1,5 +1,5 @@
 import type { Db, Executor } from '../../db/client.js';
-import { managedBySystemAdmin, orgKindLabels, orgKindOfRole, roleLabels, type Role } from '../../domain/auth/roles.js';
+import { affiliationOrgKinds, managedBySystemAdmin, orgKindLabels, orgKindOfRole, roleLabels, type Role } from '../../domain/auth/roles.js';
 import { userScope } from '../../domain/auth/scope.js';
 import { audit, diff } from '../audit/audit.js';
 import { hashPassword, newInitialPassword } from '../auth/passwords.js';
@@ -137,7 +137,9 @@ export async function setAffiliation(db: Db, ctx: RequestContext, id: string, in
   if (input.affiliationOrgId !== null) {
     const org = await findOrganization(db, input.affiliationOrgId);
     if (!org) throw errors.invalid('affiliationOrgId', '所属单位（利益回避）：机构不存在');
-    if (org.kind !== 'operator') throw errors.invalid('affiliationOrgId', `所属单位（利益回避）：须为「${orgKindLabels.operator}」类机构（回避其运营的平台）`);
+    if (!(affiliationOrgKinds as readonly string[]).includes(org.kind)) {
+      throw errors.invalid('affiliationOrgId', `所属单位（利益回避）：须为${affiliationOrgKinds.map((k) => `「${orgKindLabels[k]}」`).join('、')}类机构`);
+    }
   }
   if (input.affiliationOrgId === before.affiliationOrgId) return toRow(before);
   await db.transaction(async (tx) => {

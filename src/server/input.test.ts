@@ -101,4 +101,23 @@ describe('the error handler’s safety net', () => {
       await app.close();
     }
   });
+
+  it('answers two requests racing for one record (a unique index refusing the second) with a Chinese 409, not a 500', async () => {
+    const app = await buildApp({ db: ctx.database.db, logLevel: 'silent', webDir: null });
+    // A table of this test's database (not a temporary one: the two requests may take different pool connections).
+    await ctx.database.db.execute(sql`create table race_probe (k int primary key)`);
+    app.post('/test/twice', { config: { access: 'public' } }, async () => {
+      await ctx.database.db.execute(sql`insert into race_probe values (1)`);
+      return { ok: true };
+    });
+    await app.ready();
+    try {
+      const first = await app.inject({ method: 'POST', url: '/test/twice' });
+      const second = await app.inject({ method: 'POST', url: '/test/twice' });
+      expect([first.statusCode, second.statusCode].sort()).toEqual([200, 409]);
+      expect((first.statusCode === 409 ? first : second).json<ErrorBody>()).toEqual({ code: 'CONCURRENT_CHANGE', message: '该记录刚被他人同时修改或已存在，请刷新页面后重试' });
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -45,6 +45,12 @@ function sqlState(error: unknown, depth = 0): string | null {
   return 'cause' in error ? sqlState(error.cause, depth + 1) : null;
 }
 
+/**
+ * Two requests racing for the same record (two clicks assigning one expert, two tabs submitting):
+ * the database's unique index or serialization check refuses the second; the user is told to reload.
+ */
+const RACE_SQLSTATES = new Set(['23505', '40001', '40P01']);
+
 function bodyFor(error: FastifyError | AppError): { status: number; body: ErrorBody } {
   if (error instanceof AppError) {
     const body: ErrorBody = { ...error.extra, code: error.code, message: error.userMessage };
@@ -54,6 +60,7 @@ function bodyFor(error: FastifyError | AppError): { status: number; body: ErrorB
   if (hasZodFastifySchemaValidationErrors(error)) return { status: 400, body: validationBody(error) };
   const inputProblem = INPUT_SQLSTATES[sqlState(error) ?? ''];
   if (inputProblem !== undefined) return { status: 400, body: { code: 'INVALID_INPUT', message: inputProblem } };
+  if (RACE_SQLSTATES.has(sqlState(error) ?? '')) return { status: 409, body: { code: 'CONCURRENT_CHANGE', message: '该记录刚被他人同时修改或已存在，请刷新页面后重试' } };
   const status = error.statusCode ?? 500;
   if (status === 413) return { status, body: { code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大' } };
   if (status === 415) return { status, body: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的内容类型' } };

@@ -199,11 +199,11 @@ export const auditReferenceFields: Readonly<Record<string, AuditEntity>> = {
 
 /** Coded values that summaries carry (states, roles, levels, decisions), in Chinese. */
 const valueLabels: Readonly<Record<string, string>> = {
-  // Object types named in summaries (a file's owner): listed first, so that states and roles below win on a shared code.
-  ...auditEntityLabels,
   // Every enumeration of the label table (carriers, services, platform types, application states, material kinds…);
-  // the platform types, states and roles below win on a code two enumerations share.
+  // the object types, platform types, states and roles below win on a code two enumerations share.
   ...Object.assign({}, ...Object.values(ENUM_LABELS)) as Record<string, string>,
+  // Object types named in summaries (a file's owner), so that states and roles below win on a shared code.
+  ...auditEntityLabels,
   ...PLATFORM_TYPE_LABELS, ...applicationStateLabels,
   ...platformStatusLabels, ...entryStatusLabels, ...roleLabels,
   assigned: '已分配', declined: '已拒绝',

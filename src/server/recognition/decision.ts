@@ -25,9 +25,10 @@ import { proposeRefusalOf } from './experts.js';
 import * as repo from './repository.js';
 import type { ApplicationDetail } from './schema.js';
 import type { ObjectionInput, PublicityInput, PublicityOut, RecognizeInput, ResolveInput } from './review-schema.js';
+import { art } from '../../domain/measures.js';
 
 const subjectOf = (a: repo.ApplicationRecord): publicity.Subject => ({ type: 'recognition_application', id: a.id });
-const RECOGNITION_BASIS = '经区县政府申报、专家评估、公示无异议，由市人力社保局认定（第十四条）';
+const RECOGNITION_BASIS = `经区县政府申报、专家评估、公示无异议，由市人力社保局认定（${art(14)}）`;
 
 /** Proposes the application for publicity: at least one submitted opinion and no expert still working; the bureau's note is the step's reason. */
 export async function propose(db: Db, ctx: RequestContext, id: string, note: string): Promise<ApplicationDetail> {

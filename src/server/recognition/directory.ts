@@ -21,6 +21,7 @@ import { formOf, loadApplication } from './access.js';
 import { getApplication } from './application.js';
 import * as repo from './repository.js';
 import type { ApplicationDetail } from './schema.js';
+import { art } from '../../domain/measures.js';
 
 export async function uploadDirectory(db: Db, ctx: RequestContext, id: string, maxBytes: number, part: MultipartFile): Promise<ApplicationDetail> {
   const a = await loadApplication(db, ctx, id);
@@ -31,7 +32,7 @@ export async function uploadDirectory(db: Db, ctx: RequestContext, id: string, m
   if (ctx.actor.role !== 'district_gov') refuse(errors.forbidden('上传入驻企业名录'));
   if (!governmentMayEdit(a.state)) refuse(new AppError('APPLICATION_LOCKED', 409, `「${applicationStateLabels[a.state]}」状态下不能增删申报材料`));
   const form = formOf(a);
-  if (form.type === 'specialized_market') refuse(errors.invalid('file', '入驻企业名录：专业性行业性市场的认定条件（第十三条）不计入驻企业，请作为其他证明材料上传'));
+  if (form.type === 'specialized_market') refuse(errors.invalid('file', `入驻企业名录：专业性行业性市场的认定条件（${art(13)}）不计入驻企业，请作为其他证明材料上传`));
   const year = form.dataYear;
   if (year === undefined) return refuse(errors.invalid('dataYear', '数据年度（上年度）：上传入驻企业名录前须先填写数据年度'));
   const content = await partBuffer(part, maxBytes);

@@ -11,6 +11,7 @@ import { applicationStates } from '../../domain/recognition/workflow.js';
 import { assignBody, assignmentStatuses, declineBody, PRIVATE_NOTES_MAX, siteVisit } from '../evaluations/3-expert-review/schema.js';
 import { isoDate, optionalText, shortText, uuidParam } from '../fields.js';
 import { applicationParams } from './schema.js';
+import { art } from '../../domain/measures.js';
 
 export { assignBody, declineBody };
 export const OPINION_MAX = 4000;
@@ -37,7 +38,7 @@ export const proposeBody = z.strictObject({ note: shortText(2000) });
 export const publicityBody = z.strictObject({
   postedOn: isoDate,
   days: z.number({ error: '须为整数天数' }).int({ error: '须为整数天数' })
-    .min(MIN_PUBLICITY_DAYS, { error: `公示期不少于 ${MIN_PUBLICITY_DAYS} 天（第十四条（三））` }).max(MAX_PUBLICITY_DAYS, { error: `不超过 ${MAX_PUBLICITY_DAYS} 天` }),
+    .min(MIN_PUBLICITY_DAYS, { error: `公示期不少于 ${MIN_PUBLICITY_DAYS} 天（${art(14, '三')}）` }).max(MAX_PUBLICITY_DAYS, { error: `不超过 ${MAX_PUBLICITY_DAYS} 天` }),
   counting: z.enum(dayCountings).optional(),
   title: optionalText(200),
   body: optionalText(4000),

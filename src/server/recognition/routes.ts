@@ -18,6 +18,7 @@ import {
   reasonBody, termsBody, uploadFields,
 } from './schema.js';
 import { z } from 'zod';
+import { art } from '../../domain/measures.js';
 
 /**
  * Recognition of municipal platforms (Art 14): the district government's application, the two
@@ -95,7 +96,7 @@ export async function recognitionRoutes(app: FastifyInstance, { db, maxFileBytes
     async (req) => check.getCheck(db, contextOf(req), req.params.id));
   r.put(`${base}/checklist`, { config: bureau, schema: { tags, summary: '确认或取消确认一项定性条件（记录确认人和时间）', params: applicationParams, body: checklistBody, response: { 200: checkResponse } } },
     async (req) => check.setChecklistItem(db, contextOf(req), req.params.id, req.body));
-  r.put(`${base}/terms`, { config: bureau, schema: { tags, summary: '记录第十七条降低标准、达成时限和接受的原则性条件缺口', params: applicationParams, body: termsBody, response: { 200: checkResponse } } },
+  r.put(`${base}/terms`, { config: bureau, schema: { tags, summary: `记录${art(17)}降低标准、达成时限和接受的原则性条件缺口`, params: applicationParams, body: termsBody, response: { 200: checkResponse } } },
     async (req) => check.setTerms(db, contextOf(req), req.params.id, req.body));
   r.post(`${base}/return`, { config: bureau, schema: { tags, summary: '退回区县（须说明理由）', ...detail, body: reasonBody } },
     async (req) => check.bureauReturn(db, contextOf(req), req.params.id, req.body.reason));

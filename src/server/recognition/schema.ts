@@ -8,6 +8,7 @@ import { roles } from '../../domain/auth/roles.js';
 import { areaM2, countField, isoDate, nameText, optionalName, optionalText, phone, shortText, uuidParam, year, yuan } from '../fields.js';
 import { pageOf, pageQuery } from '../pagination.js';
 import { adjustmentsSchema, checkResultSchema } from '../rules/schema.js';
+import { art } from '../../domain/measures.js';
 
 const services = z.array(z.enum(platformServices)).max(platformServices.length).refine((xs) => new Set(xs).size === xs.length, { error: '不能重复' });
 
@@ -107,7 +108,7 @@ export type ApplicationRow = z.infer<typeof applicationRow>;
 export const applicationPage = pageOf(applicationRow);
 
 export const applicationDetail = applicationRow.extend({
-  region: z.string(), art17: z.boolean().describe('渝东北、渝东南区县：可适用第十七条'),
+  region: z.string(), art17: z.boolean().describe(`渝东北、渝东南区县：可适用${art(17)}`),
   form: formOut,
   contactName: z.string().nullable(), contactPhone: z.string().nullable(),
   missingFields: z.array(z.object({ field: z.string(), message: z.string() })),

@@ -78,6 +78,8 @@ async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.locator('.el-message-box').waitFor({ state: 'hidden' });
   await expect.poll(() => page.locator('.el-loading-mask').evaluateAll((masks) => masks.filter((m) => m instanceof HTMLElement && m.offsetParent !== null).length)).toBe(0);
+  // The screenshots show the page, not a success toast over it.
+  await expect.poll(() => page.locator('.el-message').count(), { timeout: 10_000 }).toBe(0);
 }
 
 const confirmBox = (page: Page) => page.locator('.el-message-box .el-button--primary').click();
@@ -287,6 +289,8 @@ describe('one 万州 recognition application, from the government to 拟认定',
       await expect.poll(() => page.getByTestId('expert-assignments').locator('tbody tr').count()).toBe(2);
       await expect.poll(() => state(page)).toBe('专家评估中');
       await settle(page);
+      // The tally counts assignments still being assessed as such (it said 已分配 0 人 once both had submitted).
+      expect(await page.getByTestId('expert-tally').innerText()).toBe('评估中 2 人，已提交 0 人，回避 0 人');
       await screenshot(page, 'recognition-journey-10-experts-assigned');
     } finally {
       await page.close();
@@ -324,6 +328,7 @@ describe('one 万州 recognition application, from the government to 拟认定',
       expect(text).toContain('评审专家甲');
       expect(text).toContain('评审专家丁');
       expect(await side.getByTestId('side-recommendation').count()).toBe(2);
+      expect(await page.getByTestId('expert-tally').innerText()).toBe('评估中 0 人，已提交 2 人，回避 0 人');
       await screenshot(page, 'recognition-journey-15-side-by-side');
 
       await page.locator('textarea[data-testid=propose-note]').fill('条件核验通过（第十七条放宽建筑面积），两位专家均建议认定，拟认定为市级平台。');

@@ -124,4 +124,32 @@ describe("an expert's affiliation", () => {
       await page.close();
     }
   }, 120_000);
+
+  it('is set by bureau staff on 评审专家, and may be a district HRSS bureau (its district\'s applications are then avoided)', async () => {
+    const page = await newPage();
+    try {
+      await signIn(page, 'staff');
+      await page.goto(`${baseUrl}/app/experts`);
+      const row = page.getByTestId('expert-table').locator('tr', { hasText: 'expert1' }).first();
+      await row.waitFor();
+      await settle(page);
+      const setTo = async (typed: string, name: string) => {
+        await row.getByTestId('expert-set-affiliation').click();
+        const picker = page.getByTestId('expert-affiliation-select');
+        await picker.waitFor();
+        await picker.click();
+        await page.keyboard.type(typed);
+        await pick(page, name);
+        await page.getByTestId('expert-affiliation-save').click();
+        await expect.poll(() => row.getByTestId('expert-affiliation').innerText().catch(() => '')).toBe(name);
+      };
+      await setTo('九龙坡区人力', '九龙坡区人力社保局');
+      await settle(page);
+      await screenshot(page, 'affiliation-expert-pool');
+      // Back to the operator the administrator chose, for the browser tests that follow on this server.
+      await setTo('九龙', '重庆九龙人力资源开发有限公司');
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
 });

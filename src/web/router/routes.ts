@@ -119,6 +119,7 @@ export const appChildRoutes: RouteRecordRaw[] = [
   { path: 'review', name: 'my-reviews', component: () => import('../views/expert-review/MyAssignmentsView.vue'), meta: { title: '我的评审任务', roles: ['expert'], menu: { group: EVALUATION_GROUP } } },
   { path: 'review/:evaluationId/:entryId', name: 'review-assignment', component: () => import('../views/expert-review/AssignmentView.vue'), meta: { title: '评审任务', roles: ['expert'], activeMenu: '/app/review' } },
   { path: 'municipal-review', name: 'municipal-review', component: () => import('../views/panel/MunicipalReviewView.vue'), meta: { title: '市级评审', roles: BUREAU, menu: { group: EVALUATION_GROUP } } },
+  { path: 'experts', name: 'expert-pool', component: () => import('../views/experts/ExpertPoolView.vue'), meta: { title: '评审专家', roles: BUREAU, menu: { group: EVALUATION_GROUP } } },
   { path: 'panel', name: 'panel', component: () => import('../views/panel/PanelView.vue'), meta: { title: '评审会议', roles: BUREAU, menu: { group: EVALUATION_GROUP } } },
   { path: 'results', name: 'results-latest', component: () => import('../views/panel/ResultsView.vue'), meta: { title: '评估结果', roles: BUSINESS, menu: { group: EVALUATION_GROUP } } },
   { path: 'evaluations/:id/results', name: 'evaluation-results', component: () => import('../views/panel/ResultsView.vue'), meta: { title: '评估结果', activeMenu: '/app/results' } },

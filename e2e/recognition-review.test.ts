@@ -3,7 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/db/client.js';
 import { startServer, type E2eServer } from '../test/e2e-server.js';
-import { launchBrowser, login, screenshot } from './browser.js';
+import { launchBrowser, screenshot } from './browser.js';
+import { assignExperts, confirmBox, MATERIAL_KINDS, openFromHome, pickExpert, recognitionSteps, recordSiteVisit, writeAssessment } from './recognition-steps.js';
 import { apiLogin, CREATED_ACCOUNT_PASSWORD, DEMO_PASSWORD } from './review-api.js';
 
 /**
@@ -19,6 +20,7 @@ let server: E2eServer | undefined;
 let baseUrl = '';
 let browser: Browser | undefined;
 const passwords: Record<string, string> = { staff: DEMO_PASSWORD, expert1: DEMO_PASSWORD };
+const { newPage, signIn, settle, openExpertWork, saveAndSubmitWork, openSideBySide, propose } = recognitionSteps({ baseUrl: () => baseUrl, browser: () => browser, passwords });
 
 interface Org { id: string; name: string }
 interface UserRow { id: string; username: string; organizationId: string }
@@ -62,46 +64,6 @@ afterAll(async () => {
   await server?.stop();
 }, 60_000);
 
-async function newPage(): Promise<Page> {
-  if (!browser) throw new Error('no browser');
-  return browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-}
-
-/** Logins are rate-limited (10 a minute): retry after a pause. */
-async function signIn(page: Page, username: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    await login(page, baseUrl, username, passwords[username] ?? DEMO_PASSWORD);
-    try {
-      await page.getByTestId('home-title').waitFor({ timeout: 10_000 });
-      return;
-    } catch (error) {
-      if (attempt > 6) throw error;
-      await page.waitForTimeout(10_000);
-    }
-  }
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.locator('.el-message-box').waitFor({ state: 'hidden' });
-  await expect.poll(() => page.locator('.el-loading-mask').evaluateAll((masks) => masks.filter((m) => m instanceof HTMLElement && m.offsetParent !== null).length)).toBe(0);
-}
-
-const confirmBox = (page: Page) => page.locator('.el-message-box .el-button--primary').click();
-
-async function openFromHome(page: Page, name: string): Promise<void> {
-  const tasks = page.getByTestId('home-tasks');
-  await tasks.waitFor({ timeout: 20_000 });
-  await tasks.getByRole('link', { name: new RegExp(name) }).click();
-  await page.getByTestId('application-title').getByText(name).waitFor();
-}
-
-async function pickExpert(page: Page, label: string): Promise<void> {
-  await page.getByTestId('assign-expert-select').click();
-  await page.locator('.el-select-dropdown__item:visible', { hasText: label }).click();
-  await page.getByTestId('assign-confirm').click();
-}
-
 /** The expert's whole assessment: five kinds verified (one with a problem noted), site visit with a photo, opinions, submit. */
 async function assess(page: Page, username: string, recommendation: 'recommend' | 'not_recommend', step: number): Promise<void> {
   await signIn(page, username);
@@ -124,32 +86,22 @@ async function assess(page: Page, username: string, recommendation: 'recommend' 
     await page.getByTestId('home-title').waitFor();
   }
   await openFromHome(page, APP);
-  const work = page.getByTestId('expert-work');
-  await work.waitFor();
-  await settle(page);
   // The form and materials are there, read-only, in their own tabs.
-  await page.getByRole('tab', { name: '申请表' }).click();
-  expect(await page.getByTestId('form-readonly').innerText()).toContain('南滨大道 1 号');
+  const work = await openExpertWork(page, '南滨大道 1 号');
   await page.getByRole('tab', { name: '申报材料' }).click();
   expect(await page.locator('body').innerText()).toContain('材料1');
   await page.getByRole('tab', { name: '我的评估意见' }).click();
 
-  for (const kind of ['application_form', 'policies', 'land_and_operation', 'residents', 'other_evidence']) {
+  for (const kind of MATERIAL_KINDS) {
     const result = kind === 'residents' && username === 'expert2' ? 'problem' : 'verified';
     await work.getByTestId(`verify-${kind}-${result}`).click();
     if (result === 'problem') await work.locator(`input[data-testid=verify-${kind}-note]`).fill('入驻企业名录中 2 家企业营业执照已过期');
   }
-  const visit = work.getByTestId('site-visit');
-  const dateInput = visit.locator('.el-date-editor input');
-  await dateInput.fill(new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10));
-  await dateInput.press('Enter');
-  await visit.locator('textarea').nth(0).fill(`${username === 'expert1' ? '评审专家甲' : '评审专家乙'}\n万州区人力社保局 王明`);
-  await visit.locator('textarea').nth(1).fill('园区已投入运营，服务大厅、入驻企业办公区与申报材料一致。');
+  await recordSiteVisit(work, `${username === 'expert1' ? '评审专家甲' : '评审专家乙'}\n万州区人力社保局 王明`, '园区已投入运营，服务大厅、入驻企业办公区与申报材料一致。');
   const photo = await page.screenshot({ clip: { x: 0, y: 0, width: 120, height: 80 } });
   await work.getByTestId('site-photo-input').setInputFiles({ name: `现场照片-${username}.png`, mimeType: 'image/png', buffer: photo });
   await expect.poll(() => work.getByTestId('site-photo').count()).toBe(1);
-  await work.locator('textarea[data-testid=work-necessity]').fill('万州区是渝东北中心城市，园区集聚区域人力资源服务业，有设立市级平台的必要。');
-  await work.locator('textarea[data-testid=work-feasibility]').fill('园区场地、运营团队和入驻企业基本具备条件，按第十七条放宽标准可行。');
+  await writeAssessment(work, '万州区是渝东北中心城市，园区集聚区域人力资源服务业，有设立市级平台的必要。', '园区场地、运营团队和入驻企业基本具备条件，按第十七条放宽标准可行。');
   await work.locator('textarea[data-testid=work-private-notes]').fill('个人笔记：复核企业名录（不应出现在市局的对照中）');
   await work.getByTestId(`work-recommendation-${recommendation}`).click();
   if (username === 'expert2') {
@@ -163,14 +115,7 @@ async function assess(page: Page, username: string, recommendation: 'recommend' 
     await leave.waitFor({ state: 'hidden' });
     expect(await work.locator('textarea[data-testid=work-necessity]').inputValue()).toContain('渝东北中心城市');
   }
-  await work.getByTestId('work-save').click();
-  await expect.poll(() => work.getByTestId('work-missing').count()).toBe(0);
-  await screenshot(page, `recognition-review-${step}-${username}-work`);
-  await work.getByTestId('work-submit').click();
-  await confirmBox(page);
-  await work.getByTestId('work-submitted').waitFor({ timeout: 20_000 });
-  await settle(page);
-  await screenshot(page, `recognition-review-${step + 1}-${username}-submitted`);
+  await saveAndSubmitWork(page, work, [`recognition-review-${step}-${username}-work`, `recognition-review-${step + 1}-${username}-submitted`]);
 }
 
 describe('recognition: experts, proposal, publicity', () => {
@@ -192,11 +137,7 @@ describe('recognition: experts, proposal, publicity', () => {
       expect(await refusal.innerText()).toMatch(/申报地区（万州区）的区县政府或人力社保部门，存在利益冲突/);
       await screenshot(page, 'recognition-review-1-conflict-refused');
 
-      await pickExpert(page, '评审专家甲');
-      await expect.poll(() => page.getByTestId('expert-assignments').locator('tbody tr').count()).toBe(1);
-      await pickExpert(page, '评审专家乙');
-      await expect.poll(() => page.getByTestId('expert-assignments').locator('tbody tr').count()).toBe(2);
-      await expect.poll(() => page.getByTestId('application-state').innerText()).toBe('专家评估中');
+      await assignExperts(page, ['评审专家甲', '评审专家乙']);
       await settle(page);
       await screenshot(page, 'recognition-review-2-two-assigned');
     } finally {
@@ -227,10 +168,7 @@ describe('recognition: experts, proposal, publicity', () => {
     try {
       await signIn(page, 'staff');
       await openFromHome(page, APP);
-      await page.getByRole('tab', { name: '专家评估与认定' }).click();
-      const side = page.getByTestId('opinions-side-by-side');
-      await side.locator('table').waitFor({ timeout: 20_000 });
-      await settle(page);
+      const side = await openSideBySide(page);
       const text = await side.innerText();
       expect(text).toContain('评审专家甲');
       expect(text).toContain('评审专家乙');
@@ -240,12 +178,7 @@ describe('recognition: experts, proposal, publicity', () => {
       expect(await side.getByTestId('side-recommendation').count()).toBe(2);
       await screenshot(page, 'recognition-review-7-side-by-side');
 
-      await page.locator('textarea[data-testid=propose-note]').fill('经专家评估，两位专家均建议认定，拟认定为市级平台。');
-      await page.getByTestId('propose').click();
-      await confirmBox(page);
-      await expect.poll(() => page.getByTestId('application-state').innerText()).toBe('拟认定，待公示');
-      await settle(page);
-      await screenshot(page, 'recognition-review-8-proposed');
+      await propose(page, '经专家评估，两位专家均建议认定，拟认定为市级平台。', 'recognition-review-8-proposed');
 
       const card = page.getByTestId('decision-card');
       await card.getByTestId('publicity-post').click();

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, login, screenshot, screenshotDir } from './browser.js';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, screenshot, screenshotDir } from './browser.js';
 import { darkShare, pdfTool as run, squeeze } from './pdf.js';
+import { confirmChecklist, createApplication, fillForm, lowerAreaThreshold, openFromHome, recognitionSteps, sendToHrss, submitOpinion, writeOpinion } from './recognition-steps.js';
 
 /**
  * The recognition application (Art 14 (一), 附表1) in the browser: jlp.gov creates it, fills the form,
@@ -14,37 +15,19 @@ import { darkShare, pdfTool as run, squeeze } from './pdf.js';
  * Art 17 lowered threshold.
  */
 const baseUrl = inject('baseUrl');
-const password = 'Demo@2025';
 const NAME = '九龙坡区人力资源服务创新港';
 const HRSS_OPINION = '经审核，申报材料齐全，同意推荐（浏览器测试）。';
 const GOV_OPINION = '区政府同意推荐该平台申报市级平台（浏览器测试）。';
-const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-let browser: Browser;
+let browser: Browser | undefined;
 let applicationUrl = '';
+const { newPage, signIn, settle, saveForm, uploadMaterials, openFromNotification, checkConditions } = recognitionSteps({ baseUrl: () => baseUrl, browser: () => browser });
 
 beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => {
-  await browser.close();
+  await browser?.close();
 });
-
-async function newPage(): Promise<Page> {
-  return browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await login(page, baseUrl, username, password);
-  await page.getByTestId('home-title').waitFor({ timeout: 20_000 });
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await expect.poll(() => page.locator('.el-loading-mask').evaluateAll((masks) => masks.filter((m) => m instanceof HTMLElement && m.offsetParent !== null).length)).toBe(0);
-}
-
-const confirmBox = (page: Page) => page.locator('.el-message-box .el-button--primary').click();
-const fillNumber = (page: Page, testId: string, value: string) => page.locator(`[data-testid=${testId}] input`).fill(value);
 
 describe('recognition application, government to bureau', () => {
   it('jlp.gov creates the application, fills 附表1, uploads the five materials and sends it to the district HRSS bureau', async () => {
@@ -56,50 +39,22 @@ describe('recognition application, government to bureau', () => {
       expect(await page.getByTestId('home-tasks').innerText()).toContain('九龙坡区数字经济人力资源服务产业园');
       await screenshot(page, 'recognition-1-gov-home');
 
-      await page.locator('.el-menu-item', { hasText: '平台认定申报' }).click();
-      await page.getByTestId('new-application').click();
-      await page.locator('input[data-testid=new-name]').fill(NAME);
-      await page.getByTestId('new-type').click();
-      await page.locator('.el-select-dropdown__item:visible', { hasText: '专业性行业性人力资源（人才）市场' }).click();
-      await page.getByTestId('new-create').click();
-      await page.getByTestId('application-form').waitFor();
-      applicationUrl = new URL(page.url()).pathname;
-      expect(applicationUrl).toMatch(/^\/app\/recognition\/applications\/[0-9a-f-]{36}$/);
+      applicationUrl = await createApplication(page, NAME, '专业性行业性人力资源（人才）市场');
       await settle(page);
 
       // Sending is refused until the form and materials are complete, with the reason.
       await expect.poll(() => page.getByTestId('action-send_to_hrss').isDisabled()).toBe(true);
-      await page.locator('input[data-testid=f-address]').fill('重庆市九龙坡区二郎科技新城 1 号');
-      await page.getByTestId('f-carrier').getByText('线上+线下').click();
-      await page.locator('input[data-testid=f-contact]').fill('周敏');
-      await page.locator('input[data-testid=f-phone]').fill('023-68880000');
-      await fillNumber(page, 'f-area', '3200');
-      await fillNumber(page, 'f-sites', '1');
-      await page.getByTestId('f-construction').getByText('改建').click();
-      await fillNumber(page, 'f-investment', '8000000');
-      await page.getByTestId('f-operation').getByText('自运营').click();
-      await fillNumber(page, 'f-team', '18');
-      for (const s of ['政策咨询', '信息服务', '开业指导']) await page.getByTestId('f-services').getByText(s).click();
-      await fillNumber(page, 'f-year', '2024');
-      await fillNumber(page, 'f-personTimesServed', '36000');
-      await page.locator('body').click({ position: { x: 5, y: 5 } });
+      await fillForm(page, {
+        address: '重庆市九龙坡区二郎科技新城 1 号', contact: '周敏', phone: '023-68880000', area: '3200', sites: '1', construction: '改建',
+        investment: '8000000', operation: '自运营', team: '18', year: '2024', numbers: { personTimesServed: '36000' },
+      });
       await screenshot(page, 'recognition-2-gov-form');
-      await page.getByTestId('form-save').click();
-      await expect.poll(() => page.getByTestId('form-gaps').count()).toBe(0);
+      await saveForm(page);
 
-      await page.getByRole('tab', { name: /申报材料/ }).click();
-      for (const kind of ['application_form', 'policies', 'land_and_operation', 'residents', 'other_evidence']) {
-        const chooser = page.waitForEvent('filechooser');
-        await page.getByTestId(`upload-${kind}`).click();
-        await (await chooser).setFiles({ name: `${kind}.pdf`, mimeType: 'application/pdf', buffer: TINY_PDF });
-        await page.getByTestId(`material-${kind}`).getByText('1 个文件').waitFor();
-      }
-      await settle(page);
+      await uploadMaterials(page);
       await screenshot(page, 'recognition-3-gov-materials');
 
-      await page.getByTestId('action-send_to_hrss').click();
-      await confirmBox(page);
-      await expect.poll(() => page.getByTestId('application-state').innerText()).toBe('待区县人社局出具意见');
+      await sendToHrss(page);
       // Read-only now: the form is text, not disabled inputs.
       await page.getByRole('tab', { name: '申请表' }).click();
       await page.getByTestId('form-readonly').waitFor();
@@ -113,17 +68,10 @@ describe('recognition application, government to bureau', () => {
     const page = await newPage();
     try {
       await signIn(page, 'jlp.hrss');
-      await page.goto(`${baseUrl}/app/notifications`);
-      await page.getByTestId('notification-table').getByText(NAME).first().waitFor({ timeout: 20_000 });
-      await page.getByTestId('notification-table').locator('tr', { hasText: NAME }).first().getByTestId('notification-open').click();
-      await page.waitForURL(`**${applicationUrl}`);
-      await page.getByRole('tab', { name: '审核意见' }).click();
-      await page.locator('textarea[data-testid=opinion-text]').fill(HRSS_OPINION);
-      await page.locator('input[data-testid=opinion-signer]').fill('刘强');
+      await openFromNotification(page, NAME, applicationUrl);
+      await writeOpinion(page, HRSS_OPINION, '刘强');
       await screenshot(page, 'recognition-4-hrss-opinion');
-      await page.getByTestId('opinion-submit').click();
-      await confirmBox(page);
-      await expect.poll(() => page.getByTestId('application-state').innerText()).toBe('待区县政府出具意见');
+      await submitOpinion(page, '待区县政府出具意见');
       expect(await page.getByTestId('opinion-district_hrss').innerText()).toContain(HRSS_OPINION);
     } finally {
       await page.close();
@@ -135,12 +83,8 @@ describe('recognition application, government to bureau', () => {
     try {
       await signIn(page, 'jlp.gov');
       await page.goto(`${baseUrl}${applicationUrl}`);
-      await page.getByRole('tab', { name: '审核意见' }).click();
-      await page.locator('textarea[data-testid=opinion-text]').fill(GOV_OPINION);
-      await page.locator('input[data-testid=opinion-signer]').fill('何伟');
-      await page.getByTestId('opinion-submit').click();
-      await confirmBox(page);
-      await expect.poll(() => page.getByTestId('application-state').innerText()).toBe('已报市局，待审核');
+      await writeOpinion(page, GOV_OPINION, '何伟');
+      await submitOpinion(page, '已报市局，待审核');
       await settle(page);
       await screenshot(page, 'recognition-5-gov-submitted');
 
@@ -174,37 +118,12 @@ describe('recognition application, government to bureau', () => {
     const page = await newPage();
     try {
       await signIn(page, 'staff');
-      const tasks = page.getByTestId('home-tasks');
-      await tasks.waitFor({ timeout: 20_000 });
-      await tasks.getByRole('link', { name: /万州三峡人力资源服务产业园/ }).click();
-      await page.getByTestId('application-title').getByText('万州三峡人力资源服务产业园').waitFor();
-      await page.getByRole('tab', { name: '条件核验' }).click();
-      const conditions = page.getByTestId('check-conditions');
-      await conditions.waitFor();
-      await settle(page);
-      const areaRow = conditions.locator('tr', { hasText: '平台建筑面积' });
-      expect(await areaRow.innerText()).toContain('未通过');
-      expect(await areaRow.innerText()).toContain('第十一条（一）');
+      await openFromHome(page, '万州三峡人力资源服务产业园');
+      const conditions = await checkConditions(page);
       await screenshot(page, 'recognition-8-staff-check');
 
-      // Every checklist item confirmed, with who and when.
-      const checklist = page.getByTestId('checklist');
-      while ((await checklist.getByTestId('checklist-confirm').count()) > 0) {
-        const before = await checklist.getByTestId('checklist-confirm').count();
-        await checklist.getByTestId('checklist-confirm').first().click();
-        await expect.poll(() => checklist.getByTestId('checklist-confirm').count()).toBe(before - 1);
-      }
-      expect(await checklist.innerText()).toContain('市局业务员');
-
-      await page.getByTestId('terms-edit').click();
-      const dialog = page.getByTestId('terms-dialog');
-      await dialog.getByTestId('terms-add-lowered').click();
-      await dialog.getByTestId('lowered-condition').click();
-      await page.locator('.el-select-dropdown__item:visible', { hasText: '平台建筑面积' }).click();
-      await dialog.locator('input[data-testid=lowered-threshold]').fill('8000');
-      await screenshot(page, 'recognition-9-art17-dialog');
-      await dialog.getByTestId('terms-save').click();
-      await dialog.waitFor({ state: 'hidden' });
+      await confirmChecklist(page);
+      await lowerAreaThreshold(page, 'recognition-9-art17-dialog');
       await expect.poll(() => conditions.locator('tr', { hasText: '平台建筑面积' }).innerText()).toContain('第十七条放宽');
       expect(await conditions.locator('tr', { hasText: '平台建筑面积' }).innerText()).toContain('通过');
       expect(await page.getByTestId('art17-terms').innerText()).toContain('降至 8000');

@@ -1,36 +1,23 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, login, screenshot } from './browser.js';
+import { launchBrowser, screenshot } from './browser.js';
+import { recognitionSteps } from './recognition-steps.js';
 
 /**
  * 存量平台登记 (a platform recognized before HRSP, the bureau's), the 存量登记 label, the
  * bureau's Art 17 to-do item, and an expert's affiliation set by the system administrator.
  */
 const baseUrl = inject('baseUrl');
-const password = 'Demo@2025';
 const NAME = '重庆市涪陵区人力资源服务产业园';
-let browser: Browser;
+let browser: Browser | undefined;
+const { newPage, signIn, settle } = recognitionSteps({ baseUrl: () => baseUrl, browser: () => browser });
 
 beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => {
-  await browser.close();
+  await browser?.close();
 });
-
-async function newPage(): Promise<Page> {
-  return browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await login(page, baseUrl, username, password);
-  await page.getByTestId('home-title').waitFor({ timeout: 20_000 });
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await expect.poll(() => page.locator('.el-loading-mask').evaluateAll((masks) => masks.filter((m) => m instanceof HTMLElement && m.offsetParent !== null).length)).toBe(0);
-}
 
 const pick = (page: Page, text: string) => page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click();
 

@@ -30,6 +30,8 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // Tests marked concurrent (the walk's roles) run three at a time.
+          maxConcurrency: 3,
         },
       },
     ],

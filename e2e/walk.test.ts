@@ -119,7 +119,8 @@ async function menuPaths(w: Walk): Promise<string[]> {
   for (let i = 0; i < await items.count(); i++) {
     await items.nth(i).click();
     // The menu marks the entry of the route it navigated to (a page may then add its own query): wait for that.
-    await expect.poll(() => items.nth(i).getAttribute('class'), { timeout: 10_000 }).toContain('is-active');
+    // (A locator wait, not expect.poll: the roles walk as concurrent tests, where only the test's own expect may poll.)
+    await items.nth(i).and(w.page.locator('.is-active')).waitFor({ timeout: 10_000 });
     await w.page.waitForTimeout(200);
     await w.page.waitForLoadState('networkidle');
     paths.push(w.here());
@@ -178,7 +179,8 @@ async function openFirstRows(w: Walk, path: string): Promise<void> {
 }
 
 describe('the walk: every role, every menu entry, every link it offers', () => {
-  it.each(roles)('%s', async (username) => {
+  // The roles walk side by side (each in its own page; the walk changes nothing): the suite waits on the network, not the CPU.
+  it.for(roles)('%s', { concurrent: true, timeout: 240_000 }, async (username, { expect }) => {
     const w = await signedIn(username);
     try {
       await check(w, 'login');
@@ -229,7 +231,7 @@ describe('the walk: every role, every menu entry, every link it offers', () => {
     } finally {
       await w.page.close();
     }
-  }, 240_000);
+  });
 });
 
 describe('read-only data is shown as text (#11 item 6)', () => {

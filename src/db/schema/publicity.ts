@@ -1,18 +1,18 @@
-import { check, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { dayCountings, objectionOutcomes, objectionStatuses, publicitySubjectTypes } from '../../domain/publicity/notice.js';
 import { users } from './identity.js';
 
 /**
- * Publicity notices (公示, Art 14 (三), RULES.md §6) about a subject: for now a recognition
- * application (subject_type 'recognition_application', subject_id its id); the annual results and
- * 筹建 are to be published the same way. The period is computed when posted (Civil Code rule with
- * the holiday calendar) and stored with its start and end.
+ * Publicity notices (公示, Art 14 (三), RULES.md §6): a notice publishes a list of items of one kind
+ * (`subject_type`: recognition applications proposed for recognition; an evaluation's draft results
+ * follow), each item one row of `publicity_notice_items`. The period is computed when posted (Civil
+ * Code rule with the holiday calendar) and stored with its start and end.
  */
 export const publicityNotices = pgTable('publicity_notices', {
   id: uuid('id').primaryKey().defaultRandom(),
+  /** The kind of the items the notice lists. */
   subjectType: text('subject_type', { enum: publicitySubjectTypes }).notNull(),
-  subjectId: uuid('subject_id').notNull(),
   title: text('title').notNull(),
   body: text('body'),
   postedOn: date('posted_on').notNull(),
@@ -27,14 +27,35 @@ export const publicityNotices = pgTable('publicity_notices', {
   postedBy: uuid('posted_by').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
-  index('publicity_notices_subject_idx').on(t.subjectType, t.subjectId),
   check('publicity_notices_days_min', sql`${t.days} >= 5`),
+]);
+
+/**
+ * The items a notice lists: each names its subject (a recognition application, an evaluation entry)
+ * and keeps the public wording of the row as posted (the platform's name, what is proposed), so the
+ * notice reads as it was published even after the subject changes.
+ */
+export const publicityNoticeItems = pgTable('publicity_notice_items', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  noticeId: uuid('notice_id').notNull().references(() => publicityNotices.id, { onDelete: 'cascade' }),
+  subjectType: text('subject_type', { enum: publicitySubjectTypes }).notNull(),
+  subjectId: uuid('subject_id').notNull(),
+  position: integer('position').notNull(),
+  /** The row's public title, e.g. the platform's name. */
+  title: text('title').notNull(),
+  /** What the notice proposes for it, e.g. 拟认定为市级人力资源服务产业园. */
+  detail: text('detail'),
+}, (t) => [
+  unique('publicity_notice_items_subject_uq').on(t.noticeId, t.subjectType, t.subjectId),
+  index('publicity_notice_items_subject_idx').on(t.subjectType, t.subjectId),
 ]);
 
 /** Objections received during a notice; the bureau records them and their resolution (upheld or dismissed). */
 export const publicityObjections = pgTable('publicity_objections', {
   id: uuid('id').primaryKey().defaultRandom(),
   noticeId: uuid('notice_id').notNull().references(() => publicityNotices.id, { onDelete: 'cascade' }),
+  /** The listed item the objection is about. */
+  itemId: uuid('item_id').notNull().references(() => publicityNoticeItems.id, { onDelete: 'cascade' }),
   receivedOn: date('received_on').notNull(),
   summary: text('summary').notNull(),
   status: text('status', { enum: objectionStatuses }).notNull().default('open'),
@@ -44,4 +65,4 @@ export const publicityObjections = pgTable('publicity_objections', {
   recordedBy: uuid('recorded_by').references(() => users.id),
   resolvedBy: uuid('resolved_by').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('publicity_objections_notice_idx').on(t.noticeId)]);
+}, (t) => [index('publicity_objections_notice_idx').on(t.noticeId), index('publicity_objections_item_idx').on(t.itemId)]);

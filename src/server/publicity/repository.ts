@@ -1,41 +1,48 @@
 /** The only SQL of publicity notices and their objections (general: the subject is a type and an id). */
 import { and, asc, count, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { publicityNotices as notices, publicityObjections as objections, users } from '../../db/schema/index.js';
+import { publicityNoticeItems as items, publicityNotices as notices, publicityObjections as objections, users } from '../../db/schema/index.js';
 import type { PublicitySubjectType } from '../../domain/publicity/notice.js';
 
-export async function insertNotice(tx: Executor, row: typeof notices.$inferInsert): Promise<string> {
+export interface NoticeItemInput { subjectId: string; title: string; detail: string | null }
+
+/** Stores the notice and its listed items (in the given order). */
+export async function insertNotice(tx: Executor, row: typeof notices.$inferInsert, list: readonly NoticeItemInput[]): Promise<string> {
   const [created] = await tx.insert(notices).values(row).returning({ id: notices.id });
   if (!created) throw new Error('notice insert returned nothing');
+  if (list.length > 0) {
+    await tx.insert(items).values(list.map((it, i) => ({ noticeId: created.id, subjectType: row.subjectType, subjectId: it.subjectId, position: i + 1, title: it.title, detail: it.detail })));
+  }
   return created.id;
 }
 
 const noticeColumns = {
-  id: notices.id, subjectType: notices.subjectType, subjectId: notices.subjectId, title: notices.title, body: notices.body, postedOn: notices.postedOn,
+  id: notices.id, itemId: items.id, subjectType: items.subjectType, subjectId: items.subjectId, title: notices.title, body: notices.body, postedOn: notices.postedOn,
   days: notices.days, counting: notices.counting, firstDay: notices.firstDay, lastDay: notices.lastDay, decisionFrom: notices.decisionFrom,
   postedByName: users.displayName, createdAt: notices.createdAt,
 };
 
-/** The subject's latest notice (a subject posted again after a change has its newest one in force). */
+/** The subject's latest notice with the subject's item in it (a subject posted again after a change has its newest one in force). */
 export async function latestNotice(db: Executor, subjectType: PublicitySubjectType, subjectId: string) {
-  const [row] = await db.select(noticeColumns).from(notices).leftJoin(users, eq(notices.postedBy, users.id))
-    .where(and(eq(notices.subjectType, subjectType), eq(notices.subjectId, subjectId)))
+  const [row] = await db.select(noticeColumns).from(items).innerJoin(notices, eq(items.noticeId, notices.id)).leftJoin(users, eq(notices.postedBy, users.id))
+    .where(and(eq(items.subjectType, subjectType), eq(items.subjectId, subjectId)))
     .orderBy(desc(notices.createdAt), desc(notices.id)).limit(1);
   return row ?? null;
 }
 export type NoticeRecord = NonNullable<Awaited<ReturnType<typeof latestNotice>>>;
 
-export async function listObjections(db: Executor, noticeId: string) {
+/** The objections about one listed item. */
+export async function listObjections(db: Executor, itemId: string) {
   return db.select({
     id: objections.id, receivedOn: objections.receivedOn, summary: objections.summary, status: objections.status, outcome: objections.outcome,
     resolution: objections.resolution, resolvedOn: objections.resolvedOn, createdAt: objections.createdAt,
-  }).from(objections).where(eq(objections.noticeId, noticeId)).orderBy(asc(objections.receivedOn), asc(objections.createdAt), asc(objections.id));
+  }).from(objections).where(eq(objections.itemId, itemId)).orderBy(asc(objections.receivedOn), asc(objections.createdAt), asc(objections.id));
 }
 export type ObjectionRecord = Awaited<ReturnType<typeof listObjections>>[number];
 
-export async function countObjections(db: Executor, noticeId: string, where: { status?: 'open' | 'resolved'; outcome?: 'upheld' | 'dismissed' }): Promise<number> {
+export async function countObjections(db: Executor, itemId: string, where: { status?: 'open' | 'resolved'; outcome?: 'upheld' | 'dismissed' }): Promise<number> {
   const [row] = await db.select({ n: count() }).from(objections).where(and(
-    eq(objections.noticeId, noticeId),
+    eq(objections.itemId, itemId),
     where.status === undefined ? undefined : eq(objections.status, where.status),
     where.outcome === undefined ? undefined : eq(objections.outcome, where.outcome),
   ));
@@ -48,11 +55,11 @@ export async function insertObjection(tx: Executor, row: typeof objections.$infe
   return created.id;
 }
 
-export async function findObjection(db: Executor, noticeId: string, id: string): Promise<ObjectionRecord | null> {
+export async function findObjection(db: Executor, itemId: string, id: string): Promise<ObjectionRecord | null> {
   const all = await db.select({
     id: objections.id, receivedOn: objections.receivedOn, summary: objections.summary, status: objections.status, outcome: objections.outcome,
     resolution: objections.resolution, resolvedOn: objections.resolvedOn, createdAt: objections.createdAt,
-  }).from(objections).where(and(eq(objections.noticeId, noticeId), eq(objections.id, id)));
+  }).from(objections).where(and(eq(objections.itemId, itemId), eq(objections.id, id)));
   return all[0] ?? null;
 }
 

@@ -14,10 +14,12 @@ import { AppError, errors } from '../errors.js';
 import * as repo from './repository.js';
 
 export interface Subject { type: PublicitySubjectType; id: string }
+/** A subject listed by a notice, with the public wording of its row. */
+export interface ListedSubject { id: string; title: string; detail: string | null }
 export interface NoticeInput { postedOn: string; days: number; counting?: DayCounting | undefined; title: string; body?: string | null | undefined }
 
 /** Computes the period (refusing fewer than five days or a year the holiday calendar lacks, naming the field) and stores the notice with its audit row. */
-export async function postNotice(tx: Executor, ctx: RequestContext, subject: Subject, input: NoticeInput): Promise<string> {
+export async function postNotice(tx: Executor, ctx: RequestContext, type: PublicitySubjectType, list: readonly ListedSubject[], input: NoticeInput): Promise<string> {
   const period = noticePeriod(input.postedOn, input.days, input.counting ?? 'calendar_days');
   if (!period.ok) {
     const details = period.errors.map((e) => ({ field: e.path === 'date' ? 'postedOn' : (e.path ?? 'days'), message: e.message }));
@@ -25,12 +27,12 @@ export async function postNotice(tx: Executor, ctx: RequestContext, subject: Sub
   }
   const p = period.value;
   const id = await repo.insertNotice(tx, {
-    subjectType: subject.type, subjectId: subject.id, title: input.title, body: input.body ?? null, postedOn: p.postedOn, days: p.days, counting: p.counting,
+    subjectType: type, title: input.title, body: input.body ?? null, postedOn: p.postedOn, days: p.days, counting: p.counting,
     firstDay: p.firstDay, lastDay: p.lastDay, decisionFrom: p.recognitionFrom, postedBy: ctx.actor.userId,
-  });
+  }, list.map((s) => ({ subjectId: s.id, title: s.title, detail: s.detail })));
   await audit(tx, ctx, {
     action: 'publicity.notice.post', entityType: 'publicity_notice', entityId: id,
-    summary: { subjectType: subject.type, subjectId: subject.id, postedOn: p.postedOn, days: p.days, counting: p.counting, lastDay: p.lastDay, decisionFrom: p.recognitionFrom, explanation: p.explanation },
+    summary: { subjectType: type, subjectIds: list.map((s) => s.id), postedOn: p.postedOn, days: p.days, counting: p.counting, lastDay: p.lastDay, decisionFrom: p.recognitionFrom, explanation: p.explanation },
   });
   return id;
 }
@@ -45,7 +47,7 @@ export async function addObjection(db: Db, ctx: RequestContext, notice: repo.Not
   if (input.receivedOn < notice.postedOn) throw errors.invalid('receivedOn', `收到日期：不能早于公示发布日期 ${notice.postedOn}`);
   if (input.receivedOn > today) throw errors.invalid('receivedOn', '收到日期：不能晚于今天');
   return db.transaction(async (tx) => {
-    const id = await repo.insertObjection(tx, { noticeId: notice.id, receivedOn: input.receivedOn, summary: input.summary, recordedBy: ctx.actor.userId });
+    const id = await repo.insertObjection(tx, { noticeId: notice.id, itemId: notice.itemId, receivedOn: input.receivedOn, summary: input.summary, recordedBy: ctx.actor.userId });
     await audit(tx, ctx, {
       action: 'publicity.objection.record', entityType: 'publicity_notice', entityId: notice.id,
       summary: { objectionId: id, subjectType: notice.subjectType, subjectId: notice.subjectId, receivedOn: input.receivedOn, summary: input.summary },
@@ -57,7 +59,7 @@ export async function addObjection(db: Db, ctx: RequestContext, notice: repo.Not
 export async function resolveObjection(
   db: Db, ctx: RequestContext, notice: repo.NoticeRecord, objectionId: string, input: { outcome: 'upheld' | 'dismissed'; resolution: string; resolvedOn: string }, today: string,
 ): Promise<void> {
-  const o = await repo.findObjection(db, notice.id, objectionId);
+  const o = await repo.findObjection(db, notice.itemId, objectionId);
   if (!o) throw errors.notFound('异议');
   if (o.status !== 'open') throw errors.conflict('该异议已处理');
   if (input.resolvedOn < o.receivedOn) throw errors.invalid('resolvedOn', `处理日期：不能早于收到日期 ${o.receivedOn}`);
@@ -73,6 +75,6 @@ export async function resolveObjection(
 
 /** Whether the subject's decision may be taken on `on`: after the period, with no objection open. */
 export async function gateOf(db: Executor, notice: repo.NoticeRecord, on: string): Promise<RecognitionGate> {
-  const open = await repo.countObjections(db, notice.id, { status: 'open' });
+  const open = await repo.countObjections(db, notice.itemId, { status: 'open' });
   return decisionGate({ ...notice, recognitionFrom: notice.decisionFrom }, on, open);
 }

@@ -50,7 +50,7 @@ export async function postPublicity(db: Db, ctx: RequestContext, id: string, inp
   await takeStep(db, ctx, a, 'post_publicity', {
     summary: { postedOn: input.postedOn, days: input.days, counting: input.counting ?? 'calendar_days', lastDay },
     also: async (tx) => {
-      await publicity.postNotice(tx, ctx, subjectOf(a), {
+      await publicity.postNotice(tx, ctx, 'recognition_application', [{ id: a.id, title: a.name, detail: '拟认定为市级平台' }], {
         ...input, title: input.title ?? `关于拟认定${a.name}为重庆市市级人力资源服务发展平台的公示`,
       });
     },
@@ -65,7 +65,7 @@ export async function postPublicity(db: Db, ctx: RequestContext, id: string, inp
 export async function getPublicity(db: Db, ctx: RequestContext, id: string): Promise<PublicityOut> {
   const a = await loadApplication(db, ctx, id);
   const n = await publicityRepo.latestNotice(db, 'recognition_application', a.id);
-  const objections = n === null ? [] : await publicityRepo.listObjections(db, n.id);
+  const objections = n === null ? [] : await publicityRepo.listObjections(db, n.itemId);
   const gate = a.state !== 'in_publicity' || n === null
     ? { allowed: false, reasons: [`「${applicationStateLabels[a.state]}」状态下不能作出认定`] }
     : await publicity.gateOf(db, n, todayIso());
@@ -143,7 +143,7 @@ export async function recognize(db: Db, ctx: RequestContext, id: string, input: 
   const notice = await publicity.currentNotice(db, subjectOf(a));
   const gate = await publicity.gateOf(db, notice, d.decisionDate);
   const reasons = [...gate.reasons];
-  if ((await publicityRepo.countObjections(db, notice.id, { outcome: 'upheld' })) > 0) reasons.push('有异议经核实成立，不能认定，请办理「经公示异议成立，不予认定」');
+  if ((await publicityRepo.countObjections(db, notice.itemId, { outcome: 'upheld' })) > 0) reasons.push('有异议经核实成立，不能认定，请办理「经公示异议成立，不予认定」');
   if (reasons.length > 0) throw new AppError('RECOGNITION_REFUSED', 409, `不能认定：${reasons.join('；')}`);
 
   const existing = a.platformId === null ? null : await platformsRepo.findPlatform(db, { kind: 'all' }, a.platformId);
@@ -179,7 +179,7 @@ export async function notRecognize(db: Db, ctx: RequestContext, id: string, reas
   const a = await loadApplication(db, ctx, id);
   assertAction(ctx, a, 'not_recognize', reason);
   const notice = await publicity.currentNotice(db, subjectOf(a));
-  if ((await publicityRepo.countObjections(db, notice.id, { outcome: 'upheld' })) === 0) {
+  if ((await publicityRepo.countObjections(db, notice.itemId, { outcome: 'upheld' })) === 0) {
     throw refusal('NOT_ALLOWED', '只有公示期间的异议经核实成立的，才能作出不予认定；请先登记并处理异议');
   }
   await takeStep(db, ctx, a, 'not_recognize', {

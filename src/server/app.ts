@@ -10,6 +10,8 @@ import type { Db } from '../db/client.js';
 import authPlugin, { documentAccess, markRoutesPublic } from './plugins/auth.js';
 import errorsPlugin from './plugins/errors.js';
 import exportAuditPlugin from './plugins/export-audit.js';
+import publicCachePlugin from './plugins/public-cache.js';
+import type { PublicCacheLimits } from './public/cache.js';
 import securityPlugin, { type RequestBudgets } from './plugins/security.js';
 import { installChineseZodMessages } from './zod-zh.js';
 import { installFieldKeys, type FieldKeys } from './crypto/field-keys.js';
@@ -32,6 +34,8 @@ export interface AppOptions {
   requestsPerMinute?: Partial<RequestBudgets>;
   /** The key ring for sealed personal data and the results code; the server's database start installs the configured one, tests pass theirs. */
   fieldKeys?: FieldKeys;
+  /** Bounds of the public answers cache (src/server/public/cache.ts); tests lower them. */
+  publicCache?: PublicCacheLimits;
 }
 
 /** Sized for real use: a user clicking through pages makes well under 600 requests a minute. */
@@ -54,6 +58,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(authPlugin, { db: options.db });
   await app.register(exportAuditPlugin, { db: options.db });
+  // After security (its headers go on cached answers too) and auth; its hit answers before the route's request budget.
+  await app.register(publicCachePlugin, options.publicCache ? { limits: options.publicCache } : {});
   await app.register(swagger, {
     openapi: {
       info: { title: 'HRSP 重庆市人力资源服务发展平台管理系统 API', version: '1' },

@@ -54,12 +54,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(textCheckingValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(errorsPlugin, { db: options.db });
+  // First: a cached public answer goes out before any other hook (its security headers are replayed with it).
+  await app.register(publicCachePlugin, options.publicCache ? { limits: options.publicCache } : {});
   await app.register(securityPlugin, { db: options.db, budgets: { perSession: options.requestsPerMinute?.perSession ?? DEFAULT_BUDGETS.perSession, perAddress: options.requestsPerMinute?.perAddress ?? DEFAULT_BUDGETS.perAddress } });
   await app.register(cookie);
   await app.register(authPlugin, { db: options.db });
   await app.register(exportAuditPlugin, { db: options.db });
-  // After security (its headers go on cached answers too) and auth; its hit answers before the route's request budget.
-  await app.register(publicCachePlugin, options.publicCache ? { limits: options.publicCache } : {});
   await app.register(swagger, {
     openapi: {
       info: { title: 'HRSP 重庆市人力资源服务发展平台管理系统 API', version: '1' },

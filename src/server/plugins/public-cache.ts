@@ -6,8 +6,12 @@ import { cacheKey, followChanges, PublicCache, type CachedAnswer, type PublicCac
  * Server-side cache of public GET answers (src/server/public/cache.ts). A route opts in with one
  * line, naming what its answer shows: `config: { access: 'public', publicCache: ['directory'] }`.
  *
- * A hit is answered from the app-level onRequest hook, before the route's own hooks (the request
- * budget's counter, validation) and the handler: no database query, no serialization. Each answer
+ * A hit is answered from the first app-level onRequest hook (registered before the security
+ * plugin), before the route's own hooks (the request budget's counter, validation) and the
+ * handler: no database query, no serialization, no security headers computed again: the answer
+ * replays the headers the full path produced (helmet's included; they are the same for every
+ * answer). A cache hit is not counted in the anonymous request budget: it costs no database
+ * work, which is what the budget protects. Each answer
  * carries an ETag (SM3 of the body) and `Cache-Control: public, max-age=0, must-revalidate`: a
  * browser or proxy may keep it but asks every time (a 304 costs a header), because a notice
  * withdrawn or a result corrected must not linger in caches the server cannot reach.
@@ -23,8 +27,10 @@ declare module 'fastify' {
 }
 
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
-/** Response headers kept with an answer (the rest are the same for every answer or set by hooks). */
-const keptHeaders = ['content-type', 'content-disposition'] as const;
+/** Response headers not replayed: set per response by Node, by this plugin, or not cacheable at all. */
+const notReplayed = new Set(['content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'etag', 'cache-control', 'x-hrsp-cache', 'set-cookie']);
+/** Describe the body: not sent with a 304. */
+const bodyHeaders = new Set(['content-type', 'content-disposition', 'content-encoding', 'content-language']);
 
 function notModified(request: FastifyRequest, etag: string): boolean {
   const header = request.headers['if-none-match'];
@@ -36,10 +42,21 @@ function notModified(request: FastifyRequest, etag: string): boolean {
 }
 
 function replyWith(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer): FastifyReply {
+  const unchanged = notModified(request, answer.etag);
+  for (const [name, value] of Object.entries(answer.headers)) if (!unchanged || !bodyHeaders.has(name)) void reply.header(name, value);
   void reply.header('etag', answer.etag).header('cache-control', PUBLIC_CACHE_CONTROL).header('x-hrsp-cache', 'hit');
-  if (notModified(request, answer.etag)) return reply.code(304).send();
-  for (const [name, value] of Object.entries(answer.headers)) void reply.header(name, value);
-  return reply.code(200).send(answer.body);
+  return unchanged ? reply.code(304).send() : reply.code(200).send(answer.body);
+}
+
+/** The headers to replay with a cached answer, or null when the answer must not be kept (it sets a cookie). */
+function replayable(reply: FastifyReply): Record<string, string> | null {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(reply.getHeaders())) {
+    if (name === 'set-cookie') return null;
+    if (notReplayed.has(name) || value === undefined) continue;
+    headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return headers;
 }
 
 async function publicCachePlugin(app: FastifyInstance, opts: { limits?: PublicCacheLimits }): Promise<void> {
@@ -64,11 +81,8 @@ async function publicCachePlugin(app: FastifyInstance, opts: { limits?: PublicCa
   app.addHook('onSend', async (request, reply, payload) => {
     const ticket = request.publicCacheTicket;
     if (!ticket || reply.statusCode !== 200 || !(typeof payload === 'string' || Buffer.isBuffer(payload))) return payload;
-    const headers: Record<string, string> = {};
-    for (const name of keptHeaders) {
-      const value = reply.getHeader(name);
-      if (typeof value === 'string') headers[name] = value;
-    }
+    const headers = replayable(reply);
+    if (!headers) return payload;
     const stored = cache.set(ticket, payload, headers);
     if (!stored) return payload;
     void reply.header('etag', stored.etag).header('cache-control', PUBLIC_CACHE_CONTROL).header('x-hrsp-cache', 'miss');

@@ -81,8 +81,10 @@ describe('public answers cache', () => {
     expect(second.headers['content-type']).toBe(first.headers['content-type']);
     expect(second.headers.etag).toBe(first.headers.etag);
     expect(second.headers['cache-control']).toBe('public, max-age=0, must-revalidate');
-    // Security headers are set on cached answers too.
+    // The security headers of the full path are replayed with cached answers.
     expect(second.headers['x-content-type-options']).toBe('nosniff');
+    expect(second.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(second.headers['content-security-policy']).toBe(first.headers['content-security-policy']);
   });
 
   it('answers 304 to a matching If-None-Match, and the body to a stale one', async () => {
@@ -94,6 +96,7 @@ describe('public answers cache', () => {
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
     expect(again.headers.etag).toBe(etag);
+    expect(again.headers['content-type']).toBeUndefined();
     expect(queries - before).toBe(0);
     const other = await get(b, '/public/districts', { 'if-none-match': '"0000"' });
     expect(other.statusCode).toBe(200);

@@ -170,7 +170,7 @@ describe('PublicCache', () => {
     const c = new PublicCache({ maxEntries: 2, maxBytes: 10, maxAgeMs: 60_000 }, () => true);
     ticketed(c, '/a', 'aaaa');
     ticketed(c, '/b', 'bbbb');
-    expect(c.get('/a')?.body).toBe('aaaa'); // /b is now the least recently used
+    expect(c.get('/a')?.body.toString()).toBe('aaaa'); // /b is now the least recently used
     ticketed(c, '/c', 'cccc');
     expect(c.get('/b')).toBeUndefined();
     expect(c.size()).toEqual({ entries: 2, bytes: 8 });

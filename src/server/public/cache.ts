@@ -29,7 +29,8 @@ function isPublicTopic(s: string): s is PublicTopic {
 }
 
 export interface CachedAnswer {
-  body: string | Buffer;
+  /** The bytes sent (encoded once, when stored). */
+  body: Buffer;
   /** Strong validator: SM3 of the body (the same bytes give the same ETag in every process). */
   etag: string;
   headers: Record<string, string>;
@@ -45,7 +46,7 @@ export interface PublicCacheLimits {
   maxAgeMs: number;
 }
 
-export const DEFAULT_PUBLIC_CACHE_LIMITS: PublicCacheLimits = { maxEntries: 2_000, maxBytes: 64 * 1024 * 1024, maxAgeMs: 10 * 60_000 };
+export const DEFAULT_PUBLIC_CACHE_LIMITS: PublicCacheLimits = { maxEntries: 2_000, maxBytes: 32 * 1024 * 1024, maxAgeMs: 10 * 60_000 };
 
 /** Notes what a request saw before reading the database, to be checked when its answer is stored. */
 export interface Ticket {
@@ -120,7 +121,8 @@ export class PublicCache {
     if (!fresh || !this.enabled() || bytes > this.limits.maxBytes) return null;
     const old = this.entries.get(ticket.key);
     if (old) this.remove(ticket.key, old);
-    const e: CachedAnswer = { body, etag: etagOf(body), headers, topics: ticket.topics, bytes, storedAt: this.now() };
+    const buffer = typeof body === 'string' ? Buffer.from(body) : body;
+    const e: CachedAnswer = { body: buffer, etag: etagOf(buffer), headers, topics: ticket.topics, bytes, storedAt: this.now() };
     this.entries.set(ticket.key, e);
     this.bytes += bytes;
     this.stats.stores++;

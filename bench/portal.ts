@@ -167,6 +167,7 @@ async function main(): Promise<void> {
   const database = await benchDatabase('portal');
   let server: ChildProcess | null = null;
   let reference: ChildProcess | null = null;
+  let load: ChildProcess | null = null;
   try {
     let t0 = performance.now();
     const data = openDatabase(database.url, 4);
@@ -226,7 +227,7 @@ async function main(): Promise<void> {
     const sampler = setInterval(() => {
       peakRss = Math.max(peakRss, rssOf(serverPid).now);
     }, 100);
-    const load = tsx(['bench/portal.ts', 'load', runsFile]);
+    load = tsx(['bench/portal.ts', 'load', runsFile]);
     const results: LoadResult[] = [];
     let pending = '';
     load.stdout?.on('data', (d: Buffer) => {
@@ -237,7 +238,8 @@ async function main(): Promise<void> {
     });
     let loadErr = '';
     load.stderr?.on('data', (d: Buffer) => (loadErr += d.toString()));
-    const code = await new Promise<number | null>((resolve) => load.once('exit', resolve));
+    const loading = load;
+    const code = await new Promise<number | null>((resolve) => loading.once('exit', resolve));
     clearInterval(sampler);
     if (code !== 0 || results.length !== runs.length) throw new Error(`load process exited ${String(code)} after ${results.length}/${runs.length} runs:\n${loadErr}`);
 
@@ -256,6 +258,7 @@ async function main(): Promise<void> {
     const end = rssOf(serverPid);
     console.log(`服务器 RSS：空闲 ${idle.now.toFixed(0)} MB，负载中峰值 ${Math.max(peakRss, end.now).toFixed(0)} MB（进程峰值 VmHWM ${end.peak.toFixed(0)} MB，含启动）`);
   } finally {
+    await stop(load);
     await stop(reference);
     await stop(server);
     await database.stop();

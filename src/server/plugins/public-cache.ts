@@ -11,10 +11,10 @@ import { cacheKey, followChanges, PublicCache, type CachedAnswer, type PublicCac
  * handler: no database query, no serialization, no security headers computed again: the answer
  * replays the headers the full path produced (helmet's included; they are the same for every
  * answer). A cache hit is not counted in the anonymous request budget: it costs no database
- * work, which is what the budget protects. Each answer
- * carries an ETag (SM3 of the body) and `Cache-Control: public, max-age=0, must-revalidate`: a
- * browser or proxy may keep it but asks every time (a 304 costs a header), because a notice
- * withdrawn or a result corrected must not linger in caches the server cannot reach.
+ * work, which is what the budget protects (so it carries no x-ratelimit-* headers either).
+ * Each answer carries an ETag (SM3 of the body) and `Cache-Control: public, max-age=0,
+ * must-revalidate`: a browser or proxy may keep it but asks every time (a 304 costs a header),
+ * because a notice withdrawn or a result corrected must not linger in caches the server cannot reach.
  */
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -27,8 +27,8 @@ declare module 'fastify' {
 }
 
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
-/** Response headers not replayed: set per response by Node, by this plugin, or not cacheable at all. */
-const notReplayed = new Set(['content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'etag', 'cache-control', 'x-hrsp-cache', 'set-cookie']);
+/** Response headers not replayed: set per response by Node, by this plugin, or by the request budget (counts of that request). */
+const notReplayed = new Set(['content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'etag', 'cache-control', 'x-hrsp-cache', 'retry-after']);
 /** Describe the body: not sent with a 304. */
 const bodyHeaders = new Set(['content-type', 'content-disposition', 'content-encoding', 'content-language']);
 
@@ -53,7 +53,7 @@ function replayable(reply: FastifyReply): Record<string, string> | null {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(reply.getHeaders())) {
     if (name === 'set-cookie') return null;
-    if (notReplayed.has(name) || value === undefined) continue;
+    if (notReplayed.has(name) || name.startsWith('x-ratelimit-') || value === undefined) continue;
     headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
   }
   return headers;

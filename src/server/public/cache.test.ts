@@ -85,6 +85,9 @@ describe('public answers cache', () => {
     expect(second.headers['x-content-type-options']).toBe('nosniff');
     expect(second.headers['content-security-policy']).toContain("default-src 'self'");
     expect(second.headers['content-security-policy']).toBe(first.headers['content-security-policy']);
+    // The miss's request budget counts are not replayed (a hit is not counted).
+    expect(first.headers['x-ratelimit-remaining']).toBeDefined();
+    expect(second.headers['x-ratelimit-remaining']).toBeUndefined();
   });
 
   it('answers 304 to a matching If-None-Match, and the body to a stale one', async () => {

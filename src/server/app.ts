@@ -10,6 +10,8 @@ import type { Db } from '../db/client.js';
 import authPlugin, { documentAccess, markRoutesPublic } from './plugins/auth.js';
 import errorsPlugin from './plugins/errors.js';
 import exportAuditPlugin from './plugins/export-audit.js';
+import publicCachePlugin from './plugins/public-cache.js';
+import type { PublicCacheLimits } from './public/cache.js';
 import securityPlugin, { type RequestBudgets } from './plugins/security.js';
 import { installChineseZodMessages } from './zod-zh.js';
 import { installFieldKeys, type FieldKeys } from './crypto/field-keys.js';
@@ -32,6 +34,8 @@ export interface AppOptions {
   requestsPerMinute?: Partial<RequestBudgets>;
   /** The key ring for sealed personal data and the results code; the server's database start installs the configured one, tests pass theirs. */
   fieldKeys?: FieldKeys;
+  /** Bounds of the public answers cache (src/server/public/cache.ts); tests lower them. */
+  publicCache?: PublicCacheLimits;
 }
 
 /** Sized for real use: a user clicking through pages makes well under 600 requests a minute. */
@@ -50,6 +54,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(textCheckingValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(errorsPlugin, { db: options.db });
+  // First: a cached public answer goes out before any other hook (its security headers are replayed with it).
+  await app.register(publicCachePlugin, options.publicCache ? { limits: options.publicCache } : {});
   await app.register(securityPlugin, { db: options.db, budgets: { perSession: options.requestsPerMinute?.perSession ?? DEFAULT_BUDGETS.perSession, perAddress: options.requestsPerMinute?.perAddress ?? DEFAULT_BUDGETS.perAddress } });
   await app.register(cookie);
   await app.register(authPlugin, { db: options.db });

@@ -11,9 +11,13 @@
 import type { Executor } from '../../db/client.js';
 import * as repo from './repository.js';
 
-/** What a process may hold in memory. `all`: everything (a restore, a reset). */
-export type Topic = 'session' | 'user-sessions' | 'settings' | 'all';
-const topics: readonly Topic[] = ['session', 'user-sessions', 'settings', 'all'];
+/**
+ * What a process may hold in memory. `all`: everything (a restore, a reset). `public`: the public
+ * portal's answers (src/server/public/cache.ts), announced by database triggers, the key naming
+ * the public topic (`public:directory`).
+ */
+export type Topic = 'session' | 'user-sessions' | 'settings' | 'public' | 'all';
+const topics: readonly Topic[] = ['session', 'user-sessions', 'settings', 'public', 'all'];
 
 type Handler = (key: string) => void;
 const handlers = new Map<Topic, Handler[]>();
@@ -54,6 +58,15 @@ export function applyChange(payload: string): void {
   for (const h of handlers.get(topic) ?? []) h(key);
 }
 
+// Listeners of this process whose connection is up. A cache that is only right while it hears
+// every change (the public cache keeps answers without a lifetime) serves nothing while this is 0.
+let listening = 0;
+
+/** Whether this process hears changes now (some listener's connection is up). */
+export function hearingChanges(): boolean {
+  return listening > 0;
+}
+
 export interface ChangeListener {
   /** Whether the listening connection is up (for /api/health and tests). */
   connected(): boolean;
@@ -71,6 +84,7 @@ export async function startChangeListener(url: string, log: (msg: string) => voi
   let delay = 500;
 
   const lost = (e: Error) => {
+    if (connection) listening--;
     connection = null;
     resetAllCaches();
     if (stopped) return;
@@ -79,6 +93,7 @@ export async function startChangeListener(url: string, log: (msg: string) => voi
   };
   const connect = async () => {
     connection = await repo.listenForChanges(url, applyChange, lost);
+    listening++;
     // Whatever changed while nobody listened is unknown: start from the database again.
     resetAllCaches();
     delay = 500;
@@ -102,8 +117,10 @@ export async function startChangeListener(url: string, log: (msg: string) => voi
     stop: async () => {
       stopped = true;
       if (timer) clearTimeout(timer);
-      await connection?.close();
+      if (connection) listening--;
+      const closing = connection;
       connection = null;
+      await closing?.close();
     },
   };
 }

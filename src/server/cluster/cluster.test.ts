@@ -160,6 +160,24 @@ describe('two hrsp serve processes on one database', () => {
     expect(info.idleTimeoutMinutes).toBe(next.idleTimeoutMinutes);
   });
 
+  it("a platform renamed on A is in B's cached public directory at once", async () => {
+    const { a, b, staff, database } = servers();
+    const ip = '198.51.100.8';
+    const platformId = await makePlatform(database.db, { name: '集群缓存平台甲' });
+    const directory = async (s: Server) => {
+      const res = await call(s, ip, 'GET', '/public/platforms?q=集群缓存平台');
+      return { cache: res.headers.get('x-hrsp-cache'), names: ((await res.json()) as { items: { name: string }[] }).items.map((x) => x.name) };
+    };
+    // Both processes keep the answer (the second request is a hit: no database query).
+    for (const s of [a, b]) {
+      await directory(s);
+      expect(await directory(s)).toEqual({ cache: 'hit', names: ['集群缓存平台甲'] });
+    }
+    const s = await login(a, ip, staff.username);
+    expect((await call(a, ip, 'PATCH', `/platforms/${platformId}`, { session: s, body: { name: '集群缓存平台乙' } })).status).toBe(200);
+    await settles(async () => (await directory(b)).names, ['集群缓存平台乙']);
+  });
+
   it('counts login attempts to A and B together: past the limit both answer 429 in Chinese with Retry-After', async () => {
     const { a, b } = servers();
     const ip = '198.51.100.4';

@@ -57,14 +57,16 @@ const versionOut = (v: repo.VersionRecord) => ({
   version: v.version, reason: v.reason, savedByName: v.savedByName, savedAt: v.savedAt.toISOString(), entryCount: v.entryCount,
 });
 
-/** Years the page lists: the package's last two years, every stored year, and the next year to enter. */
+/** Years the page lists: the package's last two years, every stored year, and the next year to enter after the last covered one. */
 export async function listYears(db: Db): Promise<YearsResponse> {
   const pkg = packageYears();
   const versions = await repo.listVersions(db);
   const newest = new Map<number, repo.VersionRecord>();
   for (const v of versions) if (!newest.has(v.year)) newest.set(v.year, v);
   const lastPackageYear = pkg.length === 0 ? new Date().getFullYear() : Math.max(...pkg);
-  const years = new Set<number>([lastPackageYear - 1, lastPackageYear, lastPackageYear + 1, ...newest.keys()]);
+  // The year after the last one covered is the next to enter (the State Council publishes it in November).
+  const lastCovered = Math.max(lastPackageYear, ...newest.keys());
+  const years = new Set<number>([lastPackageYear - 1, lastPackageYear, lastPackageYear + 1, lastCovered + 1, ...newest.keys()]);
   return {
     packageYears: pkg,
     years: [...years].sort((a, b) => b - a).map((year) => {

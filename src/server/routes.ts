@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/client.js';
 import { authRoutes } from './auth/routes.js';
+import { calendarRoutes } from './calendar/routes.js';
 import { enterpriseRoutes } from './enterprises/routes.js';
 import { fileRoutes } from './files/routes.js';
 import { homeRoutes } from './home/routes.js';
@@ -38,6 +39,7 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
   await app.register(logRoutes, { db });
   await app.register(sessionRoutes, { db });
   await app.register(settingsRoutes, { db });
+  await app.register(calendarRoutes, { db });
   await app.register(platformRoutes, { db });
   await app.register(siteRoutes, { db });
   await app.register(enterpriseRoutes, { db });

@@ -104,6 +104,7 @@ export const auditActionLabels = {
   'scheme.update': '修改评分方案',
   'session.force_logout': '强制下线',
   'settings.update': '修改安全设置',
+  'holiday_calendar.save': '保存节假日安排',
   'site.create': '新增场地',
   'site.delete': '删除场地',
   'site.update': '修改场地',
@@ -137,6 +138,7 @@ export const auditEntityLabels = {
   expert_assignment: '专家评审任务',
   export: '导出文件',
   field_encryption: '个人信息加密',
+  holiday_calendar: '节假日安排',
   file: '附件',
   organization: '机构',
   platform: '平台',
@@ -187,6 +189,8 @@ export const auditFieldLabels: Record<string, string> = {
   prefilled: '由登记信息预填', contactChanged: '联系人已修改', type: '平台性质',
   // What an expert's save touched (evaluation.expert.save: whether the site visit and the private notes were sent).
   siteVisit: '实地考察', privateNotes: '个人笔记',
+  // The holiday calendar (holiday_calendar.save).
+  version: '版本', holidays: '法定节假日', workdays: '调休上班日', added: '新增日期', removed: '删除日期', changed: '修改日期',
   // Scheme settings (RULES.md §8), named as the scheme editor names them.
   ...SETTING_LABELS,
 };

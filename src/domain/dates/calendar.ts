@@ -17,7 +17,7 @@ export interface WorkCalendar {
 const coverage = new Map<number, boolean>();
 
 // Dates are handed over as local noon so the package's local-time formatting cannot shift the day.
-const localNoon = (y: number, m: number, d: number): Date => new Date(y, m - 1, d, 12);
+export const localNoon = (y: number, m: number, d: number): Date => new Date(y, m - 1, d, 12);
 
 export const chineseCalendar: WorkCalendar = {
   name: 'chinese-days',
@@ -35,3 +35,4 @@ export const chineseCalendar: WorkCalendar = {
     return covered;
   },
 };
+

@@ -5,6 +5,7 @@
 import type { Result } from '../shared/result.js';
 import { err, fail, ok } from '../shared/result.js';
 import { chineseCalendar, type WorkCalendar } from './calendar.js';
+import { uncoveredYearMessage } from './holiday-entries.js';
 import { addDays, addYearsCorresponding, compareDates, parseIsoDate, yearOf, type IsoDate } from './iso-date.js';
 
 export type DayCounting = 'calendar_days' | 'working_days';
@@ -28,7 +29,7 @@ function covered(calendar: WorkCalendar, date: IsoDate): Result<true> {
   const y = yearOf(date);
   return calendar.covers(y)
     ? ok(true)
-    : fail([err('CALENDAR_NOT_COVERED', `节假日日历（${calendar.name}）尚无 ${y} 年的法定节假日安排，无法计算期间`, 'date')]);
+    : fail([err('CALENDAR_NOT_COVERED', uncoveredYearMessage(y), 'date')]);
 }
 
 /** Moves a last day off rest days (Art 203); fails where the calendar has no data. */

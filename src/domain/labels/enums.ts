@@ -4,6 +4,7 @@
  * Tables that already lived beside their rules are re-exported, so there is one source each;
  * `Record<Union, string>` keeps each table exhaustive when its union grows.
  */
+import { holidayEntryKindLabels } from '../dates/holiday-entries.js';
 import { orgKindLabels, roleLabels } from '../auth/roles.js';
 import { entryStatusLabels } from '../evaluation/workflow.js';
 import { GRADE_LABELS } from '../grading/types.js';
@@ -202,6 +203,7 @@ export const ENUM_LABELS = {
   objectionStatus: objectionStatusLabels,
   objectionOutcome: objectionOutcomeLabels,
   publicitySubject: { recognition_application: '市级平台认定申请' },
+  holidayEntryKind: holidayEntryKindLabels,
 } as const satisfies Record<string, Readonly<Record<string, string>>>;
 
 export type EnumName = keyof typeof ENUM_LABELS;

@@ -5,6 +5,9 @@
  * has no name here or among the facts (facts.ts).
  */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  // The holiday calendar (节假日安排).
+  packageYears: '节假日数据包覆盖年度', packageCovers: '数据包已覆盖', packageEntries: '数据包中的安排', versions: '历史版本',
+  version: '版本', savedByName: '保存人', savedAt: '保存时间', entryCount: '条目数',
   username: '用户名',
   password: '密码',
   oldPassword: '原密码',

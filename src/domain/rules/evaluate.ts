@@ -16,14 +16,17 @@ export interface EvalContext {
 }
 
 /**
- * A volume leaf. A per-unit leaf is its own single term (one object, no array). A category
+ * A volume leaf. `scoreH` holds the integer hundredths of its floor and plain terms;
+ * `propNum` the exact sum of its proportional terms as a numerator over the row's `propDiv`
+ * (n × p × factor.den): RULES.md §4 adds a row's proportional terms exactly and rounds the
+ * row once, so no term is rounded on its own. A per-unit leaf is its own single term (one object, no array). A category
  * leaf keeps only its values, aligned with `leaf.terms`: a term's units and score are two
  * integer operations away (termN, termScoreH), cheaper to redo than an object per term.
  */
 export type LeafTrace =
-  | { readonly kind: 'term'; readonly leaf: TermsLeafPlan; readonly plan: TermPlan; valueS: number; n: number; scoreH: number }
-  | { readonly kind: 'terms'; readonly leaf: TermsLeafPlan; readonly values: number[]; scoreH: number }
-  | { readonly kind: 'above'; readonly leaf: AboveLeafPlan; valueS: number; below: boolean; n: number; scoreH: number };
+  | { readonly kind: 'term'; readonly leaf: TermsLeafPlan; readonly plan: TermPlan; valueS: number; n: number; scoreH: number; propNum: number }
+  | { readonly kind: 'terms'; readonly leaf: TermsLeafPlan; readonly values: number[]; scoreH: number; propNum: number }
+  | { readonly kind: 'above'; readonly leaf: AboveLeafPlan; valueS: number; below: boolean; n: number; scoreH: number; propNum: number };
 
 type Plan<K extends RowPlan['kind']> = Extract<RowPlan, { kind: K }>;
 
@@ -32,7 +35,11 @@ type Plan<K extends RowPlan['kind']> = Extract<RowPlan, { kind: K }>;
  * from sheet to sheet, read up to their count (`partCount`, `scoreCount`), never by length.
  */
 export type RowTrace =
-  | { readonly kind: 'volume'; readonly plan: Plan<'volume'>; readonly parts: LeafTrace[]; partCount: number; readonly leaves: readonly LeafTrace[] }
+  | {
+    readonly kind: 'volume'; readonly plan: Plan<'volume'>; readonly parts: LeafTrace[]; partCount: number; readonly leaves: readonly LeafTrace[];
+    /** The row's proportional terms, exactly: a numerator over plan.propDiv (see LeafTrace). */
+    propNum: number;
+  }
   | { readonly kind: 'events_attendance'; readonly plan: Plan<'events_attendance'>; readonly counts: number[]; rest: number; total: number }
   | { readonly kind: 'events_leader'; readonly plan: Plan<'events_leader'>; readonly counts: number[]; base: number; below: number; assumed: number; total: number }
   | {
@@ -69,7 +76,7 @@ export interface RowEval {
  * no store changes a field's representation later.
  */
 function anyLeafTrace(kind: LeafTrace['kind'], leaf: LeafPlan, plan: TermPlan | null, values: number[]): LeafTrace {
-  const t = { kind, leaf, plan, valueS: 0.5, n: 0, scoreH: 0, values, below: false };
+  const t = { kind, leaf, plan, valueS: 0.5, n: 0, scoreH: 0, propNum: 0.5, values, below: false };
   return t as unknown as LeafTrace;
 }
 
@@ -82,7 +89,7 @@ function leafTraceFor(l: LeafPlan): LeafTrace {
 
 function anyTrace(kind: RowTrace['kind'], plan: RowPlan, leaves: LeafTrace[], counts: number[]): RowTrace {
   const t = {
-    kind, plan, parts: leaves.slice(), partCount: 0, leaves, counts, rest: 0, total: 0, base: 0, below: 0, assumed: 0,
+    kind, plan, parts: leaves.slice(), partCount: 0, leaves, propNum: 0.5, counts, rest: 0, total: 0, base: 0, below: 0, assumed: 0,
     method: 'mean', scoresH: [], scoreCount: 0, trimmed: false, hi: 0, lo: Number.POSITIVE_INFINITY, panelH: null, proposedH: null, index: -1, count: 0,
   };
   return t as unknown as RowTrace;
@@ -126,7 +133,11 @@ export function termN(t: TermPlan, v: number): number {
   return mulDivFloor(v, t.eff.den, t.eff.num * pow10(t.scale));
 }
 
-export const termScoreH = (t: TermPlan, n: number): number => (t.mode === 'proportional' ? mulDivRound(n, t.propMul, t.propDiv) : n * t.pointsH);
+/** A floor or plain term's hundredths; a proportional term has none of its own (see termPropNum). */
+export const termScoreH = (t: TermPlan, n: number): number => (t.mode === 'proportional' ? 0 : n * t.pointsH);
+
+/** A proportional term's exact score as a numerator over propDiv; 0 for other terms. */
+export const termPropNum = (t: TermPlan, n: number): number => (t.mode === 'proportional' ? n * t.propMul : 0);
 
 /** Writes a category's values; under the premium's "additional" reading the base includes the premium. */
 function categoryValues(l: TermsLeafPlan, obj: FactRecord, ctx: EvalContext, values: number[]): void {
@@ -151,6 +162,7 @@ function termsLeaf(l: TermsLeafPlan, t: LeafTrace, facts: FactRecord, ctx: EvalC
     t.valueS = v;
     t.n = n;
     t.scoreH = termScoreH(t.plan, n);
+    t.propNum = termPropNum(t.plan, n);
     return true;
   }
   if (t.kind !== 'terms') return false;
@@ -159,11 +171,16 @@ function termsLeaf(l: TermsLeafPlan, t: LeafTrace, facts: FactRecord, ctx: EvalC
   const values = t.values;
   categoryValues(l, obj, ctx, values);
   let scoreH = 0;
+  let propNum = 0;
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i];
-    if (term !== undefined) scoreH += termScoreH(term, termN(term, values[i] ?? 0));
+    if (term === undefined) continue;
+    const n = termN(term, values[i] ?? 0);
+    scoreH += termScoreH(term, n);
+    propNum += termPropNum(term, n);
   }
   t.scoreH = scoreH;
+  t.propNum = propNum;
   return true;
 }
 
@@ -191,6 +208,7 @@ function aboveLeaf(l: AboveLeafPlan, t: LeafTrace, facts: FactRecord, ctx: EvalC
   t.below = below;
   t.n = n;
   t.scoreH = n * l.pointsH;
+  t.propNum = 0;
   return true;
 }
 
@@ -299,17 +317,50 @@ function volume(ev: RowEval, t: Extract<RowTrace, { kind: 'volume' }>, facts: Fa
   const traces = t.leaves;
   let count = 0;
   let rawH = 0;
+  let propNum = 0;
   for (let j = 0; j < leaves.length; j++) {
     const l = leaves[j];
     const lt = traces[j];
     if (l === undefined || lt === undefined || !leaf(l.leaf, lt, facts, ctx)) continue;
     t.parts[count++] = lt;
     rawH += lt.scoreH;
+    propNum += lt.propNum;
   }
   t.partCount = count;
-  ev.rawH = rawH;
+  t.propNum = propNum;
+  // The one rounding of RULES.md §4: round(A + N ÷ d) = A + round(N ÷ d) for whole hundredths A.
+  ev.rawH = propNum === 0 ? rawH : rawH + proportionalH(t, propNum);
   ev.missing = count === 0;
   ev.pending = false;
+}
+
+/**
+ * round-half-up(N ÷ d) of a row's proportional terms. All terms are non-negative, so when
+ * 2N + d is a safe integer every product and partial sum was too; otherwise the numerator
+ * is added again in BigInt from the counts.
+ */
+function proportionalH(t: Extract<RowTrace, { kind: 'volume' }>, propNum: number): number {
+  const d = t.plan.propDiv;
+  if (Number.isSafeInteger(2 * propNum + d)) return floorDiv(2 * propNum + d, 2 * d);
+  const n = exactPropNum(t.parts, t.partCount);
+  return Number((2n * n + BigInt(d)) / (2n * BigInt(d)));
+}
+
+/** The exact numerator of a row's proportional terms, in BigInt (for counts beyond 2^53 ÷ p). */
+export function exactPropNum(parts: readonly LeafTrace[], count: number): bigint {
+  let sum = 0n;
+  for (let j = 0; j < count; j++) {
+    const p = parts[j];
+    if (p === undefined) continue;
+    if (p.kind === 'term' && p.plan.mode === 'proportional') sum += BigInt(p.valueS) * BigInt(p.plan.propMul);
+    if (p.kind !== 'terms') continue;
+    const terms = p.leaf.terms;
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i];
+      if (term !== undefined && term.mode === 'proportional') sum += BigInt(p.values[i] ?? 0) * BigInt(term.propMul);
+    }
+  }
+  return sum;
 }
 
 /** Evaluates one row of a sheet into `ev`, the row's own buffer (see RowEval). */

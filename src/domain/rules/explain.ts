@@ -11,7 +11,7 @@ import { effText, placesOf, type AboveLeafPlan, type TermPlan } from './plan.js'
 type Trace<K extends RowTrace['kind']> = Extract<RowTrace, { kind: K }>;
 
 const NOT_REPORTED = '未填报 → 0.00';
-const PROPORTIONAL_NOTE = '（按比例折算，四舍五入到 0.01）';
+const PROPORTIONAL_NOTE = '（按比例精确折算，合计后四舍五入到 0.01）';
 
 /** The cap's "，上限 10 → 10.00" when the raw score passes it. */
 const capTail = (row: { readonly capH: number | null; readonly capSuffix: string }, rawH: number): string =>
@@ -78,15 +78,7 @@ function leafText(acc: string, p: LeafTrace): string {
 
 /** Some term is scored proportionally and counts something: the rounding note applies. */
 function roundedProportionally(parts: readonly LeafTrace[], count: number): boolean {
-  for (let j = 0; j < count; j++) {
-    const p = parts[j];
-    if (p === undefined) continue;
-    if (p.kind === 'term' && p.plan.mode === 'proportional' && p.valueS > 0) return true;
-    if (p.kind === 'terms') {
-      const terms = p.leaf.terms;
-      for (let i = 0; i < terms.length; i++) if (terms[i]?.mode === 'proportional' && (p.values[i] ?? 0) > 0) return true;
-    }
-  }
+  for (let j = 0; j < count; j++) if ((parts[j]?.propNum ?? 0) > 0) return true;
   return false;
 }
 
@@ -104,7 +96,9 @@ function volumeText(t: Trace<'volume'>, ev: RowEval): string {
   let text = '';
   for (let j = 0; j < count; j++) {
     const p = parts[j];
-    if (p !== undefined) text = leafText(text, p) + ' = ' + score(p.scoreH) + '；';
+    // A part with proportional terms has no rounded score of its own (the row is rounded
+    // once, RULES.md §4): it shows its terms only, so the parts still add up to the total.
+    if (p !== undefined) text = p.propNum > 0 ? leafText(text, p) + '；' : leafText(text, p) + ' = ' + score(p.scoreH) + '；';
   }
   return text + '合计 ' + score(ev.rawH) + tail;
 }

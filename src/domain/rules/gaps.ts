@@ -3,8 +3,8 @@
  * the total is from the grade cut-offs. Read off the evaluation trace and the plan's
  * texts, no re-scoring; each row's hints go into one array of their exact size.
  */
-import { formatGrouped, formatHundredths as score, mulDivCeil, mulDivRound, pow10 } from '../shared/decimal.js';
-import { termN, termScoreH, type LeafTrace, type RowEval } from './evaluate.js';
+import { formatGrouped, formatHundredths as score, mulDivCeil, pow10 } from '../shared/decimal.js';
+import { exactPropNum, termN, type LeafTrace, type RowEval } from './evaluate.js';
 import type { FixedHint, GradePlan, TermPlan } from './plan.js';
 
 export interface GapHint {
@@ -62,13 +62,19 @@ function termHintCount(p: TermPlan, headroomH: number): number {
  * Writes a term's hints (termHintCount of them) into `out` from index `at`; returns the next
  * index. `n` and `scoreH` are the term's units and score at `valueS`.
  */
-function termHints(out: GapHint[], at: number, p: TermPlan, valueS: number, n: number, scoreH: number, headroomH: number): number {
+function termHints(out: GapHint[], at: number, p: TermPlan, valueS: number, n: number, propNum: bigint, headroomH: number): number {
   if (p.pointsH <= 0) return at;
   if (p.mode === 'proportional') {
-    // round((v + a)·p ÷ factor) > current ⇔ 2(v + a)·p·den + num ≥ 2(current + 1)·num
-    const a = Math.max(1, mulDivCeil(2 * (scoreH + 1) - 1, p.propDiv, 2 * p.propMul) - valueS);
-    const gain = score(Math.min(headroomH, mulDivRound(valueS + a, p.propMul, p.propDiv) - scoreH));
-    out[at] = gapHint(p.hint + formatGrouped(a, 0) + p.hintTail + gain, gain);
+    // The row's proportional part is round(N ÷ d) for its exact numerator N (RULES.md §4).
+    // round((N + a·m) ÷ d) > R ⇔ 2(N + a·m) + d ≥ 2(R + 1)·d ⇔ a ≥ ((2R + 1)·d − 2N) ÷ 2m.
+    const d = BigInt(p.propDiv);
+    const m = BigInt(p.propMul);
+    const r = (2n * propNum + d) / (2n * d);
+    const need = (2n * r + 1n) * d - 2n * propNum;
+    const a = need <= 0n ? 1n : (need + 2n * m - 1n) / (2n * m);
+    const gainH = Number((2n * (propNum + a * m) + d) / (2n * d) - r);
+    const gain = score(Math.min(headroomH, gainH));
+    out[at] = gapHint(p.hint + formatGrouped(Math.max(1, Number(a)), 0) + p.hintTail + gain, gain);
     return at + 1;
   }
   const full = headroomH >= p.pointsH;
@@ -100,7 +106,9 @@ function leafHintCount(p: LeafTrace, headroomH: number): number {
   return count;
 }
 
-function volumeHints(parts: readonly LeafTrace[], partCount: number, headroomH: number): GapHint[] {
+function volumeHints(parts: readonly LeafTrace[], partCount: number, propNum: number, headroomH: number): GapHint[] {
+  // Exact in BigInt: hints are read only for rows below their cap, and only proportional terms use it.
+  const propExact = propNum === 0 ? 0n : Number.isSafeInteger(propNum) ? BigInt(propNum) : exactPropNum(parts, partCount);
   let count = 0;
   for (let j = 0; j < partCount; j++) {
     const p = parts[j];
@@ -112,7 +120,7 @@ function volumeHints(parts: readonly LeafTrace[], partCount: number, headroomH: 
     const p = parts[j];
     if (p === undefined) continue;
     if (p.kind === 'above') out[at++] = aboveHint(p, headroomH);
-    else if (p.kind === 'term') at = termHints(out, at, p.plan, p.valueS, p.n, p.scoreH, headroomH);
+    else if (p.kind === 'term') at = termHints(out, at, p.plan, p.valueS, p.n, propExact, headroomH);
     else {
       const terms = p.leaf.terms;
       for (let i = 0; i < terms.length; i++) {
@@ -120,7 +128,7 @@ function volumeHints(parts: readonly LeafTrace[], partCount: number, headroomH: 
         if (t === undefined) continue;
         const v = p.values[i] ?? 0;
         const n = termN(t, v);
-        at = termHints(out, at, t, v, n, termScoreH(t, n), headroomH);
+        at = termHints(out, at, t, v, n, propExact, headroomH);
       }
     }
   }
@@ -149,7 +157,7 @@ export function rowHints(ev: RowEval, scoreH: number, capH: number): GapHint[] {
   switch (t.kind) {
     case 'volume':
       // Nothing reported yet: the first unit of each part is the hint.
-      return t.partCount > 0 ? volumeHints(t.parts, t.partCount, headroomH) : fixedHints(t.plan.emptyHints, headroomH);
+      return t.partCount > 0 ? volumeHints(t.parts, t.partCount, t.propNum, headroomH) : fixedHints(t.plan.emptyHints, headroomH);
     case 'events_attendance':
     case 'events_leader':
       return fixedHints(t.plan.hints, headroomH);

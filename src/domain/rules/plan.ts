@@ -21,7 +21,7 @@ export interface TermPlan {
   readonly mode: TermMode;
   readonly eff: Eff;
   readonly pointsH: number;
-  /** Proportional score: round(n × propMul ÷ propDiv), i.e. n × p ÷ factor. */
+  /** Proportional score: n × propMul ÷ propDiv, i.e. n × p ÷ factor, rounded once per row. */
   readonly propMul: number;
   readonly propDiv: number;
   /** Explanation: `${lead}${quantity}${after}`, and for floor terms `${n}${times}`. */
@@ -82,6 +82,8 @@ export type RowPlan =
     readonly kind: 'volume'; readonly row: CRow; readonly leaves: readonly { readonly label: string; readonly leaf: LeafPlan }[]; readonly sum: boolean;
     /** Some term is scored proportionally, so the explanation may need its rounding note. */
     readonly proportional: boolean;
+    /** The denominator of the row's proportional terms (the factor's numerator); 1 without any. */
+    readonly propDiv: number;
     readonly emptyHints: readonly FixedHint[];
   }
   | { readonly kind: 'events_attendance'; readonly row: CRow; readonly rule: Rule<'events_attendance'>; readonly terms: readonly (readonly [string, string])[]; readonly restTail: string; readonly hints: readonly FixedHint[] }
@@ -200,7 +202,7 @@ type UnionToFields<U> = { [K in U extends unknown ? keyof U : never]: U extends 
 function oneShape(p: AnyRowPlan): RowPlan {
   // One literal: one hidden class for every kind.
   const plan = {
-    kind: p.kind, row: p.row, rule: p.rule ?? null, leaves: p.leaves ?? null, sum: p.sum ?? false, proportional: p.proportional ?? false,
+    kind: p.kind, row: p.row, rule: p.rule ?? null, leaves: p.leaves ?? null, sum: p.sum ?? false, proportional: p.proportional ?? false, propDiv: p.propDiv ?? 1,
     emptyHints: p.emptyHints ?? null, terms: p.terms ?? null, restTail: p.restTail ?? '', baseTail: p.baseTail ?? '', belowTail: p.belowTail ?? '',
     assumedTail: p.assumedTail ?? '', hints: p.hints ?? null, hint: p.hint ?? null, texts: p.texts ?? null, mid: p.mid ?? '',
   };
@@ -223,6 +225,8 @@ function rowPlanOfKind(row: CRow, ratio: Ratio, settings: SchemeSettings): RowPl
       return {
         kind: 'volume', row, sum: rule.kind === 'sum', leaves,
         proportional: leaves.some(({ leaf }) => leaf.kind === 'terms' && leaf.terms.some((t) => t.mode === 'proportional')),
+        // Every proportional term scales by the sheet's factor, so they share one denominator.
+        propDiv: ratio.num,
         emptyHints: parts.map((p) => fixed(`填报${p.leaf.kind === 'above_base' ? '面积' : '数据'}（${row.source.name}）`, firstUnitH(p.leaf))),
       };
     }

@@ -16,7 +16,8 @@ const TEXTS: Texts = {
   educationCategories: ({ educationCategories: v }) => (v === 'highest_only' ? '每人只计入其最高学历类别' : '每人计入其符合的各个类别'),
   pairChoice: ({ pairChoice: v }) => (v === 'orientation' ? '选其一按平台认定时登记的定位（特定行业/特定业态）确定' : '选其一由平台申报时自行声明，未声明时建议得分较高者'),
   scaling: ({ scaling: v }) => (v === 'floor' ? '按系数放大计分单位后取整计分' : '按 1 计的指标按“数量 × 分值 ÷ 系数”折算'),
-  judged: ({ judged: v }) => (v === 'trimmed_mean' ? '综合评定项取专家评分平均值，5 人及以上时去掉一个最高分和一个最低分' : v === 'mean' ? '综合评定项取专家评分平均值' : '综合评定项取评审组统一评分'),
+  // The threshold comes from the scheme (RULES.md §8: every text that names the number follows the setting).
+  judged: ({ judged: v, trimFrom }) => (v === 'trimmed_mean' ? `综合评定项取专家评分平均值，${trimFrom} 人及以上时去掉一个最高分和一个最低分` : v === 'mean' ? '综合评定项取专家评分平均值' : '综合评定项取评审组统一评分'),
   trimFrom: ({ trimFrom: v }) => `去掉最高最低分的最少专家人数：${v}`,
   publicity: ({ publicity: v }) => (v === 'calendar_days' ? '公示期按自然日计算' : '公示期按工作日计算'),
   passThroughInParkRevenue: ({ passThroughInParkRevenue: v }) => (v ? '产业园营业收入含代收代付' : '产业园营业收入不含代收代付'),
@@ -34,7 +35,8 @@ export function conditionResidentsText(s: Pick<SchemeSettings, 'conditionResiden
 const SHOWN_FOR_SHEET: Readonly<Record<PlatformType, readonly (keyof SchemeSettings)[]>> = {
   comprehensive_park: ['aboveScale', 'titledStaff', 'residents', 'scaling', 'judged', 'trimFrom'],
   specialized_park: ['aboveScale', 'titledStaff', 'residents', 'educationCategories', 'pairChoice', 'scaling', 'judged', 'trimFrom'],
-  specialized_market: ['titledStaff', 'educationCategories', 'scaling', 'judged', 'trimFrom'],
+  // 1.3 counts resident HR service enterprises, so the residents reading shapes a market's sheet too.
+  specialized_market: ['titledStaff', 'residents', 'educationCategories', 'scaling', 'judged', 'trimFrom'],
 };
 
 function show(settings: SchemeSettings, key: keyof SchemeSettings): SettingInForce {

@@ -2,7 +2,9 @@
 import { compareProducts, parseRatio, toHundredths } from '../shared/decimal.js';
 import type { DomainError } from '../shared/result.js';
 import { err } from '../shared/result.js';
-import type { LeafRule, Rule, ScoreScheme, ScoreTable } from './scheme-types.js';
+import type { LeafRule, Rule, SchemeSettings, ScoreScheme, ScoreTable } from './scheme-types.js';
+import { SETTING_LABELS, SETTING_VALUES } from './settings-shown.js';
+import { SETTING_VALUE_LABELS } from '../labels/enums.js';
 import { PLATFORM_TYPES } from './scheme-types.js';
 import { validateRecognition } from '../conditions/validate-policy.js';
 
@@ -157,6 +159,32 @@ function checkTable(table: ScoreTable, base: string, report: Report): void {
   }
 }
 
+/**
+ * Every reading kept as a setting must hold one of its listed values: a document typed by hand
+ * or imported could say `aboveScale: "both"`, which the engine would silently read as one of
+ * the two. Only conditionResidents may be absent (schemes stored before it read as the default).
+ */
+function checkSettingValues(s: SchemeSettings, report: Report): void {
+  const values: Readonly<Record<string, readonly unknown[]>> = SETTING_VALUES;
+  const labels: Readonly<Record<string, string>> = SETTING_LABELS;
+  const given: Readonly<Record<string, unknown>> = { ...s };
+  for (const [key, allowed] of Object.entries(values)) {
+    const v = given[key];
+    if (v === undefined && key === 'conditionResidents') continue;
+    if (allowed.includes(v)) continue;
+    const label = labels[key] ?? key;
+    report(`settings.${key}`, `设置“${label}”的取值${v === undefined ? '缺失' : `“${typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v)}”无效`}，须为以下之一：${allowed.map((x) => settingValueLabel(key, x)).join('、')}`);
+  }
+}
+
+/** A value as the scheme editor names it, with the value itself for whoever wrote the document. */
+function settingValueLabel(key: string, value: unknown): string {
+  if (typeof value === 'boolean') return value ? 'true（是）' : 'false（否）';
+  const labels: Readonly<Record<string, Readonly<Record<string, string>> | undefined>> = SETTING_VALUE_LABELS;
+  const label = labels[key]?.[String(value)];
+  return label === undefined ? String(value) : `${String(value)}（${label}）`;
+}
+
 /** Returns every problem found, in Chinese; an empty list means the scheme can be used. */
 export function validateScheme(scheme: ScoreScheme): DomainError[] {
   const errors: DomainError[] = [];
@@ -165,9 +193,7 @@ export function validateScheme(scheme: ScoreScheme): DomainError[] {
   if (!Number.isInteger(scheme.year)) report('year', '年度须为整数');
   const s = scheme.settings;
   if (!Number.isInteger(s.trimFrom) || s.trimFrom < 3) report('settings.trimFrom', '去掉最高最低分的最少专家人数须为不小于 3 的整数');
-  if (s.conditionResidents !== undefined && s.conditionResidents !== 'all' && s.conditionResidents !== 'offline') {
-    report('settings.conditionResidents', '认定条件入驻企业口径须为“全部入驻企业”或“仅线下入驻企业”');
-  }
+  checkSettingValues(s, report);
   const f = scheme.factors;
   const fm = parseRatio(f.municipal);
   const fn = parseRatio(f.national);

@@ -31,7 +31,7 @@ const REFUSED_AS_FIELD_ERROR: Record<string, string> = {
   'district_gov POST /api/v1/recognition/applications': 'platformId',
 };
 /** The administrator's own records: out of scope for every other role, the bureau included. */
-const ADMIN_ONLY = /^\/api\/v1\/(users|organizations|settings|sessions)\b/;
+const ADMIN_ONLY = /^\/api\/v1\/(users|organizations|settings|sessions|calendar)\b/;
 
 /** Out-of-scope records: one set per victim platform. */
 interface Foreign {

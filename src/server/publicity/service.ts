@@ -9,6 +9,7 @@ import type { DayCounting } from '../../domain/dates/periods.js';
 import { decisionGate, noticePeriod, type PublicitySubjectType } from '../../domain/publicity/notice.js';
 import type { RecognitionGate } from '../../domain/dates/periods.js';
 import { audit } from '../audit/audit.js';
+import { loadWorkCalendar } from '../calendar/service.js';
 import type { RequestContext } from '../context.js';
 import { AppError, errors } from '../errors.js';
 import * as repo from './repository.js';
@@ -20,7 +21,7 @@ export interface NoticeInput { postedOn: string; days: number; counting?: DayCou
 
 /** Computes the period (refusing fewer than five days or a year the holiday calendar lacks, naming the field) and stores the notice with its audit row. */
 export async function postNotice(tx: Executor, ctx: RequestContext, type: PublicitySubjectType, list: readonly ListedSubject[], input: NoticeInput): Promise<string> {
-  const period = noticePeriod(input.postedOn, input.days, input.counting ?? 'calendar_days');
+  const period = noticePeriod(input.postedOn, input.days, input.counting ?? 'calendar_days', await loadWorkCalendar(tx));
   if (!period.ok) {
     const details = period.errors.map((e) => ({ field: e.path === 'date' ? 'postedOn' : (e.path ?? 'days'), message: e.message }));
     throw new AppError('VALIDATION_FAILED', 400, details.map((d) => d.message).join('；'), details);

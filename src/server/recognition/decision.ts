@@ -11,6 +11,7 @@ import { docNoRefusal, normalizeDocNo } from '../../domain/platforms/doc-number.
 import { dayCountingLabels, noticePeriod, objectionOutcomeLabels, objectionStatusLabels } from '../../domain/publicity/notice.js';
 import { applicationStateLabels } from '../../domain/recognition/workflow.js';
 import { audit } from '../audit/audit.js';
+import { loadWorkCalendar } from '../calendar/service.js';
 import { todayIso } from '../clock.js';
 import type { RequestContext } from '../context.js';
 import { AppError, errors } from '../errors.js';
@@ -45,7 +46,7 @@ export async function postPublicity(db: Db, ctx: RequestContext, id: string, inp
   const a = await loadApplication(db, ctx, id);
   assertAction(ctx, a, 'post_publicity');
   if (input.postedOn > todayIso()) throw errors.invalid('postedOn', '公示发布日期：不能晚于今天（请在发布当日或之后登记）');
-  const period = noticePeriod(input.postedOn, input.days, input.counting ?? 'calendar_days');
+  const period = noticePeriod(input.postedOn, input.days, input.counting ?? 'calendar_days', await loadWorkCalendar(db));
   const lastDay = period.ok ? period.value.lastDay : '';
   await takeStep(db, ctx, a, 'post_publicity', {
     summary: { postedOn: input.postedOn, days: input.days, counting: input.counting ?? 'calendar_days', lastDay },

@@ -16,3 +16,13 @@ describe('menu entry 平台认定申报', () => {
     }
   });
 });
+
+describe('menu entry 节假日安排', () => {
+  const grouped = (m: ReturnType<typeof buildMenu>) => m.groups.flatMap((g) => g.items.map((i) => `${g.title}/${i.title}`));
+  it('is under 系统管理 for the system administrator only (三员: business configuration)', () => {
+    expect(grouped(buildMenu('admin'))).toContain('系统管理/节假日安排');
+    for (const role of ['security_admin', 'auditor', 'bureau', 'district', 'district_gov', 'operator', 'expert'] as const) {
+      expect(grouped(buildMenu(role)).some((t) => t.endsWith('节假日安排')), role).toBe(false);
+    }
+  });
+});

@@ -160,6 +160,12 @@ export const appChildRoutes: RouteRecordRaw[] = [
     meta: { title: '机构管理', roles: ADMIN_ONLY, menu: { group: ADMIN_GROUP } },
   },
   {
+    path: 'admin/holidays',
+    name: 'admin-holidays',
+    component: () => import('../views/settings/HolidayCalendarView.vue'),
+    meta: { title: '节假日安排', roles: ADMIN_ONLY, menu: { group: ADMIN_GROUP } },
+  },
+  {
     path: 'admin/audit-log',
     name: 'admin-audit-log',
     component: () => import('../views/audit-log/AuditLogView.vue'),

@@ -43,6 +43,6 @@ describe('which residents the recognition conditions count (RULES.md §3, §8)',
 
   it('is refused with a Chinese message when the value is unknown', () => {
     const bad = { ...cq2025, settings: { ...cq2025.settings, conditionResidents: 'nearby' as 'all' } };
-    expect(validateScheme(bad).map((e) => e.message)).toContain('认定条件入驻企业口径须为“全部入驻企业”或“仅线下入驻企业”');
+    expect(validateScheme(bad).map((e) => e.message)).toContain('设置“认定条件入驻企业口径”的取值“nearby”无效，须为以下之一：all（全部入驻企业）、offline（仅线下入驻企业）');
   });
 });

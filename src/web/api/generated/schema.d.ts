@@ -643,6 +643,237 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar/holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 节假日安排：各年度概况 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            packageYears: number[];
+                            years: {
+                                current: {
+                                    entryCount: number;
+                                    reason: string;
+                                    savedAt: string;
+                                    savedByName: string | null;
+                                    version: number;
+                                } | null;
+                                packageCovers: boolean;
+                                year: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/holidays/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 节假日安排：某年度现行版本与历史版本 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            current: {
+                                entries: {
+                                    date: string;
+                                    /** @enum {string} */
+                                    kind: "holiday" | "workday";
+                                    name: string;
+                                }[];
+                                entryCount: number;
+                                reason: string;
+                                savedAt: string;
+                                savedByName: string | null;
+                                version: number;
+                            } | null;
+                            packageCovers: boolean;
+                            packageEntries: {
+                                date: string;
+                                /** @enum {string} */
+                                kind: "holiday" | "workday";
+                                name: string;
+                            }[];
+                            versions: {
+                                entryCount: number;
+                                reason: string;
+                                savedAt: string;
+                                savedByName: string | null;
+                                version: number;
+                            }[];
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** 保存某年度节假日安排（生成新版本） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        entries: {
+                            date: string;
+                            /** @enum {string} */
+                            kind: "holiday" | "workday";
+                            name: string;
+                        }[];
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            current: {
+                                entries: {
+                                    date: string;
+                                    /** @enum {string} */
+                                    kind: "holiday" | "workday";
+                                    name: string;
+                                }[];
+                                entryCount: number;
+                                reason: string;
+                                savedAt: string;
+                                savedByName: string | null;
+                                version: number;
+                            } | null;
+                            packageCovers: boolean;
+                            packageEntries: {
+                                date: string;
+                                /** @enum {string} */
+                                kind: "holiday" | "workday";
+                                name: string;
+                            }[];
+                            versions: {
+                                entryCount: number;
+                                reason: string;
+                                savedAt: string;
+                                savedByName: string | null;
+                                version: number;
+                            }[];
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/holidays/{year}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 节假日安排：某一历史版本 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: {
+                                date: string;
+                                /** @enum {string} */
+                                kind: "holiday" | "workday";
+                                name: string;
+                            }[];
+                            entryCount: number;
+                            reason: string;
+                            savedAt: string;
+                            savedByName: string | null;
+                            version: number;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enterprises": {
         parameters: {
             query?: never;

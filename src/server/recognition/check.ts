@@ -13,6 +13,7 @@ import { todayIso } from '../clock.js';
 import type { RequestContext } from '../context.js';
 import { AppError, errors } from '../errors.js';
 import { checkDocument } from '../rules/service.js';
+import { schemeInForce } from '../schemes/service.js';
 import { districtAudience, formOf, loadApplication, takeStep, termsOf } from './access.js';
 import { getApplication } from './application.js';
 import * as repo from './repository.js';
@@ -25,7 +26,7 @@ export async function getCheck(db: Db, ctx: RequestContext, id: string): Promise
   const a = await loadApplication(db, ctx, id);
   const confirmations = await repo.listConfirmations(db, a.id);
   const input = applicationCheckInput(a.districtCode, formOf(a), termsOf(a), confirmations.map((c) => c.item), todayIso());
-  const res = checkDocument(input);
+  const res = checkDocument(input, await schemeInForce(db));
   return {
     applicationId: a.id,
     input: { type: input.type, level: 'municipal', facts: { ...input.facts }, adjustments: { ...input.adjustments } },

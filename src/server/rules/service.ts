@@ -27,8 +27,9 @@ export function scoreDocument(input: ScoreInput): ServiceResult<ScoreResponse> {
   return { ok: true, value: { ...sheet.value, level: input.level ?? null } };
 }
 
-export function checkDocument(input: CheckInput): ServiceResult<CheckResponse> {
-  const scheme = pickScheme(input.scheme);
+/** Checks the conditions under the named built-in scheme, or under `inForce` (a stored scheme) when given. */
+export function checkDocument(input: CheckInput, inForce?: ScoreScheme): ServiceResult<CheckResponse> {
+  const scheme = inForce ?? pickScheme(input.scheme);
   if ('code' in scheme) return failed([scheme]);
   const policy = input.districtPolicy === undefined
     ? { recognition: scheme.recognition, settings: scheme.settings }

@@ -37,3 +37,10 @@ export async function updateDraft(db: Executor, id: string, patch: Partial<typeo
   const rows = await db.update(scoreSchemes).set(patch).where(and(eq(scoreSchemes.id, id), eq(scoreSchemes.status, 'draft'))).returning({ id: scoreSchemes.id });
   return rows.length > 0;
 }
+
+/** The id of the scheme adopted last: the one in force for checks made today. */
+export async function newestAdoptedId(db: Executor): Promise<string | null> {
+  const rows = await db.select({ id: scoreSchemes.id }).from(scoreSchemes).where(eq(scoreSchemes.status, 'adopted'))
+    .orderBy(desc(scoreSchemes.adoptedAt), desc(scoreSchemes.id)).limit(1);
+  return rows[0]?.id ?? null;
+}

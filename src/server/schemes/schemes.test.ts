@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type Client, useTestApp } from '../../../test/app.js';
-import { makeUser } from '../../../test/factories.js';
+import { makePlatform, makeUser } from '../../../test/factories.js';
 import { seedReference } from '../bootstrap/reference.js';
 
 const ctx = useTestApp();
@@ -80,5 +80,29 @@ describe('score schemes', () => {
     expect((await bureau.call('GET', '/schemes/cq-2025')).json<Detail>().title).toBe(built.title);
     expect(await auditCount('scheme.update')).toBe(audits);
     expect((await bureau.call('GET', '/schemes/nope-1')).statusCode).toBe(404);
+  });
+});
+
+describe('the scheme in force for condition checks', () => {
+  interface Check { result: { settings: { key: string; value: string; text: string }[] } | null }
+  const residentsReading = (c: Check) => c.result?.settings.find((s) => s.key === 'conditionResidents')?.value;
+
+  it('is the one adopted last: adopting a scheme that counts offline residents only switches the check', async () => {
+    const platformId = await makePlatform(ctx.database.db, { level: 'municipal', type: 'comprehensive_park' });
+    const before = await bureau.call('GET', `/platforms/${platformId}/conditions`);
+    expect(before.statusCode, before.body).toBe(200);
+    expect(residentsReading(before.json<Check>())).toBe('all');
+
+    const draft = (await bureau.call('POST', '/schemes/cq-2025/clone', { id: 'cq-2027', year: 2027, title: '2027 年度评分方案' })).json<Detail>();
+    const settings = (draft.document as { settings: Record<string, unknown> }).settings;
+    const put = await bureau.call('PUT', '/schemes/cq-2027', { ...draft.document, settings: { ...settings, conditionResidents: 'offline' } });
+    expect(put.statusCode, put.body).toBe(200);
+    // A draft is not in force yet.
+    expect(residentsReading((await bureau.call('GET', `/platforms/${platformId}/conditions`)).json<Check>())).toBe('all');
+
+    expect((await bureau.call('POST', '/schemes/cq-2027/adopt')).statusCode).toBe(200);
+    const after = (await bureau.call('GET', `/platforms/${platformId}/conditions`)).json<Check>();
+    expect(residentsReading(after)).toBe('offline');
+    expect(after.result?.settings.find((s) => s.key === 'conditionResidents')?.text).toMatch(/线下/);
   });
 });

@@ -1,5 +1,5 @@
 import type { Db, Executor } from '../../db/client.js';
-import { compareSchemes, validateScheme, type DomainError, type SchemeComparison, type ScoreScheme } from '../../domain/index.js';
+import { compareSchemes, cq2025, validateScheme, type DomainError, type SchemeComparison, type ScoreScheme } from '../../domain/index.js';
 import { audit } from '../audit/audit.js';
 import type { RequestContext } from '../context.js';
 import { AppError, errors } from '../errors.js';
@@ -56,6 +56,15 @@ export async function loadScheme(db: Executor, id: string): Promise<{ row: Schem
   if (!isScoreScheme(s.document)) throw new Error(`stored scheme ${id} is malformed`);
   if (s.status === 'adopted' && s.adoptedAt !== null) adopted.set(id, { adoptedAt: s.adoptedAt.getTime(), scheme: s.document });
   return { row: toRow(s), scheme: s.document };
+}
+
+/**
+ * The scheme in force for a condition check made now: the one adopted last (the bureau switches a
+ * §8 setting such as the resident count by adopting a new scheme), else the built-in one.
+ */
+export async function schemeInForce(db: Executor): Promise<ScoreScheme> {
+  const id = await repo.newestAdoptedId(db);
+  return id === null ? cq2025 : (await loadScheme(db, id)).scheme;
 }
 
 export async function listSchemes(db: Db): Promise<SchemeRow[]> {

@@ -8,6 +8,7 @@ import { AppError } from '../errors.js';
 import { labelFor } from '../../domain/labels/index.js';
 import { editablePlatform, visiblePlatform } from '../platforms/access.js';
 import type { PlatformRecord } from '../platforms/repository.js';
+import { schemeInForce } from '../schemes/service.js';
 import { checkDocument } from '../rules/service.js';
 import { assembleSheetFacts } from '../../domain/platforms/facts.js';
 import { termsOf } from '../platforms/recognition-terms.js';
@@ -84,7 +85,7 @@ export async function checkPlatformConditions(db: Db, ctx: RequestContext, platf
 export async function conditionCheckOf(db: Executor, p: Pick<PlatformRecord, 'id' | 'level' | 'recognitionTerms'>, year: number | undefined, asOf = todayIso()) {
   const y = year ?? (await repo.latestDataYear(db, p.id)) ?? lastYear();
   const input = await conditionFactsFor(db, p.id, y);
-  const res = checkDocument(p.level === 'municipal' ? { ...input, adjustments: { ...termsOf(p.recognitionTerms), asOf } } : input);
+  const res = checkDocument(p.level === 'municipal' ? { ...input, adjustments: { ...termsOf(p.recognitionTerms), asOf } } : input, await schemeInForce(db));
   if (res.ok) return { year: y, facts: input.facts, result: res.value, errors: [] };
   return { year: y, facts: input.facts, result: null, errors: res.value.errors.map((e) => (e.code === 'DISTRICT_POLICY_REQUIRED' ? { ...e, message: DISTRICT_POLICY_MISSING } : e)) };
 }

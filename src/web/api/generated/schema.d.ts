@@ -7175,6 +7175,153 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/platforms/{id}/preparation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 平台的筹建期：批准日期、截止日、剩余天数、延长记录（范围外返回 404） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            platformId: string;
+                            term: {
+                                applicationId: string | null;
+                                approvedOn: string;
+                                canExtend: boolean;
+                                closedOn: string | null;
+                                closedReason: string | null;
+                                consent: string;
+                                daysLeft: number;
+                                districtName: string;
+                                endOn: string;
+                                explanation: string;
+                                extensions: {
+                                    decidedAt: string;
+                                    decidedByName: string | null;
+                                    newEnd: string;
+                                    previousEnd: string;
+                                    reason: string;
+                                }[];
+                                id: string;
+                                need: string;
+                                /** @enum {string} */
+                                needKind: "strategy" | "plan" | "project";
+                                needKindLabel: string;
+                                plainEnd: string;
+                                platformId: string;
+                                platformName: string;
+                                /** @enum {string} */
+                                status: "active" | "accepted" | "cancelled" | "expired";
+                                statusLabel: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platforms/{id}/preparation/extensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 延长筹建期（须填写理由和延长后的截止日） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        until: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            platformId: string;
+                            term: {
+                                applicationId: string | null;
+                                approvedOn: string;
+                                canExtend: boolean;
+                                closedOn: string | null;
+                                closedReason: string | null;
+                                consent: string;
+                                daysLeft: number;
+                                districtName: string;
+                                endOn: string;
+                                explanation: string;
+                                extensions: {
+                                    decidedAt: string;
+                                    decidedByName: string | null;
+                                    newEnd: string;
+                                    previousEnd: string;
+                                    reason: string;
+                                }[];
+                                id: string;
+                                need: string;
+                                /** @enum {string} */
+                                needKind: "strategy" | "plan" | "project";
+                                needKindLabel: string;
+                                plainEnd: string;
+                                platformId: string;
+                                platformName: string;
+                                /** @enum {string} */
+                                status: "active" | "accepted" | "cancelled" | "expired";
+                                statusLabel: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/platforms/{id}/recognition-terms": {
         parameters: {
             query?: never;
@@ -9224,7 +9371,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    state?: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                    state?: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                     page?: number;
                     pageSize?: number;
                 };
@@ -9249,7 +9396,7 @@ export interface paths {
                                 name: string;
                                 platformId: string | null;
                                 /** @enum {string} */
-                                state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                                 stateLabel: string;
                                 submittedAt: string | null;
                                 /** @enum {string} */
@@ -9323,7 +9470,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -9370,10 +9517,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -9430,7 +9577,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -9497,7 +9644,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -9544,10 +9691,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -9604,7 +9751,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -9695,7 +9842,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -9742,10 +9889,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -9802,7 +9949,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -10098,7 +10245,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -10145,10 +10292,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -10205,7 +10352,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -10325,7 +10472,7 @@ export interface paths {
                             }[];
                             proposeRefusal: string | null;
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             tally: {
                                 assigned: number;
                                 declined: number;
@@ -10432,7 +10579,7 @@ export interface paths {
                             }[];
                             proposeRefusal: string | null;
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             tally: {
                                 assigned: number;
                                 declined: number;
@@ -10532,7 +10679,7 @@ export interface paths {
                             }[];
                             proposeRefusal: string | null;
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             tally: {
                                 assigned: number;
                                 declined: number;
@@ -10557,7 +10704,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 上传申报材料或意见盖章件（multipart：purpose 字段在前，file 在后） */
+        /** 上传申报材料、意见盖章件或筹建验收材料（multipart：purpose 字段在前，file 在后） */
         post: {
             parameters: {
                 query?: never;
@@ -10604,7 +10751,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** 删除申报材料或意见盖章件 */
+        /** 删除申报材料、意见盖章件或筹建验收材料 */
         delete: {
             parameters: {
                 query?: never;
@@ -10744,7 +10891,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -10791,10 +10938,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -10851,7 +10998,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -10930,7 +11077,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -10977,10 +11124,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -11037,7 +11184,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -11112,7 +11259,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -11159,10 +11306,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -11219,7 +11366,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -11667,7 +11814,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -11714,10 +11861,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -11774,7 +11921,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -11804,6 +11951,448 @@ export interface paths {
                             updatedAt: string;
                             /** @enum {string|null} */
                             waitingOn: "admin" | "security_admin" | "auditor" | "bureau" | "district" | "district_gov" | "operator" | "expert" | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition/applications/{id}/preparation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 筹建（第十五条）：批准筹建的急需事项、同意意见和日期，筹建期及剩余天数、延长记录，验收材料和能否申请验收、记录验收结果 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptanceRefusal: string | null;
+                            applicationId: string;
+                            approveRefusal: string | null;
+                            canApprove: boolean;
+                            canDecideAcceptance: boolean;
+                            canReportReadiness: boolean;
+                            canUploadEvidence: boolean;
+                            evidence: {
+                                id: string;
+                                originalName: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                                uploadedByName: string | null;
+                            }[];
+                            readinessRefusal: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
+                            term: {
+                                applicationId: string | null;
+                                approvedOn: string;
+                                canExtend: boolean;
+                                closedOn: string | null;
+                                closedReason: string | null;
+                                consent: string;
+                                daysLeft: number;
+                                districtName: string;
+                                endOn: string;
+                                explanation: string;
+                                extensions: {
+                                    decidedAt: string;
+                                    decidedByName: string | null;
+                                    newEnd: string;
+                                    previousEnd: string;
+                                    reason: string;
+                                }[];
+                                id: string;
+                                need: string;
+                                /** @enum {string} */
+                                needKind: "strategy" | "plan" | "project";
+                                needKindLabel: string;
+                                plainEnd: string;
+                                platformId: string;
+                                platformName: string;
+                                /** @enum {string} */
+                                status: "active" | "accepted" | "cancelled" | "expired";
+                                statusLabel: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 批准先行筹建（专家意见齐全后；记录急需的重大战略、规划或项目，市局同意意见和批准日期；筹建期一年） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approvedOn: string;
+                        consent: string;
+                        need: string;
+                        /** @enum {string} */
+                        needKind: "strategy" | "plan" | "project";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptanceRefusal: string | null;
+                            applicationId: string;
+                            approveRefusal: string | null;
+                            canApprove: boolean;
+                            canDecideAcceptance: boolean;
+                            canReportReadiness: boolean;
+                            canUploadEvidence: boolean;
+                            evidence: {
+                                id: string;
+                                originalName: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                                uploadedByName: string | null;
+                            }[];
+                            readinessRefusal: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
+                            term: {
+                                applicationId: string | null;
+                                approvedOn: string;
+                                canExtend: boolean;
+                                closedOn: string | null;
+                                closedReason: string | null;
+                                consent: string;
+                                daysLeft: number;
+                                districtName: string;
+                                endOn: string;
+                                explanation: string;
+                                extensions: {
+                                    decidedAt: string;
+                                    decidedByName: string | null;
+                                    newEnd: string;
+                                    previousEnd: string;
+                                    reason: string;
+                                }[];
+                                id: string;
+                                need: string;
+                                /** @enum {string} */
+                                needKind: "strategy" | "plan" | "project";
+                                needKindLabel: string;
+                                plainEnd: string;
+                                platformId: string;
+                                platformName: string;
+                                /** @enum {string} */
+                                status: "active" | "accepted" | "cancelled" | "expired";
+                                statusLabel: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition/applications/{id}/preparation/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 筹建验收通过（验收专家意见齐全后；转入公示，期满无异议后认定） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptanceRefusal: string | null;
+                            applicationId: string;
+                            approveRefusal: string | null;
+                            canApprove: boolean;
+                            canDecideAcceptance: boolean;
+                            canReportReadiness: boolean;
+                            canUploadEvidence: boolean;
+                            evidence: {
+                                id: string;
+                                originalName: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                                uploadedByName: string | null;
+                            }[];
+                            readinessRefusal: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
+                            term: {
+                                applicationId: string | null;
+                                approvedOn: string;
+                                canExtend: boolean;
+                                closedOn: string | null;
+                                closedReason: string | null;
+                                consent: string;
+                                daysLeft: number;
+                                districtName: string;
+                                endOn: string;
+                                explanation: string;
+                                extensions: {
+                                    decidedAt: string;
+                                    decidedByName: string | null;
+                                    newEnd: string;
+                                    previousEnd: string;
+                                    reason: string;
+                                }[];
+                                id: string;
+                                need: string;
+                                /** @enum {string} */
+                                needKind: "strategy" | "plan" | "project";
+                                needKindLabel: string;
+                                plainEnd: string;
+                                platformId: string;
+                                platformName: string;
+                                /** @enum {string} */
+                                status: "active" | "accepted" | "cancelled" | "expired";
+                                statusLabel: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition/applications/{id}/preparation/fail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 筹建验收不通过，取消筹建资格（须说明理由） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptanceRefusal: string | null;
+                            applicationId: string;
+                            approveRefusal: string | null;
+                            canApprove: boolean;
+                            canDecideAcceptance: boolean;
+                            canReportReadiness: boolean;
+                            canUploadEvidence: boolean;
+                            evidence: {
+                                id: string;
+                                originalName: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                                uploadedByName: string | null;
+                            }[];
+                            readinessRefusal: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
+                            term: {
+                                applicationId: string | null;
+                                approvedOn: string;
+                                canExtend: boolean;
+                                closedOn: string | null;
+                                closedReason: string | null;
+                                consent: string;
+                                daysLeft: number;
+                                districtName: string;
+                                endOn: string;
+                                explanation: string;
+                                extensions: {
+                                    decidedAt: string;
+                                    decidedByName: string | null;
+                                    newEnd: string;
+                                    previousEnd: string;
+                                    reason: string;
+                                }[];
+                                id: string;
+                                need: string;
+                                /** @enum {string} */
+                                needKind: "strategy" | "plan" | "project";
+                                needKindLabel: string;
+                                plainEnd: string;
+                                platformId: string;
+                                platformName: string;
+                                /** @enum {string} */
+                                status: "active" | "accepted" | "cancelled" | "expired";
+                                statusLabel: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition/applications/{id}/preparation/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 筹建完成，申请验收（须先上传筹建验收材料并说明建设情况） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptanceRefusal: string | null;
+                            applicationId: string;
+                            approveRefusal: string | null;
+                            canApprove: boolean;
+                            canDecideAcceptance: boolean;
+                            canReportReadiness: boolean;
+                            canUploadEvidence: boolean;
+                            evidence: {
+                                id: string;
+                                originalName: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                                uploadedByName: string | null;
+                            }[];
+                            readinessRefusal: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
+                            term: {
+                                applicationId: string | null;
+                                approvedOn: string;
+                                canExtend: boolean;
+                                closedOn: string | null;
+                                closedReason: string | null;
+                                consent: string;
+                                daysLeft: number;
+                                districtName: string;
+                                endOn: string;
+                                explanation: string;
+                                extensions: {
+                                    decidedAt: string;
+                                    decidedByName: string | null;
+                                    newEnd: string;
+                                    previousEnd: string;
+                                    reason: string;
+                                }[];
+                                id: string;
+                                need: string;
+                                /** @enum {string} */
+                                needKind: "strategy" | "plan" | "project";
+                                needKindLabel: string;
+                                plainEnd: string;
+                                platformId: string;
+                                platformName: string;
+                                /** @enum {string} */
+                                status: "active" | "accepted" | "cancelled" | "expired";
+                                statusLabel: string;
+                            } | null;
                         };
                     };
                 };
@@ -11849,7 +12438,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -11896,10 +12485,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -11956,7 +12545,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -12063,7 +12652,7 @@ export interface paths {
                                 reasons: string[];
                             };
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             upheldObjections: number;
                         };
                     };
@@ -12141,7 +12730,7 @@ export interface paths {
                                 reasons: string[];
                             };
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             upheldObjections: number;
                         };
                     };
@@ -12229,7 +12818,7 @@ export interface paths {
                                 reasons: string[];
                             };
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             upheldObjections: number;
                         };
                     };
@@ -12319,7 +12908,7 @@ export interface paths {
                                 reasons: string[];
                             };
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             upheldObjections: number;
                         };
                     };
@@ -12368,7 +12957,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -12415,10 +13004,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -12475,7 +13064,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -12550,7 +13139,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -12597,10 +13186,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -12657,7 +13246,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -12732,7 +13321,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -12779,10 +13368,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -12839,7 +13428,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -12908,7 +13497,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -12955,10 +13544,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -13015,7 +13604,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -13261,7 +13850,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -13308,10 +13897,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -13368,7 +13957,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {

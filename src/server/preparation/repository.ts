@@ -51,11 +51,11 @@ export async function listExtensions(db: Executor, termIds: readonly string[]) {
 export type ExtensionRecord = Awaited<ReturnType<typeof listExtensions>>[number];
 
 /** Moves the end only of a running term still ending where it was read (a raced second extension changes nothing). */
-export async function extendTerm(tx: Executor, id: string, fromEnd: string, row: { newEnd: string; reason: string; decidedBy: string | null }): Promise<boolean> {
+export async function extendTerm(tx: Executor, id: string, fromEnd: string, row: { newEnd: string; reason: string; decidedBy: string | null; decidedAt?: Date | undefined }): Promise<boolean> {
   const moved = await tx.update(terms).set({ endOn: row.newEnd, updatedAt: new Date() })
     .where(and(eq(terms.id, id), eq(terms.status, 'active'), eq(terms.endOn, fromEnd))).returning({ id: terms.id });
   if (moved.length !== 1) return false;
-  await tx.insert(extensions).values({ termId: id, previousEnd: fromEnd, newEnd: row.newEnd, reason: row.reason, decidedBy: row.decidedBy });
+  await tx.insert(extensions).values({ termId: id, previousEnd: fromEnd, newEnd: row.newEnd, reason: row.reason, decidedBy: row.decidedBy, ...(row.decidedAt === undefined ? {} : { decidedAt: row.decidedAt }) });
   return true;
 }
 
@@ -74,4 +74,10 @@ export async function markReminders(tx: Executor, id: string, keys: readonly str
     .set({ remindersSent: sql`array(select distinct unnest(${terms.remindersSent} || ${sql.param([...keys])}::text[]) order by 1)` })
     .where(and(eq(terms.id, id), eq(terms.status, 'active'), sql`not (${first} = any(${terms.remindersSent}))`)).returning({ id: terms.id });
   return rows.length === 1;
+}
+
+/** The platform of this name (the demo seed's 筹建 platform). */
+export async function platformIdByName(db: Executor, name: string): Promise<string | null> {
+  const [row] = await db.select({ id: platforms.id }).from(platforms).where(eq(platforms.name, name));
+  return row?.id ?? null;
 }

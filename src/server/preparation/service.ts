@@ -18,7 +18,7 @@ import { checkApplicationAction } from '../../domain/recognition/workflow.js';
 import type { Role } from '../../domain/auth/roles.js';
 import type { NotificationKind } from '../../domain/notifications/kinds.js';
 import { audit } from '../audit/audit.js';
-import { todayIso } from '../clock.js';
+import { pinnedNow, todayIso } from '../clock.js';
 import type { RequestContext } from '../context.js';
 import { AppError, errors } from '../errors.js';
 import { maskName, maskPhone } from '../pagination.js';
@@ -238,7 +238,7 @@ export async function extendTerm(db: Db, ctx: RequestContext, platformId: string
     throw errors.invalid(e?.path ?? 'until', `${e?.path === 'reason' ? '延长理由' : '延长至'}：${e?.message ?? ''}`);
   }
   await db.transaction(async (tx) => {
-    if (!(await repo.extendTerm(tx, t.id, t.endOn, { newEnd: checked.value.end, reason: input.reason, decidedBy: ctx.actor.userId }))) {
+    if (!(await repo.extendTerm(tx, t.id, t.endOn, { newEnd: checked.value.end, reason: input.reason, decidedBy: ctx.actor.userId, decidedAt: pinnedNow() }))) {
       throw errors.conflict('该筹建期已被他人处理，请刷新后重试');
     }
     await audit(tx, ctx, {

@@ -17,7 +17,7 @@ CREATE TABLE "preparation_terms" (
 	"consent" text NOT NULL,
 	"approved_on" date NOT NULL,
 	"end_on" date NOT NULL,
-	"status" text DEFAULT 'active' NOT NULL,
+	"status" text DEFAULT 'running' NOT NULL,
 	"reminders_sent" text[] DEFAULT '{}'::text[] NOT NULL,
 	"closed_on" date,
 	"closed_reason" text,
@@ -36,7 +36,7 @@ ALTER TABLE "preparation_terms" ADD CONSTRAINT "preparation_terms_platform_id_pl
 ALTER TABLE "preparation_terms" ADD CONSTRAINT "preparation_terms_application_id_recognition_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."recognition_applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "preparation_terms" ADD CONSTRAINT "preparation_terms_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "preparation_extensions_term_idx" ON "preparation_extensions" USING btree ("term_id","decided_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "preparation_terms_one_active_per_platform" ON "preparation_terms" USING btree ("platform_id") WHERE "preparation_terms"."status" = 'active';--> statement-breakpoint
+CREATE UNIQUE INDEX "preparation_terms_one_running_per_platform" ON "preparation_terms" USING btree ("platform_id") WHERE "preparation_terms"."status" = 'running';--> statement-breakpoint
 CREATE INDEX "preparation_terms_application_idx" ON "preparation_terms" USING btree ("application_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "recognition_applications_one_open_per_platform" ON "recognition_applications" USING btree ("platform_id") WHERE "recognition_applications"."platform_id" is not null and "recognition_applications"."state" not in ('rejected', 'withdrawn', 'preparation_cancelled');--> statement-breakpoint
 CREATE UNIQUE INDEX "recognition_expert_assignments_application_expert" ON "recognition_expert_assignments" USING btree ("application_id","expert_user_id","round");

@@ -133,7 +133,7 @@ export const preparationTerms = pgTable('preparation_terms', {
   approvedOn: date('approved_on').notNull(),
   /** The end in force: one year from approval, or the latest extension's. */
   endOn: date('end_on').notNull(),
-  status: text('status', { enum: preparationTermStatuses }).notNull().default('active'),
+  status: text('status', { enum: preparationTermStatuses }).notNull().default('running'),
   remindersSent: text('reminders_sent').array().notNull().default(sql`'{}'::text[]`),
   /** The day the term closed: acceptance passed or failed, or the day after its end (expiry). */
   closedOn: date('closed_on'),
@@ -142,7 +142,7 @@ export const preparationTerms = pgTable('preparation_terms', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
-  uniqueIndex('preparation_terms_one_active_per_platform').on(t.platformId).where(sql`${t.status} = 'active'`),
+  uniqueIndex('preparation_terms_one_running_per_platform').on(t.platformId).where(sql`${t.status} = 'running'`),
   index('preparation_terms_application_idx').on(t.applicationId),
 ]);
 

@@ -93,7 +93,6 @@ export const auditActionLabels = {
   'recognition.application.expire_preparation': '筹建期满，取消筹建资格',
   'preparation.extend': '延长筹建期',
   'preparation.expire': '筹建期满未验收，自动取消筹建资格',
-  'preparation.remind': '发送筹建期届满提醒',
   'recognition.expert.assign': '分配认定评估专家',
   'recognition.expert.unassign': '撤销认定评估专家',
   'recognition.expert.save': '保存认定评估意见',

@@ -14,10 +14,10 @@ export type PreparationNeedKind = (typeof preparationNeedKinds)[number];
 export const preparationNeedKindLabels: Record<PreparationNeedKind, string> = { strategy: '重大战略', plan: '重大规划', project: '重大项目' };
 
 /** The stored state of a term: running, accepted (its acceptance passed), cancelled (acceptance failed) or expired (cancelled by the end). */
-export const preparationTermStatuses = ['active', 'accepted', 'cancelled', 'expired'] as const;
+export const preparationTermStatuses = ['running', 'accepted', 'cancelled', 'expired'] as const;
 export type PreparationTermStatus = (typeof preparationTermStatuses)[number];
 export const preparationTermStatusLabels: Record<PreparationTermStatus, string> = {
-  active: '筹建中', accepted: '验收通过', cancelled: '验收不通过，已取消筹建资格', expired: '期满未验收，已取消筹建资格',
+  running: '筹建中', accepted: '验收通过', cancelled: '验收不通过，已取消筹建资格', expired: '期满未验收，已取消筹建资格',
 };
 
 /** Days before the end at which the district and the operator are reminded, largest first. */

@@ -261,7 +261,7 @@ describe('the demo 筹建 platform (Art 15)', () => {
     const id = platformIds.get('黔江区人力资源服务产业园') ?? '';
     const [t] = await q<{ id: string; application_id: string | null; approved_on: string; end_on: string; status: string }>(
       "select id, application_id, to_char(approved_on, 'YYYY-MM-DD') approved_on, to_char(end_on, 'YYYY-MM-DD') end_on, status from preparation_terms where platform_id = $1", [id]);
-    expect(t).toMatchObject({ application_id: null, approved_on: '2025-01-15', end_on: '2027-01-15', status: 'active' });
+    expect(t).toMatchObject({ application_id: null, approved_on: '2025-01-15', end_on: '2027-01-15', status: 'running' });
     const ext = await q<{ previous_end: string; new_end: string; reason: string; d: string }>(
       "select to_char(previous_end, 'YYYY-MM-DD') previous_end, to_char(new_end, 'YYYY-MM-DD') new_end, reason, to_char(decided_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') d from preparation_extensions where term_id = $1", [t!.id]);
     expect(ext).toEqual([{ previous_end: '2026-01-15', new_end: '2027-01-15', reason: expect.stringContaining('延期交付'), d: '2026-01-09' }]);

@@ -104,7 +104,7 @@ describe('筹建 approved, extended, reminded, accepted and recognized', () => {
 
     const card = (await ok(c.bureau, 'POST', app(id, '/preparation'), approval(approvedOn))).json<Card>();
     expect(card.state).toBe('in_preparation');
-    expect(card.term).toMatchObject({ approvedOn, plainEnd, endOn: plainEnd, status: 'active', daysLeft: 355, canExtend: true });
+    expect(card.term).toMatchObject({ approvedOn, plainEnd, endOn: plainEnd, status: 'running', daysLeft: 355, canExtend: true });
     platformId = card.term!.platformId;
     expect(await platformStatus(platformId)).toBe('preparing');
     expect(await notes('preparation.approved', u.gov.id)).toBe(1);

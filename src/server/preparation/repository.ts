@@ -32,12 +32,12 @@ export async function termOfApplication(db: Executor, applicationId: string): Pr
 }
 
 export async function activeTerms(db: Executor): Promise<TermRecord[]> {
-  return termQuery(db).where(eq(terms.status, 'active')).orderBy(asc(terms.endOn), asc(terms.id));
+  return termQuery(db).where(eq(terms.status, 'running')).orderBy(asc(terms.endOn), asc(terms.id));
 }
 
 /** Running terms whose end is on or before `until` (the bureau's to-do list). */
 export async function activeTermsEndingBy(db: Executor, until: string): Promise<TermRecord[]> {
-  return termQuery(db).where(and(eq(terms.status, 'active'), lte(terms.endOn, until))).orderBy(asc(terms.endOn), asc(terms.id));
+  return termQuery(db).where(and(eq(terms.status, 'running'), lte(terms.endOn, until))).orderBy(asc(terms.endOn), asc(terms.id));
 }
 
 export async function listExtensions(db: Executor, termIds: readonly string[]) {
@@ -53,16 +53,16 @@ export type ExtensionRecord = Awaited<ReturnType<typeof listExtensions>>[number]
 /** Moves the end only of a running term still ending where it was read (a raced second extension changes nothing). */
 export async function extendTerm(tx: Executor, id: string, fromEnd: string, row: { newEnd: string; reason: string; decidedBy: string | null; decidedAt?: Date | undefined }): Promise<boolean> {
   const moved = await tx.update(terms).set({ endOn: row.newEnd, updatedAt: new Date() })
-    .where(and(eq(terms.id, id), eq(terms.status, 'active'), eq(terms.endOn, fromEnd))).returning({ id: terms.id });
+    .where(and(eq(terms.id, id), eq(terms.status, 'running'), eq(terms.endOn, fromEnd))).returning({ id: terms.id });
   if (moved.length !== 1) return false;
   await tx.insert(extensions).values({ termId: id, previousEnd: fromEnd, newEnd: row.newEnd, reason: row.reason, decidedBy: row.decidedBy, ...(row.decidedAt === undefined ? {} : { decidedAt: row.decidedAt }) });
   return true;
 }
 
 /** Closes a running term; false when it was no longer running (the expiry run twice closes it once). */
-export async function closeTerm(tx: Executor, id: string, status: Exclude<PreparationTermStatus, 'active'>, closedOn: string, reason: string): Promise<boolean> {
+export async function closeTerm(tx: Executor, id: string, status: Exclude<PreparationTermStatus, 'running'>, closedOn: string, reason: string): Promise<boolean> {
   const rows = await tx.update(terms).set({ status, closedOn, closedReason: reason, updatedAt: new Date() })
-    .where(and(eq(terms.id, id), eq(terms.status, 'active'))).returning({ id: terms.id });
+    .where(and(eq(terms.id, id), eq(terms.status, 'running'))).returning({ id: terms.id });
   return rows.length === 1;
 }
 
@@ -72,7 +72,7 @@ export async function markReminders(tx: Executor, id: string, keys: readonly str
   if (first === undefined) return false;
   const rows = await tx.update(terms)
     .set({ remindersSent: sql`array(select distinct unnest(${terms.remindersSent} || ${sql.param([...keys])}::text[]) order by 1)` })
-    .where(and(eq(terms.id, id), eq(terms.status, 'active'), sql`not (${first} = any(${terms.remindersSent}))`)).returning({ id: terms.id });
+    .where(and(eq(terms.id, id), eq(terms.status, 'running'), sql`not (${first} = any(${terms.remindersSent}))`)).returning({ id: terms.id });
   return rows.length === 1;
 }
 

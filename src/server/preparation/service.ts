@@ -41,7 +41,7 @@ export const termInput = (t: repo.TermRecord, ext: readonly repo.ExtensionRecord
 /** A term as the screens show it: the calendar's reading (end, days left) and, once closed, how it closed. */
 export function termOut(t: repo.TermRecord, ext: readonly repo.ExtensionRecord[], today: string, role: Role): TermOut {
   const cal = termOn(termInput(t, ext), today);
-  const active = t.status === 'active';
+  const active = t.status === 'running';
   const explanation = active ? cal.explanation : `${t.approvedOn} 批准筹建，筹建期至 ${t.endOn}；${preparationTermStatusLabels[t.status]}（${t.closedOn ?? ''}）`;
   return {
     id: t.id, platformId: t.platformId, platformName: t.platformName, districtName: t.districtName, applicationId: t.applicationId,
@@ -153,7 +153,7 @@ export async function approvePreparation(db: Db, ctx: RequestContext, id: string
 
 async function activeTermOfApplication(db: Executor, a: recognitionRepo.ApplicationRecord): Promise<repo.TermRecord> {
   const t = await repo.termOfApplication(db, a.id);
-  if (t?.status !== 'active') throw refusal('NOT_ALLOWED', '该申请没有进行中的筹建期');
+  if (t?.status !== 'running') throw refusal('NOT_ALLOWED', '该申请没有进行中的筹建期');
   return t;
 }
 
@@ -229,7 +229,7 @@ export async function getPlatformPreparation(db: Db, ctx: RequestContext, platfo
 export async function extendTerm(db: Db, ctx: RequestContext, platformId: string, input: ExtendInput): Promise<PlatformPreparationOut> {
   const p = await visiblePlatform(db, ctx, platformId);
   const t = await repo.latestTermOfPlatform(db, p.id);
-  if (t?.status !== 'active') throw refusal('NOT_ALLOWED', `「${p.name}」没有进行中的筹建期，不能延长`);
+  if (t?.status !== 'running') throw refusal('NOT_ALLOWED', `「${p.name}」没有进行中的筹建期，不能延长`);
   const ext = await repo.listExtensions(db, [t.id]);
   const checked = checkExtension(termInput(t, ext), input, todayIso());
   if (!checked.ok) {

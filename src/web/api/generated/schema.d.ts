@@ -7229,7 +7229,7 @@ export interface paths {
                                 platformId: string;
                                 platformName: string;
                                 /** @enum {string} */
-                                status: "active" | "accepted" | "cancelled" | "expired";
+                                status: "running" | "accepted" | "cancelled" | "expired";
                                 statusLabel: string;
                             } | null;
                         };
@@ -7308,7 +7308,7 @@ export interface paths {
                                 platformId: string;
                                 platformName: string;
                                 /** @enum {string} */
-                                status: "active" | "accepted" | "cancelled" | "expired";
+                                status: "running" | "accepted" | "cancelled" | "expired";
                                 statusLabel: string;
                             } | null;
                         };
@@ -12032,7 +12032,7 @@ export interface paths {
                                 platformId: string;
                                 platformName: string;
                                 /** @enum {string} */
-                                status: "active" | "accepted" | "cancelled" | "expired";
+                                status: "running" | "accepted" | "cancelled" | "expired";
                                 statusLabel: string;
                             } | null;
                         };
@@ -12114,7 +12114,7 @@ export interface paths {
                                 platformId: string;
                                 platformName: string;
                                 /** @enum {string} */
-                                status: "active" | "accepted" | "cancelled" | "expired";
+                                status: "running" | "accepted" | "cancelled" | "expired";
                                 statusLabel: string;
                             } | null;
                         };
@@ -12206,7 +12206,7 @@ export interface paths {
                                 platformId: string;
                                 platformName: string;
                                 /** @enum {string} */
-                                status: "active" | "accepted" | "cancelled" | "expired";
+                                status: "running" | "accepted" | "cancelled" | "expired";
                                 statusLabel: string;
                             } | null;
                         };
@@ -12298,7 +12298,7 @@ export interface paths {
                                 platformId: string;
                                 platformName: string;
                                 /** @enum {string} */
-                                status: "active" | "accepted" | "cancelled" | "expired";
+                                status: "running" | "accepted" | "cancelled" | "expired";
                                 statusLabel: string;
                             } | null;
                         };
@@ -12390,7 +12390,7 @@ export interface paths {
                                 platformId: string;
                                 platformName: string;
                                 /** @enum {string} */
-                                status: "active" | "accepted" | "cancelled" | "expired";
+                                status: "running" | "accepted" | "cancelled" | "expired";
                                 statusLabel: string;
                             } | null;
                         };

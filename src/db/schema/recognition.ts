@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { recommendations } from '../../domain/recognition/expert-review.js';
 import { sealedText } from '../../server/crypto/sealed-column.js';
 import { applicationActions, applicationStates, opinionKinds } from '../../domain/recognition/workflow.js';
+import { preparationNeedKinds, preparationTermStatuses } from '../../domain/recognition/preparation.js';
 import { districts } from './reference.js';
 import { users } from './identity.js';
 import { files, platformTypes, platforms } from './platforms.js';
@@ -37,11 +38,16 @@ export const recognitionApplications = pgTable('recognition_applications', {
   /** The recognition decision (Art 14 (四)): its date and document number (渝人社〔YYYY〕N号). */
   decisionDate: date('decision_date'),
   decisionDocNo: text('decision_doc_no'),
+  /**
+   * The experts' round in force: 1 the assessment (Art 14 (二)), 2 the 筹建 acceptance (Art 15). Each
+   * round has its own assignments; the earlier round's opinions stay as they were submitted.
+   */
+  expertRound: integer('expert_round').notNull().default(1),
 }, (t) => [
   index('recognition_applications_district_idx').on(t.districtCode),
-  // One open application per platform: a second is refused until the first is rejected or withdrawn.
+  // One open application per platform: a second is refused until the first is rejected, withdrawn or its 筹建 cancelled.
   uniqueIndex('recognition_applications_one_open_per_platform').on(t.platformId)
-    .where(sql`${t.platformId} is not null and ${t.state} not in ('rejected', 'withdrawn')`),
+    .where(sql`${t.platformId} is not null and ${t.state} not in ('rejected', 'withdrawn', 'preparation_cancelled')`),
 ]);
 
 /** The opinions of the district HRSS bureau and of the district government on 附表1; the newest of each kind is in force. */
@@ -89,6 +95,8 @@ export const recognitionExpertAssignments = pgTable('recognition_expert_assignme
   id: uuid('id').primaryKey().defaultRandom(),
   applicationId: uuid('application_id').notNull().references(() => recognitionApplications.id, { onDelete: 'cascade' }),
   expertUserId: uuid('expert_user_id').notNull().references(() => users.id),
+  /** The application's expert round this assignment belongs to (recognition_applications.expert_round). */
+  round: integer('round').notNull().default(1),
   status: text('status', { enum: ['assigned', 'declined', 'submitted'] }).notNull().default('assigned'),
   declineReason: text('decline_reason'),
   /** Material kind → { result: verified | problem, note }. */
@@ -104,6 +112,47 @@ export const recognitionExpertAssignments = pgTable('recognition_expert_assignme
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   submittedAt: timestamp('submitted_at', { withTimezone: true }),
 }, (t) => [
-  uniqueIndex('recognition_expert_assignments_application_expert').on(t.applicationId, t.expertUserId),
+  uniqueIndex('recognition_expert_assignments_application_expert').on(t.applicationId, t.expertUserId, t.round),
   index('recognition_expert_assignments_expert_idx').on(t.expertUserId),
 ]);
+
+/**
+ * 筹建 terms (Art 15, RULES.md §6): approved by the bureau for an urgent need of a major strategy,
+ * plan or project, with its consent; one year from approval unless extended with a reason. The
+ * application is null for a platform registered in preparation before HRSP kept applications. A
+ * platform has at most one running term. `reminders_sent` holds the keys `end:days` of the reminders
+ * sent (90, 30 and 7 days before the end), so each is sent once per end.
+ */
+export const preparationTerms = pgTable('preparation_terms', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  platformId: uuid('platform_id').notNull().references(() => platforms.id),
+  applicationId: uuid('application_id').references(() => recognitionApplications.id),
+  needKind: text('need_kind', { enum: preparationNeedKinds }).notNull(),
+  need: text('need').notNull(),
+  consent: text('consent').notNull(),
+  approvedOn: date('approved_on').notNull(),
+  /** The end in force: one year from approval, or the latest extension's. */
+  endOn: date('end_on').notNull(),
+  status: text('status', { enum: preparationTermStatuses }).notNull().default('running'),
+  remindersSent: text('reminders_sent').array().notNull().default(sql`'{}'::text[]`),
+  /** The day the term closed: acceptance passed or failed, or the day after its end (expiry). */
+  closedOn: date('closed_on'),
+  closedReason: text('closed_reason'),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('preparation_terms_one_running_per_platform').on(t.platformId).where(sql`${t.status} = 'running'`),
+  index('preparation_terms_application_idx').on(t.applicationId),
+]);
+
+/** Each extension of a 筹建 term: the end before and after, the reason, who and when (each also audited). */
+export const preparationExtensions = pgTable('preparation_extensions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  termId: uuid('term_id').notNull().references(() => preparationTerms.id, { onDelete: 'cascade' }),
+  previousEnd: date('previous_end').notNull(),
+  newEnd: date('new_end').notNull(),
+  reason: text('reason').notNull(),
+  decidedBy: uuid('decided_by').references(() => users.id),
+  decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('preparation_extensions_term_idx').on(t.termId, t.decidedAt)]);

@@ -86,6 +86,13 @@ export const auditActionLabels = {
   'recognition.application.post_publicity': '发布拟认定平台公示',
   'recognition.application.recognize': '认定为市级平台',
   'recognition.application.not_recognize': '公示异议成立，不予认定',
+  'recognition.application.approve_preparation': '批准先行筹建',
+  'recognition.application.report_readiness': '申请筹建验收',
+  'recognition.application.accept_preparation': '筹建验收通过',
+  'recognition.application.fail_preparation': '筹建验收不通过，取消筹建资格',
+  'recognition.application.expire_preparation': '筹建期满，取消筹建资格',
+  'preparation.extend': '延长筹建期',
+  'preparation.expire': '筹建期满未验收，自动取消筹建资格',
   'recognition.expert.assign': '分配认定评估专家',
   'recognition.expert.unassign': '撤销认定评估专家',
   'recognition.expert.save': '保存认定评估意见',
@@ -147,6 +154,7 @@ export const auditEntityLabels = {
   platform_year_data: '平台年度数据',
   recognition_application: '市级平台认定申请',
   recognition_expert_assignment: '认定评估专家分配',
+  preparation_term: '筹建期',
   publicity_notice: '公示',
   residence: '入驻关系',
   route: '接口',
@@ -191,6 +199,10 @@ export const auditFieldLabels: Record<string, string> = {
   siteVisit: '实地考察', privateNotes: '个人笔记',
   // The holiday calendar (holiday_calendar.save).
   version: '版本', holidays: '法定节假日', workdays: '调休上班日', added: '新增日期', removed: '删除日期', changed: '修改日期',
+  // 筹建 (Art 15).
+  needKind: '急需事项类别', need: '急需的重大战略、规划或项目', consent: '市人力社保局同意意见', approvedOn: '批准筹建日期',
+  endOn: '筹建期截止日', previousEnd: '原截止日', newEnd: '延长后截止日', termId: '筹建期', applicationId: '认定申请', round: '评估轮次',
+  daysLeft: '剩余天数', platformStatus: '平台状态', applicationState: '申请状态',
   // Scheme settings (RULES.md §8), named as the scheme editor names them.
   ...SETTING_LABELS,
 };

@@ -45,6 +45,9 @@ const fromMs = (ms: number): IsoDate => {
 /** Callers validate with parseIsoDate first; an invalid date here is a programming error. */
 export const addDays = (s: IsoDate, n: number): IsoDate => fromMs(toMs(s) + n * DAY_MS);
 
+/** Whole days from `a` to `b` (negative when `b` is earlier). */
+export const daysBetween = (a: IsoDate, b: IsoDate): number => Math.round((toMs(b) - toMs(a)) / DAY_MS);
+
 export const compareDates = (a: IsoDate, b: IsoDate): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export const yearOf = (s: IsoDate): number => Number(s.slice(0, 4));

@@ -23,6 +23,7 @@ import { SETTING_LABELS } from '../rules/settings-shown.js';
 import type { PlatformOrigin } from '../platforms/codes.js';
 import { constructionLabels } from '../recognition/form.js';
 import { materialKindLabels } from '../recognition/materials.js';
+import { preparationNeedKindLabels, preparationTermStatusLabels } from '../recognition/preparation.js';
 import { recommendationLabels, verificationResultLabels } from '../recognition/expert-review.js';
 import { dayCountingLabels, objectionOutcomeLabels, objectionStatusLabels } from '../publicity/notice.js';
 import { applicationActions, applicationStateLabels, transitionOf, type ApplicationAction, type OpinionKind } from '../recognition/workflow.js';
@@ -130,6 +131,13 @@ export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>
   'recognition.expert.submitted': '专家已提交认定评估意见',
   'recognition.application.in_publicity': '拟认定平台公示中',
   'recognition.application.recognized': '已认定为市级平台',
+  'preparation.approved': '已批准先行筹建',
+  'preparation.readiness': '筹建平台申请验收',
+  'preparation.accepted': '筹建验收通过',
+  'preparation.failed': '筹建验收不通过',
+  'preparation.reminder': '筹建期即将届满',
+  'preparation.extended': '筹建期已延长',
+  'preparation.expired': '筹建期满，筹建资格已取消',
 };
 
 /** How a record entered the registry (存量平台登记 for platforms recognized before HRSP). */
@@ -204,6 +212,9 @@ export const ENUM_LABELS = {
   objectionOutcome: objectionOutcomeLabels,
   publicitySubject: { recognition_application: '市级平台认定申请' },
   holidayEntryKind: holidayEntryKindLabels,
+  applicationFilePurpose: { opinion_seal: '意见盖章件', acceptance_evidence: '筹建验收材料' },
+  preparationNeedKind: preparationNeedKindLabels,
+  preparationTermStatus: preparationTermStatusLabels,
 } as const satisfies Record<string, Readonly<Record<string, string>>>;
 
 export type EnumName = keyof typeof ENUM_LABELS;

@@ -33,6 +33,15 @@ export const NOTIFICATION_KINDS = {
   'recognition.expert.submitted': { audience: ['bureau'], page: 'recognition-application' },
   'recognition.application.in_publicity': { audience: ['district_gov', 'district'], page: 'recognition-application' },
   'recognition.application.recognized': { audience: ['district_gov', 'district'], page: 'recognition-application' },
+  // 筹建 (Art 15): the approval, the readiness report and the acceptance's result on the application page;
+  // the term's reminders, extension and expiry on the platform's page (a platform registered in preparation has no application).
+  'preparation.approved': { audience: ['district_gov', 'district'], page: 'recognition-application' },
+  'preparation.readiness': { audience: ['bureau'], page: 'recognition-application' },
+  'preparation.accepted': { audience: ['district_gov', 'district', 'operator'], page: 'recognition-application' },
+  'preparation.failed': { audience: ['district_gov', 'district', 'operator'], page: 'recognition-application' },
+  'preparation.reminder': { audience: ['district_gov', 'district', 'operator'], page: 'platform-detail' },
+  'preparation.extended': { audience: ['district_gov', 'district', 'operator'], page: 'platform-detail' },
+  'preparation.expired': { audience: ['district_gov', 'district', 'operator', 'bureau'], page: 'platform-detail' },
   // Art 17: a recognized platform's deadline passed with the lowered condition still unmet (the daily check).
   'platform.deadline.overdue': { audience: ['bureau'], page: 'platform-detail' },
 } as const satisfies Record<string, KindSpec>;

@@ -91,6 +91,9 @@ describe('registry entries (Art 14 (四), 存量平台登记)', () => {
     expect(checkRecognitionTransition('district', 'filed', 'district')).toEqual({ ok: false, message: '认定市级平台须由市人力社保局决定' });
     expect(checkRecognitionTransition('district', 'rectifying', 'bureau')).toMatchObject({ ok: false, message: expect.stringContaining('「整改中」') });
     expect(checkRecognitionTransition('municipal', 'recognized', 'bureau').ok).toBe(false);
+    // 筹建 (Art 15): a passed acceptance goes through publicity and recognition like any application.
+    expect(checkRecognitionTransition('municipal', 'preparing', 'bureau')).toMatchObject({ ok: true, meaning: expect.stringContaining('第十五条') });
+    expect(checkRecognitionTransition('municipal', 'preparing', 'district').ok).toBe(false);
     expect(checkTransition('district', 'filed', 'recognized', 'bureau')).toMatchObject({ ok: true, meaning: expect.stringContaining('第三十三条') });
     expect(availableTransitions('district', 'filed', 'bureau').filter((t) => t.to === 'recognized')).toHaveLength(1);
   });

@@ -50,6 +50,10 @@ export const platformTransitions: readonly Transition[] = [
     from: 'filed', to: 'recognized', levels: ['district'], decider: 'bureau', via: 'recognition',
     meaning: '经区县政府申报、专家评估、公示无异议，区县级平台认定为市级平台（第十四条）',
   },
+  {
+    from: 'preparing', to: 'recognized', levels: ['municipal'], decider: 'bureau', via: 'recognition',
+    meaning: '筹建验收通过，经公示无异议，认定为市级平台（第十四条、第十五条）',
+  },
 ];
 
 /**
@@ -149,7 +153,7 @@ export function availableTransitions(level: PlatformLevel, from: PlatformStatus,
 export function checkRecognitionTransition(level: PlatformLevel, from: PlatformStatus, role: Role): TransitionCheck {
   const t = platformTransitions.find((x) => x.via === 'recognition' && x.from === from && x.levels.includes(level));
   if (!t) {
-    return { ok: false, message: `平台：登记为${levelNames[level]}「${statusLabels[from]}」的平台不能经申报认定为市级平台，只有「已备案」的区县级平台可以` };
+    return { ok: false, message: `平台：登记为${levelNames[level]}「${statusLabels[from]}」的平台不能经申报认定为市级平台，只有「已备案」的区县级平台或筹建验收通过的市级平台可以` };
   }
   if (!mayDecide(t.decider, role)) return { ok: false, message: '认定市级平台须由市人力社保局决定' };
   return { ok: true, meaning: t.meaning };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { roles, type Role } from '../auth/roles.js';
 import {
-  actionsFor, applicationActions, applicationStates, checkApplicationAction, expertsMayWork, governmentMayEdit, bureauMayDecide, isOpen, openApplicationStates, waitingOn,
+  actionsFor, applicationActions, applicationStates, checkApplicationAction, expertsMayWork, governmentMayEdit, bureauMayDecide, isOpen, openApplicationStates, preparationMayExpire, waitingOn,
   type ApplicationAction, type ApplicationState,
 } from './workflow.js';
 
@@ -25,8 +25,16 @@ const allowed: [ApplicationAction, ApplicationState, readonly Role[], Applicatio
   ['post_publicity', 'proposed', ['admin', 'bureau'], 'in_publicity'],
   ['recognize', 'in_publicity', ['admin', 'bureau'], 'recognized'],
   ['not_recognize', 'in_publicity', ['admin', 'bureau'], 'rejected'],
+  // 筹建 (Art 15): approved after the experts instead of a proposal; readiness reported by the applicant or the operator;
+  // the acceptance's pass goes on to publicity, its fail cancels; the expiry is the system's (no role may take it).
+  ['approve_preparation', 'under_expert_review', ['admin', 'bureau'], 'in_preparation'],
+  ['report_readiness', 'in_preparation', ['district_gov', 'district', 'operator'], 'acceptance_review'],
+  ['accept_preparation', 'acceptance_review', ['admin', 'bureau'], 'proposed'],
+  ['fail_preparation', 'acceptance_review', ['admin', 'bureau'], 'preparation_cancelled'],
 ];
-const needsReason = new Set<ApplicationAction>(['withdraw', 'hrss_return', 'bureau_return', 'reject', 'propose', 'not_recognize']);
+const needsReason = new Set<ApplicationAction>([
+  'withdraw', 'hrss_return', 'bureau_return', 'reject', 'propose', 'not_recognize', 'report_readiness', 'accept_preparation', 'fail_preparation',
+]);
 
 const cases = applicationActions.flatMap((action) => applicationStates.flatMap((from) => roles.map((role) => {
   const hit = allowed.find(([a, f, rs]) => a === action && f === from && rs.includes(role));
@@ -72,17 +80,26 @@ describe('recognition application workflow', () => {
   });
 
   it('lets experts work only under expert review, and leaves a recognized application with no one waiting', () => {
-    expect(applicationStates.filter(expertsMayWork)).toEqual(['under_expert_review']);
+    expect(applicationStates.filter(expertsMayWork)).toEqual(['under_expert_review', 'acceptance_review']);
     expect(waitingOn('in_publicity')).toBe('bureau');
     expect(waitingOn('recognized')).toBeNull();
     expect(checkApplicationAction('recognize', 'proposed', 'bureau')).toEqual({ ok: false, code: 'NOT_ALLOWED', message: '「拟认定，待公示」状态下不能认定为市级平台' });
     expect(checkApplicationAction('post_publicity', 'proposed', 'district_gov')).toEqual({ ok: false, code: 'ROLE', message: '您的角色不能发布公示' });
   });
 
-  it('keeps the form with the government and the decisions with the bureau; only rejected and withdrawn are closed', () => {
-    expect(applicationStates.filter(governmentMayEdit)).toEqual(['draft', 'returned_to_gov', 'returned_to_district']);
-    expect(applicationStates.filter(bureauMayDecide)).toEqual(['submitted', 'under_expert_review']);
-    expect(applicationStates.filter((s) => !isOpen(s))).toEqual(['rejected', 'withdrawn']);
-    expect(openApplicationStates).toHaveLength(applicationStates.length - 2);
+  it('keeps the form with the government and the decisions with the bureau; only rejected, withdrawn and a cancelled 筹建 are closed', () => {
+    expect(applicationStates.filter(governmentMayEdit)).toEqual(['draft', 'returned_to_gov', 'returned_to_district', 'in_preparation']);
+    expect(applicationStates.filter(bureauMayDecide)).toEqual(['submitted', 'under_expert_review', 'acceptance_review']);
+    expect(applicationStates.filter((s) => !isOpen(s))).toEqual(['rejected', 'withdrawn', 'preparation_cancelled']);
+    expect(openApplicationStates).toHaveLength(applicationStates.length - 3);
+  });
+
+  it('lets only the system expire a 筹建, from 筹建中 or during its acceptance', () => {
+    for (const role of roles) expect(actionsFor('in_preparation', role)).not.toContain('expire_preparation');
+    expect(applicationStates.filter(preparationMayExpire)).toEqual(['in_preparation', 'acceptance_review']);
+    expect(checkApplicationAction('approve_preparation', 'submitted', 'bureau')).toEqual({ ok: false, code: 'NOT_ALLOWED', message: '「已报市局，待审核」状态下不能批准先行筹建' });
+    expect(checkApplicationAction('report_readiness', 'in_preparation', 'expert', '已具备条件')).toMatchObject({ ok: false, code: 'ROLE' });
+    expect(waitingOn('in_preparation')).toBe('district_gov');
+    expect(waitingOn('preparation_cancelled')).toBeNull();
   });
 });

@@ -12,6 +12,7 @@ import type { Role } from '../auth/roles.js';
 export const applicationStates = [
   'draft', 'hrss_review', 'returned_to_gov', 'gov_opinion', 'submitted', 'returned_to_district',
   'under_expert_review', 'proposed', 'in_publicity', 'recognized', 'rejected', 'withdrawn',
+  'in_preparation', 'acceptance_review', 'preparation_cancelled',
 ] as const;
 export type ApplicationState = (typeof applicationStates)[number];
 
@@ -28,15 +29,19 @@ export const applicationStateLabels: Record<ApplicationState, string> = {
   recognized: '已认定为市级平台',
   rejected: '不予认定',
   withdrawn: '已撤回',
+  in_preparation: '已批准筹建，筹建中',
+  acceptance_review: '筹建验收中',
+  preparation_cancelled: '筹建资格已取消',
 };
 
 /** Closed applications: a platform may apply again only once its earlier application is one of these. */
-export const closedApplicationStates = ['rejected', 'withdrawn'] as const satisfies readonly ApplicationState[];
+export const closedApplicationStates = ['rejected', 'withdrawn', 'preparation_cancelled'] as const satisfies readonly ApplicationState[];
 export const openApplicationStates = applicationStates.filter((s) => !(closedApplicationStates as readonly string[]).includes(s));
 
 export const applicationActions = [
   'send_to_hrss', 'withdraw', 'hrss_return', 'hrss_opinion', 'gov_submit', 'bureau_return', 'reject', 'start_expert_review', 'propose',
   'post_publicity', 'recognize', 'not_recognize',
+  'approve_preparation', 'report_readiness', 'accept_preparation', 'fail_preparation', 'expire_preparation',
 ] as const;
 export type ApplicationAction = (typeof applicationActions)[number];
 
@@ -70,6 +75,16 @@ export const applicationTransitions: readonly ApplicationTransition[] = [
   { action: 'post_publicity', from: ['proposed'], to: 'in_publicity', roles: bureau, label: '发布公示', reasonRequired: false },
   { action: 'recognize', from: ['in_publicity'], to: 'recognized', roles: bureau, label: '认定为市级平台', reasonRequired: false },
   { action: 'not_recognize', from: ['in_publicity'], to: 'rejected', roles: bureau, label: '经公示异议成立，不予认定', reasonRequired: true },
+  // 筹建 (Art 15, RULES.md §6): after the experts' opinions, instead of proposing recognition, the bureau
+  // may approve preparatory construction for an urgent need (recorded with its consent and date).
+  { action: 'approve_preparation', from: ['under_expert_review'], to: 'in_preparation', roles: bureau, label: '批准先行筹建', reasonRequired: false },
+  // The applicant (or the operator of the platform in preparation) reports readiness with evidence: the acceptance starts.
+  { action: 'report_readiness', from: ['in_preparation'], to: 'acceptance_review', roles: ['district_gov', 'district', 'operator'], label: '申请筹建验收', reasonRequired: true },
+  // A passed acceptance goes through publicity and recognition like any application (Art 14 (三) (四)).
+  { action: 'accept_preparation', from: ['acceptance_review'], to: 'proposed', roles: bureau, label: '筹建验收通过（确定为拟认定平台，待公示）', reasonRequired: true },
+  { action: 'fail_preparation', from: ['acceptance_review'], to: 'preparation_cancelled', roles: bureau, label: '筹建验收不通过，取消筹建资格', reasonRequired: true },
+  // Taken by the system only (the hourly job or `hrsp preparation`): no user's role may take it.
+  { action: 'expire_preparation', from: ['in_preparation', 'acceptance_review'], to: 'preparation_cancelled', roles: [], label: '筹建期满未通过验收，取消筹建资格', reasonRequired: true },
 ];
 
 /** The two opinions on 附表1 (Art 14 (一)): the district HRSS bureau's, then the district government's. */
@@ -101,19 +116,27 @@ export function actionsFor(state: ApplicationState, role: Role): ApplicationActi
   return applicationTransitions.filter((t) => t.from.includes(state) && t.roles.includes(role)).map((t) => t.action);
 }
 
-/** The government edits the form and the materials only while the application is in its hands. */
+/**
+ * The government edits the form and the materials only while the application is in its hands, and
+ * during 筹建 (Art 15), so that the acceptance checks the current figures.
+ */
 export function governmentMayEdit(state: ApplicationState): boolean {
-  return (withGovernment as readonly ApplicationState[]).includes(state);
+  return (withGovernment as readonly ApplicationState[]).includes(state) || state === 'in_preparation';
 }
 
-/** The bureau records checklist confirmations and Art 17 terms while it decides. */
+/** The bureau records checklist confirmations and Art 17 terms while it decides, and again at the 筹建 acceptance (on the current figures). */
 export function bureauMayDecide(state: ApplicationState): boolean {
-  return (withBureau as readonly ApplicationState[]).includes(state);
+  return (withBureau as readonly ApplicationState[]).includes(state) || state === 'acceptance_review';
 }
 
-/** Experts work on their assignments only while the application is under their review. */
+/** Experts work on their assignments only while the application is under their review: the assessment, or the 筹建 acceptance round. */
 export function expertsMayWork(state: ApplicationState): boolean {
-  return state === 'under_expert_review';
+  return state === 'under_expert_review' || state === 'acceptance_review';
+}
+
+/** Whether the system's expiry (Art 15: no passed acceptance by the end) applies to an application in this state. */
+export function preparationMayExpire(state: ApplicationState): boolean {
+  return transitionOf('expire_preparation').from.includes(state);
 }
 
 export function isOpen(state: ApplicationState): boolean {
@@ -127,6 +150,7 @@ export function waitingOn(state: ApplicationState): Role | null {
     case 'returned_to_gov':
     case 'returned_to_district':
     case 'gov_opinion':
+    case 'in_preparation':
       return 'district_gov';
     case 'hrss_review':
       return 'district';
@@ -134,10 +158,12 @@ export function waitingOn(state: ApplicationState): Role | null {
     case 'under_expert_review':
     case 'proposed':
     case 'in_publicity':
+    case 'acceptance_review':
       return 'bureau';
     case 'recognized':
     case 'rejected':
     case 'withdrawn':
+    case 'preparation_cancelled':
       return null;
   }
 }

@@ -255,3 +255,23 @@ describe('the demo recognition applications', () => {
     expect(await tasksOf('wz.hrss')).toEqual([]);
   });
 });
+
+describe('the demo 筹建 platform (Art 15)', () => {
+  it('gives 黔江 a term approved 2025-01-15, extended with a reason to 2027-01-15, with its countdown and audit row', async () => {
+    const id = platformIds.get('黔江区人力资源服务产业园') ?? '';
+    const [t] = await q<{ id: string; application_id: string | null; approved_on: string; end_on: string; status: string }>(
+      "select id, application_id, to_char(approved_on, 'YYYY-MM-DD') approved_on, to_char(end_on, 'YYYY-MM-DD') end_on, status from preparation_terms where platform_id = $1", [id]);
+    expect(t).toMatchObject({ application_id: null, approved_on: '2025-01-15', end_on: '2027-01-15', status: 'running' });
+    const ext = await q<{ previous_end: string; new_end: string; reason: string; d: string }>(
+      "select to_char(previous_end, 'YYYY-MM-DD') previous_end, to_char(new_end, 'YYYY-MM-DD') new_end, reason, to_char(decided_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') d from preparation_extensions where term_id = $1", [t!.id]);
+    expect(ext).toEqual([{ previous_end: '2026-01-15', new_end: '2027-01-15', reason: expect.stringContaining('延期交付'), d: '2026-01-09' }]);
+    expect(await q("select 1 from audit_log where action = 'preparation.extend' and entity_id = $1", [t!.id])).toHaveLength(1);
+  });
+
+  it('puts the term on the bureau’s to-do list while it ends within 90 days', async () => {
+    const staff = (await demoUsers(ctx.database.db, ['staff'])).get('staff')!;
+    const tasks = (await homeSummary(ctx.database.db, { actor: staff, ip: null, userAgent: 'test' })).tasks.filter((t) => t.kind === 'preparation.ending');
+    const daysLeft = Math.round((Date.parse('2027-01-15') - Date.parse(todayIso())) / 86_400_000);
+    expect(tasks.map((t) => t.title)).toEqual(daysLeft >= 0 && daysLeft <= 90 ? [expect.stringContaining(`黔江区人力资源服务产业园（黔江区）筹建期至 2027-01-15 届满，还有 ${daysLeft} 天`)] : []);
+  });
+});

@@ -4,6 +4,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { writeSetting, readSetting } from '../settings/repository.js';
 import { bureauOrgCode } from './reference.js';
 import { seedDemoRecognition } from './demo-recognition.js';
+import { seedDemoPreparation } from './demo-preparation.js';
 import { seedDemoEvaluations, type DemoSeedPlatform } from './demo-evaluations.js';
 import { seedRegistryDemo, type DemoPlatform } from './demo-registry.js';
 import { ensureOrganization, insertPlatform, insertUser } from './repository.js';
@@ -91,5 +92,6 @@ export async function seedDemo(db: Db): Promise<boolean> {
   });
   await seedDemoEvaluations(db, forEvaluations);
   await seedDemoRecognition(db);
+  await seedDemoPreparation(db);
   return true;
 }

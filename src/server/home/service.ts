@@ -8,6 +8,8 @@ import { countPlatforms, openDeadlineAlerts } from '../platforms/repository.js';
 import { adminCounts } from './repository.js';
 import { listApplicationsInStates, listExpertWork } from '../recognition/repository.js';
 import type { ApplicationState } from '../../domain/recognition/workflow.js';
+import { PREPARATION_TODO_DAYS } from '../../domain/recognition/preparation.js';
+import { termsEndingSoon } from '../preparation/service.js';
 
 /** A piece of work waiting for the user, with the page where it is done. */
 export interface HomeTask { kind: string; title: string; link: string }
@@ -21,22 +23,32 @@ export interface HomeSummary {
 /** A condition's name as the measures' table of the platform's type gives it. */
 const conditionLabel = (type: PlatformType, id: string): string => cq2025.recognition.types[type].conditions.find((c) => c.id === id)?.label ?? id;
 
-/** The bureau's: Art 17 deadlines passed with the condition unmet (the daily check raised them). */
+/** The bureau's: Art 17 deadlines passed with the condition unmet (the daily check raised them), and 筹建 terms ending within 90 days. */
 async function bureauTasks(db: Db): Promise<HomeTask[]> {
-  return (await openDeadlineAlerts(db)).map((a) => ({
+  const deadlines = (await openDeadlineAlerts(db)).map((a) => ({
     kind: 'platform.deadline.overdue',
     title: `${a.platformName}：「${conditionLabel(a.platformType, a.condition)}」已过${art(17)}达成时限（${a.dueDate}）仍未达到`,
     link: notificationLink('platform.deadline.overdue', { platformId: a.platformId }),
   }));
+  const preparation = (await termsEndingSoon(db, PREPARATION_TODO_DAYS)).map(({ term: t, daysLeft }) => ({
+    kind: 'preparation.ending',
+    title: `${t.platformName}（${t.districtName}）筹建期至 ${t.endOn} 届满，还有 ${daysLeft} 天：请督促验收，或决定延长（${art(15)}）`,
+    link: notificationLink('preparation.reminder', { platformId: t.platformId }),
+  }));
+  return [...preparation, ...deadlines];
 }
 
 /** What each role does next on a recognition application (Art 14 (一)): the states waiting on it and the step's words. */
 const RECOGNITION_TODO: Partial<Record<RequestContext['actor']['role'], Partial<Record<ApplicationState, string>>>> = {
-  district_gov: { draft: '填写附表1并上传申报材料', returned_to_gov: '区县人社局已退回，请修改后重新提交', returned_to_district: '市人力社保局已退回，请修改后重新提交', gov_opinion: '出具区县政府意见并报送市人力社保局' },
+  district_gov: {
+    draft: '填写附表1并上传申报材料', returned_to_gov: '区县人社局已退回，请修改后重新提交', returned_to_district: '市人力社保局已退回，请修改后重新提交', gov_opinion: '出具区县政府意见并报送市人力社保局',
+    in_preparation: '筹建中：建设完成后上传筹建验收材料并申请验收',
+  },
   district: { hrss_review: '出具区县人社局意见' },
   bureau: {
     submitted: '审核认定条件并分配评估专家', under_expert_review: '专家评估中，专家意见齐全后确定拟认定平台',
     proposed: '已确定为拟认定平台，请发布公示', in_publicity: '公示中，期满且无未处理异议后作出认定决定',
+    acceptance_review: '筹建验收：核查认定条件、分配验收专家并记录验收结果',
   },
 };
 

@@ -71,7 +71,8 @@ export async function getExpertReview(db: Db, ctx: RequestContext, id: string): 
   const all = await repo.listAssignments(db, a.id);
   const submitted = all.filter((x) => x.status === 'submitted');
   const photos = await repo.listPhotos(db, submitted.map((x) => x.id));
-  const refused = a.state === 'under_expert_review' ? proposeRefusalOf(all) : `「${applicationStateLabels[a.state]}」状态下不能确定为拟认定平台`;
+  // In the 筹建 acceptance the same opinions decide the acceptance's result (Art 15).
+  const refused = a.state === 'under_expert_review' || a.state === 'acceptance_review' ? proposeRefusalOf(all) : `「${applicationStateLabels[a.state]}」状态下不能确定为拟认定平台`;
   return {
     applicationId: a.id, state: a.state,
     tally: { assigned: working(all).length, declined: all.filter((x) => x.status === 'declined').length, submitted: submitted.length },
@@ -83,7 +84,7 @@ export async function getExpertReview(db: Db, ctx: RequestContext, id: string): 
         return v === undefined ? [] : [{ assignmentId: x.id, expertName: x.expertName, result: v.result, note: v.note ?? null }];
       }),
     })),
-    canAssign: a.state === 'submitted' || a.state === 'under_expert_review',
+    canAssign: a.state === 'submitted' || expertsMayWork(a.state),
     canPropose: refused === null, proposeRefusal: refused,
   };
 }
@@ -102,7 +103,8 @@ async function stakesOf(db: Executor, a: repo.ApplicationRecord): Promise<Stake[
 export async function assignExpert(db: Db, ctx: RequestContext, id: string, expertUserId: string): Promise<ExpertReviewOut> {
   const a = await loadApplication(db, ctx, id);
   const starts = a.state === 'submitted';
-  if (!starts && a.state !== 'under_expert_review') throw refusal('NOT_ALLOWED', `「${applicationStateLabels[a.state]}」状态下不能分配评估专家`);
+  if (!starts && !expertsMayWork(a.state)) throw refusal('NOT_ALLOWED', `「${applicationStateLabels[a.state]}」状态下不能分配评估专家`);
+  const acceptance = a.state === 'acceptance_review';
   const u = assertAssignable(await findCandidate(db, expertUserId), await stakesOf(db, a));
   const existing = (await repo.listAssignments(db, a.id)).find((x) => x.expertUserId === u.id);
   if (existing) throw errors.conflict(existing.status === 'declined' ? `${u.displayName}已申请回避该申请，不能再次分配` : `${u.displayName}已分配评估该申请`);
@@ -110,10 +112,13 @@ export async function assignExpert(db: Db, ctx: RequestContext, id: string, expe
     const newId = await repo.insertAssignment(tx, a.id, u.id, ctx.actor.userId);
     await audit(tx, ctx, {
       action: 'recognition.expert.assign', entityType: 'recognition_expert_assignment', entityId: newId,
-      summary: { applicationId: a.id, name: a.name, expertUserId: u.id, expertName: u.displayName },
+      summary: { applicationId: a.id, name: a.name, expertUserId: u.id, expertName: u.displayName, ...(acceptance ? { round: '筹建验收' } : {}) },
     });
     await notify(tx, { kind: 'users', userIds: [u.id] }, {
-      kind: 'recognition.expert.assigned', title: `请评估${a.name}的市级平台认定申请`, body: '请核验申报材料、实地考察，并出具必要性、可行性评估意见',
+      kind: 'recognition.expert.assigned',
+      ...(acceptance
+        ? { title: `请对${a.name}进行筹建验收评估`, body: '请核验筹建验收材料、实地考察，并出具验收评估意见' }
+        : { title: `请评估${a.name}的市级平台认定申请`, body: '请核验申报材料、实地考察，并出具必要性、可行性评估意见' }),
       target: { applicationId: a.id }, data: { applicationId: a.id },
     });
   };

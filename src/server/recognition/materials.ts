@@ -26,6 +26,11 @@ export function fileRefusal(purpose: string, role: Role, state: ApplicationState
     if (role !== 'district_gov') return '申报材料由区县人民政府上传';
     return governmentMayEdit(state) ? null : `「${applicationStateLabels[state]}」状态下不能增删申报材料`;
   }
+  // The evidence of readiness for the 筹建 acceptance (Art 15): the applicant or the operator, while in preparation.
+  if (purpose === 'acceptance_evidence') {
+    if (role !== 'district_gov' && role !== 'district' && role !== 'operator') return '筹建验收材料由区县政府、区县人社局或平台运营机构上传';
+    return state === 'in_preparation' ? null : `「${applicationStateLabels[state]}」状态下不能增删筹建验收材料`;
+  }
   // The seal goes with the opinion being given: the district unit's in its review, the government's after it.
   if ((role === 'district' && state === 'hrss_review') || (role === 'district_gov' && state === 'gov_opinion')) return null;
   return `「${applicationStateLabels[state]}」状态下您不能上传或删除意见盖章件`;

@@ -148,11 +148,19 @@ export async function applicantOrgIds(db: Executor, districtCode: string): Promi
 }
 
 // ---- expert assignments ----
+/** The assignments of the application's round in force (the assessment, or the 筹建 acceptance); earlier rounds stay as they were. */
+const currentRound = sql`${assignments.round} = (select ${apps.expertRound} from ${apps} where ${apps.id} = ${assignments.applicationId})`;
+
+/** Starts the 筹建 acceptance's expert round: the assessment's assignments stay, out of the round in force. */
+export async function nextExpertRound(tx: Executor, applicationId: string): Promise<void> {
+  await tx.update(apps).set({ expertRound: sql`${apps.expertRound} + 1`, updatedAt: new Date() }).where(eq(apps.id, applicationId));
+}
+
 /** The applications under expert review on which the expert still works (assigned, not submitted, not declined). */
 export async function listExpertWork(db: Executor, expertUserId: string) {
   return db.select({ id: apps.id, name: apps.name, districtName: districts.name, assignedAt: assignments.assignedAt }).from(assignments)
     .innerJoin(apps, eq(apps.id, assignments.applicationId)).innerJoin(districts, eq(apps.districtCode, districts.code))
-    .where(and(eq(assignments.expertUserId, expertUserId), eq(assignments.status, 'assigned'), eq(apps.state, 'under_expert_review')))
+    .where(and(eq(assignments.expertUserId, expertUserId), eq(assignments.status, 'assigned'), inArray(apps.state, ['under_expert_review', 'acceptance_review']), currentRound))
     .orderBy(asc(assignments.assignedAt), asc(apps.id)).limit(50);
 }
 
@@ -165,25 +173,26 @@ const assignmentColumns = {
 
 export async function listAssignments(db: Executor, applicationId: string) {
   return db.select(assignmentColumns).from(assignments).innerJoin(users, eq(assignments.expertUserId, users.id))
-    .where(eq(assignments.applicationId, applicationId)).orderBy(asc(assignments.assignedAt), asc(assignments.id));
+    .where(and(eq(assignments.applicationId, applicationId), currentRound)).orderBy(asc(assignments.assignedAt), asc(assignments.id));
 }
 export type AssignmentRecord = Awaited<ReturnType<typeof listAssignments>>[number];
 
 export async function findAssignment(db: Executor, applicationId: string, id: string): Promise<AssignmentRecord | null> {
   const [row] = await db.select(assignmentColumns).from(assignments).innerJoin(users, eq(assignments.expertUserId, users.id))
-    .where(and(eq(assignments.applicationId, applicationId), eq(assignments.id, id)));
+    .where(and(eq(assignments.applicationId, applicationId), eq(assignments.id, id), currentRound));
   return row ?? null;
 }
 
 /** The expert's own assignment; a declined one is gone for them. */
 export async function findOwnAssignment(db: Executor, applicationId: string, expertUserId: string): Promise<AssignmentRecord | null> {
   const [row] = await db.select(assignmentColumns).from(assignments).innerJoin(users, eq(assignments.expertUserId, users.id))
-    .where(and(eq(assignments.applicationId, applicationId), eq(assignments.expertUserId, expertUserId), ne(assignments.status, 'declined')));
+    .where(and(eq(assignments.applicationId, applicationId), eq(assignments.expertUserId, expertUserId), ne(assignments.status, 'declined'), currentRound));
   return row ?? null;
 }
 
 export async function insertAssignment(tx: Executor, applicationId: string, expertUserId: string, assignedBy: string): Promise<string> {
-  const [row] = await tx.insert(assignments).values({ applicationId, expertUserId, assignedBy }).returning({ id: assignments.id });
+  const round = sql`(select ${apps.expertRound} from ${apps} where ${apps.id} = ${applicationId})`;
+  const [row] = await tx.insert(assignments).values({ applicationId, expertUserId, assignedBy, round }).returning({ id: assignments.id });
   if (!row) throw new Error('assignment insert returned nothing');
   return row.id;
 }

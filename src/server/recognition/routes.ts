@@ -58,8 +58,8 @@ export async function recognitionRoutes(app: FastifyInstance, { db, maxFileBytes
     });
 
   // ---- materials and seals ----
-  r.post(`${base}/files`, { config: { access: ['district_gov', 'district'] as const },
-    schema: { tags, summary: '上传申报材料或意见盖章件（multipart：purpose 字段在前，file 在后）', consumes: ['multipart/form-data'], params: applicationParams, response: { 201: applicationDetail.shape.seals.element } },
+  r.post(`${base}/files`, { config: { access: ['district_gov', 'district', 'operator'] as const },
+    schema: { tags, summary: '上传申报材料、意见盖章件或筹建验收材料（multipart：purpose 字段在前，file 在后）', consumes: ['multipart/form-data'], params: applicationParams, response: { 201: applicationDetail.shape.seals.element } },
   }, async (req, reply) => reply.status(201).send(
     await materials.uploadApplicationFile(db, contextOf(req), req.params.id, maxFileBytes, () => filePart(req, uploadFields, maxFileBytes)),
   ));
@@ -77,7 +77,7 @@ export async function recognitionRoutes(app: FastifyInstance, { db, maxFileBytes
         .header('content-disposition', contentDisposition('attachment', opened.file.originalName)).header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, no-store').send(opened.stream);
     });
-  r.delete(`${base}/files/:fileId`, { config: { access: ['district_gov', 'district'] as const }, schema: { tags, summary: '删除申报材料或意见盖章件', params: fileParams, response: { 204: z.null() } } },
+  r.delete(`${base}/files/:fileId`, { config: { access: ['district_gov', 'district', 'operator'] as const }, schema: { tags, summary: '删除申报材料、意见盖章件或筹建验收材料', params: fileParams, response: { 204: z.null() } } },
     async (req, reply) => {
       await materials.deleteApplicationFile(db, contextOf(req), req.params.id, req.params.fileId);
       return reply.status(204).send(null);

@@ -71,7 +71,8 @@ export const opinionBody = z.strictObject({
 export type OpinionBody = z.infer<typeof opinionBody>;
 
 /** Purposes of an application's files: the five kinds of material, or the scan of a seal on an opinion. */
-export const filePurposes = [...materialKinds, 'opinion_seal'] as const;
+/** The five kinds of material, the opinions' seals, and the evidence of readiness for a 筹建 acceptance (Art 15). */
+export const filePurposes = [...materialKinds, 'opinion_seal', 'acceptance_evidence'] as const;
 export const uploadFields = z.object({ purpose: z.enum(filePurposes) });
 
 export const checklistBody = z.strictObject({

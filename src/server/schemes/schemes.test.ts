@@ -15,7 +15,7 @@ beforeAll(async () => {
 const auditCount = async (action: string) =>
   Number((await ctx.database.pool.query<{ n: string }>('select count(*) n from audit_log where action = $1', [action])).rows[0]!.n);
 
-interface Detail { id: string; year: number; title: string; status: string; basedOn: string | null; document: Record<string, unknown> & { factors: Record<string, string> } }
+interface Detail { id: string; year: number; title: string; status: string; basedOn: string | null; document: Record<string, unknown> & { factors: Record<string, string>; settings?: Record<string, unknown> } }
 interface Problem { code: string; message: string; details: { field: string; message: string }[] }
 
 describe('score schemes', () => {
@@ -94,8 +94,7 @@ describe('the scheme in force for condition checks', () => {
     expect(residentsReading(before.json<Check>())).toBe('all');
 
     const draft = (await bureau.call('POST', '/schemes/cq-2025/clone', { id: 'cq-2027', year: 2027, title: '2027 年度评分方案' })).json<Detail>();
-    const settings = (draft.document as { settings: Record<string, unknown> }).settings;
-    const put = await bureau.call('PUT', '/schemes/cq-2027', { ...draft.document, settings: { ...settings, conditionResidents: 'offline' } });
+    const put = await bureau.call('PUT', '/schemes/cq-2027', { ...draft.document, settings: { ...draft.document.settings, conditionResidents: 'offline' } });
     expect(put.statusCode, put.body).toBe(200);
     // A draft is not in force yet.
     expect(residentsReading((await bureau.call('GET', `/platforms/${platformId}/conditions`)).json<Check>())).toBe('all');

@@ -16,7 +16,7 @@ export type ApplicationAction = ItemOf<ApplicationDetail['allowedActions']>;
 export type ApplicationCheck = ResponseOf<'/recognition/applications/{id}/check'>;
 export type ApplicationTerms = BodyOf<'/recognition/applications/{id}/terms', 'put'>;
 export type ChecklistBody = BodyOf<'/recognition/applications/{id}/checklist', 'put'>;
-export type FilePurpose = 'application_form' | 'policies' | 'land_and_operation' | 'residents' | 'other_evidence' | 'opinion_seal';
+export type FilePurpose = 'application_form' | 'policies' | 'land_and_operation' | 'residents' | 'other_evidence' | 'opinion_seal' | 'acceptance_evidence';
 
 export const listApplications = (query: ApplicationListQuery) => api.get('/recognition/applications', { query });
 export const getApplication = (id: string) => api.get('/recognition/applications/{id}', { path: { id } });

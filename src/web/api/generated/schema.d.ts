@@ -7406,6 +7406,153 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/platforms/{id}/preparation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 平台的筹建期：批准日期、截止日、剩余天数、延长记录（范围外返回 404） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            platformId: string;
+                            term: {
+                                applicationId: string | null;
+                                approvedOn: string;
+                                canExtend: boolean;
+                                closedOn: string | null;
+                                closedReason: string | null;
+                                consent: string;
+                                daysLeft: number;
+                                districtName: string;
+                                endOn: string;
+                                explanation: string;
+                                extensions: {
+                                    decidedAt: string;
+                                    decidedByName: string | null;
+                                    newEnd: string;
+                                    previousEnd: string;
+                                    reason: string;
+                                }[];
+                                id: string;
+                                need: string;
+                                /** @enum {string} */
+                                needKind: "strategy" | "plan" | "project";
+                                needKindLabel: string;
+                                plainEnd: string;
+                                platformId: string;
+                                platformName: string;
+                                /** @enum {string} */
+                                status: "running" | "accepted" | "cancelled" | "expired";
+                                statusLabel: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platforms/{id}/preparation/extensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 延长筹建期（须填写理由和延长后的截止日） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        until: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            platformId: string;
+                            term: {
+                                applicationId: string | null;
+                                approvedOn: string;
+                                canExtend: boolean;
+                                closedOn: string | null;
+                                closedReason: string | null;
+                                consent: string;
+                                daysLeft: number;
+                                districtName: string;
+                                endOn: string;
+                                explanation: string;
+                                extensions: {
+                                    decidedAt: string;
+                                    decidedByName: string | null;
+                                    newEnd: string;
+                                    previousEnd: string;
+                                    reason: string;
+                                }[];
+                                id: string;
+                                need: string;
+                                /** @enum {string} */
+                                needKind: "strategy" | "plan" | "project";
+                                needKindLabel: string;
+                                plainEnd: string;
+                                platformId: string;
+                                platformName: string;
+                                /** @enum {string} */
+                                status: "running" | "accepted" | "cancelled" | "expired";
+                                statusLabel: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/platforms/{id}/recognition-terms": {
         parameters: {
             query?: never;
@@ -9455,7 +9602,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    state?: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                    state?: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                     page?: number;
                     pageSize?: number;
                 };
@@ -9480,7 +9627,7 @@ export interface paths {
                                 name: string;
                                 platformId: string | null;
                                 /** @enum {string} */
-                                state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                                 stateLabel: string;
                                 submittedAt: string | null;
                                 /** @enum {string} */
@@ -9554,7 +9701,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -9601,10 +9748,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -9661,7 +9808,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -9728,7 +9875,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -9775,10 +9922,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -9835,7 +9982,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -9926,7 +10073,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -9973,10 +10120,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -10033,7 +10180,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -10329,7 +10476,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -10376,10 +10523,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -10436,7 +10583,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -10556,7 +10703,7 @@ export interface paths {
                             }[];
                             proposeRefusal: string | null;
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             tally: {
                                 assigned: number;
                                 declined: number;
@@ -10663,7 +10810,7 @@ export interface paths {
                             }[];
                             proposeRefusal: string | null;
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             tally: {
                                 assigned: number;
                                 declined: number;
@@ -10763,7 +10910,7 @@ export interface paths {
                             }[];
                             proposeRefusal: string | null;
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             tally: {
                                 assigned: number;
                                 declined: number;
@@ -10788,7 +10935,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 上传申报材料或意见盖章件（multipart：purpose 字段在前，file 在后） */
+        /** 上传申报材料、意见盖章件或筹建验收材料（multipart：purpose 字段在前，file 在后） */
         post: {
             parameters: {
                 query?: never;
@@ -10835,7 +10982,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** 删除申报材料或意见盖章件 */
+        /** 删除申报材料、意见盖章件或筹建验收材料 */
         delete: {
             parameters: {
                 query?: never;
@@ -10975,7 +11122,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -11022,10 +11169,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -11082,7 +11229,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -11161,7 +11308,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -11208,10 +11355,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -11268,7 +11415,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -11343,7 +11490,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -11390,10 +11537,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -11450,7 +11597,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -11898,7 +12045,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -11945,10 +12092,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -12005,7 +12152,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -12035,6 +12182,448 @@ export interface paths {
                             updatedAt: string;
                             /** @enum {string|null} */
                             waitingOn: "admin" | "security_admin" | "auditor" | "bureau" | "district" | "district_gov" | "operator" | "expert" | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition/applications/{id}/preparation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 筹建（第十五条）：批准筹建的急需事项、同意意见和日期，筹建期及剩余天数、延长记录，验收材料和能否申请验收、记录验收结果 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptanceRefusal: string | null;
+                            applicationId: string;
+                            approveRefusal: string | null;
+                            canApprove: boolean;
+                            canDecideAcceptance: boolean;
+                            canReportReadiness: boolean;
+                            canUploadEvidence: boolean;
+                            evidence: {
+                                id: string;
+                                originalName: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                                uploadedByName: string | null;
+                            }[];
+                            readinessRefusal: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
+                            term: {
+                                applicationId: string | null;
+                                approvedOn: string;
+                                canExtend: boolean;
+                                closedOn: string | null;
+                                closedReason: string | null;
+                                consent: string;
+                                daysLeft: number;
+                                districtName: string;
+                                endOn: string;
+                                explanation: string;
+                                extensions: {
+                                    decidedAt: string;
+                                    decidedByName: string | null;
+                                    newEnd: string;
+                                    previousEnd: string;
+                                    reason: string;
+                                }[];
+                                id: string;
+                                need: string;
+                                /** @enum {string} */
+                                needKind: "strategy" | "plan" | "project";
+                                needKindLabel: string;
+                                plainEnd: string;
+                                platformId: string;
+                                platformName: string;
+                                /** @enum {string} */
+                                status: "running" | "accepted" | "cancelled" | "expired";
+                                statusLabel: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 批准先行筹建（专家意见齐全后；记录急需的重大战略、规划或项目，市局同意意见和批准日期；筹建期一年） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approvedOn: string;
+                        consent: string;
+                        need: string;
+                        /** @enum {string} */
+                        needKind: "strategy" | "plan" | "project";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptanceRefusal: string | null;
+                            applicationId: string;
+                            approveRefusal: string | null;
+                            canApprove: boolean;
+                            canDecideAcceptance: boolean;
+                            canReportReadiness: boolean;
+                            canUploadEvidence: boolean;
+                            evidence: {
+                                id: string;
+                                originalName: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                                uploadedByName: string | null;
+                            }[];
+                            readinessRefusal: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
+                            term: {
+                                applicationId: string | null;
+                                approvedOn: string;
+                                canExtend: boolean;
+                                closedOn: string | null;
+                                closedReason: string | null;
+                                consent: string;
+                                daysLeft: number;
+                                districtName: string;
+                                endOn: string;
+                                explanation: string;
+                                extensions: {
+                                    decidedAt: string;
+                                    decidedByName: string | null;
+                                    newEnd: string;
+                                    previousEnd: string;
+                                    reason: string;
+                                }[];
+                                id: string;
+                                need: string;
+                                /** @enum {string} */
+                                needKind: "strategy" | "plan" | "project";
+                                needKindLabel: string;
+                                plainEnd: string;
+                                platformId: string;
+                                platformName: string;
+                                /** @enum {string} */
+                                status: "running" | "accepted" | "cancelled" | "expired";
+                                statusLabel: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition/applications/{id}/preparation/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 筹建验收通过（验收专家意见齐全后；转入公示，期满无异议后认定） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptanceRefusal: string | null;
+                            applicationId: string;
+                            approveRefusal: string | null;
+                            canApprove: boolean;
+                            canDecideAcceptance: boolean;
+                            canReportReadiness: boolean;
+                            canUploadEvidence: boolean;
+                            evidence: {
+                                id: string;
+                                originalName: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                                uploadedByName: string | null;
+                            }[];
+                            readinessRefusal: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
+                            term: {
+                                applicationId: string | null;
+                                approvedOn: string;
+                                canExtend: boolean;
+                                closedOn: string | null;
+                                closedReason: string | null;
+                                consent: string;
+                                daysLeft: number;
+                                districtName: string;
+                                endOn: string;
+                                explanation: string;
+                                extensions: {
+                                    decidedAt: string;
+                                    decidedByName: string | null;
+                                    newEnd: string;
+                                    previousEnd: string;
+                                    reason: string;
+                                }[];
+                                id: string;
+                                need: string;
+                                /** @enum {string} */
+                                needKind: "strategy" | "plan" | "project";
+                                needKindLabel: string;
+                                plainEnd: string;
+                                platformId: string;
+                                platformName: string;
+                                /** @enum {string} */
+                                status: "running" | "accepted" | "cancelled" | "expired";
+                                statusLabel: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition/applications/{id}/preparation/fail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 筹建验收不通过，取消筹建资格（须说明理由） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptanceRefusal: string | null;
+                            applicationId: string;
+                            approveRefusal: string | null;
+                            canApprove: boolean;
+                            canDecideAcceptance: boolean;
+                            canReportReadiness: boolean;
+                            canUploadEvidence: boolean;
+                            evidence: {
+                                id: string;
+                                originalName: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                                uploadedByName: string | null;
+                            }[];
+                            readinessRefusal: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
+                            term: {
+                                applicationId: string | null;
+                                approvedOn: string;
+                                canExtend: boolean;
+                                closedOn: string | null;
+                                closedReason: string | null;
+                                consent: string;
+                                daysLeft: number;
+                                districtName: string;
+                                endOn: string;
+                                explanation: string;
+                                extensions: {
+                                    decidedAt: string;
+                                    decidedByName: string | null;
+                                    newEnd: string;
+                                    previousEnd: string;
+                                    reason: string;
+                                }[];
+                                id: string;
+                                need: string;
+                                /** @enum {string} */
+                                needKind: "strategy" | "plan" | "project";
+                                needKindLabel: string;
+                                plainEnd: string;
+                                platformId: string;
+                                platformName: string;
+                                /** @enum {string} */
+                                status: "running" | "accepted" | "cancelled" | "expired";
+                                statusLabel: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition/applications/{id}/preparation/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 筹建完成，申请验收（须先上传筹建验收材料并说明建设情况） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptanceRefusal: string | null;
+                            applicationId: string;
+                            approveRefusal: string | null;
+                            canApprove: boolean;
+                            canDecideAcceptance: boolean;
+                            canReportReadiness: boolean;
+                            canUploadEvidence: boolean;
+                            evidence: {
+                                id: string;
+                                originalName: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                                uploadedByName: string | null;
+                            }[];
+                            readinessRefusal: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
+                            term: {
+                                applicationId: string | null;
+                                approvedOn: string;
+                                canExtend: boolean;
+                                closedOn: string | null;
+                                closedReason: string | null;
+                                consent: string;
+                                daysLeft: number;
+                                districtName: string;
+                                endOn: string;
+                                explanation: string;
+                                extensions: {
+                                    decidedAt: string;
+                                    decidedByName: string | null;
+                                    newEnd: string;
+                                    previousEnd: string;
+                                    reason: string;
+                                }[];
+                                id: string;
+                                need: string;
+                                /** @enum {string} */
+                                needKind: "strategy" | "plan" | "project";
+                                needKindLabel: string;
+                                plainEnd: string;
+                                platformId: string;
+                                platformName: string;
+                                /** @enum {string} */
+                                status: "running" | "accepted" | "cancelled" | "expired";
+                                statusLabel: string;
+                            } | null;
                         };
                     };
                 };
@@ -12080,7 +12669,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -12127,10 +12716,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -12187,7 +12776,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -12294,7 +12883,7 @@ export interface paths {
                                 reasons: string[];
                             };
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             upheldObjections: number;
                         };
                     };
@@ -12372,7 +12961,7 @@ export interface paths {
                                 reasons: string[];
                             };
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             upheldObjections: number;
                         };
                     };
@@ -12460,7 +13049,7 @@ export interface paths {
                                 reasons: string[];
                             };
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             upheldObjections: number;
                         };
                     };
@@ -12550,7 +13139,7 @@ export interface paths {
                                 reasons: string[];
                             };
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             upheldObjections: number;
                         };
                     };
@@ -12599,7 +13188,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -12646,10 +13235,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -12706,7 +13295,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -12781,7 +13370,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -12828,10 +13417,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -12888,7 +13477,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -12963,7 +13552,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -13010,10 +13599,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -13070,7 +13659,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -13139,7 +13728,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -13186,10 +13775,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -13246,7 +13835,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {
@@ -13492,7 +14081,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -13539,10 +14128,10 @@ export interface paths {
                                 action: string;
                                 at: string;
                                 /** @enum {string|null} */
-                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | null;
+                                fromState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled" | null;
                                 reason: string | null;
                                 /** @enum {string} */
-                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                                toState: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                                 userName: string | null;
                             }[];
                             id: string;
@@ -13599,7 +14188,7 @@ export interface paths {
                                 uploadedByName: string | null;
                             }[];
                             /** @enum {string} */
-                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn";
+                            state: "draft" | "hrss_review" | "returned_to_gov" | "gov_opinion" | "submitted" | "returned_to_district" | "under_expert_review" | "proposed" | "in_publicity" | "recognized" | "rejected" | "withdrawn" | "in_preparation" | "acceptance_review" | "preparation_cancelled";
                             stateLabel: string;
                             submittedAt: string | null;
                             terms: {

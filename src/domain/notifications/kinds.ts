@@ -33,6 +33,7 @@ export const NOTIFICATION_KINDS = {
   'recognition.expert.submitted': { audience: ['bureau'], page: 'recognition-application' },
   'recognition.application.in_publicity': { audience: ['district_gov', 'district'], page: 'recognition-application' },
   'recognition.application.recognized': { audience: ['district_gov', 'district'], page: 'recognition-application' },
+  'recognition.application.publicity_withdrawn': { audience: ['district_gov', 'district'], page: 'recognition-application' },
   // Art 17: a recognized platform's deadline passed with the lowered condition still unmet (the daily check).
   'platform.deadline.overdue': { audience: ['bureau'], page: 'platform-detail' },
 } as const satisfies Record<string, KindSpec>;

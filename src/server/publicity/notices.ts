@@ -283,10 +283,12 @@ function historyOf(rows: readonly RevisionRow[]): PublicNoticeOut['history'] {
   });
 }
 
-const statusOf = (n: repo.FullNotice, today: string) => ({
-  status: n.status, statusLabel: n.status === 'posted' && today > n.lastDay ? '公示期已满' : noticeStatusLabels[n.status],
-  current: isCurrent(n.status, n.lastDay, today), daysLeft: n.status === 'posted' ? daysLeft(n.lastDay, today) : 0,
-});
+/** A posted notice reads 公示中 while its period runs and 公示期已满 after; a withdrawn one 已撤回. */
+function statusOf(n: repo.FullNotice, today: string) {
+  const current = isCurrent(n.status, n.lastDay, today);
+  const statusLabel = n.status === 'posted' ? (current ? '公示中' : '公示期已满') : noticeStatusLabels[n.status];
+  return { status: n.status, statusLabel, current, daysLeft: n.status === 'posted' ? daysLeft(n.lastDay, today) : 0 };
+}
 
 /** The public notice: title, body, items, period and countdown, attachments, history. Nothing about objections. */
 export async function getPublicNotice(db: Db, id: string): Promise<PublicNoticeOut> {

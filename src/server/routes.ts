@@ -12,6 +12,7 @@ import { organizationRoutes } from './organizations/routes.js';
 import { platformRoutes } from './platforms/routes.js';
 import { preparationRoutes } from './preparation/routes.js';
 import { publicRoutes } from './public/routes.js';
+import { publicityRoutes } from './publicity/routes.js';
 import { recognitionRoutes } from './recognition/routes.js';
 import { evaluationRoutes } from './evaluations/routes.js';
 import { rulesRoutes } from './rules/routes.js';
@@ -53,4 +54,5 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
   await app.register(notificationRoutes, { db });
   await app.register(recognitionRoutes, { db, maxFileBytes: opts.maxFileBytes });
   await app.register(preparationRoutes, { db });
+  await app.register(publicityRoutes, { db, maxFileBytes: opts.maxFileBytes });
 }

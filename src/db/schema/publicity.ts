@@ -1,6 +1,8 @@
-import { check, date, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { dayCountings, objectionOutcomes, objectionStatuses, publicitySubjectTypes } from '../../domain/publicity/notice.js';
+import { noticeRevisionKinds, noticeStatuses } from '../../domain/publicity/notice-states.js';
+import { finalGrades } from '../../domain/evaluation/codes.js';
 import { users } from './identity.js';
 
 /**
@@ -24,6 +26,14 @@ export const publicityNotices = pgTable('publicity_notices', {
   lastDay: date('last_day').notNull(),
   /** The first day the decision may be taken. */
   decisionFrom: date('decision_from').notNull(),
+  /** Calendar counting whose plain last day was a rest day: that day (the period was moved off it). */
+  extendedFrom: date('extended_from'),
+  /** The rule that produced the period, in words, as shown when it was computed. */
+  explanation: text('explanation').notNull().default(''),
+  /** posted, or withdrawn with a reason (publicity_notice_revisions); a correction keeps it posted. */
+  status: text('status', { enum: noticeStatuses }).notNull().default('posted'),
+  /** The number of its latest revision (1 = as posted). */
+  revision: integer('revision').notNull().default(1),
   postedBy: uuid('posted_by').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
@@ -45,9 +55,35 @@ export const publicityNoticeItems = pgTable('publicity_notice_items', {
   title: text('title').notNull(),
   /** What the notice proposes for it, e.g. 拟认定为市级人力资源服务产业园. */
   detail: text('detail'),
+  /**
+   * An evaluation result whose objection was upheld: the bureau's decision on the grade (confirmed or
+   * changed, with the reason) before the results may be published.
+   */
+  decidedGrade: text('decided_grade', { enum: finalGrades }),
+  decisionReason: text('decision_reason'),
+  decidedBy: uuid('decided_by').references(() => users.id),
+  decidedAt: timestamp('decided_at', { withTimezone: true }),
 }, (t) => [
   unique('publicity_notice_items_subject_uq').on(t.noticeId, t.subjectType, t.subjectId),
   index('publicity_notice_items_subject_idx').on(t.subjectType, t.subjectId),
+]);
+
+/**
+ * A notice's history: its posting and each correction or withdrawal (with the reason, required for
+ * both), each keeping a snapshot of the title, body, items and period as they were after it.
+ */
+export const publicityNoticeRevisions = pgTable('publicity_notice_revisions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  noticeId: uuid('notice_id').notNull().references(() => publicityNotices.id, { onDelete: 'cascade' }),
+  revision: integer('revision').notNull(),
+  kind: text('kind', { enum: noticeRevisionKinds }).notNull(),
+  reason: text('reason'),
+  snapshot: jsonb('snapshot').notNull(),
+  userId: uuid('user_id').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  unique('publicity_notice_revisions_uq').on(t.noticeId, t.revision),
+  check('publicity_notice_revisions_reason', sql`${t.kind} = 'post' or length(trim(coalesce(${t.reason}, ''))) > 0`),
 ]);
 
 /** Objections received during a notice; the bureau records them and their resolution (upheld or dismissed). */

@@ -26,6 +26,7 @@ import { materialKindLabels } from '../recognition/materials.js';
 import { preparationNeedKindLabels, preparationTermStatusLabels } from '../recognition/preparation.js';
 import { recommendationLabels, verificationResultLabels } from '../recognition/expert-review.js';
 import { dayCountingLabels, objectionOutcomeLabels, objectionStatusLabels } from '../publicity/notice.js';
+import { noticeRevisionKindLabels, noticeStatusLabels } from '../publicity/notice-states.js';
 import { applicationActions, applicationStateLabels, transitionOf, type ApplicationAction, type OpinionKind } from '../recognition/workflow.js';
 
 export {
@@ -130,6 +131,7 @@ export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>
   'recognition.expert.declined': '专家回避认定评估',
   'recognition.expert.submitted': '专家已提交认定评估意见',
   'recognition.application.in_publicity': '拟认定平台公示中',
+  'recognition.application.publicity_withdrawn': '拟认定平台公示已撤回',
   'recognition.application.recognized': '已认定为市级平台',
   'preparation.approved': '已批准先行筹建',
   'preparation.readiness': '筹建平台申请验收',
@@ -210,11 +212,13 @@ export const ENUM_LABELS = {
   dayCounting: dayCountingLabels,
   objectionStatus: objectionStatusLabels,
   objectionOutcome: objectionOutcomeLabels,
-  publicitySubject: { recognition_application: '市级平台认定申请' },
   holidayEntryKind: holidayEntryKindLabels,
   applicationFilePurpose: { opinion_seal: '意见盖章件', acceptance_evidence: '筹建验收材料' },
   preparationNeedKind: preparationNeedKindLabels,
   preparationTermStatus: preparationTermStatusLabels,
+  publicitySubject: { recognition_application: '拟认定市级平台', evaluation_result: '年度评估拟定结果' },
+  noticeStatus: noticeStatusLabels,
+  noticeRevisionKind: noticeRevisionKindLabels,
 } as const satisfies Record<string, Readonly<Record<string, string>>>;
 
 export type EnumName = keyof typeof ENUM_LABELS;

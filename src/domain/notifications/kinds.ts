@@ -42,6 +42,7 @@ export const NOTIFICATION_KINDS = {
   'preparation.reminder': { audience: ['district_gov', 'district', 'operator'], page: 'platform-detail' },
   'preparation.extended': { audience: ['district_gov', 'district', 'operator'], page: 'platform-detail' },
   'preparation.expired': { audience: ['district_gov', 'district', 'operator', 'bureau'], page: 'platform-detail' },
+  'recognition.application.publicity_withdrawn': { audience: ['district_gov', 'district'], page: 'recognition-application' },
   // Art 17: a recognized platform's deadline passed with the lowered condition still unmet (the daily check).
   'platform.deadline.overdue': { audience: ['bureau'], page: 'platform-detail' },
 } as const satisfies Record<string, KindSpec>;

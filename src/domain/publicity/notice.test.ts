@@ -29,6 +29,11 @@ describe('the publicity period of a notice (Art 14 (三), RULES.md §6)', () => 
     expect(period('2025-09-26', 5)).toMatchObject({ lastDay: '2025-10-09', extendedFrom: '2025-10-01', recognitionFrom: '2025-10-10' });
   });
 
+  it('explains the National Day extension in words, the sentence stored with the notice and shown on screen', () => {
+    expect(period('2025-09-26', 5).explanation).toBe('2025-09-26 发布，次日 2025-09-27 起算 5 日，原届满日 2025-10-01 为休息日，顺延至 2025-10-09；2025-10-10 起方可作出认定');
+    expect(period('2025-09-26', 5, 'working_days').explanation).toBe('2025-09-26 发布，次日 2025-09-27 起算 5 个工作日，至 2025-10-10 届满；2025-10-11 起方可作出认定');
+  });
+
   it('counts working days when the bureau says so, skipping the holiday and counting the make-up Sunday', () => {
     // 09-27 (Saturday) is a rest day, 09-28 (Sunday) a make-up working day; 09-28, 09-29, 09-30, then 10-09 and 10-10 after the holiday (10-01…10-08).
     expect(period('2025-09-26', 5, 'working_days')).toMatchObject({ counting: 'working_days', lastDay: '2025-10-10', recognitionFrom: '2025-10-11' });

@@ -10,7 +10,7 @@ import { canRecognize, publicityPeriod, type DayCounting, type PublicityPeriod, 
 import { chineseCalendar, type WorkCalendar } from '../dates/calendar.js';
 import type { IsoDate } from '../dates/iso-date.js';
 
-export const publicitySubjectTypes = ['recognition_application'] as const;
+export const publicitySubjectTypes = ['recognition_application', 'evaluation_result'] as const;
 export type PublicitySubjectType = (typeof publicitySubjectTypes)[number];
 
 export const dayCountings = ['calendar_days', 'working_days'] as const satisfies readonly DayCounting[];

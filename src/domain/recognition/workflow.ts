@@ -40,7 +40,7 @@ export const openApplicationStates = applicationStates.filter((s) => !(closedApp
 
 export const applicationActions = [
   'send_to_hrss', 'withdraw', 'hrss_return', 'hrss_opinion', 'gov_submit', 'bureau_return', 'reject', 'start_expert_review', 'propose',
-  'post_publicity', 'recognize', 'not_recognize',
+  'post_publicity', 'withdraw_publicity', 'recognize', 'not_recognize',
   'approve_preparation', 'report_readiness', 'accept_preparation', 'fail_preparation', 'expire_preparation',
 ] as const;
 export type ApplicationAction = (typeof applicationActions)[number];
@@ -73,6 +73,8 @@ export const applicationTransitions: readonly ApplicationTransition[] = [
   // The bureau's study of the experts' opinions (研究确定) is written down with the proposal.
   { action: 'propose', from: ['under_expert_review'], to: 'proposed', roles: bureau, label: '确定为拟认定平台（待公示）', reasonRequired: true },
   { action: 'post_publicity', from: ['proposed'], to: 'in_publicity', roles: bureau, label: '发布公示', reasonRequired: false },
+  // The notice listing it was withdrawn (with its reason): back to the proposals, to be posted again.
+  { action: 'withdraw_publicity', from: ['in_publicity'], to: 'proposed', roles: bureau, label: '撤回公示', reasonRequired: true },
   { action: 'recognize', from: ['in_publicity'], to: 'recognized', roles: bureau, label: '认定为市级平台', reasonRequired: false },
   { action: 'not_recognize', from: ['in_publicity'], to: 'rejected', roles: bureau, label: '经公示异议成立，不予认定', reasonRequired: true },
   // 筹建 (Art 15, RULES.md §6): after the experts' opinions, instead of proposing recognition, the bureau

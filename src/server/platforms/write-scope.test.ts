@@ -111,11 +111,13 @@ function paramValue(op: Operation, name: string, f: Foreign): string | undefined
   if (name === 'staffId') return f.staff;
   if (name === 'entryId') return f.entry;
   if (name === 'code') return '1.1';
-  if (name === 'assignmentId' || name === 'fileId' || name === 'objectionId') return crypto.randomUUID();
+  if (name === 'assignmentId' || name === 'fileId' || name === 'objectionId' || name === 'itemId') return crypto.randomUUID();
   if (name !== 'id') return undefined;
   const byBase: Record<string, string> = {
     platforms: f.platform, residences: f.residence, enterprises: f.enterprise, users: f.user, organizations: f.org, sessions: f.session,
     files: f.file, schemes: 'cq-2025', evaluations: evaluation, proposals: crypto.randomUUID(), recognition: f.application,
+    // Notices are the bureau's alone (every other role is refused by the route's access before any record is read).
+    publicity: crypto.randomUUID(),
   };
   return base === undefined ? undefined : byBase[base];
 }

@@ -7,7 +7,7 @@
 import type { Db, Executor } from '../../db/client.js';
 import type { DayCounting } from '../../domain/dates/periods.js';
 import { decisionGate, noticePeriod, type PublicitySubjectType } from '../../domain/publicity/notice.js';
-import type { RecognitionGate } from '../../domain/dates/periods.js';
+import type { PublicityPeriod, RecognitionGate } from '../../domain/dates/periods.js';
 import { audit } from '../audit/audit.js';
 import { loadWorkCalendar } from '../calendar/service.js';
 import type { RequestContext } from '../context.js';
@@ -19,18 +19,38 @@ export interface Subject { type: PublicitySubjectType; id: string }
 export interface ListedSubject { id: string; title: string; detail: string | null }
 export interface NoticeInput { postedOn: string; days: number; counting?: DayCounting | undefined; title: string; body?: string | null | undefined }
 
-/** Computes the period (refusing fewer than five days or a year the holiday calendar lacks, naming the field) and stores the notice with its audit row. */
-export async function postNotice(tx: Executor, ctx: RequestContext, type: PublicitySubjectType, list: readonly ListedSubject[], input: NoticeInput): Promise<string> {
-  const period = noticePeriod(input.postedOn, input.days, input.counting ?? 'calendar_days', await loadWorkCalendar(tx));
+/**
+ * The period of a notice, refused with the field named (fewer than five days, a year the holiday
+ * calendar lacks). The one place that computes it: posting, the preview and a correction call this.
+ */
+export async function computePeriod(db: Executor, input: { postedOn: string; days: number; counting?: DayCounting | undefined }): Promise<PublicityPeriod> {
+  const period = noticePeriod(input.postedOn, input.days, input.counting ?? 'calendar_days', await loadWorkCalendar(db));
   if (!period.ok) {
     const details = period.errors.map((e) => ({ field: e.path === 'date' ? 'postedOn' : (e.path ?? 'days'), message: e.message }));
     throw new AppError('VALIDATION_FAILED', 400, details.map((d) => d.message).join('；'), details);
   }
-  const p = period.value;
-  const id = await repo.insertNotice(tx, {
-    subjectType: type, title: input.title, body: input.body ?? null, postedOn: p.postedOn, days: p.days, counting: p.counting,
-    firstDay: p.firstDay, lastDay: p.lastDay, decisionFrom: p.recognitionFrom, postedBy: ctx.actor.userId,
-  }, list.map((s) => ({ subjectId: s.id, title: s.title, detail: s.detail })));
+  return period.value;
+}
+
+/** The stored columns of a computed period. */
+export const periodColumns = (p: PublicityPeriod) => ({
+  postedOn: p.postedOn, days: p.days, counting: p.counting, firstDay: p.firstDay, lastDay: p.lastDay, decisionFrom: p.recognitionFrom,
+  extendedFrom: p.extendedFrom, explanation: p.explanation,
+});
+
+/** What a revision keeps: the notice as it reads after the change. */
+export function snapshotOf(n: { title: string; body: string | null }, p: ReturnType<typeof periodColumns>, list: readonly { title: string; detail: string | null }[]) {
+  return { title: n.title, body: n.body, ...p, items: list.map((it, i) => ({ position: i + 1, title: it.title, detail: it.detail })) };
+}
+
+/** Computes the period and stores the notice, its items, its first revision and its audit row. */
+export async function postNotice(tx: Executor, ctx: RequestContext, type: PublicitySubjectType, list: readonly ListedSubject[], input: NoticeInput): Promise<string> {
+  const p = await computePeriod(tx, input);
+  const cols = periodColumns(p);
+  const body = input.body ?? null;
+  const id = await repo.insertNotice(tx, { subjectType: type, title: input.title, body, ...cols, postedBy: ctx.actor.userId },
+    list.map((s) => ({ subjectId: s.id, title: s.title, detail: s.detail })));
+  await repo.insertRevision(tx, { noticeId: id, revision: 1, kind: 'post', reason: null, snapshot: snapshotOf({ title: input.title, body }, cols, list), userId: ctx.actor.userId });
   await audit(tx, ctx, {
     action: 'publicity.notice.post', entityType: 'publicity_notice', entityId: id,
     summary: { subjectType: type, subjectIds: list.map((s) => s.id), postedOn: p.postedOn, days: p.days, counting: p.counting, lastDay: p.lastDay, decisionFrom: p.recognitionFrom, explanation: p.explanation },
@@ -76,6 +96,6 @@ export async function resolveObjection(
 
 /** Whether the subject's decision may be taken on `on`: after the period, with no objection open. */
 export async function gateOf(db: Executor, notice: repo.NoticeRecord, on: string): Promise<RecognitionGate> {
-  const open = await repo.countObjections(db, notice.itemId, { status: 'open' });
+  const open = await repo.countOpenObjections(db, [notice.itemId]);
   return decisionGate({ ...notice, recognitionFrom: notice.decisionFrom }, on, open);
 }

@@ -74,17 +74,20 @@ export interface StepOptions {
  */
 export async function takeStep(db: Db, ctx: RequestContext, a: repo.ApplicationRecord, action: ApplicationAction, opts: StepOptions = {}): Promise<void> {
   const to = assertAction(ctx, a, action, opts.reason);
-  await db.transaction(async (tx) => {
-    if (!(await repo.updateApplication(tx, a.id, a.state, { ...opts.set, state: to }))) throw errors.conflict('该认定申请已被他人处理，请刷新后重试');
-    await repo.insertHistory(tx, { applicationId: a.id, action, fromState: a.state, toState: to, reason: opts.reason ?? null, userId: ctx.actor.userId });
-    if (opts.also) await opts.also(tx);
-    await audit(tx, ctx, {
-      action: `recognition.application.${action}`, entityType: 'recognition_application', entityId: a.id,
-      summary: { name: a.name, districtCode: a.districtCode, platformId: a.platformId, status: [a.state, to], ...(opts.reason ? { reason: opts.reason } : {}), ...opts.summary },
-    });
-    if (opts.notice) {
-      const n = opts.notice;
-      await notify(tx, n.audience, { kind: n.kind, title: n.title, ...(n.body === undefined ? {} : { body: n.body }), target: { applicationId: a.id }, data: { applicationId: a.id } });
-    }
+  await db.transaction(async (tx) => stepIn(tx, ctx, a, action, to, opts));
+}
+
+/** The writes of a checked step inside the caller's transaction (a notice posting or withdrawing several applications at once). */
+export async function stepIn(tx: Executor, ctx: RequestContext, a: repo.ApplicationRecord, action: ApplicationAction, to: ApplicationState, opts: StepOptions = {}): Promise<void> {
+  if (!(await repo.updateApplication(tx, a.id, a.state, { ...opts.set, state: to }))) throw errors.conflict('该认定申请已被他人处理，请刷新后重试');
+  await repo.insertHistory(tx, { applicationId: a.id, action, fromState: a.state, toState: to, reason: opts.reason ?? null, userId: ctx.actor.userId });
+  if (opts.also) await opts.also(tx);
+  await audit(tx, ctx, {
+    action: `recognition.application.${action}`, entityType: 'recognition_application', entityId: a.id,
+    summary: { name: a.name, districtCode: a.districtCode, platformId: a.platformId, status: [a.state, to], ...(opts.reason ? { reason: opts.reason } : {}), ...opts.summary },
   });
+  if (opts.notice) {
+    const n = opts.notice;
+    await notify(tx, n.audience, { kind: n.kind, title: n.title, ...(n.body === undefined ? {} : { body: n.body }), target: { applicationId: a.id }, data: { applicationId: a.id } });
+  }
 }

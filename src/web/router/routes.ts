@@ -135,6 +135,10 @@ export const appChildRoutes: RouteRecordRaw[] = [
     component: () => import('../views/schemes/SchemeDetailView.vue'),
     meta: { title: '评分方案详情', roles: SCHEME_EDITORS, activeMenu: '/app/schemes' },
   },
+  // Publicity notices (src/web/views/publicity): the bureau posts, corrects and withdraws them.
+  { path: 'publicity', name: 'publicity', component: () => import('../views/publicity/NoticeListView.vue'), meta: { title: '公示管理', roles: BUREAU, menu: {} } },
+  { path: 'publicity/new', name: 'publicity-new', component: () => import('../views/publicity/NoticeCreateView.vue'), meta: { title: '发布公示', roles: BUREAU, activeMenu: '/app/publicity' } },
+  { path: 'publicity/:id', name: 'publicity-notice', component: () => import('../views/publicity/NoticeDetailView.vue'), meta: { title: '公示详情', roles: BUREAU, activeMenu: '/app/publicity' } },
   {
     path: 'notifications',
     name: 'notifications',
@@ -200,6 +204,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: '打印认定申请表', roles: RECOGNITION_READERS },
   },
   {
+    path: '/app/publicity/:id/print',
+    name: 'publicity-notice-print',
+    component: () => import('../views/publicity/NoticePrintView.vue'),
+    meta: { title: '打印公示', roles: BUREAU },
+  },
+  {
     path: '/app',
     component: () => import('../layouts/AppLayout.vue'),
     redirect: '/app/home',
@@ -225,6 +235,8 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('../views/auth/ChangePasswordView.vue'),
         meta: { title: '修改密码' },
       },
+      { path: 'notices', name: 'public-notices', component: () => import('../views/portal/notices/NoticeArchiveView.vue'), meta: { title: '公示公告', public: true } },
+      { path: 'notices/:id', name: 'public-notice', component: () => import('../views/portal/notices/NoticePageView.vue'), meta: { title: '公示详情', public: true } },
       { path: 'results', name: 'public-results', component: () => import('../views/portal/PublicResultsView.vue'), meta: { title: '年度评估结果', public: true } },
       { path: '403', name: 'forbidden', component: () => import('../views/errors/ForbiddenView.vue'), meta: { title: '无权访问', public: true } },
       {

@@ -145,3 +145,8 @@ export async function adoptedSchemeYears(db: Executor) {
   return db.select({ id: scoreSchemes.id, year: scoreSchemes.year }).from(scoreSchemes)
     .where(eq(scoreSchemes.status, 'adopted')).orderBy(desc(scoreSchemes.year), desc(scoreSchemes.adoptedAt));
 }
+
+/** The grade the bureau set after an upheld objection to the draft results (Art 30 (四)): the entry stays graded. */
+export async function setGradeAfterObjection(db: Executor, entryId: string, grade: Grade, reason: string): Promise<void> {
+  await db.update(evaluationEntries).set({ grade, gradeSource: 'override', gradeReason: reason, updatedAt: stamp() }).where(eq(evaluationEntries.id, entryId));
+}

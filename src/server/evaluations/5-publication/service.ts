@@ -22,6 +22,7 @@ import { assertNotPublished, loadCampaign, runGrading } from '../4-panel/service
 import * as repo from '../4-panel/repository.js';
 import { resultsResponse, type PublicResults, type ResultItem, type ResultsResponse } from '../4-panel/schema.js';
 import { art } from '../../../domain/measures.js';
+import { resultsPublicationRefusals } from '../../publicity/notices.js';
 
 /** What evaluations.results holds: the published run, read back through its schema (no casts). */
 const frozenResults = resultsResponse.omit({ publishedAt: true }).extend({
@@ -36,6 +37,9 @@ export async function publish(db: Db, ctx: RequestContext, id: string): Promise<
   const check = checkEntryAction('publish', 'graded', ctx.actor.role, todayIso(), windowsOf(e));
   if (!check.ok) throw refusal(check.code, check.message);
   const run = await runGrading(db, e);
+  // Art 30 (四): not while the draft results' publicity runs or an objection to them is unsettled.
+  const publicityRefusals = await resultsPublicationRefusals(db, run.entries.map((x) => x.id), todayIso());
+  if (publicityRefusals.length > 0) throw new AppError('PUBLISH_BLOCKED', 409, `暂不能公布结果：${publicityRefusals.join('；')}`, [], undefined, { items: publicityRefusals });
   const stored = new Map(run.entries.map((x) => [x.id, x]));
   const notGraded = [
     ...run.pending.map((p) => `「${p.platformName}」尚未完成评审`),

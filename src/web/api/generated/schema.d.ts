@@ -9528,6 +9528,185 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公示公告：正在公示的在前（含剩余天数），其后为往期 */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    kind?: "recognition_application" | "evaluation_result";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                current: boolean;
+                                daysLeft: number;
+                                id: string;
+                                itemsCount: number;
+                                /** @enum {string} */
+                                kind: "recognition_application" | "evaluation_result";
+                                kindLabel: string;
+                                lastDay: string;
+                                postedOn: string;
+                                /** @enum {string} */
+                                status: "posted" | "withdrawn";
+                                statusLabel: string;
+                                title: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公示详情：标题、正文、名单、公示期及计算依据、倒计时、附件、更正与撤回记录 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attachments: {
+                                id: string;
+                                mimeType: string;
+                                originalName: string;
+                                sizeBytes: number;
+                            }[];
+                            body: string | null;
+                            current: boolean;
+                            daysLeft: number;
+                            history: {
+                                at: string;
+                                changes: string[];
+                                /** @enum {string} */
+                                kind: "post" | "correct" | "withdraw";
+                                kindLabel: string;
+                                reason: string | null;
+                                revision: number;
+                            }[];
+                            id: string;
+                            items: {
+                                detail: string | null;
+                                id: string;
+                                position: number;
+                                title: string;
+                            }[];
+                            /** @enum {string} */
+                            kind: "recognition_application" | "evaluation_result";
+                            kindLabel: string;
+                            period: {
+                                /** @enum {string} */
+                                counting: "calendar_days" | "working_days";
+                                countingLabel: string;
+                                days: number;
+                                decisionFrom: string;
+                                explanation: string;
+                                extendedFrom: string | null;
+                                firstDay: string;
+                                lastDay: string;
+                                postedOn: string;
+                            };
+                            /** @enum {string} */
+                            status: "posted" | "withdrawn";
+                            statusLabel: string;
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/notices/{id}/attachments/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载公示附件 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/platforms": {
         parameters: {
             query?: never;
@@ -9585,6 +9764,734 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publicity/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公示列表（状态、公示期、剩余天数、名单条数、未处理异议数） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    kind?: "recognition_application" | "evaluation_result";
+                    status?: "posted" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                countingLabel: string;
+                                current: boolean;
+                                days: number;
+                                daysLeft: number;
+                                id: string;
+                                itemsCount: number;
+                                /** @enum {string} */
+                                kind: "recognition_application" | "evaluation_result";
+                                kindLabel: string;
+                                lastDay: string;
+                                openObjections: number;
+                                postedByName: string | null;
+                                postedOn: string;
+                                /** @enum {string} */
+                                status: "posted" | "withdrawn";
+                                statusLabel: string;
+                                title: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 发布公示（拟认定平台名单或年度评估拟定结果；不少于 5 天，届满日自动计算） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        applicationIds?: string[];
+                        body?: string | null;
+                        /**
+                         * @default calendar_days
+                         * @enum {string}
+                         */
+                        counting?: "calendar_days" | "working_days";
+                        days: number;
+                        /** Format: uuid */
+                        evaluationId?: string;
+                        /** @enum {string} */
+                        kind: "recognition_application" | "evaluation_result";
+                        postedOn: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("correct" | "withdraw")[];
+                            attachments: {
+                                id: string;
+                                mimeType: string;
+                                originalName: string;
+                                sizeBytes: number;
+                            }[];
+                            body: string | null;
+                            current: boolean;
+                            daysLeft: number;
+                            evaluationId: string | null;
+                            history: {
+                                at: string;
+                                changes: string[];
+                                /** @enum {string} */
+                                kind: "post" | "correct" | "withdraw";
+                                kindLabel: string;
+                                reason: string | null;
+                                revision: number;
+                            }[];
+                            id: string;
+                            items: {
+                                /** @enum {string|null} */
+                                decidedGrade: "excellent" | "pass" | "fail" | null;
+                                decidedGradeLabel: string | null;
+                                decisionReason: string | null;
+                                detail: string | null;
+                                id: string;
+                                link: string | null;
+                                needsDecision: boolean;
+                                openObjections: number;
+                                position: number;
+                                subjectId: string;
+                                /** @enum {string} */
+                                subjectType: "recognition_application" | "evaluation_result";
+                                title: string;
+                                upheldObjections: number;
+                            }[];
+                            /** @enum {string} */
+                            kind: "recognition_application" | "evaluation_result";
+                            kindLabel: string;
+                            openObjections: number;
+                            period: {
+                                /** @enum {string} */
+                                counting: "calendar_days" | "working_days";
+                                countingLabel: string;
+                                days: number;
+                                decisionFrom: string;
+                                explanation: string;
+                                extendedFrom: string | null;
+                                firstDay: string;
+                                lastDay: string;
+                                postedOn: string;
+                            };
+                            postedByName: string | null;
+                            revision: number;
+                            /** @enum {string} */
+                            status: "posted" | "withdrawn";
+                            statusLabel: string;
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publicity/notices/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 试算公示期：由发布日期、天数和计算方式得出届满日及计算依据（不保存） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default calendar_days
+                         * @enum {string}
+                         */
+                        counting?: "calendar_days" | "working_days";
+                        days: number;
+                        postedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            counting: "calendar_days" | "working_days";
+                            countingLabel: string;
+                            days: number;
+                            decisionFrom: string;
+                            explanation: string;
+                            extendedFrom: string | null;
+                            firstDay: string;
+                            lastDay: string;
+                            postedOn: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publicity/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公示详情（名单、附件、历次更正与撤回） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("correct" | "withdraw")[];
+                            attachments: {
+                                id: string;
+                                mimeType: string;
+                                originalName: string;
+                                sizeBytes: number;
+                            }[];
+                            body: string | null;
+                            current: boolean;
+                            daysLeft: number;
+                            evaluationId: string | null;
+                            history: {
+                                at: string;
+                                changes: string[];
+                                /** @enum {string} */
+                                kind: "post" | "correct" | "withdraw";
+                                kindLabel: string;
+                                reason: string | null;
+                                revision: number;
+                            }[];
+                            id: string;
+                            items: {
+                                /** @enum {string|null} */
+                                decidedGrade: "excellent" | "pass" | "fail" | null;
+                                decidedGradeLabel: string | null;
+                                decisionReason: string | null;
+                                detail: string | null;
+                                id: string;
+                                link: string | null;
+                                needsDecision: boolean;
+                                openObjections: number;
+                                position: number;
+                                subjectId: string;
+                                /** @enum {string} */
+                                subjectType: "recognition_application" | "evaluation_result";
+                                title: string;
+                                upheldObjections: number;
+                            }[];
+                            /** @enum {string} */
+                            kind: "recognition_application" | "evaluation_result";
+                            kindLabel: string;
+                            openObjections: number;
+                            period: {
+                                /** @enum {string} */
+                                counting: "calendar_days" | "working_days";
+                                countingLabel: string;
+                                days: number;
+                                decisionFrom: string;
+                                explanation: string;
+                                extendedFrom: string | null;
+                                firstDay: string;
+                                lastDay: string;
+                                postedOn: string;
+                            };
+                            postedByName: string | null;
+                            revision: number;
+                            /** @enum {string} */
+                            status: "posted" | "withdrawn";
+                            statusLabel: string;
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publicity/notices/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传公示附件（multipart：file） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            mimeType: string;
+                            originalName: string;
+                            sizeBytes: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publicity/notices/{id}/attachments/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除公示附件 */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publicity/notices/{id}/correct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 更正公示（须说明原因；更改公示期时重新计算届满日） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body?: string | null;
+                        /** @enum {string} */
+                        counting?: "calendar_days" | "working_days";
+                        days?: number;
+                        postedOn?: string;
+                        reason: string;
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("correct" | "withdraw")[];
+                            attachments: {
+                                id: string;
+                                mimeType: string;
+                                originalName: string;
+                                sizeBytes: number;
+                            }[];
+                            body: string | null;
+                            current: boolean;
+                            daysLeft: number;
+                            evaluationId: string | null;
+                            history: {
+                                at: string;
+                                changes: string[];
+                                /** @enum {string} */
+                                kind: "post" | "correct" | "withdraw";
+                                kindLabel: string;
+                                reason: string | null;
+                                revision: number;
+                            }[];
+                            id: string;
+                            items: {
+                                /** @enum {string|null} */
+                                decidedGrade: "excellent" | "pass" | "fail" | null;
+                                decidedGradeLabel: string | null;
+                                decisionReason: string | null;
+                                detail: string | null;
+                                id: string;
+                                link: string | null;
+                                needsDecision: boolean;
+                                openObjections: number;
+                                position: number;
+                                subjectId: string;
+                                /** @enum {string} */
+                                subjectType: "recognition_application" | "evaluation_result";
+                                title: string;
+                                upheldObjections: number;
+                            }[];
+                            /** @enum {string} */
+                            kind: "recognition_application" | "evaluation_result";
+                            kindLabel: string;
+                            openObjections: number;
+                            period: {
+                                /** @enum {string} */
+                                counting: "calendar_days" | "working_days";
+                                countingLabel: string;
+                                days: number;
+                                decisionFrom: string;
+                                explanation: string;
+                                extendedFrom: string | null;
+                                firstDay: string;
+                                lastDay: string;
+                                postedOn: string;
+                            };
+                            postedByName: string | null;
+                            revision: number;
+                            /** @enum {string} */
+                            status: "posted" | "withdrawn";
+                            statusLabel: string;
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publicity/notices/{id}/items/{itemId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 异议成立后决定该条目的评估等次（维持或改定，须说明理由） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        grade: "excellent" | "pass" | "fail";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("correct" | "withdraw")[];
+                            attachments: {
+                                id: string;
+                                mimeType: string;
+                                originalName: string;
+                                sizeBytes: number;
+                            }[];
+                            body: string | null;
+                            current: boolean;
+                            daysLeft: number;
+                            evaluationId: string | null;
+                            history: {
+                                at: string;
+                                changes: string[];
+                                /** @enum {string} */
+                                kind: "post" | "correct" | "withdraw";
+                                kindLabel: string;
+                                reason: string | null;
+                                revision: number;
+                            }[];
+                            id: string;
+                            items: {
+                                /** @enum {string|null} */
+                                decidedGrade: "excellent" | "pass" | "fail" | null;
+                                decidedGradeLabel: string | null;
+                                decisionReason: string | null;
+                                detail: string | null;
+                                id: string;
+                                link: string | null;
+                                needsDecision: boolean;
+                                openObjections: number;
+                                position: number;
+                                subjectId: string;
+                                /** @enum {string} */
+                                subjectType: "recognition_application" | "evaluation_result";
+                                title: string;
+                                upheldObjections: number;
+                            }[];
+                            /** @enum {string} */
+                            kind: "recognition_application" | "evaluation_result";
+                            kindLabel: string;
+                            openObjections: number;
+                            period: {
+                                /** @enum {string} */
+                                counting: "calendar_days" | "working_days";
+                                countingLabel: string;
+                                days: number;
+                                decisionFrom: string;
+                                explanation: string;
+                                extendedFrom: string | null;
+                                firstDay: string;
+                                lastDay: string;
+                                postedOn: string;
+                            };
+                            postedByName: string | null;
+                            revision: number;
+                            /** @enum {string} */
+                            status: "posted" | "withdrawn";
+                            statusLabel: string;
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publicity/notices/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回公示（须说明原因；名单中的申请退回拟认定） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("correct" | "withdraw")[];
+                            attachments: {
+                                id: string;
+                                mimeType: string;
+                                originalName: string;
+                                sizeBytes: number;
+                            }[];
+                            body: string | null;
+                            current: boolean;
+                            daysLeft: number;
+                            evaluationId: string | null;
+                            history: {
+                                at: string;
+                                changes: string[];
+                                /** @enum {string} */
+                                kind: "post" | "correct" | "withdraw";
+                                kindLabel: string;
+                                reason: string | null;
+                                revision: number;
+                            }[];
+                            id: string;
+                            items: {
+                                /** @enum {string|null} */
+                                decidedGrade: "excellent" | "pass" | "fail" | null;
+                                decidedGradeLabel: string | null;
+                                decisionReason: string | null;
+                                detail: string | null;
+                                id: string;
+                                link: string | null;
+                                needsDecision: boolean;
+                                openObjections: number;
+                                position: number;
+                                subjectId: string;
+                                /** @enum {string} */
+                                subjectType: "recognition_application" | "evaluation_result";
+                                title: string;
+                                upheldObjections: number;
+                            }[];
+                            /** @enum {string} */
+                            kind: "recognition_application" | "evaluation_result";
+                            kindLabel: string;
+                            openObjections: number;
+                            period: {
+                                /** @enum {string} */
+                                counting: "calendar_days" | "working_days";
+                                countingLabel: string;
+                                days: number;
+                                decisionFrom: string;
+                                explanation: string;
+                                extendedFrom: string | null;
+                                firstDay: string;
+                                lastDay: string;
+                                postedOn: string;
+                            };
+                            postedByName: string | null;
+                            revision: number;
+                            /** @enum {string} */
+                            status: "posted" | "withdrawn";
+                            statusLabel: string;
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -9701,7 +10608,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "withdraw_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -9875,7 +10782,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "withdraw_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -10073,7 +10980,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "withdraw_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -10476,7 +11383,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "withdraw_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -11122,7 +12029,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "withdraw_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -11308,7 +12215,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "withdraw_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -11490,7 +12397,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "withdraw_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -12045,7 +12952,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "withdraw_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -12669,7 +13576,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "withdraw_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -13188,7 +14095,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "withdraw_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -13370,7 +14277,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "withdraw_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -13552,7 +14459,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "withdraw_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -13728,7 +14635,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "withdraw_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;
@@ -14081,7 +14988,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
+                            allowedActions: ("send_to_hrss" | "withdraw" | "hrss_return" | "hrss_opinion" | "gov_submit" | "bureau_return" | "reject" | "start_expert_review" | "propose" | "post_publicity" | "withdraw_publicity" | "recognize" | "not_recognize" | "approve_preparation" | "report_readiness" | "accept_preparation" | "fail_preparation" | "expire_preparation")[];
                             /** @description 渝东北、渝东南区县：可适用第十七条 */
                             art17: boolean;
                             canEdit: boolean;

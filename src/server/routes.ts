@@ -9,6 +9,7 @@ import { notificationRoutes } from './notifications/routes.js';
 import { logRoutes } from './logs/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { platformRoutes } from './platforms/routes.js';
+import { objectionRoutes } from './objections/routes.js';
 import { publicRoutes } from './public/routes.js';
 import { recognitionRoutes } from './recognition/routes.js';
 import { evaluationRoutes } from './evaluations/routes.js';
@@ -26,6 +27,7 @@ export interface ApiOptions {
   secureCookies: boolean;
   loginRateLimit: number;
   maxFileBytes: number;
+  objectionRateLimit: number;
 }
 
 export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise<void> {
@@ -49,4 +51,5 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
   await app.register(evaluationRoutes, { db });
   await app.register(notificationRoutes, { db });
   await app.register(recognitionRoutes, { db, maxFileBytes: opts.maxFileBytes });
+  await app.register(objectionRoutes, { db, maxFileBytes: opts.maxFileBytes, ratePerHour: opts.objectionRateLimit });
 }

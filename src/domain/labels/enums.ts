@@ -23,7 +23,8 @@ import type { PlatformOrigin } from '../platforms/codes.js';
 import { constructionLabels } from '../recognition/form.js';
 import { materialKindLabels } from '../recognition/materials.js';
 import { recommendationLabels, verificationResultLabels } from '../recognition/expert-review.js';
-import { dayCountingLabels, objectionOutcomeLabels, objectionStatusLabels } from '../publicity/notice.js';
+import { dayCountingLabels } from '../publicity/notice.js';
+import { objectionOutcomeLabels, objectionSourceLabels, objectionStatusLabels, replyMethodLabels } from '../publicity/objection.js';
 import { applicationActions, applicationStateLabels, transitionOf, type ApplicationAction, type OpinionKind } from '../recognition/workflow.js';
 
 export {
@@ -128,6 +129,7 @@ export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>
   'recognition.expert.declined': '专家回避认定评估',
   'recognition.expert.submitted': '专家已提交认定评估意见',
   'recognition.application.in_publicity': '拟认定平台公示中',
+  'publicity.objection.assigned': '公示异议分派给我办理',
   'recognition.application.recognized': '已认定为市级平台',
 };
 
@@ -201,6 +203,8 @@ export const ENUM_LABELS = {
   dayCounting: dayCountingLabels,
   objectionStatus: objectionStatusLabels,
   objectionOutcome: objectionOutcomeLabels,
+  objectionSource: objectionSourceLabels,
+  replyMethod: replyMethodLabels,
   publicitySubject: { recognition_application: '市级平台认定申请' },
 } as const satisfies Record<string, Readonly<Record<string, string>>>;
 

@@ -124,3 +124,15 @@ describe('the self-hosted challenge', () => {
     expect(token.split('.').slice(0, 2).join('.')).not.toContain('11');
   });
 });
+
+describe('when objections are received', () => {
+  it('from the posting day to the last day of the period, not on a withdrawn notice', async () => {
+    const { filingRefusal } = await import('./objection.js');
+    const n = { postedOn: '2025-09-26', lastDay: '2025-10-09' };
+    expect(filingRefusal(n, '2025-09-25')).toBe('公示：尚未发布（2025-09-26 发布），暂不受理异议');
+    expect(filingRefusal(n, '2025-09-26')).toBeNull();
+    expect(filingRefusal(n, '2025-10-09')).toBeNull();
+    expect(filingRefusal(n, '2025-10-10')).toBe('公示：公示期已于 2025-10-09 结束，不再受理网上异议');
+    expect(filingRefusal({ ...n, withdrawn: true }, '2025-10-01')).toBe('公示：该公示已撤回，不再受理异议');
+  });
+});

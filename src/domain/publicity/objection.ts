@@ -212,3 +212,15 @@ export function verifyChallenge(token: string, answerText: string, now: number, 
   if (now > claims.expiresAt) return { ok: false, message: '验证问题：已超过 10 分钟，请换一题后重新作答' };
   return { ok: true, claims };
 }
+
+// ---- when objections are received ----
+
+export interface FilingWindow { postedOn: string; lastDay: string; withdrawn?: boolean }
+
+/** Why the public cannot object to the notice on `today` (posted, not withdrawn, postedOn ≤ today ≤ lastDay), or null. */
+export function filingRefusal(n: FilingWindow, today: string): string | null {
+  if (n.withdrawn === true) return '公示：该公示已撤回，不再受理异议';
+  if (today < n.postedOn) return `公示：尚未发布（${n.postedOn} 发布），暂不受理异议`;
+  if (today > n.lastDay) return `公示：公示期已于 ${n.lastDay} 结束，不再受理网上异议`;
+  return null;
+}

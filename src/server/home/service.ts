@@ -8,6 +8,8 @@ import { countPlatforms, openDeadlineAlerts } from '../platforms/repository.js';
 import { adminCounts } from './repository.js';
 import { listApplicationsInStates, listExpertWork } from '../recognition/repository.js';
 import type { ApplicationState } from '../../domain/recognition/workflow.js';
+import { openObjectionStatuses } from '../../domain/publicity/objection.js';
+import { openAssignedTo } from '../objections/repository.js';
 
 /** A piece of work waiting for the user, with the page where it is done. */
 export interface HomeTask { kind: string; title: string; link: string }
@@ -27,6 +29,15 @@ async function bureauTasks(db: Db): Promise<HomeTask[]> {
     kind: 'platform.deadline.overdue',
     title: `${a.platformName}：「${conditionLabel(a.platformType, a.condition)}」已过${art(17)}达成时限（${a.dueDate}）仍未达到`,
     link: notificationLink('platform.deadline.overdue', { platformId: a.platformId }),
+  }));
+}
+
+/** 异议处理: the open objections assigned to the user (bureau staff), each opening its notice's objections page. */
+async function objectionTasks(db: Db, ctx: RequestContext): Promise<HomeTask[]> {
+  return (await openAssignedTo(db, ctx.actor.userId, openObjectionStatuses)).map((o) => ({
+    kind: 'publicity.objection.assigned',
+    title: `异议处理：「${o.noticeTitle}」中「${o.itemTitle}」的异议（${o.receivedOn} 收到）待调查并作出处理决定`,
+    link: notificationLink('publicity.objection.assigned', { noticeId: o.noticeId, objectionId: o.id }),
   }));
 }
 
@@ -92,6 +103,6 @@ export async function homeSummary(db: Db, ctx: RequestContext): Promise<HomeSumm
       { label: '已备案', value: count('filed') },
       { label: '筹建中', value: count('preparing') },
     ],
-    tasks: [...(role === 'bureau' ? await bureauTasks(db) : []), ...(await recognitionTasks(db, ctx))],
+    tasks: [...(role === 'bureau' ? [...(await objectionTasks(db, ctx)), ...(await bureauTasks(db))] : []), ...(await recognitionTasks(db, ctx))],
   };
 }

@@ -102,9 +102,10 @@ export async function fileObjection(db: Db, r: FilingRequest): Promise<FilingOut
       receivedOn: today, summary: grounds, status: 'received',
     });
     const fileIds: string[] = [];
-    for (const u of r.uploads) {
+    for (const [i, u] of r.uploads.entries()) {
+      // The purpose numbers the attachments in the order sent (they share one transaction's time).
       const fileId = await filesRepo.insertFile(tx, {
-        platformId: null, ownerType: repo.OBJECTION_FILE_OWNER, ownerId: id, purpose: 'objection', year: null, originalName: u.originalName, mimeType: u.mime,
+        platformId: null, ownerType: repo.OBJECTION_FILE_OWNER, ownerId: id, purpose: `attachment-${i + 1}`, year: null, originalName: u.originalName, mimeType: u.mime,
         sizeBytes: u.size, storedName: null, sha256: u.sha256, uploadedBy: null,
       });
       await filesRepo.storeContent(tx, fileId, u.content, u.sm3);

@@ -109,7 +109,7 @@ export async function listNotes(db: Executor, objectionId: string) {
 
 export async function listFiles(db: Executor, objectionId: string) {
   return db.select({ id: files.id, originalName: files.originalName, mimeType: files.mimeType, sizeBytes: files.sizeBytes, sha256: files.sha256 })
-    .from(files).where(and(eq(files.ownerType, OBJECTION_FILE_OWNER), eq(files.ownerId, objectionId))).orderBy(asc(files.uploadedAt), asc(files.id));
+    .from(files).where(and(eq(files.ownerType, OBJECTION_FILE_OWNER), eq(files.ownerId, objectionId))).orderBy(asc(files.uploadedAt), asc(files.purpose), asc(files.id));
 }
 
 /** An active user of one of the roles (the colleague an objection is assigned to). */

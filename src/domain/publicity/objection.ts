@@ -103,7 +103,7 @@ export function makeReceipt(randomValues: readonly number[]): string {
  */
 export function normalizeReceipt(input: string): string | null {
   const plain = input.normalize('NFKC').toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
-  if (plain.length !== RECEIPT_RANDOM_CHARS + 1 || [...plain].some((c) => !CROCKFORD.includes(c))) return null;
+  if (plain.length !== RECEIPT_RANDOM_CHARS + 1 || !/^[0-9A-HJKMNP-TV-Z]+$/.test(plain)) return null;
   const body = plain.slice(0, RECEIPT_RANDOM_CHARS);
   if (receiptCheckChar(body) !== plain.slice(RECEIPT_RANDOM_CHARS)) return null;
   return `${plain.slice(0, 4)}-${plain.slice(4, 8)}-${plain.slice(8, 12)}`;

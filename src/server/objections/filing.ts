@@ -27,6 +27,9 @@ const HOUR_MS = 3_600_000;
 /** The text fields of the public form, as received (multipart). */
 export interface FilingFields { name?: string; phone?: string; email?: string; itemId?: string; grounds?: string; challengeToken?: string; challengeAnswer?: string }
 
+/** Characters as a reader counts them (a character outside the BMP is one, not two). */
+const charCount = (s: string): number => s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '_').length;
+
 const refused = (details: FieldError[]): AppError => new AppError('OBJECTION_REFUSED', 400, details.map((d) => d.message).join('；'), details);
 
 async function noticeOrNotFound(db: Db, id: string): Promise<repo.NoticeRow> {
@@ -51,9 +54,9 @@ function fieldProblems(f: FilingFields): { details: FieldError[]; name: string; 
   const details: FieldError[] = [];
   const name = (f.name ?? '').trim();
   if (name === '') details.push({ field: 'name', message: '姓名：请填写' });
-  else if ([...name].length > OBJECTOR_NAME_MAX) details.push({ field: 'name', message: `姓名：不超过 ${OBJECTOR_NAME_MAX} 个字` });
+  else if (charCount(name) > OBJECTOR_NAME_MAX) details.push({ field: 'name', message: `姓名：不超过 ${OBJECTOR_NAME_MAX} 个字` });
   const grounds = (f.grounds ?? '').trim();
-  const length = [...grounds].length;
+  const length = charCount(grounds);
   if (length < GROUNDS_MIN) details.push({ field: 'grounds', message: `异议理由：请写明事实和理由，不少于 ${GROUNDS_MIN} 个字` });
   else if (length > GROUNDS_MAX) details.push({ field: 'grounds', message: `异议理由：不超过 ${GROUNDS_MAX} 个字（现有 ${length} 个字）` });
   if ((f.itemId ?? '').trim() === '') details.push({ field: 'itemId', message: '异议对象：请选择公示名单中的一项' });

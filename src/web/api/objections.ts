@@ -12,10 +12,11 @@ export type Assignee = ResponseOf<'/publicity/objections/assignees'>[number];
 export const getObjectionForm = (id: string) => api.get('/public/notices/{id}/objection-form', { path: { id } });
 export const getChallenge = () => api.get('/public/challenge');
 export interface FilingInput { name: string; phone: string; email: string; itemId: string; grounds: string; challengeToken: string; challengeAnswer: string }
+const FILING_FIELDS = ['name', 'phone', 'email', 'itemId', 'grounds', 'challengeToken', 'challengeAnswer'] as const satisfies readonly (keyof FilingInput)[];
 /** Text fields first, then the attachments (the server reads the form in order). */
 export function fileObjection(id: string, input: FilingInput, files: readonly File[]) {
   const form = new FormData();
-  for (const [k, v] of Object.entries(input)) form.append(k, v);
+  for (const k of FILING_FIELDS) form.append(k, input[k]);
   for (const f of files) form.append('files', f, f.name);
   return api.upload('/public/notices/{id}/objection', form, { path: { id } });
 }

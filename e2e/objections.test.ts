@@ -107,9 +107,10 @@ describe('a citizen objects to a recognition publicity, the bureau handles it', 
       // A refused form: errors stand next to their fields, in Chinese, and nothing is filed.
       await page.getByTestId('objection-submit').click();
       await page.getByTestId('objection-error').waitFor();
-      expect(await page.getByTestId('field-name').innerText()).toContain('姓名：请填写');
-      expect(await page.getByTestId('field-phone').innerText()).toContain('联系电话或电子邮箱：请至少填写一项');
       await screenshot(page, 'objections-1-phone-refused');
+      expect(await page.getByTestId('objection-error').innerText()).toContain('请按提示修改');
+      expect(await page.getByTestId('error-name').innerText()).toBe('姓名：请填写');
+      expect(await page.getByTestId('error-phone').innerText()).toContain('联系电话或电子邮箱：请至少填写一项');
 
       await page.getByLabel('姓名').fill('王市民');
       await page.getByLabel('联系电话').fill('13912345678');

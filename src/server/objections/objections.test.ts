@@ -289,3 +289,27 @@ describe('the bureau handles an objection', () => {
     expect(await count("select count(*) n from audit_log where action = 'publicity.objection.record' and entity_id = $1", [d.id])).toBe(1);
   });
 });
+
+describe('the gate of the item\'s decision', () => {
+  it('counts an objection open until decided, and an upheld one after (the one repository function)', async () => {
+    const { countObjections } = await import('../publicity/repository.js');
+    const { gateOf } = await import('../publicity/service.js');
+    const notice = (await import('../publicity/repository.js')).latestNotice;
+    const subject = (await ctx.database.pool.query<{ subject_id: string }>('select subject_id from publicity_notice_items where id = $1', [items.b])).rows[0]!.subject_id;
+    const n = (await notice(ctx.database.db, 'recognition_application', subject))!;
+    const open = await countObjections(ctx.database.db, items.b, { status: 'open' });
+    expect(open).toBeGreaterThan(0);
+    const gate = await gateOf(ctx.database.db, n, addDays(n.lastDay, 1));
+    expect(gate.allowed).toBe(false);
+    expect(gate.reasons.join('')).toContain(`${open} 项异议未处理完毕`);
+    // Decide every open objection on the item: upheld ones are counted by outcome, none stays open.
+    const ids = (await ctx.database.pool.query<{ id: string }>("select id from publicity_objections where item_id = $1 and status in ('received', 'assigned')", [items.b])).rows.map((r) => r.id);
+    for (const id of ids) {
+      await ok(clients.bureauA!, 'POST', `/publicity/objections/${id}/assign`, { userId: bureauA.id });
+      await ok(clients.bureauA!, 'POST', `/publicity/objections/${id}/decide`, { outcome: 'upheld', reasons: '经核实异议成立' });
+    }
+    expect(await countObjections(ctx.database.db, items.b, { status: 'open' })).toBe(0);
+    expect(await countObjections(ctx.database.db, items.b, { outcome: 'upheld' })).toBe(ids.length);
+    expect((await gateOf(ctx.database.db, n, addDays(n.lastDay, 1))).allowed).toBe(true);
+  });
+});

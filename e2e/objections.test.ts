@@ -179,11 +179,14 @@ describe('a citizen objects to a recognition publicity, the bureau handles it', 
       await drawer.locator('textarea[data-testid=objection-reasons]').fill('经核查服务台账，服务人次属实，异议不成立。');
       await drawer.getByTestId('objection-decide').click();
       await expect.poll(() => drawer.getByTestId('objection-status').innerText()).toBe('已作出处理决定');
-      expect(await drawer.getByTestId('objection-outcome').innerText()).toContain('异议不成立');
+      expect(await drawer.getByTestId('objection-decided').innerText()).toContain('异议不成立');
       await drawer.locator('textarea[data-testid=objection-reply-text]').fill(REPLY);
       await drawer.getByTestId('objection-reply-save').click();
       await expect.poll(() => drawer.getByTestId('objection-status').innerText()).toBe('已答复');
-      expect(await drawer.getByTestId('objection-assign').isDisabled()).toBe(true);
+      // Done: what was decided and replied reads as text; no step is offered any more.
+      expect(await drawer.getByTestId('objection-replied').innerText()).toContain(REPLY);
+      expect(await drawer.getByTestId('objection-assign').count()).toBe(0);
+      expect(await drawer.locator('input:not([type=hidden]), textarea').count()).toBe(0);
       await settle(page);
       await screenshot(page, 'objections-8-colleague-replied');
     } finally {

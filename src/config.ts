@@ -27,6 +27,8 @@ export interface Config {
   /** Requests a minute per logged-in session, and per address for callers without a session. */
   sessionRateLimit: number;
   addressRateLimit: number;
+  /** Objections filed on the public portal per hour from one address. */
+  objectionRateLimit: number;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string, max = 65535): number {
@@ -59,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Per session, so an office behind one NAT address is no longer one budget; per address only without a session.
     sessionRateLimit: intFrom(env.HRSP_SESSION_RATE_LIMIT, 600, 'HRSP_SESSION_RATE_LIMIT', 1_000_000),
     addressRateLimit: intFrom(env.HRSP_ADDRESS_RATE_LIMIT, 1200, 'HRSP_ADDRESS_RATE_LIMIT', 1_000_000),
+    objectionRateLimit: intFrom(env.HRSP_OBJECTION_RATE_LIMIT, 5, 'HRSP_OBJECTION_RATE_LIMIT', 10_000),
   };
 }

@@ -26,6 +26,8 @@ export interface AppOptions {
   logLevel?: string;
   /** Login attempts per IP per minute (tests raise it; one test lowers it). */
   loginRateLimit?: number;
+  /** Objections filed per hour from one address on the public portal (default 5). */
+  objectionRateLimit?: number;
   /** Built Vue app; served with an index.html fallback for client-side routes. */
   webDir?: string | null;
   /** Upload limit for attachments (default 20 MB). */
@@ -77,7 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes, { db: options.db });
   await app.register(apiRoutes, {
     prefix: '/api/v1', db: options.db, secureCookies: options.secureCookies ?? false, loginRateLimit: options.loginRateLimit ?? 10,
-    maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, objectionRateLimit: options.objectionRateLimit ?? 5,
   });
   if (options.webDir && fs.existsSync(path.join(options.webDir, 'index.html'))) await serveWeb(app, options.webDir);
   return app;

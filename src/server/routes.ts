@@ -11,6 +11,7 @@ import { logRoutes } from './logs/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { platformRoutes } from './platforms/routes.js';
 import { preparationRoutes } from './preparation/routes.js';
+import { objectionRoutes } from './objections/routes.js';
 import { publicRoutes } from './public/routes.js';
 import { publicityRoutes } from './publicity/routes.js';
 import { recognitionRoutes } from './recognition/routes.js';
@@ -29,6 +30,7 @@ export interface ApiOptions {
   secureCookies: boolean;
   loginRateLimit: number;
   maxFileBytes: number;
+  objectionRateLimit: number;
 }
 
 export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise<void> {
@@ -55,4 +57,5 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
   await app.register(recognitionRoutes, { db, maxFileBytes: opts.maxFileBytes });
   await app.register(preparationRoutes, { db });
   await app.register(publicityRoutes, { db, maxFileBytes: opts.maxFileBytes });
+  await app.register(objectionRoutes, { db, maxFileBytes: opts.maxFileBytes, ratePerHour: opts.objectionRateLimit });
 }

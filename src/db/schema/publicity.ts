@@ -1,8 +1,10 @@
 import { check, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { dayCountings, objectionOutcomes, objectionStatuses, publicitySubjectTypes } from '../../domain/publicity/notice.js';
+import { dayCountings, publicitySubjectTypes } from '../../domain/publicity/notice.js';
 import { noticeRevisionKinds, noticeStatuses } from '../../domain/publicity/notice-states.js';
+import { objectionOutcomes, objectionSources, objectionStatuses, replyMethods } from '../../domain/publicity/objection.js';
 import { finalGrades } from '../../domain/evaluation/codes.js';
+import { sealedText } from '../../server/crypto/sealed-column.js';
 import { users } from './identity.js';
 
 /**
@@ -86,19 +88,56 @@ export const publicityNoticeRevisions = pgTable('publicity_notice_revisions', {
   check('publicity_notice_revisions_reason', sql`${t.kind} = 'post' or length(trim(coalesce(${t.reason}, ''))) > 0`),
 ]);
 
-/** Objections received during a notice; the bureau records them and their resolution (upheld or dismissed). */
+/**
+ * Objections to a listed item, filed on the public page (source 'public', with a receipt number) or
+ * recorded by the bureau from a letter, call or visit (source 'bureau'). The workflow is
+ * src/domain/publicity/objection.ts: received → assigned → decided (outcome, reasons in `resolution`)
+ * → replied. The objector's name and contact are personal data, sealed. Never public.
+ */
 export const publicityObjections = pgTable('publicity_objections', {
   id: uuid('id').primaryKey().defaultRandom(),
   noticeId: uuid('notice_id').notNull().references(() => publicityNotices.id, { onDelete: 'cascade' }),
   /** The listed item the objection is about. */
   itemId: uuid('item_id').notNull().references(() => publicityNoticeItems.id, { onDelete: 'cascade' }),
+  source: text('source', { enum: objectionSources }).notNull().default('bureau'),
+  /** What the objector keeps to look the objection up (XXXX-XXXX-XXXX, the last character a check). */
+  receiptNo: text('receipt_no').unique(),
+  objectorName: sealedText('objector_name'),
+  objectorPhone: sealedText('objector_phone'),
+  objectorEmail: sealedText('objector_email'),
   receivedOn: date('received_on').notNull(),
+  /** The grounds, as the objector gave them. */
   summary: text('summary').notNull(),
-  status: text('status', { enum: objectionStatuses }).notNull().default('open'),
+  status: text('status', { enum: objectionStatuses }).notNull().default('received'),
+  assignedTo: uuid('assigned_to').references(() => users.id),
+  assignedAt: timestamp('assigned_at', { withTimezone: true }),
   outcome: text('outcome', { enum: objectionOutcomes }),
+  /** The reasons of the decision. */
   resolution: text('resolution'),
   resolvedOn: date('resolved_on'),
+  replyText: text('reply_text'),
+  repliedOn: date('replied_on'),
+  replyMethod: text('reply_method', { enum: replyMethods }),
+  repliedBy: uuid('replied_by').references(() => users.id),
   recordedBy: uuid('recorded_by').references(() => users.id),
   resolvedBy: uuid('resolved_by').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('publicity_objections_notice_idx').on(t.noticeId), index('publicity_objections_item_idx').on(t.itemId)]);
+}, (t) => [
+  index('publicity_objections_notice_idx').on(t.noticeId), index('publicity_objections_item_idx').on(t.itemId), index('publicity_objections_assignee_idx').on(t.assignedTo),
+]);
+
+/** The investigation of an objection, entry by entry (append-only: never edited or removed). */
+export const publicityObjectionNotes = pgTable('publicity_objection_notes', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  objectionId: uuid('objection_id').notNull().references(() => publicityObjections.id, { onDelete: 'cascade' }),
+  body: text('body').notNull(),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('publicity_objection_notes_objection_idx').on(t.objectionId)]);
+
+/** Challenge tokens already used to file an objection (each answers once); rows past their expiry may be deleted. */
+export const publicityChallengeUses = pgTable('publicity_challenge_uses', {
+  id: text('id').primaryKey(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -25,8 +25,9 @@ import { constructionLabels } from '../recognition/form.js';
 import { materialKindLabels } from '../recognition/materials.js';
 import { preparationNeedKindLabels, preparationTermStatusLabels } from '../recognition/preparation.js';
 import { recommendationLabels, verificationResultLabels } from '../recognition/expert-review.js';
-import { dayCountingLabels, objectionOutcomeLabels, objectionStatusLabels } from '../publicity/notice.js';
+import { dayCountingLabels } from '../publicity/notice.js';
 import { noticeRevisionKindLabels, noticeStatusLabels } from '../publicity/notice-states.js';
+import { objectionOutcomeLabels, objectionSourceLabels, objectionStatusLabels, replyMethodLabels } from '../publicity/objection.js';
 import { applicationActions, applicationStateLabels, transitionOf, type ApplicationAction, type OpinionKind } from '../recognition/workflow.js';
 
 export {
@@ -132,6 +133,7 @@ export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>
   'recognition.expert.submitted': '专家已提交认定评估意见',
   'recognition.application.in_publicity': '拟认定平台公示中',
   'recognition.application.publicity_withdrawn': '拟认定平台公示已撤回',
+  'publicity.objection.assigned': '公示异议分派给我办理',
   'recognition.application.recognized': '已认定为市级平台',
   'preparation.approved': '已批准先行筹建',
   'preparation.readiness': '筹建平台申请验收',
@@ -219,6 +221,8 @@ export const ENUM_LABELS = {
   publicitySubject: { recognition_application: '拟认定市级平台', evaluation_result: '年度评估拟定结果' },
   noticeStatus: noticeStatusLabels,
   noticeRevisionKind: noticeRevisionKindLabels,
+  objectionSource: objectionSourceLabels,
+  replyMethod: replyMethodLabels,
 } as const satisfies Record<string, Readonly<Record<string, string>>>;
 
 export type EnumName = keyof typeof ENUM_LABELS;

@@ -6,7 +6,7 @@
 import type { Role } from '../auth/roles.js';
 
 /** Pages a notification may open (names of routes in src/web/router/routes.ts). */
-export type NotificationPage = 'evaluation-entry' | 'review-assignment' | 'evaluation-results' | 'recognition-application' | 'platform-detail';
+export type NotificationPage = 'evaluation-entry' | 'review-assignment' | 'evaluation-results' | 'recognition-application' | 'platform-detail' | 'publicity-objections';
 
 interface KindSpec { audience: readonly Role[]; page: NotificationPage }
 
@@ -43,6 +43,8 @@ export const NOTIFICATION_KINDS = {
   'preparation.extended': { audience: ['district_gov', 'district', 'operator'], page: 'platform-detail' },
   'preparation.expired': { audience: ['district_gov', 'district', 'operator', 'bureau'], page: 'platform-detail' },
   'recognition.application.publicity_withdrawn': { audience: ['district_gov', 'district'], page: 'recognition-application' },
+  // An objection to a notice assigned to a bureau colleague: the notice's objections page.
+  'publicity.objection.assigned': { audience: ['bureau'], page: 'publicity-objections' },
   // Art 17: a recognized platform's deadline passed with the lowered condition still unmet (the daily check).
   'platform.deadline.overdue': { audience: ['bureau'], page: 'platform-detail' },
 } as const satisfies Record<string, KindSpec>;
@@ -51,7 +53,7 @@ export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 export const notificationKinds = Object.keys(NOTIFICATION_KINDS) as NotificationKind[];
 
 /** The records a link names: an evaluation (and entry), a recognition application, or a platform for its detail. */
-export interface LinkIds { evaluationId?: string; entryId?: string; applicationId?: string; platformId?: string }
+export interface LinkIds { evaluationId?: string; entryId?: string; applicationId?: string; platformId?: string; noticeId?: string; objectionId?: string }
 
 /** The in-app path a notification of this kind opens. */
 export function notificationLink(kind: NotificationKind, ids: LinkIds): string {
@@ -69,5 +71,7 @@ export function notificationLink(kind: NotificationKind, ids: LinkIds): string {
       return `/app/recognition/applications/${encodeURIComponent(ids.applicationId ?? '')}`;
     case 'platform-detail':
       return `/app/platforms/${encodeURIComponent(ids.platformId ?? '')}`;
+    case 'publicity-objections':
+      return `/app/publicity/${encodeURIComponent(ids.noticeId ?? '')}/objections${ids.objectionId === undefined ? '' : `?objection=${encodeURIComponent(ids.objectionId)}`}`;
   }
 }

@@ -20,14 +20,7 @@ export const dayCountingLabels: Record<DayCounting, string> = { calendar_days: '
 export const MIN_PUBLICITY_DAYS = 5;
 export const MAX_PUBLICITY_DAYS = 60;
 
-export const objectionStatuses = ['open', 'resolved'] as const;
-export type ObjectionStatus = (typeof objectionStatuses)[number];
-export const objectionStatusLabels: Record<ObjectionStatus, string> = { open: '待处理', resolved: '已处理' };
-
-/** How a resolved objection came out: upheld (异议成立) stops the recognition, dismissed lets it go on. */
-export const objectionOutcomes = ['upheld', 'dismissed'] as const;
-export type ObjectionOutcome = (typeof objectionOutcomes)[number];
-export const objectionOutcomeLabels: Record<ObjectionOutcome, string> = { upheld: '异议成立', dismissed: '异议不成立' };
+export { objectionOutcomeLabels, objectionOutcomes, objectionStatusLabels, objectionStatuses, type ObjectionOutcome, type ObjectionStatus } from './objection.js';
 
 /** The period of a notice posted on `postedOn` for `days` days; fewer than five days are refused (field `days`). */
 export function noticePeriod(postedOn: IsoDate, days: number, counting: DayCounting = 'calendar_days', calendar: WorkCalendar = chineseCalendar): Result<PublicityPeriod> {

@@ -112,3 +112,11 @@ export async function auditExport(db: Executor, request: RefusedRequest & { quer
     summary: { file, path: (request.url.split('?')[0] ?? '').slice(0, 300), query: request.query ?? {} },
   });
 }
+
+/** Audit for a change made by an anonymous member of the public (an objection filed on the portal): who is unknown, the address is kept. */
+export async function auditPublic(tx: Executor, ip: string | null, event: AuditEvent): Promise<void> {
+  await insertAudit(tx, {
+    userId: null, username: '公众', role: null, organizationId: null, organizationName: null, ip,
+    action: event.action, entityType: event.entityType, entityId: event.entityId ?? null, summary: event.summary ?? {},
+  });
+}

@@ -1,6 +1,6 @@
 import { getTableName, sql, type Column } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { platforms, recognitionApplications, users } from '../../db/schema/index.js';
+import { platforms, publicityObjections, recognitionApplications, users } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 
 /**
@@ -21,6 +21,9 @@ export const sealedColumns: readonly SealedColumn[] = [
   { label: 'platforms.contact_phone', table: platforms, column: platforms.contactPhone },
   { label: 'recognition_applications.contact_name', table: recognitionApplications, column: recognitionApplications.contactName },
   { label: 'recognition_applications.contact_phone', table: recognitionApplications, column: recognitionApplications.contactPhone },
+  { label: 'publicity_objections.objector_name', table: publicityObjections, column: publicityObjections.objectorName },
+  { label: 'publicity_objections.objector_phone', table: publicityObjections, column: publicityObjections.objectorPhone },
+  { label: 'publicity_objections.objector_email', table: publicityObjections, column: publicityObjections.objectorEmail },
 ];
 
 const ref = (c: SealedColumn) => ({ table: sql.identifier(getTableName(c.table)), column: sql.identifier(c.column.name) });

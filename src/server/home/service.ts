@@ -10,6 +10,8 @@ import { listApplicationsInStates, listExpertWork } from '../recognition/reposit
 import type { ApplicationState } from '../../domain/recognition/workflow.js';
 import { PREPARATION_TODO_DAYS } from '../../domain/recognition/preparation.js';
 import { termsEndingSoon } from '../preparation/service.js';
+import { openObjectionStatuses } from '../../domain/publicity/objection.js';
+import { openAssignedTo } from '../objections/repository.js';
 
 /** A piece of work waiting for the user, with the page where it is done. */
 export interface HomeTask { kind: string; title: string; link: string }
@@ -36,6 +38,15 @@ async function bureauTasks(db: Db): Promise<HomeTask[]> {
     link: notificationLink('preparation.reminder', { platformId: t.platformId }),
   }));
   return [...preparation, ...deadlines];
+}
+
+/** 异议处理: the open objections assigned to the user (bureau staff), each opening its notice's objections page. */
+async function objectionTasks(db: Db, ctx: RequestContext): Promise<HomeTask[]> {
+  return (await openAssignedTo(db, ctx.actor.userId, openObjectionStatuses)).map((o) => ({
+    kind: 'publicity.objection.assigned',
+    title: `异议处理：「${o.noticeTitle}」中「${o.itemTitle}」的异议（${o.receivedOn} 收到）待调查并作出处理决定`,
+    link: notificationLink('publicity.objection.assigned', { noticeId: o.noticeId, objectionId: o.id }),
+  }));
 }
 
 /** What each role does next on a recognition application (Art 14 (一)): the states waiting on it and the step's words. */
@@ -104,6 +115,6 @@ export async function homeSummary(db: Db, ctx: RequestContext): Promise<HomeSumm
       { label: '已备案', value: count('filed') },
       { label: '筹建中', value: count('preparing') },
     ],
-    tasks: [...(role === 'bureau' ? await bureauTasks(db) : []), ...(await recognitionTasks(db, ctx))],
+    tasks: [...(role === 'bureau' ? [...(await objectionTasks(db, ctx)), ...(await bureauTasks(db))] : []), ...(await recognitionTasks(db, ctx))],
   };
 }

@@ -33,6 +33,8 @@ const pageCalls: Record<NotificationPage, (e: string, entry: string, platformId:
   'recognition-application': () => [],
   // Platform notifications are checked in src/server/yeardata/recognition-deadlines.test.ts.
   'platform-detail': (_e, _entry, p) => [`/platforms/${p}`],
+  // Not reached by this campaign; src/server/objections/objections.test.ts opens these links.
+  'publicity-objections': () => [],
 };
 
 const declinedBy = async (entryId: string, username: string) => (await ctx.database.pool.query(

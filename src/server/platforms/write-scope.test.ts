@@ -20,6 +20,8 @@ const OWN_OR_STATELESS = new Set([
   'POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/change-password',
   'POST /api/v1/auth/login/totp', 'POST /api/v1/auth/totp/enrol', 'POST /api/v1/auth/totp/confirm',
   'POST /api/v1/notifications/read', 'POST /api/v1/rules/score', 'POST /api/v1/rules/check',
+  // Anyone may object to a notice during its period (no login): it adds a new objection and reaches no one's record (src/server/objections/objections.test.ts).
+  'POST /api/v1/public/notices/{id}/objection',
 ]);
 /** Refusals given as a field error rather than 403/404, each for a stated reason. */
 const REFUSED_AS_FIELD_ERROR: Record<string, string> = {
@@ -41,6 +43,8 @@ interface Foreign {
   org: string; user: string; session: string;
   /** A recognition application of 万州 (out of every tested caller's scope, 九龙坡's government included). */
   application: string;
+  /** A publicity notice listing that application, and an objection to it (the bureau's only). */
+  notice: string; objection: string;
 }
 const foreign: Partial<Record<'wz' | 'jlpOther', Foreign>> = {};
 const clients: Record<string, Client> = {};
@@ -68,7 +72,20 @@ async function victim(label: string, districtCode: string, operatorOrg: string):
   const application = (await ctx.database.pool.query<{ id: string }>(
     "insert into recognition_applications (district_code, name, type, state) values ('500101', $1, 'comprehensive_park', 'submitted') returning id", [`${label}申报`],
   )).rows[0]!.id;
-  return { label, districtCode, platform, site: await makeSite(db, platform, 1000), staff: await makeStaff(db, platform, { team: 'management' }), residence, enterprise, file: '', entry: '', org: operatorOrg, user: user.id, session, application };
+  const notice = (await ctx.database.pool.query<{ id: string }>(
+    `insert into publicity_notices (subject_type, title, posted_on, days, first_day, last_day, decision_from)
+     values ('recognition_application', $1, current_date, 5, current_date + 1, current_date + 5, current_date + 6) returning id`, [`${label}公示`],
+  )).rows[0]!.id;
+  const item = (await ctx.database.pool.query<{ id: string }>(
+    "insert into publicity_notice_items (notice_id, subject_type, subject_id, position, title) values ($1, 'recognition_application', $2, 1, $3) returning id", [notice, application, `${label}申报`],
+  )).rows[0]!.id;
+  const objection = (await ctx.database.pool.query<{ id: string }>(
+    "insert into publicity_objections (notice_id, item_id, received_on, summary) values ($1, $2, current_date, '越权测试异议') returning id", [notice, item],
+  )).rows[0]!.id;
+  return {
+    label, districtCode, platform, site: await makeSite(db, platform, 1000), staff: await makeStaff(db, platform, { team: 'management' }), residence, enterprise, file: '', entry: '', org: operatorOrg,
+    user: user.id, session, application, notice, objection,
+  };
 }
 
 beforeAll(async () => {
@@ -111,13 +128,12 @@ function paramValue(op: Operation, name: string, f: Foreign): string | undefined
   if (name === 'staffId') return f.staff;
   if (name === 'entryId') return f.entry;
   if (name === 'code') return '1.1';
+  if (name === 'noticeId') return f.notice;
   if (name === 'assignmentId' || name === 'fileId' || name === 'objectionId' || name === 'itemId') return crypto.randomUUID();
   if (name !== 'id') return undefined;
   const byBase: Record<string, string> = {
     platforms: f.platform, residences: f.residence, enterprises: f.enterprise, users: f.user, organizations: f.org, sessions: f.session,
-    files: f.file, schemes: 'cq-2025', evaluations: evaluation, proposals: crypto.randomUUID(), recognition: f.application,
-    // Notices are the bureau's alone (every other role is refused by the route's access before any record is read).
-    publicity: crypto.randomUUID(),
+    files: f.file, schemes: 'cq-2025', evaluations: evaluation, proposals: crypto.randomUUID(), recognition: f.application, publicity: f.objection,
   };
   return base === undefined ? undefined : byBase[base];
 }

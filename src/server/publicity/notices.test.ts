@@ -64,7 +64,7 @@ async function proposed(name: string): Promise<string> {
 const post = (applicationIds: string[], postedOn = todayIso(), extra: Record<string, unknown> = {}) =>
   c.bureau.call('POST', '/publicity/notices', { kind: 'recognition_application', title: '关于拟认定市级人力资源服务发展平台的公示', body: '现予公示。', postedOn, days: 5, applicationIds, ...extra });
 const openObjection = (noticeId: string, itemId: string) =>
-  q("insert into publicity_objections (notice_id, item_id, received_on, summary, status) values ($1, $2, $3, '异议', 'open') returning id", [noticeId, itemId, todayIso()]);
+  q("insert into publicity_objections (notice_id, item_id, received_on, summary, status) values ($1, $2, $3, '异议', 'received') returning id", [noticeId, itemId, todayIso()]);
 const year = todayIso().slice(0, 4);
 
 beforeAll(async () => {
@@ -257,7 +257,7 @@ describe('draft results of an evaluation (Art 30 (四))', () => {
     expect(open.json<Problem>().message).toContain('异议未处理');
     // Deciding before the objection is settled is refused.
     expect((await c.bureau.call('POST', `/publicity/notices/${notice.id}/items/${item.id}/decision`, { grade: 'pass', reason: '改定' })).statusCode).toBe(409);
-    await q("update publicity_objections set status = 'resolved', outcome = 'upheld', resolution = '经核实成立', resolved_on = $2 where id = $1", [o!.id, todayIso()]);
+    await q("update publicity_objections set status = 'decided', outcome = 'upheld', resolution = '经核实成立', resolved_on = $2 where id = $1", [o!.id, todayIso()]);
     const upheld = await c.bureau.call('POST', `/evaluations/${evaluationId}/publish`);
     expect(upheld.statusCode).toBe(409);
     expect(upheld.json<Problem>().message).toContain('须先决定其等次');

@@ -1,11 +1,12 @@
 /** The only SQL of publicity notices and their objections (general: the subject is a type and an id). */
-import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import {
   evaluationEntries, files, publicityNoticeItems as items, publicityNoticeRevisions as revisions, publicityNotices as notices, publicityObjections as objections, users,
 } from '../../db/schema/index.js';
 import type { PublicitySubjectType } from '../../domain/publicity/notice.js';
 import type { NoticeStatus } from '../../domain/publicity/notice-states.js';
+import { openObjectionStatuses, type ObjectionOutcome } from '../../domain/publicity/objection.js';
 import * as filesRepo from '../files/repository.js';
 
 export interface NoticeItemInput { subjectId: string; title: string; detail: string | null }
@@ -50,7 +51,7 @@ export type ObjectionRecord = Awaited<ReturnType<typeof listObjections>>[number]
  */
 export async function countOpenObjections(db: Executor, itemIds: readonly string[]): Promise<number> {
   if (itemIds.length === 0) return 0;
-  const [row] = await db.select({ n: count() }).from(objections).where(and(inArray(objections.itemId, [...itemIds]), eq(objections.status, 'open')));
+  const [row] = await db.select({ n: count() }).from(objections).where(and(inArray(objections.itemId, [...itemIds]), inArray(objections.status, [...openObjectionStatuses])));
   return row?.n ?? 0;
 }
 
@@ -58,7 +59,7 @@ export async function countOpenObjections(db: Executor, itemIds: readonly string
 export async function openObjectionsByNotice(db: Executor, noticeIds: readonly string[]): Promise<Map<string, number>> {
   if (noticeIds.length === 0) return new Map();
   const rows = await db.select({ noticeId: objections.noticeId, n: count() }).from(objections)
-    .where(and(inArray(objections.noticeId, [...noticeIds]), eq(objections.status, 'open'))).groupBy(objections.noticeId);
+    .where(and(inArray(objections.noticeId, [...noticeIds]), inArray(objections.status, [...openObjectionStatuses]))).groupBy(objections.noticeId);
   return new Map(rows.map((r) => [r.noticeId, r.n]));
 }
 
@@ -70,10 +71,16 @@ export async function upheldByItem(db: Executor, itemIds: readonly string[]): Pr
   return new Map(rows.map((r) => [r.itemId, r.n]));
 }
 
-export async function countObjections(db: Executor, itemId: string, where: { status?: 'open' | 'resolved'; outcome?: 'upheld' | 'dismissed' }): Promise<number> {
+/**
+ * The item's objections: `open` counts those not decided yet (the gate's question, the domain's
+ * `openObjectionStatuses`), `decided` those with a decision; `outcome` narrows to upheld or dismissed.
+ * The one place that says in SQL what an open objection is.
+ */
+export async function countObjections(db: Executor, itemId: string, where: { status?: 'open' | 'decided'; outcome?: ObjectionOutcome }): Promise<number> {
+  const open = [...openObjectionStatuses];
   const [row] = await db.select({ n: count() }).from(objections).where(and(
     eq(objections.itemId, itemId),
-    where.status === undefined ? undefined : eq(objections.status, where.status),
+    where.status === undefined ? undefined : where.status === 'open' ? inArray(objections.status, open) : notInArray(objections.status, open),
     where.outcome === undefined ? undefined : eq(objections.outcome, where.outcome),
   ));
   return row?.n ?? 0;
@@ -93,10 +100,13 @@ export async function findObjection(db: Executor, itemId: string, id: string): P
   return all[0] ?? null;
 }
 
-/** Resolves an objection only while it is open; a raced second resolution changes nothing. */
-export async function resolveObjection(tx: Executor, id: string, set: { outcome: 'upheld' | 'dismissed'; resolution: string; resolvedOn: string; resolvedBy: string }): Promise<boolean> {
-  const rows = await tx.update(objections).set({ ...set, status: 'resolved' })
-    .where(and(eq(objections.id, id), eq(objections.status, 'open'))).returning({ id: objections.id });
+/**
+ * Decides an objection only while it is open (received or assigned); one not assigned yet is taken by
+ * the one who decides it. A raced second decision changes nothing.
+ */
+export async function resolveObjection(tx: Executor, id: string, set: { outcome: ObjectionOutcome; resolution: string; resolvedOn: string; resolvedBy: string }): Promise<boolean> {
+  const rows = await tx.update(objections).set({ ...set, status: 'decided' })
+    .where(and(eq(objections.id, id), eq(objections.status, 'assigned'))).returning({ id: objections.id });
   return rows.length > 0;
 }
 
@@ -203,4 +213,10 @@ export async function deleteNoticeFile(tx: Executor, fileId: string): Promise<vo
 
 export function readNoticeFile(db: Executor, fileId: string): AsyncGenerator<Buffer> {
   return filesRepo.readContent(db, fileId);
+}
+
+/** Assigns a received objection to the user (the bureau deciding an objection it recorded itself takes it first). */
+export async function takeObjection(tx: Executor, id: string, userId: string): Promise<void> {
+  await tx.update(objections).set({ status: 'assigned', assignedTo: userId, assignedAt: new Date() })
+    .where(and(eq(objections.id, id), eq(objections.status, 'received')));
 }

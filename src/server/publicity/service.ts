@@ -8,6 +8,7 @@ import type { Db, Executor } from '../../db/client.js';
 import type { DayCounting } from '../../domain/dates/periods.js';
 import { decisionGate, noticePeriod, type PublicitySubjectType } from '../../domain/publicity/notice.js';
 import type { PublicityPeriod, RecognitionGate } from '../../domain/dates/periods.js';
+import { checkObjectionAction, isOpenObjection } from '../../domain/publicity/objection.js';
 import { audit } from '../audit/audit.js';
 import { loadWorkCalendar } from '../calendar/service.js';
 import type { RequestContext } from '../context.js';
@@ -82,11 +83,14 @@ export async function resolveObjection(
 ): Promise<void> {
   const o = await repo.findObjection(db, notice.itemId, objectionId);
   if (!o) throw errors.notFound('异议');
-  if (o.status !== 'open') throw errors.conflict('该异议已处理');
+  if (!isOpenObjection(o.status)) throw errors.conflict('该异议已处理');
   if (input.resolvedOn < o.receivedOn) throw errors.invalid('resolvedOn', `处理日期：不能早于收到日期 ${o.receivedOn}`);
   if (input.resolvedOn > today) throw errors.invalid('resolvedOn', '处理日期：不能晚于今天');
   await db.transaction(async (tx) => {
-    if (!(await repo.resolveObjection(tx, o.id, { ...input, resolvedBy: ctx.actor.userId }))) throw errors.conflict('该异议已处理');
+    // Recorded and decided by the same desk: the one who decides a received objection takes it first (the table's assign step).
+    if (o.status === 'received') await repo.takeObjection(tx, o.id, ctx.actor.userId);
+    const step = checkObjectionAction('assigned', 'decide');
+    if (!step.ok || !(await repo.resolveObjection(tx, o.id, { ...input, resolvedBy: ctx.actor.userId }))) throw errors.conflict('该异议已处理');
     await audit(tx, ctx, {
       action: 'publicity.objection.resolve', entityType: 'publicity_notice', entityId: notice.id,
       summary: { objectionId: o.id, subjectType: notice.subjectType, subjectId: notice.subjectId, outcome: input.outcome, resolution: input.resolution, resolvedOn: input.resolvedOn },

@@ -9,6 +9,7 @@ import type { Db, Executor } from '../../db/client.js';
 import { checkEntry, checkRecognitionTransition } from '../../domain/platforms/lifecycle.js';
 import { docNoRefusal, normalizeDocNo } from '../../domain/platforms/doc-number.js';
 import { dayCountingLabels, noticePeriod, objectionOutcomeLabels, objectionStatusLabels } from '../../domain/publicity/notice.js';
+import { isOpenObjection } from '../../domain/publicity/objection.js';
 import { applicationStateLabels } from '../../domain/recognition/workflow.js';
 import { audit } from '../audit/audit.js';
 import { loadWorkCalendar } from '../calendar/service.js';
@@ -66,11 +67,13 @@ export async function postPublicity(db: Db, ctx: RequestContext, id: string, inp
 export async function getPublicity(db: Db, ctx: RequestContext, id: string): Promise<PublicityOut> {
   const a = await loadApplication(db, ctx, id);
   const n = await publicityRepo.latestNotice(db, 'recognition_application', a.id);
-  const objections = n === null ? [] : await publicityRepo.listObjections(db, n.itemId);
+  const all = n === null ? [] : await publicityRepo.listObjections(db, n.itemId);
+  // Objections are the bureau's only: the district and the government see the gate's reasons, not the objections.
+  const objections = ctx.actor.role === 'admin' || ctx.actor.role === 'bureau' ? all : [];
   const gate = a.state !== 'in_publicity' || n === null
     ? { allowed: false, reasons: [`「${applicationStateLabels[a.state]}」状态下不能作出认定`] }
     : await publicity.gateOf(db, n, todayIso());
-  const upheld = objections.filter((o) => o.outcome === 'upheld').length;
+  const upheld = all.filter((o) => o.outcome === 'upheld').length;
   return {
     applicationId: a.id, state: a.state,
     notice: n === null ? null : {
@@ -81,7 +84,7 @@ export async function getPublicity(db: Db, ctx: RequestContext, id: string): Pro
       id: o.id, receivedOn: o.receivedOn, summary: o.summary, status: o.status, statusLabel: objectionStatusLabels[o.status],
       outcome: o.outcome, outcomeLabel: o.outcome === null ? null : objectionOutcomeLabels[o.outcome], resolution: o.resolution, resolvedOn: o.resolvedOn,
     })),
-    openObjections: objections.filter((o) => o.status === 'open').length, upheldObjections: upheld,
+    openObjections: all.filter((o) => isOpenObjection(o.status)).length, upheldObjections: upheld,
     recognition: upheld > 0 && gate.allowed ? { allowed: false, reasons: ['有异议经核实成立，不能认定'] } : { allowed: gate.allowed, reasons: [...gate.reasons] },
     decision: a.decisionDate === null || a.decisionDocNo === null ? null : { decisionDate: a.decisionDate, docNo: a.decisionDocNo },
   };

@@ -251,6 +251,12 @@ describe('expert assessment (Art 14 (二))', () => {
     expect((await c.bureau.call('POST', app(id, '/publicity/objections'), { receivedOn: todayIso(), summary: '' })).json<Problem>().message).toContain('摘要');
     const p = (await ok(c.bureau, 'POST', app(id, '/publicity/objections'), { receivedOn: todayIso(), summary: '入驻企业数量与实际不符' })).json<Publicity>();
     expect(p.openObjections).toBe(1);
+    // Objections are the bureau's only: the district bodies read the publicity and the gate, not the objections.
+    for (const who of [c.gov, c.hrss]) {
+      const seen = (await ok(who, 'GET', app(id, '/publicity'))).json<Publicity>();
+      expect(seen.objections).toEqual([]);
+      expect(JSON.stringify(seen)).not.toContain('入驻企业数量与实际不符');
+    }
     await ok(c.bureau, 'PUT', app(id, `/publicity/objections/${p.objections[0]!.id}`), { outcome: 'upheld', resolution: '经核实，入驻企业不足' });
     const upheld = await c.bureau.call('POST', app(id, '/recognize'), { decisionDate: todayIso(), docNo: `渝人社〔${todayIso().slice(0, 4)}〕2号` });
     expect(upheld.statusCode).toBe(409);

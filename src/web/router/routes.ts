@@ -98,6 +98,13 @@ export const appChildRoutes: RouteRecordRaw[] = [
     meta: { title: '认定申请', roles: RECOGNITION_READERS, activeMenu: '/app/recognition/applications' },
   },
   {
+    // Objections are the bureau's only (GET /publicity/notices/:noticeId/objections).
+    path: 'publicity/:noticeId/objections',
+    name: 'publicity-objections',
+    component: () => import('../views/publicity/NoticeObjectionsView.vue'),
+    meta: { title: '异议处理', roles: BUREAU, activeMenu: '/app/recognition/applications' },
+  },
+  {
     path: 'evaluations',
     name: 'evaluations',
     component: () => import('../views/evaluations/EvaluationListView.vue'),
@@ -237,6 +244,8 @@ export const routes: RouteRecordRaw[] = [
       },
       { path: 'notices', name: 'public-notices', component: () => import('../views/portal/notices/NoticeArchiveView.vue'), meta: { title: '公示公告', public: true } },
       { path: 'notices/:id', name: 'public-notice', component: () => import('../views/portal/notices/NoticePageView.vue'), meta: { title: '公示详情', public: true } },
+      { path: 'notices/:id/objection', name: 'notice-objection', component: () => import('../views/portal/notices/ObjectionFormView.vue'), meta: { title: '对公示提出异议', public: true } },
+      { path: 'objections/lookup', name: 'objection-lookup', component: () => import('../views/portal/notices/ObjectionLookupView.vue'), meta: { title: '查询异议处理情况', public: true } },
       { path: 'results', name: 'public-results', component: () => import('../views/portal/PublicResultsView.vue'), meta: { title: '年度评估结果', public: true } },
       { path: '403', name: 'forbidden', component: () => import('../views/errors/ForbiddenView.vue'), meta: { title: '无权访问', public: true } },
       {

@@ -9314,6 +9314,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 获取提交异议的验证问题（文字题，10 分钟内有效，只能使用一次） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiresAt: string;
+                            question: string;
+                            token: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/districts": {
         parameters: {
             query?: never;
@@ -9696,6 +9736,160 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/notices/{id}/objection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提出异议（multipart：name、phone 或 email、itemId、grounds、challengeToken、challengeAnswer，附件 files 最多 5 个；公示期内；同一地址每小时有上限） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            itemTitle: string;
+                            noticeTitle: string;
+                            receiptNo: string;
+                            receivedOn: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/notices/{id}/objection-form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 异议表单：公示标题、公示名单、公示期、当前能否提出异议 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            filingOpen: boolean;
+                            filingRefusal: string | null;
+                            firstDay: string;
+                            items: {
+                                detail: string | null;
+                                id: string;
+                                title: string;
+                            }[];
+                            lastDay: string;
+                            limits: {
+                                groundsMax: number;
+                                groundsMin: number;
+                                maxFileBytes: number;
+                                maxFiles: number;
+                                nameMax: number;
+                            };
+                            noticeId: string;
+                            postedOn: string;
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/objections/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 凭回执编号和提交时的联系方式查询异议处理情况 */
+        get: {
+            parameters: {
+                query: {
+                    receipt: string;
+                    contact: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decidedOn: string | null;
+                            itemTitle: string;
+                            noticeTitle: string;
+                            receiptNo: string;
+                            receivedOn: string;
+                            reply: {
+                                methodLabel: string;
+                                repliedOn: string;
+                                text: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "received" | "assigned" | "decided" | "replied";
+                            statusLabel: string;
+                        };
+                    };
                 };
             };
         };
@@ -10487,6 +10681,783 @@ export interface paths {
                             status: "posted" | "withdrawn";
                             statusLabel: string;
                             title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publicity/notices/{noticeId}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公示的异议（按公示名单逐项，可按状态筛选） */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "received" | "assigned" | "decided" | "replied";
+                };
+                header?: never;
+                path: {
+                    noticeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                title: string;
+                            }[];
+                            notice: {
+                                id: string;
+                                lastDay: string;
+                                postedOn: string;
+                                title: string;
+                            };
+                            objections: {
+                                assignedTo: string | null;
+                                assignedToName: string | null;
+                                id: string;
+                                itemId: string;
+                                itemTitle: string;
+                                noticeId: string;
+                                objectorName: string | null;
+                                open: boolean;
+                                /** @enum {string|null} */
+                                outcome: "upheld" | "dismissed" | null;
+                                outcomeLabel: string | null;
+                                receiptNo: string | null;
+                                receivedOn: string;
+                                repliedOn: string | null;
+                                /** @enum {string|null} */
+                                replyMethod: "letter" | "email" | "phone" | "sms" | "in_person" | "online" | null;
+                                replyMethodLabel: string | null;
+                                replyText: string | null;
+                                resolution: string | null;
+                                resolvedOn: string | null;
+                                /** @enum {string} */
+                                source: "public" | "bureau";
+                                sourceLabel: string;
+                                /** @enum {string} */
+                                status: "received" | "assigned" | "decided" | "replied";
+                                statusLabel: string;
+                                summary: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记来信、来电、来访收到的异议 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    noticeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email?: string;
+                        /** Format: uuid */
+                        itemId: string;
+                        objectorName?: string | null;
+                        phone?: string;
+                        receivedOn: string;
+                        summary: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignedTo: string | null;
+                            assignedToName: string | null;
+                            files: {
+                                id: string;
+                                mimeType: string;
+                                originalName: string;
+                                sha256: string;
+                                sizeBytes: number;
+                            }[];
+                            id: string;
+                            itemId: string;
+                            itemTitle: string;
+                            notes: {
+                                body: string;
+                                createdAt: string;
+                                createdByName: string | null;
+                                id: string;
+                            }[];
+                            noticeId: string;
+                            noticeTitle: string;
+                            objectorEmail: string | null;
+                            objectorName: string | null;
+                            objectorPhone: string | null;
+                            open: boolean;
+                            /** @enum {string|null} */
+                            outcome: "upheld" | "dismissed" | null;
+                            outcomeLabel: string | null;
+                            receiptNo: string | null;
+                            receivedOn: string;
+                            refusals: {
+                                assign: string | null;
+                                decide: string | null;
+                                note: string | null;
+                                reply: string | null;
+                            };
+                            repliedOn: string | null;
+                            /** @enum {string|null} */
+                            replyMethod: "letter" | "email" | "phone" | "sms" | "in_person" | "online" | null;
+                            replyMethodLabel: string | null;
+                            replyText: string | null;
+                            resolution: string | null;
+                            resolvedOn: string | null;
+                            /** @enum {string} */
+                            source: "public" | "bureau";
+                            sourceLabel: string;
+                            /** @enum {string} */
+                            status: "received" | "assigned" | "decided" | "replied";
+                            statusLabel: string;
+                            summary: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publicity/objections/assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可分派的承办人（市局业务人员） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            displayName: string;
+                            id: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publicity/objections/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 分派给我办理的异议 */
+        get: {
+            parameters: {
+                query?: {
+                    open?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignedTo: string | null;
+                            assignedToName: string | null;
+                            id: string;
+                            itemId: string;
+                            itemTitle: string;
+                            noticeId: string;
+                            noticeTitle: string;
+                            objectorName: string | null;
+                            open: boolean;
+                            /** @enum {string|null} */
+                            outcome: "upheld" | "dismissed" | null;
+                            outcomeLabel: string | null;
+                            receiptNo: string | null;
+                            receivedOn: string;
+                            repliedOn: string | null;
+                            /** @enum {string|null} */
+                            replyMethod: "letter" | "email" | "phone" | "sms" | "in_person" | "online" | null;
+                            replyMethodLabel: string | null;
+                            replyText: string | null;
+                            resolution: string | null;
+                            resolvedOn: string | null;
+                            /** @enum {string} */
+                            source: "public" | "bureau";
+                            sourceLabel: string;
+                            /** @enum {string} */
+                            status: "received" | "assigned" | "decided" | "replied";
+                            statusLabel: string;
+                            summary: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publicity/objections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 异议详情（含异议人联系方式、调查记录、附件） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignedTo: string | null;
+                            assignedToName: string | null;
+                            files: {
+                                id: string;
+                                mimeType: string;
+                                originalName: string;
+                                sha256: string;
+                                sizeBytes: number;
+                            }[];
+                            id: string;
+                            itemId: string;
+                            itemTitle: string;
+                            notes: {
+                                body: string;
+                                createdAt: string;
+                                createdByName: string | null;
+                                id: string;
+                            }[];
+                            noticeId: string;
+                            noticeTitle: string;
+                            objectorEmail: string | null;
+                            objectorName: string | null;
+                            objectorPhone: string | null;
+                            open: boolean;
+                            /** @enum {string|null} */
+                            outcome: "upheld" | "dismissed" | null;
+                            outcomeLabel: string | null;
+                            receiptNo: string | null;
+                            receivedOn: string;
+                            refusals: {
+                                assign: string | null;
+                                decide: string | null;
+                                note: string | null;
+                                reply: string | null;
+                            };
+                            repliedOn: string | null;
+                            /** @enum {string|null} */
+                            replyMethod: "letter" | "email" | "phone" | "sms" | "in_person" | "online" | null;
+                            replyMethodLabel: string | null;
+                            replyText: string | null;
+                            resolution: string | null;
+                            resolvedOn: string | null;
+                            /** @enum {string} */
+                            source: "public" | "bureau";
+                            sourceLabel: string;
+                            /** @enum {string} */
+                            status: "received" | "assigned" | "decided" | "replied";
+                            statusLabel: string;
+                            summary: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publicity/objections/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 分派承办人（处理决定前可改派） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        userId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignedTo: string | null;
+                            assignedToName: string | null;
+                            files: {
+                                id: string;
+                                mimeType: string;
+                                originalName: string;
+                                sha256: string;
+                                sizeBytes: number;
+                            }[];
+                            id: string;
+                            itemId: string;
+                            itemTitle: string;
+                            notes: {
+                                body: string;
+                                createdAt: string;
+                                createdByName: string | null;
+                                id: string;
+                            }[];
+                            noticeId: string;
+                            noticeTitle: string;
+                            objectorEmail: string | null;
+                            objectorName: string | null;
+                            objectorPhone: string | null;
+                            open: boolean;
+                            /** @enum {string|null} */
+                            outcome: "upheld" | "dismissed" | null;
+                            outcomeLabel: string | null;
+                            receiptNo: string | null;
+                            receivedOn: string;
+                            refusals: {
+                                assign: string | null;
+                                decide: string | null;
+                                note: string | null;
+                                reply: string | null;
+                            };
+                            repliedOn: string | null;
+                            /** @enum {string|null} */
+                            replyMethod: "letter" | "email" | "phone" | "sms" | "in_person" | "online" | null;
+                            replyMethodLabel: string | null;
+                            replyText: string | null;
+                            resolution: string | null;
+                            resolvedOn: string | null;
+                            /** @enum {string} */
+                            source: "public" | "bureau";
+                            sourceLabel: string;
+                            /** @enum {string} */
+                            status: "received" | "assigned" | "decided" | "replied";
+                            statusLabel: string;
+                            summary: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publicity/objections/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 作出处理决定（异议成立或不成立，写明理由） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "upheld" | "dismissed";
+                        reasons: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignedTo: string | null;
+                            assignedToName: string | null;
+                            files: {
+                                id: string;
+                                mimeType: string;
+                                originalName: string;
+                                sha256: string;
+                                sizeBytes: number;
+                            }[];
+                            id: string;
+                            itemId: string;
+                            itemTitle: string;
+                            notes: {
+                                body: string;
+                                createdAt: string;
+                                createdByName: string | null;
+                                id: string;
+                            }[];
+                            noticeId: string;
+                            noticeTitle: string;
+                            objectorEmail: string | null;
+                            objectorName: string | null;
+                            objectorPhone: string | null;
+                            open: boolean;
+                            /** @enum {string|null} */
+                            outcome: "upheld" | "dismissed" | null;
+                            outcomeLabel: string | null;
+                            receiptNo: string | null;
+                            receivedOn: string;
+                            refusals: {
+                                assign: string | null;
+                                decide: string | null;
+                                note: string | null;
+                                reply: string | null;
+                            };
+                            repliedOn: string | null;
+                            /** @enum {string|null} */
+                            replyMethod: "letter" | "email" | "phone" | "sms" | "in_person" | "online" | null;
+                            replyMethodLabel: string | null;
+                            replyText: string | null;
+                            resolution: string | null;
+                            resolvedOn: string | null;
+                            /** @enum {string} */
+                            source: "public" | "bureau";
+                            sourceLabel: string;
+                            /** @enum {string} */
+                            status: "received" | "assigned" | "decided" | "replied";
+                            statusLabel: string;
+                            summary: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publicity/objections/{id}/files/{fileId}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载异议附件 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publicity/objections/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录调查情况（只增不改） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignedTo: string | null;
+                            assignedToName: string | null;
+                            files: {
+                                id: string;
+                                mimeType: string;
+                                originalName: string;
+                                sha256: string;
+                                sizeBytes: number;
+                            }[];
+                            id: string;
+                            itemId: string;
+                            itemTitle: string;
+                            notes: {
+                                body: string;
+                                createdAt: string;
+                                createdByName: string | null;
+                                id: string;
+                            }[];
+                            noticeId: string;
+                            noticeTitle: string;
+                            objectorEmail: string | null;
+                            objectorName: string | null;
+                            objectorPhone: string | null;
+                            open: boolean;
+                            /** @enum {string|null} */
+                            outcome: "upheld" | "dismissed" | null;
+                            outcomeLabel: string | null;
+                            receiptNo: string | null;
+                            receivedOn: string;
+                            refusals: {
+                                assign: string | null;
+                                decide: string | null;
+                                note: string | null;
+                                reply: string | null;
+                            };
+                            repliedOn: string | null;
+                            /** @enum {string|null} */
+                            replyMethod: "letter" | "email" | "phone" | "sms" | "in_person" | "online" | null;
+                            replyMethodLabel: string | null;
+                            replyText: string | null;
+                            resolution: string | null;
+                            resolvedOn: string | null;
+                            /** @enum {string} */
+                            source: "public" | "bureau";
+                            sourceLabel: string;
+                            /** @enum {string} */
+                            status: "received" | "assigned" | "decided" | "replied";
+                            statusLabel: string;
+                            summary: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publicity/objections/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录答复（答复内容、日期、方式） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        method: "letter" | "email" | "phone" | "sms" | "in_person" | "online";
+                        repliedOn: string;
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignedTo: string | null;
+                            assignedToName: string | null;
+                            files: {
+                                id: string;
+                                mimeType: string;
+                                originalName: string;
+                                sha256: string;
+                                sizeBytes: number;
+                            }[];
+                            id: string;
+                            itemId: string;
+                            itemTitle: string;
+                            notes: {
+                                body: string;
+                                createdAt: string;
+                                createdByName: string | null;
+                                id: string;
+                            }[];
+                            noticeId: string;
+                            noticeTitle: string;
+                            objectorEmail: string | null;
+                            objectorName: string | null;
+                            objectorPhone: string | null;
+                            open: boolean;
+                            /** @enum {string|null} */
+                            outcome: "upheld" | "dismissed" | null;
+                            outcomeLabel: string | null;
+                            receiptNo: string | null;
+                            receivedOn: string;
+                            refusals: {
+                                assign: string | null;
+                                decide: string | null;
+                                note: string | null;
+                                reply: string | null;
+                            };
+                            repliedOn: string | null;
+                            /** @enum {string|null} */
+                            replyMethod: "letter" | "email" | "phone" | "sms" | "in_person" | "online" | null;
+                            replyMethodLabel: string | null;
+                            replyText: string | null;
+                            resolution: string | null;
+                            resolvedOn: string | null;
+                            /** @enum {string} */
+                            source: "public" | "bureau";
+                            sourceLabel: string;
+                            /** @enum {string} */
+                            status: "received" | "assigned" | "decided" | "replied";
+                            statusLabel: string;
+                            summary: string;
                         };
                     };
                 };
@@ -13779,7 +14750,7 @@ export interface paths {
                                 resolution: string | null;
                                 resolvedOn: string | null;
                                 /** @enum {string} */
-                                status: "open" | "resolved";
+                                status: "received" | "assigned" | "decided" | "replied";
                                 statusLabel: string;
                                 summary: string;
                             }[];
@@ -13857,7 +14828,7 @@ export interface paths {
                                 resolution: string | null;
                                 resolvedOn: string | null;
                                 /** @enum {string} */
-                                status: "open" | "resolved";
+                                status: "received" | "assigned" | "decided" | "replied";
                                 statusLabel: string;
                                 summary: string;
                             }[];
@@ -13945,7 +14916,7 @@ export interface paths {
                                 resolution: string | null;
                                 resolvedOn: string | null;
                                 /** @enum {string} */
-                                status: "open" | "resolved";
+                                status: "received" | "assigned" | "decided" | "replied";
                                 statusLabel: string;
                                 summary: string;
                             }[];
@@ -14035,7 +15006,7 @@ export interface paths {
                                 resolution: string | null;
                                 resolvedOn: string | null;
                                 /** @enum {string} */
-                                status: "open" | "resolved";
+                                status: "received" | "assigned" | "decided" | "replied";
                                 statusLabel: string;
                                 summary: string;
                             }[];

@@ -124,6 +124,7 @@ export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>
   'recognition.application.returned_to_district': '认定申报被市局退回',
   'recognition.application.rejected': '认定申报未获通过',
   'platform.deadline.overdue': '认定条件达成期限已过',
+  'platform.promoted': '区县级平台直接认定为市级平台',
   'recognition.expert.assigned': '认定评估任务分配',
   'recognition.expert.declined': '专家回避认定评估',
   'recognition.expert.submitted': '专家已提交认定评估意见',

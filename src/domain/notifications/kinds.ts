@@ -35,6 +35,8 @@ export const NOTIFICATION_KINDS = {
   'recognition.application.recognized': { audience: ['district_gov', 'district'], page: 'recognition-application' },
   // Art 17: a recognized platform's deadline passed with the lowered condition still unmet (the daily check).
   'platform.deadline.overdue': { audience: ['bureau'], page: 'platform-detail' },
+  // Art 33: the bureau confirmed a district-level platform's direct recognition as municipal.
+  'platform.promoted': { audience: ['district', 'district_gov'], page: 'platform-detail' },
 } as const satisfies Record<string, KindSpec>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -11,6 +11,7 @@ import { organizationRoutes } from './organizations/routes.js';
 import { platformRoutes } from './platforms/routes.js';
 import { publicRoutes } from './public/routes.js';
 import { recognitionRoutes } from './recognition/routes.js';
+import { districtEvaluationRoutes } from './district-evaluations/routes.js';
 import { evaluationRoutes } from './evaluations/routes.js';
 import { rulesRoutes } from './rules/routes.js';
 import { schemeRoutes } from './schemes/routes.js';
@@ -49,4 +50,5 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
   await app.register(evaluationRoutes, { db });
   await app.register(notificationRoutes, { db });
   await app.register(recognitionRoutes, { db, maxFileBytes: opts.maxFileBytes });
+  await app.register(districtEvaluationRoutes, { db, maxFileBytes: opts.maxFileBytes });
 }

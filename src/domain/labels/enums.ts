@@ -4,6 +4,7 @@
  * Tables that already lived beside their rules are re-exported, so there is one source each;
  * `Record<Union, string>` keeps each table exhaustive when its union grows.
  */
+import { filingStatusLabels } from '../district-evaluations/filing.js';
 import { orgKindLabels, roleLabels } from '../auth/roles.js';
 import { entryStatusLabels } from '../evaluation/workflow.js';
 import { GRADE_LABELS } from '../grading/types.js';
@@ -125,6 +126,10 @@ export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>
   'recognition.application.rejected': '认定申报未获通过',
   'platform.deadline.overdue': '认定条件达成期限已过',
   'platform.promoted': '区县级平台直接认定为市级平台',
+  'district_evaluation.submitted': '区县报送平台评估结果',
+  'district_evaluation.acknowledged': '区县评估结果已确认备案',
+  'district_evaluation.returned': '区县评估结果被退回',
+  'district_evaluation.reminder': '提醒报送区县评估结果',
   'recognition.expert.assigned': '认定评估任务分配',
   'recognition.expert.declined': '专家回避认定评估',
   'recognition.expert.submitted': '专家已提交认定评估意见',
@@ -203,6 +208,7 @@ export const ENUM_LABELS = {
   objectionStatus: objectionStatusLabels,
   objectionOutcome: objectionOutcomeLabels,
   publicitySubject: { recognition_application: '市级平台认定申请' },
+  districtFilingStatus: filingStatusLabels,
 } as const satisfies Record<string, Readonly<Record<string, string>>>;
 
 export type EnumName = keyof typeof ENUM_LABELS;

@@ -33,6 +33,9 @@ const pageCalls: Record<NotificationPage, (e: string, entry: string, platformId:
   'recognition-application': () => [],
   // Platform notifications are checked in src/server/yeardata/recognition-deadlines.test.ts.
   'platform-detail': (_e, _entry, p) => [`/platforms/${p}`],
+  // Art 28 filings: src/server/district-evaluations/district-evaluations.test.ts opens these links.
+  'district-evaluation-overview': () => [],
+  'district-evaluation-filing': () => [],
 };
 
 const declinedBy = async (entryId: string, username: string) => (await ctx.database.pool.query(

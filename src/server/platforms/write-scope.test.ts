@@ -20,6 +20,8 @@ const OWN_OR_STATELESS = new Set([
   'POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/change-password',
   'POST /api/v1/auth/login/totp', 'POST /api/v1/auth/totp/enrol', 'POST /api/v1/auth/totp/confirm',
   'POST /api/v1/notifications/read', 'POST /api/v1/rules/score', 'POST /api/v1/rules/check',
+  // A district unit's own Art 28 filing, by year: the caller's district, never one named in the request.
+  'PUT /api/v1/district-evaluations/mine/{year}',
 ]);
 /** Refusals given as a field error rather than 403/404, each for a stated reason. */
 const REFUSED_AS_FIELD_ERROR: Record<string, string> = {
@@ -41,6 +43,8 @@ interface Foreign {
   org: string; user: string; session: string;
   /** A recognition application of 万州 (out of every tested caller's scope, 九龙坡's government included). */
   application: string;
+  /** The victim district's Art 28 filing of 2025, submitted. */
+  filing: string;
 }
 const foreign: Partial<Record<'wz' | 'jlpOther', Foreign>> = {};
 const clients: Record<string, Client> = {};
@@ -68,7 +72,10 @@ async function victim(label: string, districtCode: string, operatorOrg: string):
   const application = (await ctx.database.pool.query<{ id: string }>(
     "insert into recognition_applications (district_code, name, type, state) values ('500101', $1, 'comprehensive_park', 'submitted') returning id", [`${label}申报`],
   )).rows[0]!.id;
-  return { label, districtCode, platform, site: await makeSite(db, platform, 1000), staff: await makeStaff(db, platform, { team: 'management' }), residence, enterprise, file: '', entry: '', org: operatorOrg, user: user.id, session, application };
+  const filing = (await ctx.database.pool.query<{ id: string }>(
+    "insert into district_evaluation_filings (district_code, year, status, submitted_at) values ($1, 2025, 'submitted', now()) returning id", [districtCode],
+  )).rows[0]!.id;
+  return { filing, label, districtCode, platform, site: await makeSite(db, platform, 1000), staff: await makeStaff(db, platform, { team: 'management' }), residence, enterprise, file: '', entry: '', org: operatorOrg, user: user.id, session, application };
 }
 
 beforeAll(async () => {
@@ -116,6 +123,7 @@ function paramValue(op: Operation, name: string, f: Foreign): string | undefined
   const byBase: Record<string, string> = {
     platforms: f.platform, residences: f.residence, enterprises: f.enterprise, users: f.user, organizations: f.org, sessions: f.session,
     files: f.file, schemes: 'cq-2025', evaluations: evaluation, proposals: crypto.randomUUID(), recognition: f.application,
+    'district-evaluations': f.filing,
   };
   return base === undefined ? undefined : byBase[base];
 }

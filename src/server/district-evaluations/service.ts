@@ -110,16 +110,21 @@ export async function submit(db: Db, ctx: RequestContext, id: string): Promise<F
   return getFiling(db, ctx, id);
 }
 
+/** What the district is told of the bureau's decision. */
+const DECISION_NOTICE = {
+  acknowledge: { kind: 'district_evaluation.acknowledged', text: '已确认备案' },
+  return: { kind: 'district_evaluation.returned', text: '被退回修改' },
+} as const;
+
 /** The bureau acknowledges (note optional) or returns (reason required) a submitted filing; the district is told. */
 export async function decide(db: Db, ctx: RequestContext, id: string, action: 'acknowledge' | 'return', note: string | null): Promise<FilingResponse> {
   const f = await visible(db, ctx, id);
   const to = step(action, f.status, ctx);
   await db.transaction(async (tx) => {
     if (!(await repo.setStatus(tx, f.id, f.status, to, { userId: ctx.actor.userId, kind: 'decided', note }))) throw errors.conflict('该年度评估结果状态已变化，请刷新后重试');
-    await audit(tx, ctx, { action: `district_evaluation.${action}`, entityType: 'district_evaluation_filing', entityId: f.id, summary: { districtCode: f.districtCode, year: f.year, status: [f.status, to], note } });
+    await audit(tx, ctx, { action: action === 'acknowledge' ? 'district_evaluation.acknowledge' : 'district_evaluation.return', entityType: 'district_evaluation_filing', entityId: f.id, summary: { districtCode: f.districtCode, year: f.year, status: [f.status, to], note } });
     await notify(tx, { kind: 'district', districtCode: f.districtCode, roles: ['district'] }, {
-      kind: action === 'acknowledge' ? 'district_evaluation.acknowledged' : 'district_evaluation.returned',
-      title: `${f.year} 年度区县级平台评估结果${action === 'acknowledge' ? '已确认备案' : '被退回修改'}`, body: note ?? '', target: {}, data: { filingId: f.id, year: f.year },
+      kind: DECISION_NOTICE[action].kind, title: `${f.year} 年度区县级平台评估结果${DECISION_NOTICE[action].text}`, body: note ?? '', target: {}, data: { filingId: f.id, year: f.year },
     });
   });
   return getFiling(db, ctx, id);

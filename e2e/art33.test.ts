@@ -88,10 +88,20 @@ beforeAll(async () => {
     await pool.query("update organizations set name = '九龙坡区人力社保局' where id = (select organization_id from users where id = $1)", [users.district.id]);
     // The expert review, the panel and publication are other features' (e2e/campaign.test.ts): their outcome is seeded here.
     const grades = { Q: 'excellent', U: 'excellent', B: 'pass' } as const;
-    const items = (['Q', 'U', 'B'] as const).map((k, i) => ({
+    const items: Record<string, unknown>[] = (['Q', 'U', 'B'] as const).map((k, i) => ({
       entryId: k, platformId: ids[k], platformName: NAMES[k], districtName: '九龙坡区', level: 'district', type: 'specialized_market', score: String(92 - i * 6) + '.00', rank: i + 1,
       pool: '全部参评平台', grade: grades[k], gradeLabel: grades[k] === 'excellent' ? '优秀' : '合格', gradeSource: 'computed', reasons: [], recommendation: 'supported', recommendationText: '',
     }));
+    // Five municipal platforms graded 合格 make eight participants: the 30 % line leaves room for two 优秀, as Q and U are.
+    const fillers: { id: string; name: string; score: number }[] = [];
+    for (const [i, score] of [78, 75, 72, 70, 65].entries()) {
+      const name = `重庆市第${'一二三四五'.charAt(i)}人力资源市场（测试）`;
+      fillers.push({ id: await makePlatform(db, { type: 'specialized_market', level: 'municipal', districtCode: DISTRICT, name, operatorOrgId: operator }), name, score });
+    }
+    items.push(...fillers.map((f, i) => ({
+      entryId: f.id, platformId: f.id, platformName: f.name, districtName: '九龙坡区', level: 'municipal', type: 'specialized_market', score: `${f.score}.00`, rank: 4 + i,
+      pool: '全部参评平台', grade: 'pass', gradeLabel: '合格', gradeSource: 'computed', reasons: [], recommendation: 'supported', recommendationText: '',
+    })));
     const [e] = await db.insert(evaluations).values({
       year: 2025, schemeId: 'cq-2025', selfEvaluationEnd: '2025-03-01', districtReviewEnd: '2025-04-01', municipalReviewEnd: '2025-05-01', status: 'published', publishedAt: new Date(),
       results: { evaluationId: 'x', year: 2025, schemeId: 'cq-2025', settings: { excellentMin: '85.00', passMin: '60.00', excellentShare: '0.3', pool: 'all' }, pools: [], warnings: [], proposals: [], excluded: [], items },
@@ -100,6 +110,11 @@ beforeAll(async () => {
     for (const [i, k] of (['Q', 'U', 'B'] as const).entries()) {
       await db.insert(evaluationEntries).values({
         evaluationId, platformId: ids[k]!, level: 'district', type: 'specialized_market', factor: '0.8', voluntary: true, status: 'published', reviewedTotal: String(92 - i * 6), grade: grades[k], gradeSource: 'computed', rank: i + 1,
+      });
+    }
+    for (const [i, f] of fillers.entries()) {
+      await db.insert(evaluationEntries).values({
+        evaluationId, platformId: f.id, level: 'municipal', type: 'specialized_market', factor: '1', status: 'published', reviewedTotal: String(f.score), grade: 'pass', gradeSource: 'computed', rank: 4 + i,
       });
     }
     for (const k of ['Q', 'U'] as const) {

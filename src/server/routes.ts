@@ -15,6 +15,7 @@ import { objectionRoutes } from './objections/routes.js';
 import { publicRoutes } from './public/routes.js';
 import { publicityRoutes } from './publicity/routes.js';
 import { recognitionRoutes } from './recognition/routes.js';
+import { districtEvaluationRoutes } from './district-evaluations/routes.js';
 import { evaluationRoutes } from './evaluations/routes.js';
 import { rulesRoutes } from './rules/routes.js';
 import { schemeRoutes } from './schemes/routes.js';
@@ -58,4 +59,5 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
   await app.register(preparationRoutes, { db });
   await app.register(publicityRoutes, { db, maxFileBytes: opts.maxFileBytes });
   await app.register(objectionRoutes, { db, maxFileBytes: opts.maxFileBytes, ratePerHour: opts.objectionRateLimit });
+  await app.register(districtEvaluationRoutes, { db, maxFileBytes: opts.maxFileBytes });
 }

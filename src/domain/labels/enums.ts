@@ -5,6 +5,7 @@
  * `Record<Union, string>` keeps each table exhaustive when its union grows.
  */
 import { holidayEntryKindLabels } from '../dates/holiday-entries.js';
+import { filingStatusLabels } from '../district-evaluations/filing.js';
 import { orgKindLabels, roleLabels } from '../auth/roles.js';
 import { entryStatusLabels } from '../evaluation/workflow.js';
 import { GRADE_LABELS } from '../grading/types.js';
@@ -128,6 +129,11 @@ export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>
   'recognition.application.returned_to_district': '认定申报被市局退回',
   'recognition.application.rejected': '认定申报未获通过',
   'platform.deadline.overdue': '认定条件达成期限已过',
+  'platform.promoted': '区县级平台直接认定为市级平台',
+  'district_evaluation.submitted': '区县报送平台评估结果',
+  'district_evaluation.acknowledged': '区县评估结果已确认备案',
+  'district_evaluation.returned': '区县评估结果被退回',
+  'district_evaluation.reminder': '提醒报送区县评估结果',
   'recognition.expert.assigned': '认定评估任务分配',
   'recognition.expert.declined': '专家回避认定评估',
   'recognition.expert.submitted': '专家已提交认定评估意见',
@@ -223,6 +229,7 @@ export const ENUM_LABELS = {
   noticeRevisionKind: noticeRevisionKindLabels,
   objectionSource: objectionSourceLabels,
   replyMethod: replyMethodLabels,
+  districtFilingStatus: filingStatusLabels,
 } as const satisfies Record<string, Readonly<Record<string, string>>>;
 
 export type EnumName = keyof typeof ENUM_LABELS;

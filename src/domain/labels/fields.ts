@@ -352,4 +352,17 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   replyText: '答复内容',
   sourceLabel: '异议来源',
   token: '验证令牌',
+  // Art 33 check and Art 28 district filings.
+  proposalId: '建议编号',
+  conditionsError: '未能核验的原因',
+  eligible: '符合直接认定条件',
+  platforms: '区县级平台',
+  submittedByName: '报送人',
+  none: '未填报',
+  draft: '填报中',
+  returned: '已退回修改',
+  acknowledged: '已确认备案',
+  filingId: '备案编号',
+  districts: '区县数',
+  notified: '已通知人数',
 };

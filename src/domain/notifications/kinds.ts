@@ -6,7 +6,9 @@
 import type { Role } from '../auth/roles.js';
 
 /** Pages a notification may open (names of routes in src/web/router/routes.ts). */
-export type NotificationPage = 'evaluation-entry' | 'review-assignment' | 'evaluation-results' | 'recognition-application' | 'platform-detail' | 'publicity-objections';
+export type NotificationPage =
+  | 'evaluation-entry' | 'review-assignment' | 'evaluation-results' | 'recognition-application' | 'platform-detail' | 'publicity-objections'
+  | 'district-evaluation-overview' | 'district-evaluation-filing';
 
 interface KindSpec { audience: readonly Role[]; page: NotificationPage }
 
@@ -47,6 +49,13 @@ export const NOTIFICATION_KINDS = {
   'publicity.objection.assigned': { audience: ['bureau'], page: 'publicity-objections' },
   // Art 17: a recognized platform's deadline passed with the lowered condition still unmet (the daily check).
   'platform.deadline.overdue': { audience: ['bureau'], page: 'platform-detail' },
+  // Art 33: the bureau confirmed a district-level platform's direct recognition as municipal.
+  'platform.promoted': { audience: ['district', 'district_gov'], page: 'platform-detail' },
+  // Art 28: the districts' yearly evaluation of their district-level platforms, filed with the bureau.
+  'district_evaluation.submitted': { audience: ['bureau'], page: 'district-evaluation-overview' },
+  'district_evaluation.acknowledged': { audience: ['district'], page: 'district-evaluation-filing' },
+  'district_evaluation.returned': { audience: ['district'], page: 'district-evaluation-filing' },
+  'district_evaluation.reminder': { audience: ['district'], page: 'district-evaluation-filing' },
 } as const satisfies Record<string, KindSpec>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
@@ -73,5 +82,9 @@ export function notificationLink(kind: NotificationKind, ids: LinkIds): string {
       return `/app/platforms/${encodeURIComponent(ids.platformId ?? '')}`;
     case 'publicity-objections':
       return `/app/publicity/${encodeURIComponent(ids.noticeId ?? '')}/objections${ids.objectionId === undefined ? '' : `?objection=${encodeURIComponent(ids.objectionId)}`}`;
+    case 'district-evaluation-overview':
+      return '/app/district-evaluations';
+    case 'district-evaluation-filing':
+      return '/app/district-evaluations/mine';
   }
 }

@@ -1,11 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { availableTransitions, checkEntry, checkRecognitionTransition, checkTransition, initialStatuses, platformEntries, platformStatuses, platformTransitions } from './lifecycle.js';
+import type { Role } from '../auth/roles.js';
+import {
+  availableTransitions, checkArt33Transition, checkEntry, checkRecognitionTransition, checkTransition, initialStatuses, platformEntries, platformStatuses, platformTransitions,
+} from './lifecycle.js';
 
 describe('platform lifecycle', () => {
-  it('lets the bureau accept a platform in preparation, and refuses everyone else', () => {
-    expect(checkTransition('municipal', 'preparing', 'recognized', 'bureau')).toMatchObject({ ok: true });
-    expect(checkTransition('municipal', 'preparing', 'recognized', 'district')).toEqual({ ok: false, message: '「筹建中」→「已认定」须由市人力社保局决定' });
-    expect(checkTransition('municipal', 'preparing', 'recognized', 'operator').ok).toBe(false);
+  it('recognizes a platform in preparation only by its acceptance (Art 15), never by a status change', () => {
+    for (const role of ['admin', 'bureau', 'district', 'operator'] as const) {
+      expect(checkTransition('municipal', 'preparing', 'recognized', role)).toEqual({ ok: false, message: expect.stringContaining('筹建验收通过后由市人力社保局认定（第十五条）') });
+    }
+    expect(availableTransitions('municipal', 'preparing', 'bureau').map((t) => t.to)).toEqual(['revoked']);
+  });
+
+  it('moves a district-level platform to municipal only by the Art 33 confirmation or a recognition, refusing the status change for every role', () => {
+    const roles: Role[] = ['admin', 'bureau', 'district', 'district_gov', 'operator', 'expert'];
+    for (const role of roles) {
+      const r = checkTransition('district', 'filed', 'recognized', role);
+      expect(r).toEqual({ ok: false, message: expect.stringContaining('第三十三条') });
+      expect(r.ok ? '' : r.message).toContain('「已备案」不能直接变更为「已认定」');
+      expect(r.ok ? '' : r.message).toContain('第十四条');
+      expect(availableTransitions('district', 'filed', role).some((t) => t.to === 'recognized')).toBe(false);
+    }
+    expect(checkArt33Transition('district', 'filed', 'bureau')).toMatchObject({ ok: true, meaning: expect.stringContaining('第三十三条') });
+    expect(checkArt33Transition('district', 'filed', 'district')).toEqual({ ok: false, message: '认定市级平台须由市人力社保局决定' });
+    expect(checkArt33Transition('district', 'rectifying', 'bureau')).toMatchObject({ ok: false, message: expect.stringContaining('「整改中」') });
+    expect(checkArt33Transition('municipal', 'recognized', 'bureau')).toMatchObject({ ok: false, message: expect.stringContaining('市级「已认定」') });
+  });
+
+  it('keeps the one status change into 已认定: the return of a recognized platform after rectification', () => {
+    const into = platformTransitions.filter((t) => t.to === 'recognized' && t.via === undefined);
+    expect(into.map((t) => `${t.from}:${t.levels.join(',')}`)).toEqual(['rectifying:national,municipal']);
   });
 
   it('never leaves a terminal status', () => {
@@ -22,7 +46,6 @@ describe('platform lifecycle', () => {
   });
 
   it('refuses changes that do not fit the level', () => {
-    expect(checkTransition('district', 'filed', 'recognized', 'bureau').ok).toBe(true);
     expect(checkTransition('municipal', 'filed', 'recognized', 'bureau').ok).toBe(false);
     expect(checkTransition('national', 'preparing', 'recognized', 'bureau').ok).toBe(false);
   });
@@ -94,7 +117,7 @@ describe('registry entries (Art 14 (四), 存量平台登记)', () => {
     // 筹建 (Art 15): a passed acceptance goes through publicity and recognition like any application.
     expect(checkRecognitionTransition('municipal', 'preparing', 'bureau')).toMatchObject({ ok: true, meaning: expect.stringContaining('第十五条') });
     expect(checkRecognitionTransition('municipal', 'preparing', 'district').ok).toBe(false);
-    expect(checkTransition('district', 'filed', 'recognized', 'bureau')).toMatchObject({ ok: true, meaning: expect.stringContaining('第三十三条') });
-    expect(availableTransitions('district', 'filed', 'bureau').filter((t) => t.to === 'recognized')).toHaveLength(1);
+    expect(checkTransition('district', 'filed', 'recognized', 'bureau').ok).toBe(false);
+    expect(availableTransitions('district', 'filed', 'bureau').filter((t) => t.to === 'recognized')).toHaveLength(0);
   });
 });

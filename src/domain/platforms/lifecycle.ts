@@ -1,4 +1,5 @@
 import type { Role } from '../auth/roles.js';
+import { art } from '../measures.js';
 
 export const platformStatuses = ['preparing', 'recognized', 'filed', 'rectifying', 'exited', 'revoked'] as const;
 export type PlatformStatus = (typeof platformStatuses)[number];
@@ -25,15 +26,28 @@ interface Transition {
   /** What the change means, shown in the history (Art numbers where the measures set it). */
   meaning: string;
   /** Taken only by that procedure's decision, never through the registry's status change. */
-  via?: 'recognition';
+  via?: Procedure;
 }
+
+/**
+ * The procedures that alone may take a change: recognition after application (Art 14), the bureau's
+ * confirmation of an Art 33 proposal of the published evaluation, the acceptance of a 筹建 (Art 15).
+ */
+export type Procedure = 'recognition' | 'art33' | 'acceptance';
+
+/** Why the registry's status change refuses a move that only a procedure takes (shown to the user). */
+const procedureText: Record<Procedure, string> = {
+  art33: `由市人力社保局在年度评估结果公布后确认其评为优秀且符合市级平台认定条件的建议（${art(33)}，在「评审会议」的「退出与晋级建议」中办理）`,
+  recognition: `经区县政府申报、专家评估、公示无异议后由市人力社保局认定（${art(14)}）`,
+  acceptance: `筹建验收通过后由市人力社保局认定（${art(15)}）`,
+};
 
 const upper = ['national', 'municipal'] as const;
 const all = ['national', 'municipal', 'district'] as const;
 
 /** The allowed lifecycle changes; anything not listed is refused. */
 export const platformTransitions: readonly Transition[] = [
-  { from: 'preparing', to: 'recognized', levels: ['municipal'], decider: 'bureau', meaning: '筹建验收通过，纳入市级平台管理（第十五条）' },
+  { from: 'preparing', to: 'recognized', levels: ['municipal'], decider: 'bureau', via: 'acceptance', meaning: '筹建验收通过，纳入市级平台管理（第十五条）' },
   { from: 'preparing', to: 'revoked', levels: ['municipal'], decider: 'bureau', meaning: '筹建期满验收未通过，取消筹建资格（第十五条）' },
   { from: 'recognized', to: 'rectifying', levels: upper, decider: 'bureau', meaning: '责令整改' },
   { from: 'rectifying', to: 'recognized', levels: upper, decider: 'bureau', meaning: '整改完成' },
@@ -45,7 +59,7 @@ export const platformTransitions: readonly Transition[] = [
   { from: 'recognized', to: 'revoked', levels: upper, decider: 'bureau', meaning: '撤销认定' },
   { from: 'rectifying', to: 'revoked', levels: all, decider: 'bureau', meaning: '撤销认定' },
   { from: 'filed', to: 'revoked', levels: ['district'], decider: 'bureau_or_district', meaning: '撤销备案' },
-  { from: 'filed', to: 'recognized', levels: ['district'], decider: 'bureau', meaning: '区县级平台直接认定为市级平台（第三十三条）' },
+  { from: 'filed', to: 'recognized', levels: ['district'], decider: 'bureau', via: 'art33', meaning: '年度评估优秀且符合市级平台认定条件，区县级平台直接认定为市级平台（第三十三条）' },
   {
     from: 'filed', to: 'recognized', levels: ['district'], decider: 'bureau', via: 'recognition',
     meaning: '经区县政府申报、专家评估、公示无异议，区县级平台认定为市级平台（第十四条）',
@@ -134,7 +148,14 @@ export type TransitionCheck = { ok: true; meaning: string } | { ok: false; messa
 
 export function checkTransition(level: PlatformLevel, from: PlatformStatus, to: PlatformStatus, role: Role): TransitionCheck {
   const t = platformTransitions.find((x) => x.via === undefined && x.from === from && x.to === to && x.levels.includes(level));
-  if (!t) return { ok: false, message: `不允许从「${statusLabels[from]}」变更为「${statusLabels[to]}」` };
+  if (!t) {
+    // A move only a procedure takes is refused with the procedure's name, for every role.
+    const vias = platformTransitions.flatMap((x) => (x.via !== undefined && x.from === from && x.to === to && x.levels.includes(level) ? [x.via] : []));
+    if (vias.length > 0) {
+      return { ok: false, message: `「${statusLabels[from]}」不能直接变更为「${statusLabels[to]}」，只能${vias.map((v) => procedureText[v]).join('，或')}` };
+    }
+    return { ok: false, message: `不允许从「${statusLabels[from]}」变更为「${statusLabels[to]}」` };
+  }
   if (!mayDecide(t.decider, role)) return { ok: false, message: `「${statusLabels[from]}」→「${statusLabels[to]}」须由市人力社保局决定` };
   return { ok: true, meaning: t.meaning };
 }
@@ -155,6 +176,17 @@ export function checkRecognitionTransition(level: PlatformLevel, from: PlatformS
   if (!t) {
     return { ok: false, message: `平台：登记为${levelNames[level]}「${statusLabels[from]}」的平台不能经申报认定为市级平台，只有「已备案」的区县级平台或筹建验收通过的市级平台可以` };
   }
+  if (!mayDecide(t.decider, role)) return { ok: false, message: '认定市级平台须由市人力社保局决定' };
+  return { ok: true, meaning: t.meaning };
+}
+
+/**
+ * The move of a district-level platform to municipal 已认定 when the bureau confirms an Art 33 proposal:
+ * only from 已备案; the grade and the conditions are checked by art33Check (src/domain/grading/art33.ts).
+ */
+export function checkArt33Transition(level: PlatformLevel, from: PlatformStatus, role: Role): TransitionCheck {
+  const t = platformTransitions.find((x) => x.via === 'art33' && x.from === from && x.levels.includes(level));
+  if (!t) return { ok: false, message: `平台：${levelNames[level]}「${statusLabels[from]}」的平台不能按${art(33)}升级，只有「已备案」的区县级平台可以` };
   if (!mayDecide(t.decider, role)) return { ok: false, message: '认定市级平台须由市人力社保局决定' };
   return { ok: true, meaning: t.meaning };
 }

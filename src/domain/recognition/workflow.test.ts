@@ -23,6 +23,8 @@ const allowed: [ApplicationAction, ApplicationState, readonly Role[], Applicatio
   ['start_expert_review', 'submitted', ['admin', 'bureau'], 'under_expert_review'],
   ['propose', 'under_expert_review', ['admin', 'bureau'], 'proposed'],
   ['post_publicity', 'proposed', ['admin', 'bureau'], 'in_publicity'],
+  // The notice listing it withdrawn (with the reason): back to the proposals.
+  ['withdraw_publicity', 'in_publicity', ['admin', 'bureau'], 'proposed'],
   ['recognize', 'in_publicity', ['admin', 'bureau'], 'recognized'],
   ['not_recognize', 'in_publicity', ['admin', 'bureau'], 'rejected'],
   // 筹建 (Art 15): approved after the experts instead of a proposal; readiness reported by the applicant or the operator;
@@ -33,7 +35,7 @@ const allowed: [ApplicationAction, ApplicationState, readonly Role[], Applicatio
   ['fail_preparation', 'acceptance_review', ['admin', 'bureau'], 'preparation_cancelled'],
 ];
 const needsReason = new Set<ApplicationAction>([
-  'withdraw', 'hrss_return', 'bureau_return', 'reject', 'propose', 'not_recognize', 'report_readiness', 'accept_preparation', 'fail_preparation',
+  'withdraw', 'hrss_return', 'bureau_return', 'reject', 'propose', 'withdraw_publicity', 'not_recognize', 'report_readiness', 'accept_preparation', 'fail_preparation',
 ]);
 
 const cases = applicationActions.flatMap((action) => applicationStates.flatMap((from) => roles.map((role) => {

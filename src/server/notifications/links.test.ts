@@ -35,6 +35,9 @@ const pageCalls: Record<NotificationPage, (e: string, entry: string, platformId:
   'platform-detail': (_e, _entry, p) => [`/platforms/${p}`],
   // Not reached by this campaign; src/server/objections/objections.test.ts opens these links.
   'publicity-objections': () => [],
+  // Art 28 filings: src/server/district-evaluations/district-evaluations.test.ts opens these links.
+  'district-evaluation-overview': () => [],
+  'district-evaluation-filing': () => [],
 };
 
 const declinedBy = async (entryId: string, username: string) => (await ctx.database.pool.query(

@@ -140,13 +140,15 @@ describe('lifecycle', () => {
     expect(await audits('platform.status', id)).toBe(0);
   });
 
-  it('lets a district unit decide its district-level platforms, and promotes one the bureau recognizes (Art 33)', async () => {
+  it('lets a district unit decide its district-level platforms; promotion to municipal is not a status change (Art 33)', async () => {
     const id = await makePlatform(ctx.database.db, { districtCode: '500107', level: 'district' });
     expect((await c.district!.call('POST', `/platforms/${id}/status`, { to: 'rectifying', reason: '整改', effectiveDate: '2025-03-01' })).statusCode).toBe(200);
     expect((await c.district!.call('POST', `/platforms/${id}/status`, { to: 'filed', reason: '整改完成', effectiveDate: '2025-05-01' })).statusCode).toBe(200);
     const promoted = await c.bureau!.call('POST', `/platforms/${id}/status`, { to: 'recognized', reason: '评估优秀，直接认定', effectiveDate: '2025-12-20' });
-    expect(promoted.json<{ level: string; recognizedAt: string }>()).toMatchObject({ level: 'municipal' });
-    expect(await count('select count(*) n from platform_status_history where platform_id = $1', [id])).toBe(3);
+    expect(promoted.statusCode).toBe(400);
+    expect(promoted.json<{ message: string }>().message).toContain('第三十三条');
+    expect((await c.bureau!.call('GET', `/platforms/${id}`)).json<{ level: string; status: string }>()).toMatchObject({ level: 'district', status: 'filed' });
+    expect(await count('select count(*) n from platform_status_history where platform_id = $1', [id])).toBe(2);
   });
 
   it('rolls back the history row when the audit write fails', async () => {

@@ -22,6 +22,8 @@ const OWN_OR_STATELESS = new Set([
   'POST /api/v1/notifications/read', 'POST /api/v1/rules/score', 'POST /api/v1/rules/check',
   // Anyone may object to a notice during its period (no login): it adds a new objection and reaches no one's record (src/server/objections/objections.test.ts).
   'POST /api/v1/public/notices/{id}/objection',
+  // A district unit's own Art 28 filing, by year: the caller's district, never one named in the request.
+  'PUT /api/v1/district-evaluations/mine/{year}',
 ]);
 /** Refusals given as a field error rather than 403/404, each for a stated reason. */
 const REFUSED_AS_FIELD_ERROR: Record<string, string> = {
@@ -45,6 +47,8 @@ interface Foreign {
   application: string;
   /** A publicity notice listing that application, and an objection to it (the bureau's only). */
   notice: string; objection: string;
+  /** The victim district's Art 28 filing of 2025, submitted. */
+  filing: string;
 }
 const foreign: Partial<Record<'wz' | 'jlpOther', Foreign>> = {};
 const clients: Record<string, Client> = {};
@@ -82,7 +86,11 @@ async function victim(label: string, districtCode: string, operatorOrg: string):
   const objection = (await ctx.database.pool.query<{ id: string }>(
     "insert into publicity_objections (notice_id, item_id, received_on, summary) values ($1, $2, current_date, '越权测试异议') returning id", [notice, item],
   )).rows[0]!.id;
+  const filing = (await ctx.database.pool.query<{ id: string }>(
+    "insert into district_evaluation_filings (district_code, year, status, submitted_at) values ($1, 2025, 'submitted', now()) returning id", [districtCode],
+  )).rows[0]!.id;
   return {
+    filing,
     label, districtCode, platform, site: await makeSite(db, platform, 1000), staff: await makeStaff(db, platform, { team: 'management' }), residence, enterprise, file: '', entry: '', org: operatorOrg,
     user: user.id, session, application, notice, objection,
   };
@@ -134,6 +142,7 @@ function paramValue(op: Operation, name: string, f: Foreign): string | undefined
   const byBase: Record<string, string> = {
     platforms: f.platform, residences: f.residence, enterprises: f.enterprise, users: f.user, organizations: f.org, sessions: f.session,
     files: f.file, schemes: 'cq-2025', evaluations: evaluation, proposals: crypto.randomUUID(), recognition: f.application, publicity: f.objection,
+    'district-evaluations': f.filing,
   };
   return base === undefined ? undefined : byBase[base];
 }

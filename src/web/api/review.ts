@@ -88,6 +88,10 @@ export const getResults = (id: string) => api.get('/evaluations/{id}/results', {
 export const listProposals = (id: string) => api.get('/evaluations/{id}/proposals', { path: { id } });
 export const confirmProposal = (proposalId: string, note?: string) =>
   api.post('/proposals/{id}/confirm', { path: { id: proposalId }, body: note ? { note } : {} });
+export type Art33Check = ResponseOf<'/proposals/{id}/art33-check'>;
+export const getArt33Check = (proposalId: string) => api.get('/proposals/{id}/art33-check', { path: { id: proposalId } });
+export const confirmPromotion = (proposalId: string, body: { decisionDate: string; docNo: string; note?: string }) =>
+  api.post('/proposals/{id}/confirm', { path: { id: proposalId }, body });
 export const rejectProposal = (proposalId: string, note: string) => api.post('/proposals/{id}/reject', { path: { id: proposalId }, body: { note } });
 export const listPublicYears = () => api.get('/public/evaluations');
 export const getPublicResults = (year: number) => api.get('/public/evaluations/{year}/results', { path: { year } });

@@ -128,6 +128,18 @@ export const appChildRoutes: RouteRecordRaw[] = [
   { path: 'municipal-review', name: 'municipal-review', component: () => import('../views/panel/MunicipalReviewView.vue'), meta: { title: '市级评审', roles: BUREAU, menu: { group: EVALUATION_GROUP } } },
   { path: 'experts', name: 'expert-pool', component: () => import('../views/experts/ExpertPoolView.vue'), meta: { title: '评审专家', roles: BUREAU, menu: { group: EVALUATION_GROUP } } },
   { path: 'panel', name: 'panel', component: () => import('../views/panel/PanelView.vue'), meta: { title: '评审会议', roles: BUREAU, menu: { group: EVALUATION_GROUP } } },
+  {
+    path: 'district-evaluations/mine',
+    name: 'district-evaluation-filing',
+    component: () => import('../views/district-evaluations/DistrictFilingView.vue'),
+    meta: { title: '区县级平台评估结果', roles: ['district'], menu: { group: EVALUATION_GROUP } },
+  },
+  {
+    path: 'district-evaluations',
+    name: 'district-evaluation-overview',
+    component: () => import('../views/district-evaluations/DistrictFilingOverviewView.vue'),
+    meta: { title: '区县评估结果备案', roles: BUREAU, menu: { group: EVALUATION_GROUP } },
+  },
   { path: 'results', name: 'results-latest', component: () => import('../views/panel/ResultsView.vue'), meta: { title: '评估结果', roles: BUSINESS, menu: { group: EVALUATION_GROUP } } },
   { path: 'evaluations/:id/results', name: 'evaluation-results', component: () => import('../views/panel/ResultsView.vue'), meta: { title: '评估结果', activeMenu: '/app/results' } },
   {

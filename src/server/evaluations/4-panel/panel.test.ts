@@ -318,7 +318,7 @@ describe('the bureau’s panel meeting', () => {
     expect((await q<{ status: string }>('select status from platforms where id = $1', [pid.R]))[0]?.status).toBe('exited');
     expect((await c.bureau!.call('POST', `/proposals/${of('removal', 'R').id}/confirm`, {})).statusCode).toBe(409);
 
-    const promoted = await c.bureau!.call('POST', `/proposals/${of('promotion', 'Dist').id}/confirm`, { note: '局长办公会通过' });
+    const promoted = await c.bureau!.call('POST', `/proposals/${of('promotion', 'Dist').id}/confirm`, { note: '局长办公会通过', decisionDate: todayIso(), docNo: '渝人社〔2025〕301号' });
     expect(promoted.statusCode, promoted.body).toBe(200);
     expect((await q<{ status: string; level: string }>('select status, level from platforms where id = $1', [pid.Dist]))[0]).toEqual({ status: 'recognized', level: 'municipal' });
     const history = await q<{ to_status: string; reason: string }>('select to_status, reason from platform_status_history where platform_id = $1', [pid.Dist]);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { evaluationStatuses, finalGrades, gradeSources, proposalKinds, proposalStatuses } from '../../../domain/evaluation/codes.js';
 import { entryStatuses } from '../../../domain/evaluation/workflow.js';
 import { platformLevels, platformStatuses, platformTypes } from '../../../domain/platforms/codes.js';
-import { shortText, uuidParam, year } from '../../fields.js';
+import { isoDate, shortText, uuidParam, year } from '../../fields.js';
 
 const grade = z.enum(finalGrades);
 const gradeOrHeld = z.enum(['excellent', 'pass', 'fail', 'held']);
@@ -17,7 +17,23 @@ export const conditionsBody = z.object({ lost: z.boolean(), reason: shortText(10
 export type ConditionsInput = z.infer<typeof conditionsBody>;
 export const decisionBody = z.object({ grade, reason: shortText(1000) });
 export type DecisionInput = z.infer<typeof decisionBody>;
-export const confirmBody = z.object({ note: z.string().trim().max(1000).optional() }).optional();
+export const confirmBody = z.object({
+  note: z.string().trim().max(1000).optional(),
+  /** Art 33 promotion only: the bureau's decision (认定日期, 认定文号), required there. */
+  decisionDate: isoDate.optional(),
+  docNo: z.string().trim().max(50).optional(),
+}).optional();
+export type ConfirmInput = NonNullable<z.infer<typeof confirmBody>>;
+
+/** The Art 33 check of a promotion proposal as things stand now: grade, status and every municipal condition. */
+export const art33CheckRow = z.object({
+  proposalId: z.string(), platformId: z.string(), platformName: z.string(), year: z.number().int(),
+  level: z.enum(platformLevels), platformStatus: z.enum(platformStatuses), grade: grade.nullable(),
+  conditions: z.array(z.object({ label: z.string(), article: z.string(), value: z.string().nullable(), threshold: z.string(), passed: z.boolean(), blocking: z.boolean() })),
+  conditionsError: z.string().nullable(),
+  eligible: z.boolean(), reasons: z.array(z.string()),
+});
+export type Art33CheckRow = z.infer<typeof art33CheckRow>;
 export const rejectBody = z.object({ note: shortText(1000) });
 
 export const conditionsRow = z.object({

@@ -48,7 +48,7 @@ async function recognitionScheme(db: Executor, recognizedAt: string | null, camp
   return { id: found.id, scheme: (await loadScheme(db, found.id)).scheme };
 }
 
-type Check = { ok: true; result: CheckResult } | { ok: false; message: string };
+export type Check = { ok: true; result: CheckResult } | { ok: false; message: string };
 
 /** checkConditions on the year's data against the municipal thresholds of `scheme`. */
 async function municipalCheck(db: Executor, platformId: string, year: number, scheme: ScoreScheme, terms: RecognitionTerms = {}): Promise<Check> {
@@ -56,6 +56,14 @@ async function municipalCheck(db: Executor, platformId: string, year: number, sc
   // The terms it was recognized under: Art 17 lowered thresholds and deadlines, accepted soft shortfalls (RULES.md §5).
   const res = checkConditions(input.type, 'municipal', input.facts, { recognition: scheme.recognition, settings: scheme.settings }, { ...terms, asOf: todayIso() });
   return res.ok ? { ok: true, result: res.value } : { ok: false, message: res.errors.map((x) => x.message).join('；') };
+}
+
+/**
+ * The municipal conditions of a district-level platform on a campaign year's figures against the campaign's
+ * scheme (Art 33): every condition as checked, or why the check could not run.
+ */
+export async function municipalConditions(db: Executor, platformId: string, year: number, schemeId: string): Promise<Check> {
+  return municipalCheck(db, platformId, year, (await loadScheme(db, schemeId)).scheme);
 }
 
 const failedText = (r: CheckResult): string =>

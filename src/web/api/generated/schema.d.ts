@@ -874,6 +874,654 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/district-evaluations/filings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一份区县评估结果备案 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            districtCode: string;
+                            districtName: string;
+                            document: {
+                                id: string;
+                                originalName: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            } | null;
+                            id: string | null;
+                            items: {
+                                grade: string;
+                                note: string | null;
+                                platformId: string;
+                                platformName: string;
+                                score: string | null;
+                            }[];
+                            note: string | null;
+                            platforms: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                                /** @enum {string} */
+                                type: "comprehensive_park" | "specialized_park" | "specialized_market";
+                            }[];
+                            problems: string[];
+                            /** @enum {string} */
+                            status: "none" | "draft" | "submitted" | "returned" | "acknowledged";
+                            statusLabel: string;
+                            submittedAt: string | null;
+                            submittedByName: string | null;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/district-evaluations/filings/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认备案 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            districtCode: string;
+                            districtName: string;
+                            document: {
+                                id: string;
+                                originalName: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            } | null;
+                            id: string | null;
+                            items: {
+                                grade: string;
+                                note: string | null;
+                                platformId: string;
+                                platformName: string;
+                                score: string | null;
+                            }[];
+                            note: string | null;
+                            platforms: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                                /** @enum {string} */
+                                type: "comprehensive_park" | "specialized_park" | "specialized_market";
+                            }[];
+                            problems: string[];
+                            /** @enum {string} */
+                            status: "none" | "draft" | "submitted" | "returned" | "acknowledged";
+                            statusLabel: string;
+                            submittedAt: string | null;
+                            submittedByName: string | null;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/district-evaluations/filings/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载评估结果文件 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** 上传评估结果文件（multipart：file） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            districtCode: string;
+                            districtName: string;
+                            document: {
+                                id: string;
+                                originalName: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            } | null;
+                            id: string | null;
+                            items: {
+                                grade: string;
+                                note: string | null;
+                                platformId: string;
+                                platformName: string;
+                                score: string | null;
+                            }[];
+                            note: string | null;
+                            platforms: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                                /** @enum {string} */
+                                type: "comprehensive_park" | "specialized_park" | "specialized_market";
+                            }[];
+                            problems: string[];
+                            /** @enum {string} */
+                            status: "none" | "draft" | "submitted" | "returned" | "acknowledged";
+                            statusLabel: string;
+                            submittedAt: string | null;
+                            submittedByName: string | null;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/district-evaluations/filings/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退回修改（须说明理由） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            districtCode: string;
+                            districtName: string;
+                            document: {
+                                id: string;
+                                originalName: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            } | null;
+                            id: string | null;
+                            items: {
+                                grade: string;
+                                note: string | null;
+                                platformId: string;
+                                platformName: string;
+                                score: string | null;
+                            }[];
+                            note: string | null;
+                            platforms: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                                /** @enum {string} */
+                                type: "comprehensive_park" | "specialized_park" | "specialized_market";
+                            }[];
+                            problems: string[];
+                            /** @enum {string} */
+                            status: "none" | "draft" | "submitted" | "returned" | "acknowledged";
+                            statusLabel: string;
+                            submittedAt: string | null;
+                            submittedByName: string | null;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/district-evaluations/filings/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 报送市人力社保局 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            districtCode: string;
+                            districtName: string;
+                            document: {
+                                id: string;
+                                originalName: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            } | null;
+                            id: string | null;
+                            items: {
+                                grade: string;
+                                note: string | null;
+                                platformId: string;
+                                platformName: string;
+                                score: string | null;
+                            }[];
+                            note: string | null;
+                            platforms: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                                /** @enum {string} */
+                                type: "comprehensive_park" | "specialized_park" | "specialized_market";
+                            }[];
+                            problems: string[];
+                            /** @enum {string} */
+                            status: "none" | "draft" | "submitted" | "returned" | "acknowledged";
+                            statusLabel: string;
+                            submittedAt: string | null;
+                            submittedByName: string | null;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/district-evaluations/mine/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本区县该年度的区县级平台评估结果（第二十八条） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            districtCode: string;
+                            districtName: string;
+                            document: {
+                                id: string;
+                                originalName: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            } | null;
+                            id: string | null;
+                            items: {
+                                grade: string;
+                                note: string | null;
+                                platformId: string;
+                                platformName: string;
+                                score: string | null;
+                            }[];
+                            note: string | null;
+                            platforms: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                                /** @enum {string} */
+                                type: "comprehensive_park" | "specialized_park" | "specialized_market";
+                            }[];
+                            problems: string[];
+                            /** @enum {string} */
+                            status: "none" | "draft" | "submitted" | "returned" | "acknowledged";
+                            statusLabel: string;
+                            submittedAt: string | null;
+                            submittedByName: string | null;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** 保存本区县的评估结果（草稿） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            grade: string;
+                            note?: string | null;
+                            /** Format: uuid */
+                            platformId: string;
+                            score?: string | null;
+                        }[];
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            districtCode: string;
+                            districtName: string;
+                            document: {
+                                id: string;
+                                originalName: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            } | null;
+                            id: string | null;
+                            items: {
+                                grade: string;
+                                note: string | null;
+                                platformId: string;
+                                platformName: string;
+                                score: string | null;
+                            }[];
+                            note: string | null;
+                            platforms: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                                /** @enum {string} */
+                                type: "comprehensive_park" | "specialized_park" | "specialized_market";
+                            }[];
+                            problems: string[];
+                            /** @enum {string} */
+                            status: "none" | "draft" | "submitted" | "returned" | "acknowledged";
+                            statusLabel: string;
+                            submittedAt: string | null;
+                            submittedByName: string | null;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/district-evaluations/overview/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各区县评估结果报送情况 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                acknowledged: number;
+                                draft: number;
+                                none: number;
+                                returned: number;
+                                submitted: number;
+                            };
+                            rows: {
+                                districtCode: string;
+                                districtName: string;
+                                filingId: string | null;
+                                items: number;
+                                platforms: number;
+                                region: string;
+                                /** @enum {string} */
+                                status: "none" | "draft" | "submitted" | "returned" | "acknowledged";
+                                statusLabel: string;
+                                submittedAt: string | null;
+                            }[];
+                            total: number;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/district-evaluations/overview/{year}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提醒尚未报送的区县 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            districts: number;
+                            notified: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enterprises": {
         parameters: {
             query?: never;
@@ -9190,6 +9838,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/proposals/{id}/art33-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 直接认定为市级平台的条件核验（第三十三条） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            conditions: {
+                                article: string;
+                                blocking: boolean;
+                                label: string;
+                                passed: boolean;
+                                threshold: string;
+                                value: string | null;
+                            }[];
+                            conditionsError: string | null;
+                            eligible: boolean;
+                            /** @enum {string|null} */
+                            grade: "excellent" | "pass" | "fail" | null;
+                            /** @enum {string} */
+                            level: "national" | "municipal" | "district";
+                            platformId: string;
+                            platformName: string;
+                            /** @enum {string} */
+                            platformStatus: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                            proposalId: string;
+                            reasons: string[];
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/proposals/{id}/confirm": {
         parameters: {
             query?: never;
@@ -9199,7 +9907,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 确认建议并变更平台状态 */
+        /** 确认建议并变更平台状态（直接认定为市级平台须填写认定日期和文号，第三十三条） */
         post: {
             parameters: {
                 query?: never;
@@ -9212,6 +9920,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        decisionDate?: string;
+                        docNo?: string;
                         note?: string;
                     };
                 };

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/client.js';
 import { authRoutes } from './auth/routes.js';
+import { districtRoutes } from './district/routes.js';
 import { enterpriseRoutes } from './enterprises/routes.js';
 import { fileRoutes } from './files/routes.js';
 import { homeRoutes } from './home/routes.js';
@@ -49,4 +50,5 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
   await app.register(evaluationRoutes, { db });
   await app.register(notificationRoutes, { db });
   await app.register(recognitionRoutes, { db, maxFileBytes: opts.maxFileBytes });
+  await app.register(districtRoutes, { db });
 }

@@ -6,3 +6,4 @@ export * from './notifications.js';
 export * from './cluster.js';
 export * from './recognition.js';
 export * from './publicity.js';
+export * from './district.js';

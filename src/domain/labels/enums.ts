@@ -110,6 +110,9 @@ export const HEALTH_LABELS = { ok: '正常' } as const;
 
 export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>> = {
   'evaluation.entry.submitted': '自评已提交待初审',
+  'district.filing.submitted': '区县级平台报备待确认',
+  'district.filing.questioned': '区县级平台备案被提出问题',
+  'district.filing.acknowledged': '区县级平台备案已确认',
   'evaluation.entry.returned': '自评被退回修改',
   'evaluation.entry.forwarded': '区县已报送市局',
   'evaluation.expert.assigned': '评审任务分配',

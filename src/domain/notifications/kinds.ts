@@ -35,6 +35,10 @@ export const NOTIFICATION_KINDS = {
   'recognition.application.recognized': { audience: ['district_gov', 'district'], page: 'recognition-application' },
   // Art 17: a recognized platform's deadline passed with the lowered condition still unmet (the daily check).
   'platform.deadline.overdue': { audience: ['bureau'], page: 'platform-detail' },
+  // Art 16: a district's filing (备案) of its district-level platform; both sides open the platform page.
+  'district.filing.submitted': { audience: ['bureau'], page: 'platform-detail' },
+  'district.filing.questioned': { audience: ['district'], page: 'platform-detail' },
+  'district.filing.acknowledged': { audience: ['district'], page: 'platform-detail' },
 } as const satisfies Record<string, KindSpec>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

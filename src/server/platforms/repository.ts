@@ -167,7 +167,7 @@ export async function listBranches(db: Executor, scope: PlatformScope, id: strin
 export async function districtQuotaCounts(db: Executor, p: { id: string; type: PlatformRecord['type']; districtCode: string }) {
   const base = and(
     ne(platforms.id, p.id), eq(platforms.level, 'district'), eq(platforms.type, p.type), eq(platforms.districtCode, p.districtCode),
-    inArray(platforms.status, ['filed', 'rectifying']),
+    inArray(platforms.status, ['pending_filing', 'filed', 'rectifying']),
   );
   const [row] = await db
     .select({

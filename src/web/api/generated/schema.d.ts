@@ -643,6 +643,246 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/district-filings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 区县级平台备案（市局看全部，区县人社局看本区县） */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "decided" | "pending" | "questioned" | "acknowledged";
+                    exceptions?: "all" | "only";
+                    districtCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: string | null;
+                            checkSummary: string;
+                            decidedOn: string;
+                            decisionDocNo: string;
+                            districtCode: string;
+                            districtName: string;
+                            exception: boolean;
+                            filedAt: string | null;
+                            /** Format: uuid */
+                            platformId: string;
+                            platformName: string;
+                            /** @enum {string} */
+                            platformStatus: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
+                            quotaReason: string | null;
+                            /** @enum {string} */
+                            state: "decided" | "pending" | "questioned" | "acknowledged";
+                            /** @enum {string} */
+                            type: "comprehensive_park" | "specialized_park" | "specialized_market";
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/district-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 区县认定政策（各版本；区县人社局只看本区县，第十六条） */
+        get: {
+            parameters: {
+                query?: {
+                    districtCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canCreate: boolean;
+                            fields: {
+                                comprehensive_park: {
+                                    article: string;
+                                    key: string;
+                                    label: string;
+                                    municipal: string;
+                                    municipalText: string;
+                                    /** @enum {string} */
+                                    op: ">=" | "<=" | ">";
+                                    unit: string;
+                                }[];
+                                specialized_market: {
+                                    article: string;
+                                    key: string;
+                                    label: string;
+                                    municipal: string;
+                                    municipalText: string;
+                                    /** @enum {string} */
+                                    op: ">=" | "<=" | ">";
+                                    unit: string;
+                                }[];
+                                specialized_park: {
+                                    article: string;
+                                    key: string;
+                                    label: string;
+                                    municipal: string;
+                                    municipalText: string;
+                                    /** @enum {string} */
+                                    op: ">=" | "<=" | ">";
+                                    unit: string;
+                                }[];
+                            };
+                            inForceIds: string[];
+                            versions: {
+                                createdAt: string;
+                                createdByName: string | null;
+                                districtCode: string;
+                                districtName: string;
+                                docNo: string;
+                                effectiveFrom: string;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                thresholds: {
+                                    [key: string]: {
+                                        [key: string]: string;
+                                    };
+                                };
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记本区县认定政策的新版本（文号、施行日期、各类型认定标准） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        docNo: string;
+                        effectiveFrom: string;
+                        note?: string;
+                        thresholds: {
+                            comprehensive_park?: {
+                                [key: string]: string;
+                            };
+                            specialized_market?: {
+                                [key: string]: string;
+                            };
+                            specialized_park?: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canCreate: boolean;
+                            fields: {
+                                comprehensive_park: {
+                                    article: string;
+                                    key: string;
+                                    label: string;
+                                    municipal: string;
+                                    municipalText: string;
+                                    /** @enum {string} */
+                                    op: ">=" | "<=" | ">";
+                                    unit: string;
+                                }[];
+                                specialized_market: {
+                                    article: string;
+                                    key: string;
+                                    label: string;
+                                    municipal: string;
+                                    municipalText: string;
+                                    /** @enum {string} */
+                                    op: ">=" | "<=" | ">";
+                                    unit: string;
+                                }[];
+                                specialized_park: {
+                                    article: string;
+                                    key: string;
+                                    label: string;
+                                    municipal: string;
+                                    municipalText: string;
+                                    /** @enum {string} */
+                                    op: ">=" | "<=" | ">";
+                                    unit: string;
+                                }[];
+                            };
+                            inForceIds: string[];
+                            versions: {
+                                createdAt: string;
+                                createdByName: string | null;
+                                districtCode: string;
+                                districtName: string;
+                                docNo: string;
+                                effectiveFrom: string;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                thresholds: {
+                                    [key: string]: {
+                                        [key: string]: string;
+                                    };
+                                };
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enterprises": {
         parameters: {
             query?: never;
@@ -5217,7 +5457,7 @@ export interface paths {
                             platformId: string;
                             platformName: string;
                             /** @enum {string} */
-                            platformStatus: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                            platformStatus: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                             reason: string;
                             /** @enum {string} */
                             status: "proposed" | "confirmed" | "rejected";
@@ -6381,7 +6621,7 @@ export interface paths {
                     level?: "national" | "municipal" | "district";
                     type?: "comprehensive_park" | "specialized_park" | "specialized_market";
                     category?: "park" | "market";
-                    status?: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                    status?: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                     carrier?: "offline" | "online_offline";
                     q?: string;
                     sort?: "name" | "districtCode" | "level" | "recognizedAt";
@@ -6428,7 +6668,7 @@ export interface paths {
                                 parentPlatformName: string | null;
                                 recognizedAt: string | null;
                                 /** @enum {string} */
-                                status: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                                status: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                                 /** @enum {string} */
                                 type: "comprehensive_park" | "specialized_park" | "specialized_market";
                             }[];
@@ -6476,7 +6716,7 @@ export interface paths {
                         servedField?: string | null;
                         services?: ("policy" | "information" | "registration" | "licensing" | "opening" | "fitout" | "property" | "platform" | "financing" | "other")[];
                         /** @enum {string} */
-                        status?: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                        status?: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                         statusReason?: string;
                         /** @enum {string} */
                         type: "comprehensive_park" | "specialized_park" | "specialized_market";
@@ -6496,7 +6736,7 @@ export interface paths {
                                 label: string;
                                 meaning: string;
                                 /** @enum {string} */
-                                to: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                                to: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                             }[];
                             branches: {
                                 districtName: string;
@@ -6547,7 +6787,7 @@ export interface paths {
                                 operatingTitled: number;
                             };
                             /** @enum {string} */
-                            status: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                            status: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                             totalAreaM2: number;
                             /** @enum {string} */
                             type: "comprehensive_park" | "specialized_park" | "specialized_market";
@@ -6578,7 +6818,7 @@ export interface paths {
                     level?: "national" | "municipal" | "district";
                     type?: "comprehensive_park" | "specialized_park" | "specialized_market";
                     category?: "park" | "market";
-                    status?: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                    status?: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                     carrier?: "offline" | "online_offline";
                     q?: string;
                     sort?: "name" | "districtCode" | "level" | "recognizedAt";
@@ -6670,7 +6910,7 @@ export interface paths {
                                 label: string;
                                 meaning: string;
                                 /** @enum {string} */
-                                to: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                                to: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                             }[];
                             branches: {
                                 districtName: string;
@@ -6721,7 +6961,7 @@ export interface paths {
                                 operatingTitled: number;
                             };
                             /** @enum {string} */
-                            status: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                            status: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                             totalAreaM2: number;
                             /** @enum {string} */
                             type: "comprehensive_park" | "specialized_park" | "specialized_market";
@@ -6768,7 +7008,7 @@ export interface paths {
                                 label: string;
                                 meaning: string;
                                 /** @enum {string} */
-                                to: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                                to: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                             }[];
                             branches: {
                                 districtName: string;
@@ -6819,7 +7059,7 @@ export interface paths {
                                 operatingTitled: number;
                             };
                             /** @enum {string} */
-                            status: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                            status: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                             totalAreaM2: number;
                             /** @enum {string} */
                             type: "comprehensive_park" | "specialized_park" | "specialized_market";
@@ -6888,7 +7128,7 @@ export interface paths {
                                 label: string;
                                 meaning: string;
                                 /** @enum {string} */
-                                to: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                                to: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                             }[];
                             branches: {
                                 districtName: string;
@@ -6939,7 +7179,7 @@ export interface paths {
                                 operatingTitled: number;
                             };
                             /** @enum {string} */
-                            status: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                            status: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                             totalAreaM2: number;
                             /** @enum {string} */
                             type: "comprehensive_park" | "specialized_park" | "specialized_market";
@@ -7126,6 +7366,648 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/platforms/{id}/district-filing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 区县级平台的区县认定与备案 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            districtCode: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "decide" | "file" | "question" | "acknowledge";
+                                at: string;
+                                text: string | null;
+                                userName: string | null;
+                            }[];
+                            filing: {
+                                acknowledgedAt: string | null;
+                                checkResult: {
+                                    checklist: {
+                                        article: string;
+                                        confirmed: boolean;
+                                        id: string;
+                                        text: string;
+                                    }[];
+                                    conditions: {
+                                        article: string;
+                                        blocking: boolean;
+                                        id: string;
+                                        label: string;
+                                        notes: string[];
+                                        passed: boolean;
+                                        policyThreshold: string;
+                                        /** @enum {string} */
+                                        status: "pass" | "fail" | "missing" | "accepted" | "deferred" | "overdue";
+                                        /** @enum {string} */
+                                        strength: "hard" | "soft";
+                                        threshold: string;
+                                        /** @enum {string} */
+                                        thresholdSource: "policy" | "district" | "art17";
+                                        value: string | null;
+                                    }[];
+                                    district: {
+                                        art17: boolean;
+                                        code: string;
+                                        name: string;
+                                        region: string;
+                                    } | null;
+                                    /** @enum {string} */
+                                    level: "national" | "municipal" | "district";
+                                    /** @enum {string} */
+                                    outcome: "met" | "met_with_deadlines" | "needs_confirmation" | "not_met";
+                                    overdue: string[];
+                                    settings: {
+                                        key: string;
+                                        text: string;
+                                        value: string;
+                                    }[];
+                                    summary: string;
+                                    /** @enum {string} */
+                                    type: "comprehensive_park" | "specialized_park" | "specialized_market";
+                                };
+                                dataYear: number;
+                                decidedOn: string;
+                                decisionDocNo: string;
+                                filedAt: string | null;
+                                /** Format: uuid */
+                                policyId: string;
+                                quotaReason: string | null;
+                                /** @enum {string} */
+                                state: "decided" | "pending" | "questioned" | "acknowledged";
+                            } | null;
+                            /** Format: uuid */
+                            platformId: string;
+                            /** @enum {string} */
+                            platformStatus: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
+                            policyToday: {
+                                docNo: string;
+                                effectiveFrom: string;
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                            } | null;
+                            quota: {
+                                branchUsesDistrictQuota: boolean;
+                                branches: number;
+                                counted: number;
+                                exceeded: boolean;
+                                existing: number;
+                                perType: number;
+                            };
+                            steps: ("decide" | "file" | "question" | "acknowledge")[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platforms/{id}/district-filing/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认区县级平台备案（平台转为已备案） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            districtCode: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "decide" | "file" | "question" | "acknowledge";
+                                at: string;
+                                text: string | null;
+                                userName: string | null;
+                            }[];
+                            filing: {
+                                acknowledgedAt: string | null;
+                                checkResult: {
+                                    checklist: {
+                                        article: string;
+                                        confirmed: boolean;
+                                        id: string;
+                                        text: string;
+                                    }[];
+                                    conditions: {
+                                        article: string;
+                                        blocking: boolean;
+                                        id: string;
+                                        label: string;
+                                        notes: string[];
+                                        passed: boolean;
+                                        policyThreshold: string;
+                                        /** @enum {string} */
+                                        status: "pass" | "fail" | "missing" | "accepted" | "deferred" | "overdue";
+                                        /** @enum {string} */
+                                        strength: "hard" | "soft";
+                                        threshold: string;
+                                        /** @enum {string} */
+                                        thresholdSource: "policy" | "district" | "art17";
+                                        value: string | null;
+                                    }[];
+                                    district: {
+                                        art17: boolean;
+                                        code: string;
+                                        name: string;
+                                        region: string;
+                                    } | null;
+                                    /** @enum {string} */
+                                    level: "national" | "municipal" | "district";
+                                    /** @enum {string} */
+                                    outcome: "met" | "met_with_deadlines" | "needs_confirmation" | "not_met";
+                                    overdue: string[];
+                                    settings: {
+                                        key: string;
+                                        text: string;
+                                        value: string;
+                                    }[];
+                                    summary: string;
+                                    /** @enum {string} */
+                                    type: "comprehensive_park" | "specialized_park" | "specialized_market";
+                                };
+                                dataYear: number;
+                                decidedOn: string;
+                                decisionDocNo: string;
+                                filedAt: string | null;
+                                /** Format: uuid */
+                                policyId: string;
+                                quotaReason: string | null;
+                                /** @enum {string} */
+                                state: "decided" | "pending" | "questioned" | "acknowledged";
+                            } | null;
+                            /** Format: uuid */
+                            platformId: string;
+                            /** @enum {string} */
+                            platformStatus: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
+                            policyToday: {
+                                docNo: string;
+                                effectiveFrom: string;
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                            } | null;
+                            quota: {
+                                branchUsesDistrictQuota: boolean;
+                                branches: number;
+                                counted: number;
+                                exceeded: boolean;
+                                existing: number;
+                                perType: number;
+                            };
+                            steps: ("decide" | "file" | "question" | "acknowledge")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platforms/{id}/district-filing/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录区县认定决定（按区县认定政策核验） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        decidedOn: string;
+                        docNo: string;
+                        quotaReason?: string;
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            districtCode: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "decide" | "file" | "question" | "acknowledge";
+                                at: string;
+                                text: string | null;
+                                userName: string | null;
+                            }[];
+                            filing: {
+                                acknowledgedAt: string | null;
+                                checkResult: {
+                                    checklist: {
+                                        article: string;
+                                        confirmed: boolean;
+                                        id: string;
+                                        text: string;
+                                    }[];
+                                    conditions: {
+                                        article: string;
+                                        blocking: boolean;
+                                        id: string;
+                                        label: string;
+                                        notes: string[];
+                                        passed: boolean;
+                                        policyThreshold: string;
+                                        /** @enum {string} */
+                                        status: "pass" | "fail" | "missing" | "accepted" | "deferred" | "overdue";
+                                        /** @enum {string} */
+                                        strength: "hard" | "soft";
+                                        threshold: string;
+                                        /** @enum {string} */
+                                        thresholdSource: "policy" | "district" | "art17";
+                                        value: string | null;
+                                    }[];
+                                    district: {
+                                        art17: boolean;
+                                        code: string;
+                                        name: string;
+                                        region: string;
+                                    } | null;
+                                    /** @enum {string} */
+                                    level: "national" | "municipal" | "district";
+                                    /** @enum {string} */
+                                    outcome: "met" | "met_with_deadlines" | "needs_confirmation" | "not_met";
+                                    overdue: string[];
+                                    settings: {
+                                        key: string;
+                                        text: string;
+                                        value: string;
+                                    }[];
+                                    summary: string;
+                                    /** @enum {string} */
+                                    type: "comprehensive_park" | "specialized_park" | "specialized_market";
+                                };
+                                dataYear: number;
+                                decidedOn: string;
+                                decisionDocNo: string;
+                                filedAt: string | null;
+                                /** Format: uuid */
+                                policyId: string;
+                                quotaReason: string | null;
+                                /** @enum {string} */
+                                state: "decided" | "pending" | "questioned" | "acknowledged";
+                            } | null;
+                            /** Format: uuid */
+                            platformId: string;
+                            /** @enum {string} */
+                            platformStatus: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
+                            policyToday: {
+                                docNo: string;
+                                effectiveFrom: string;
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                            } | null;
+                            quota: {
+                                branchUsesDistrictQuota: boolean;
+                                branches: number;
+                                counted: number;
+                                exceeded: boolean;
+                                existing: number;
+                                perType: number;
+                            };
+                            steps: ("decide" | "file" | "question" | "acknowledge")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platforms/{id}/district-filing/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 报市人力社保局备案（或答复问题后重新报备） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            districtCode: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "decide" | "file" | "question" | "acknowledge";
+                                at: string;
+                                text: string | null;
+                                userName: string | null;
+                            }[];
+                            filing: {
+                                acknowledgedAt: string | null;
+                                checkResult: {
+                                    checklist: {
+                                        article: string;
+                                        confirmed: boolean;
+                                        id: string;
+                                        text: string;
+                                    }[];
+                                    conditions: {
+                                        article: string;
+                                        blocking: boolean;
+                                        id: string;
+                                        label: string;
+                                        notes: string[];
+                                        passed: boolean;
+                                        policyThreshold: string;
+                                        /** @enum {string} */
+                                        status: "pass" | "fail" | "missing" | "accepted" | "deferred" | "overdue";
+                                        /** @enum {string} */
+                                        strength: "hard" | "soft";
+                                        threshold: string;
+                                        /** @enum {string} */
+                                        thresholdSource: "policy" | "district" | "art17";
+                                        value: string | null;
+                                    }[];
+                                    district: {
+                                        art17: boolean;
+                                        code: string;
+                                        name: string;
+                                        region: string;
+                                    } | null;
+                                    /** @enum {string} */
+                                    level: "national" | "municipal" | "district";
+                                    /** @enum {string} */
+                                    outcome: "met" | "met_with_deadlines" | "needs_confirmation" | "not_met";
+                                    overdue: string[];
+                                    settings: {
+                                        key: string;
+                                        text: string;
+                                        value: string;
+                                    }[];
+                                    summary: string;
+                                    /** @enum {string} */
+                                    type: "comprehensive_park" | "specialized_park" | "specialized_market";
+                                };
+                                dataYear: number;
+                                decidedOn: string;
+                                decisionDocNo: string;
+                                filedAt: string | null;
+                                /** Format: uuid */
+                                policyId: string;
+                                quotaReason: string | null;
+                                /** @enum {string} */
+                                state: "decided" | "pending" | "questioned" | "acknowledged";
+                            } | null;
+                            /** Format: uuid */
+                            platformId: string;
+                            /** @enum {string} */
+                            platformStatus: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
+                            policyToday: {
+                                docNo: string;
+                                effectiveFrom: string;
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                            } | null;
+                            quota: {
+                                branchUsesDistrictQuota: boolean;
+                                branches: number;
+                                counted: number;
+                                exceeded: boolean;
+                                existing: number;
+                                perType: number;
+                            };
+                            steps: ("decide" | "file" | "question" | "acknowledge")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platforms/{id}/district-filing/question": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 对区县级平台备案提出问题 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            districtCode: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "decide" | "file" | "question" | "acknowledge";
+                                at: string;
+                                text: string | null;
+                                userName: string | null;
+                            }[];
+                            filing: {
+                                acknowledgedAt: string | null;
+                                checkResult: {
+                                    checklist: {
+                                        article: string;
+                                        confirmed: boolean;
+                                        id: string;
+                                        text: string;
+                                    }[];
+                                    conditions: {
+                                        article: string;
+                                        blocking: boolean;
+                                        id: string;
+                                        label: string;
+                                        notes: string[];
+                                        passed: boolean;
+                                        policyThreshold: string;
+                                        /** @enum {string} */
+                                        status: "pass" | "fail" | "missing" | "accepted" | "deferred" | "overdue";
+                                        /** @enum {string} */
+                                        strength: "hard" | "soft";
+                                        threshold: string;
+                                        /** @enum {string} */
+                                        thresholdSource: "policy" | "district" | "art17";
+                                        value: string | null;
+                                    }[];
+                                    district: {
+                                        art17: boolean;
+                                        code: string;
+                                        name: string;
+                                        region: string;
+                                    } | null;
+                                    /** @enum {string} */
+                                    level: "national" | "municipal" | "district";
+                                    /** @enum {string} */
+                                    outcome: "met" | "met_with_deadlines" | "needs_confirmation" | "not_met";
+                                    overdue: string[];
+                                    settings: {
+                                        key: string;
+                                        text: string;
+                                        value: string;
+                                    }[];
+                                    summary: string;
+                                    /** @enum {string} */
+                                    type: "comprehensive_park" | "specialized_park" | "specialized_market";
+                                };
+                                dataYear: number;
+                                decidedOn: string;
+                                decisionDocNo: string;
+                                filedAt: string | null;
+                                /** Format: uuid */
+                                policyId: string;
+                                quotaReason: string | null;
+                                /** @enum {string} */
+                                state: "decided" | "pending" | "questioned" | "acknowledged";
+                            } | null;
+                            /** Format: uuid */
+                            platformId: string;
+                            /** @enum {string} */
+                            platformStatus: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
+                            policyToday: {
+                                docNo: string;
+                                effectiveFrom: string;
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                            } | null;
+                            quota: {
+                                branchUsesDistrictQuota: boolean;
+                                branches: number;
+                                counted: number;
+                                exceeded: boolean;
+                                existing: number;
+                                perType: number;
+                            };
+                            steps: ("decide" | "file" | "question" | "acknowledge")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/platforms/{id}/history": {
         parameters: {
             query?: never;
@@ -7156,11 +8038,11 @@ export interface paths {
                             displayName: string | null;
                             effectiveDate: string;
                             /** @enum {string|null} */
-                            fromStatus: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked" | null;
+                            fromStatus: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked" | null;
                             id: string;
                             reason: string;
                             /** @enum {string} */
-                            toStatus: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                            toStatus: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                             username: string | null;
                         }[];
                     };
@@ -7848,7 +8730,7 @@ export interface paths {
                         effectiveDate: string;
                         reason: string;
                         /** @enum {string} */
-                        to: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                        to: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                     };
                 };
             };
@@ -7865,7 +8747,7 @@ export interface paths {
                                 label: string;
                                 meaning: string;
                                 /** @enum {string} */
-                                to: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                                to: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                             }[];
                             branches: {
                                 districtName: string;
@@ -7916,7 +8798,7 @@ export interface paths {
                                 operatingTitled: number;
                             };
                             /** @enum {string} */
-                            status: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                            status: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                             totalAreaM2: number;
                             /** @enum {string} */
                             type: "comprehensive_park" | "specialized_park" | "specialized_market";
@@ -8858,7 +9740,7 @@ export interface paths {
                             platformId: string;
                             platformName: string;
                             /** @enum {string} */
-                            platformStatus: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                            platformStatus: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                             reason: string;
                             /** @enum {string} */
                             status: "proposed" | "confirmed" | "rejected";
@@ -8920,7 +9802,7 @@ export interface paths {
                             platformId: string;
                             platformName: string;
                             /** @enum {string} */
-                            platformStatus: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                            platformStatus: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                             reason: string;
                             /** @enum {string} */
                             status: "proposed" | "confirmed" | "rejected";
@@ -9165,7 +10047,7 @@ export interface paths {
                     level?: "national" | "municipal" | "district";
                     type?: "comprehensive_park" | "specialized_park" | "specialized_market";
                     category?: "park" | "market";
-                    status?: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                    status?: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                     carrier?: "offline" | "online_offline";
                     q?: string;
                     sort?: "name" | "districtCode" | "level" | "recognizedAt";
@@ -9193,7 +10075,7 @@ export interface paths {
                                 level: "national" | "municipal" | "district";
                                 name: string;
                                 /** @enum {string} */
-                                status: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                                status: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                                 /** @enum {string} */
                                 type: "comprehensive_park" | "specialized_park" | "specialized_market";
                             }[];

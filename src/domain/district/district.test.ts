@@ -4,7 +4,7 @@ import { cq2025 } from '../rules/schemes/cq-2025.js';
 import { checkConditions } from '../conditions/check.js';
 import type { ConditionFacts, ConditionPolicy } from '../conditions/types.js';
 import { availableFilingSteps, checkFilingStep, quotaExceeded, quotaUse } from './filing.js';
-import { policyFields, policyInForce, toDistrictPolicy, validatePolicy } from './policy.js';
+import { policyFields, policyInForce, toDistrictPolicy, validatePolicy, type PolicyVersion } from './policy.js';
 
 const rec = cq2025.recognition;
 const base: ConditionPolicy = { recognition: rec, settings: cq2025.settings };
@@ -12,8 +12,8 @@ const smallPark: ConditionFacts = {
   district: '500107', areaM2: 3_000, sites: 2, managementStaff: 2, operatingStaff: 3, hrEnterprises: 8, aboveScaleEnterprises: 2,
   revenueYuan: 200_000_000, hrRevenueYuan: 150_000_000, existingDistrictPlatforms: 0, existingBranches: 0,
 };
-const v1 = { id: 'a', version: 1, docNo: '九龙坡人社发〔2024〕3号', effectiveFrom: '2024-03-01', thresholds: { comprehensive_park: { area: '2000', hrEnterprises: '5', aboveScaleEnterprises: '1', revenue: '100000000' } } };
-const v2 = { id: 'b', version: 2, docNo: '九龙坡人社发〔2025〕9号', effectiveFrom: '2025-07-01', thresholds: { comprehensive_park: { area: '5000', hrEnterprises: '5', aboveScaleEnterprises: '1', revenue: '100000000' } } };
+const v1: PolicyVersion = { id: 'a', version: 1, docNo: '九龙坡人社发〔2024〕3号', effectiveFrom: '2024-03-01', thresholds: { comprehensive_park: { area: '2000', hrEnterprises: '5', aboveScaleEnterprises: '1', revenue: '100000000' } } };
+const v2: PolicyVersion = { id: 'b', version: 2, docNo: '九龙坡人社发〔2025〕9号', effectiveFrom: '2025-07-01', thresholds: { comprehensive_park: { area: '5000', hrEnterprises: '5', aboveScaleEnterprises: '1', revenue: '100000000' } } };
 
 const cond = (r: ReturnType<typeof checkConditions>, id: string) => {
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
@@ -31,7 +31,7 @@ describe('district policy versions', () => {
   });
 
   it('is applied by the condition check: the older version passes the platform, the newer one does not', () => {
-    const judged = (v: typeof v1) => checkConditions('comprehensive_park', 'district', smallPark, { ...base, district: toDistrictPolicy(rec, '500107', v) });
+    const judged = (v: PolicyVersion) => checkConditions('comprehensive_park', 'district', smallPark, { ...base, district: toDistrictPolicy(rec, '500107', v) });
     expect(cond(judged(v1), 'area')).toMatchObject({ status: 'pass', thresholdSource: 'district', threshold: '≥ 2,000 平方米', policyThreshold: '≥ 10,000 平方米' });
     expect(cond(judged(v2), 'area')).toMatchObject({ status: 'fail', threshold: '≥ 5,000 平方米' });
     // Without the district's thresholds the municipal ones would fail it.

@@ -1,3 +1,4 @@
+import { filingStateLabels, type FilingAction } from '../district/filing.js';
 /**
  * Chinese names of every enumeration value a user can see: registry codes, roles, workflow
  * states, grades, decisions, scheme settings and their values, file owners, notification kinds.
@@ -144,6 +145,8 @@ export const APPLICATION_ACTION_LABELS = Object.fromEntries(applicationActions.m
  * Every enumeration by name: what the label test walks and what `enumLabel` reads. A value's
  * name is looked up in its own enumeration, as `municipal` is 市级 as a level and 市级部门 as an honour.
  */
+export const FILING_ACTION_LABELS: Readonly<Record<FilingAction, string>> = { decide: '区县认定决定', file: '报备', question: '市局提出问题', acknowledge: '确认备案' };
+
 export const ENUM_LABELS = {
   platformLevel: PLATFORM_LEVEL_LABELS,
   platformType: PLATFORM_TYPE_LABELS,
@@ -205,6 +208,8 @@ export const ENUM_LABELS = {
   objectionStatus: objectionStatusLabels,
   objectionOutcome: objectionOutcomeLabels,
   publicitySubject: { recognition_application: '市级平台认定申请' },
+  filingState: filingStateLabels,
+  filingAction: FILING_ACTION_LABELS,
 } as const satisfies Record<string, Readonly<Record<string, string>>>;
 
 export type EnumName = keyof typeof ENUM_LABELS;

@@ -90,7 +90,7 @@ describe('one per type per district', () => {
     const ok = await c.district!.call('POST', `/platforms/${ids.b}/district-filing/decide`, { ...body, quotaReason: '服务西部物流园区，与甲市场服务对象不同' });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json<Filing>().filing!.quotaReason).toBe('服务西部物流园区，与甲市场服务对象不同');
-    const flagged = (await c.bureau!.call('GET', '/district-filings?exceptions=only')).json<{ platformId: string; exception: boolean }[]>();
+    const flagged = (await c.bureau!.call('GET', '/district-filings?exceptions=true')).json<{ platformId: string; exception: boolean }[]>();
     expect(flagged.map((r) => r.platformId)).toEqual([ids.b]);
   });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { filingActions, filingStates } from '../../domain/district/filing.js';
 import { platformStatuses, platformTypes } from '../../domain/platforms/codes.js';
-import { isoDate, shortText, text, year } from '../fields.js';
+import { booleanQuery, isoDate, shortText, text, year } from '../fields.js';
 import { checkResultSchema } from '../rules/schema.js';
 
 const thresholdValue = z.string().trim().max(20).regex(/^(\d+(\.\d{1,2})?)?$/, '须为非负数，最多 2 位小数');
@@ -21,7 +21,7 @@ export type PolicyInput = z.infer<typeof policyBody>;
 
 export const policyQuery = z.object({ districtCode: z.string().max(12).optional() });
 
-const policyField = z.object({ key: z.string(), label: z.string(), article: z.string(), op: z.enum(['>=', '<=', '>']), unit: z.string(), municipal: z.string(), municipalText: z.string() });
+const policyField = z.object({ key: z.string(), label: z.string(), article: z.string(), op: z.string(), unit: z.string(), municipal: z.string(), municipalText: z.string() });
 
 export const policyList = z.object({
   fields: z.object({ comprehensive_park: z.array(policyField), specialized_park: z.array(policyField), specialized_market: z.array(policyField) }),
@@ -59,7 +59,8 @@ export const filingDetail = z.object({
 
 export const filingListQuery = z.object({
   state: z.enum(filingStates).optional(),
-  exceptions: z.enum(['all', 'only']).optional(),
+  /** true: only second-or-later platforms of a type (Art 16 exceptions). */
+  exceptions: booleanQuery.optional(),
   districtCode: z.string().max(12).optional(),
 });
 export type FilingListQuery = z.infer<typeof filingListQuery>;

@@ -217,7 +217,7 @@ const summaryOf = (v: unknown): string =>
 
 export async function listFilings(db: Db, ctx: RequestContext, q: FilingListQuery) {
   const districtCode = isBureau(ctx) ? q.districtCode ?? null : readableDistrict(ctx, q.districtCode);
-  const rows = await repo.listFilings(db, { districtCode, states: q.state === undefined ? undefined : [q.state], exceptionsOnly: q.exceptions === 'only' });
+  const rows = await repo.listFilings(db, { districtCode, states: q.state === undefined ? undefined : [q.state], exceptionsOnly: q.exceptions === true });
   return rows.map((r) => {
     return {
       platformId: r.platformId, platformName: r.platformName, type: r.type, platformStatus: r.platformStatus, districtCode: r.districtCode,

@@ -655,7 +655,7 @@ export interface paths {
             parameters: {
                 query?: {
                     state?: "decided" | "pending" | "questioned" | "acknowledged";
-                    exceptions?: "all" | "only";
+                    exceptions?: "true" | "false";
                     districtCode?: string;
                 };
                 header?: never;
@@ -736,8 +736,7 @@ export interface paths {
                                     label: string;
                                     municipal: string;
                                     municipalText: string;
-                                    /** @enum {string} */
-                                    op: ">=" | "<=" | ">";
+                                    op: string;
                                     unit: string;
                                 }[];
                                 specialized_market: {
@@ -746,8 +745,7 @@ export interface paths {
                                     label: string;
                                     municipal: string;
                                     municipalText: string;
-                                    /** @enum {string} */
-                                    op: ">=" | "<=" | ">";
+                                    op: string;
                                     unit: string;
                                 }[];
                                 specialized_park: {
@@ -756,8 +754,7 @@ export interface paths {
                                     label: string;
                                     municipal: string;
                                     municipalText: string;
-                                    /** @enum {string} */
-                                    op: ">=" | "<=" | ">";
+                                    op: string;
                                     unit: string;
                                 }[];
                             };
@@ -829,8 +826,7 @@ export interface paths {
                                     label: string;
                                     municipal: string;
                                     municipalText: string;
-                                    /** @enum {string} */
-                                    op: ">=" | "<=" | ">";
+                                    op: string;
                                     unit: string;
                                 }[];
                                 specialized_market: {
@@ -839,8 +835,7 @@ export interface paths {
                                     label: string;
                                     municipal: string;
                                     municipalText: string;
-                                    /** @enum {string} */
-                                    op: ">=" | "<=" | ">";
+                                    op: string;
                                     unit: string;
                                 }[];
                                 specialized_park: {
@@ -849,8 +844,7 @@ export interface paths {
                                     label: string;
                                     municipal: string;
                                     municipalText: string;
-                                    /** @enum {string} */
-                                    op: ">=" | "<=" | ">";
+                                    op: string;
                                     unit: string;
                                 }[];
                             };

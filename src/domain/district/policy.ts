@@ -33,7 +33,7 @@ export function policyFields(recognition: RecognitionPolicy): Record<PlatformTyp
       const t = c.test;
       if (t.kind === 'compare') {
         const base = toScaled(t.threshold, COMPARE_SCALE) ?? 0;
-        out[type].push({ key: c.id, label: c.label, article: c.article, op: t.op, unit: t.unitLabel, municipal: String(t.threshold), municipalText: `${OP_SYMBOL[t.op]} ${showScaled(base, COMPARE_SCALE, t.unitLabel)}` });
+        out[type].push({ key: c.id, label: c.label, article: c.article, op: t.op, unit: t.unitLabel, municipal: t.threshold, municipalText: `${OP_SYMBOL[t.op]} ${showScaled(base, COMPARE_SCALE, t.unitLabel)}` });
       } else if (t.kind === 'ratio') {
         const base = toScaled(t.threshold, RATIO_SCALE) ?? 0;
         out[type].push({ key: c.id, label: c.label, article: c.article, op: t.op, unit: '%', municipal: showPercent(base).replace('%', ''), municipalText: `${OP_SYMBOL[t.op]} ${showPercent(base)}` });
@@ -42,7 +42,7 @@ export function policyFields(recognition: RecognitionPolicy): Record<PlatformTyp
           const base = toScaled(o.threshold, COMPARE_SCALE) ?? 0;
           out[type].push({
             key: `${c.id}.${o.key}`, label: `${c.label}（${o.label}）`, article: c.article, op: o.op, unit: o.unitLabel,
-            municipal: String(o.threshold), municipalText: `${OP_SYMBOL[o.op]} ${showScaled(base, COMPARE_SCALE, o.unitLabel)}`,
+            municipal: o.threshold, municipalText: `${OP_SYMBOL[o.op]} ${showScaled(base, COMPARE_SCALE, o.unitLabel)}`,
           });
         }
       }

@@ -255,3 +255,15 @@ describe('the demo recognition applications', () => {
     expect(await tasksOf('wz.hrss')).toEqual([]);
   });
 });
+
+describe('district-level recognition and filing in the demo (Art 16)', () => {
+  it('has 九龙坡\'s policy, its park filed and acknowledged (已备案), and 永川\'s market waiting for the bureau', async () => {
+    const rows = await q<{ name: string; status: string; state: string; doc: string }>(`
+      select p.name, p.status, f.state, f.decision_doc_no doc from district_filings f join platforms p on p.id = f.platform_id order by p.name`);
+    expect(rows).toEqual([
+      { name: '九龙坡区智能制造人力资源服务产业园', status: 'filed', state: 'acknowledged', doc: '九龙坡人社〔2024〕11号' },
+      { name: '永川区职业技能人才市场', status: 'pending_filing', state: 'pending', doc: '永人社〔2024〕21号' },
+    ]);
+    expect((await q<{ district_code: string }>('select district_code from district_policies order by district_code')).map((r) => r.district_code)).toEqual(['500107', '500118']);
+  });
+});

@@ -280,5 +280,5 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   exception: '同类型第二个及以上', filedAt: '报备时间', acknowledgedAt: '确认备案时间', checkSummary: '核验结论', filing: '区县认定与备案',
   policyId: '区县认定政策', checkResult: '认定条件核验结果', steps: '可办理的步骤', quota: '同类型平台名额', existing: '已有同类型平台',
   branchUsesDistrictQuota: '分平台占用区县名额', perType: '每类型名额', exceeded: '超出名额', policyToday: '现行区县认定政策',
-  answer: '答复',
+  answer: '答复', policyDocNo: '依据的区县认定政策文号', policyVersion: '依据的区县认定政策版本',
 };

@@ -49,7 +49,7 @@ export const filingDetail = z.object({
   districtCode: z.string(),
   filing: z.object({
     state: z.enum(filingStates), dataYear: z.number().int(), decisionDocNo: z.string(), decidedOn: z.string(), quotaReason: z.string().nullable(),
-    policyId: z.uuid(), filedAt: z.string().nullable(), acknowledgedAt: z.string().nullable(), checkResult: checkResultSchema,
+    policyId: z.uuid(), policyDocNo: z.string(), policyVersion: z.number().int(), filedAt: z.string().nullable(), acknowledgedAt: z.string().nullable(), checkResult: checkResultSchema,
   }).nullable(),
   events: z.array(z.object({ action: z.enum(filingActions), text: z.string().nullable(), at: z.string(), userName: z.string().nullable() })),
   steps: z.array(z.enum(filingActions)),

@@ -90,6 +90,7 @@ export async function getFiling(db: Db, ctx: RequestContext, platformId: string)
   const [filing, events, quota, policy] = await Promise.all([
     repo.findFiling(db, platformId), repo.listEvents(db, platformId), quotaOf(db, p), policyFor(db, p.districtCode, todayIso()),
   ]);
+  const judgedBy = filing === null ? null : await repo.findPolicy(db, filing.policyId);
   const state: FilingState | null = filing?.state ?? null;
   // The district acts on its own platforms only; the bureau on filings of any district.
   const mayAct = isBureau(ctx) || (ctx.actor.role === 'district' && ctx.actor.districtCode === p.districtCode);
@@ -97,7 +98,7 @@ export async function getFiling(db: Db, ctx: RequestContext, platformId: string)
     platformId, platformStatus: p.status, districtCode: p.districtCode,
     filing: filing === null ? null : {
       state: filing.state, dataYear: filing.dataYear, decisionDocNo: filing.decisionDocNo, decidedOn: filing.decidedOn, quotaReason: filing.quotaReason,
-      policyId: filing.policyId, filedAt: filing.filedAt?.toISOString() ?? null, acknowledgedAt: filing.acknowledgedAt?.toISOString() ?? null,
+      policyId: filing.policyId, policyDocNo: judgedBy?.docNo ?? '', policyVersion: judgedBy?.version ?? 0, filedAt: filing.filedAt?.toISOString() ?? null, acknowledgedAt: filing.acknowledgedAt?.toISOString() ?? null,
       checkResult: filing.checkResult,
     },
     events: events.map((e) => ({ action: e.action, text: e.text, at: e.at.toISOString(), userName: e.userName })),

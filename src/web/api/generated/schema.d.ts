@@ -7444,8 +7444,10 @@ export interface paths {
                                 decidedOn: string;
                                 decisionDocNo: string;
                                 filedAt: string | null;
+                                policyDocNo: string;
                                 /** Format: uuid */
                                 policyId: string;
+                                policyVersion: number;
                                 quotaReason: string | null;
                                 /** @enum {string} */
                                 state: "decided" | "pending" | "questioned" | "acknowledged";
@@ -7575,8 +7577,10 @@ export interface paths {
                                 decidedOn: string;
                                 decisionDocNo: string;
                                 filedAt: string | null;
+                                policyDocNo: string;
                                 /** Format: uuid */
                                 policyId: string;
+                                policyVersion: number;
                                 quotaReason: string | null;
                                 /** @enum {string} */
                                 state: "decided" | "pending" | "questioned" | "acknowledged";
@@ -7707,8 +7711,10 @@ export interface paths {
                                 decidedOn: string;
                                 decisionDocNo: string;
                                 filedAt: string | null;
+                                policyDocNo: string;
                                 /** Format: uuid */
                                 policyId: string;
+                                policyVersion: number;
                                 quotaReason: string | null;
                                 /** @enum {string} */
                                 state: "decided" | "pending" | "questioned" | "acknowledged";
@@ -7836,8 +7842,10 @@ export interface paths {
                                 decidedOn: string;
                                 decisionDocNo: string;
                                 filedAt: string | null;
+                                policyDocNo: string;
                                 /** Format: uuid */
                                 policyId: string;
+                                policyVersion: number;
                                 quotaReason: string | null;
                                 /** @enum {string} */
                                 state: "decided" | "pending" | "questioned" | "acknowledged";
@@ -7965,8 +7973,10 @@ export interface paths {
                                 decidedOn: string;
                                 decisionDocNo: string;
                                 filedAt: string | null;
+                                policyDocNo: string;
                                 /** Format: uuid */
                                 policyId: string;
+                                policyVersion: number;
                                 quotaReason: string | null;
                                 /** @enum {string} */
                                 state: "decided" | "pending" | "questioned" | "acknowledged";

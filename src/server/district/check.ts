@@ -17,11 +17,8 @@ export function currentRecognition(): { recognition: RecognitionPolicy; branchUs
   return { recognition: scheme.recognition, branchUsesDistrictQuota: scheme.settings.branchUsesDistrictQuota, quotaPerType: scheme.recognition.districtQuotaPerType };
 }
 
-/** The page where a district unit records its policy (the web route /app/district-policies). */
-export const POLICY_PAGE = '/app/district-policies';
-
 export const districtPolicyMissing = (districtName: string, date: string): string =>
-  `区县级平台按所在区县自定的认定标准核验（${art(16)}），${districtName}尚未登记 ${date} 施行的区县认定政策，请区县人社局在「区县认定政策」页面（${POLICY_PAGE}）登记后再核验`;
+  `区县级平台按所在区县自定的认定标准核验（${art(16)}），${districtName}尚未登记 ${date} 施行的区县认定政策，请区县人社局在「区县认定政策」页面登记后再核验`;
 
 export const thresholdsOf = (v: { thresholds: unknown }): PolicyThresholds => (typeof v.thresholds === 'object' && v.thresholds !== null ? v.thresholds : {});
 

@@ -43,7 +43,7 @@ describe('district policies (versioned) and the check', () => {
   it('without a policy the check says so and links to the page; the decision is refused', async () => {
     const check = (await c.district!.call('GET', `/platforms/${ids.a}/conditions?year=2024`)).json<Check>();
     expect(check.errors[0]!.code).toBe('DISTRICT_POLICY_REQUIRED');
-    expect(check.errors[0]!.message).toContain('/app/district-policies');
+    expect(check.errors[0]!.message).toContain('请区县人社局在「区县认定政策」页面登记');
     const res = await c.district!.call('POST', `/platforms/${ids.a}/district-filing/decide`, { year: 2024, docNo: '九龙坡人社发〔2025〕1号', decidedOn: '2025-03-01' });
     expect(res.statusCode).toBe(400);
     expect(res.json<{ code: string }>().code).toBe('DISTRICT_POLICY_REQUIRED');

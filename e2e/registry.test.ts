@@ -198,7 +198,7 @@ describe('registry: a district unit imports its park’s resident enterprises', 
 });
 
 describe('registry: a district unit registers a district-level platform', () => {
-  it('fills the form (level and district fixed to its own) and lands on the new platform, 已备案', async () => {
+  it('fills the form (level and district fixed to its own) and lands on the new platform, 待备案 (已备案 once the bureau acknowledges its filing)', async () => {
     const page = await newPage();
     try {
       await signIn(page, 'jlp.hrss');
@@ -220,7 +220,7 @@ describe('registry: a district unit registers a district-level platform', () => 
       await page.waitForURL(/\/app\/platforms\/[0-9a-f-]{36}/);
       await page.getByTestId('platform-name').waitFor();
       expect(await page.getByTestId('platform-name').innerText()).toBe(name);
-      expect(await page.getByTestId('platform-status').innerText()).toBe('已备案');
+      expect(await page.getByTestId('platform-status').innerText()).toBe('待备案');
       // The list masks the phone; the detail offers the full number through the audited endpoint.
       const phone = page.locator('input[data-testid=platform-form-phone]');
       await expect.poll(() => phone.inputValue()).toContain('*');

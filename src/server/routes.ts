@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/client.js';
 import { authRoutes } from './auth/routes.js';
 import { calendarRoutes } from './calendar/routes.js';
+import { districtRoutes } from './district/routes.js';
 import { enterpriseRoutes } from './enterprises/routes.js';
 import { fileRoutes } from './files/routes.js';
 import { homeRoutes } from './home/routes.js';
@@ -60,4 +61,5 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
   await app.register(publicityRoutes, { db, maxFileBytes: opts.maxFileBytes });
   await app.register(objectionRoutes, { db, maxFileBytes: opts.maxFileBytes, ratePerHour: opts.objectionRateLimit });
   await app.register(districtEvaluationRoutes, { db, maxFileBytes: opts.maxFileBytes });
+  await app.register(districtRoutes, { db });
 }

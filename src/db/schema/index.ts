@@ -8,3 +8,4 @@ export * from './recognition.js';
 export * from './publicity.js';
 export * from './calendar.js';
 export * from './district-evaluations.js';
+export * from './district.js';

@@ -23,6 +23,11 @@ export const auditActionLabels = {
   'backup.create': '备份数据',
   'crypto.rotate_key': '轮换数据加密密钥',
   'crypto.seal_plaintext': '加密存量个人信息',
+  'district_policy.create': '登记区县认定政策',
+  'district_filing.decide': '记录区县认定决定',
+  'district_filing.file': '区县级平台报备',
+  'district_filing.question': '对区县级平台备案提出问题',
+  'district_filing.acknowledge': '确认区县级平台备案',
   'enterprise.accept_uscc': '接受代码校验说明',
   'enterprise.create': '新增企业',
   'enterprise.import': '导入企业名录',
@@ -155,6 +160,7 @@ export type AuditAction = keyof typeof auditActionLabels;
 
 export const auditEntityLabels = {
   backup: '备份',
+  district_policy: '区县认定政策',
   enterprise: '企业',
   evaluation: '年度评估',
   evaluation_entry: '参评记录',
@@ -222,6 +228,9 @@ export const auditFieldLabels: Record<string, string> = {
   needKind: '急需事项类别', need: '急需的重大战略、规划或项目', consent: '市人力社保局同意意见', approvedOn: '批准筹建日期',
   endOn: '筹建期截止日', previousEnd: '原截止日', newEnd: '延长后截止日', termId: '筹建期', applicationId: '认定申请', round: '评估轮次',
   daysLeft: '剩余天数', platformStatus: '平台状态', applicationState: '申请状态',
+  // District recognition and filing (Art 16).
+  docNo: '文号', effectiveFrom: '施行日期', thresholds: '认定标准', decidedOn: '认定日期', policy: '区县认定政策',
+  outcome: '核验结论', quotaReason: '再认定理由', answer: '答复', question: '问题',
   // Scheme settings (RULES.md §8), named as the scheme editor names them.
   ...SETTING_LABELS,
 };

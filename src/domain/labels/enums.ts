@@ -1,3 +1,4 @@
+import { filingStateLabels, type FilingAction } from '../district/filing.js';
 /**
  * Chinese names of every enumeration value a user can see: registry codes, roles, workflow
  * states, grades, decisions, scheme settings and their values, file owners, notification kinds.
@@ -115,6 +116,9 @@ export const HEALTH_LABELS = { ok: '正常' } as const;
 
 export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>> = {
   'evaluation.entry.submitted': '自评已提交待初审',
+  'district.filing.submitted': '区县级平台报备待确认',
+  'district.filing.questioned': '区县级平台备案被提出问题',
+  'district.filing.acknowledged': '区县级平台备案已确认',
   'evaluation.entry.returned': '自评被退回修改',
   'evaluation.entry.forwarded': '区县已报送市局',
   'evaluation.expert.assigned': '评审任务分配',
@@ -160,6 +164,8 @@ export const APPLICATION_ACTION_LABELS = Object.fromEntries(applicationActions.m
  * Every enumeration by name: what the label test walks and what `enumLabel` reads. A value's
  * name is looked up in its own enumeration, as `municipal` is 市级 as a level and 市级部门 as an honour.
  */
+export const FILING_ACTION_LABELS: Readonly<Record<FilingAction, string>> = { decide: '区县认定决定', file: '报备', question: '市局提出问题', acknowledge: '确认备案' };
+
 export const ENUM_LABELS = {
   platformLevel: PLATFORM_LEVEL_LABELS,
   platformType: PLATFORM_TYPE_LABELS,
@@ -230,6 +236,8 @@ export const ENUM_LABELS = {
   objectionSource: objectionSourceLabels,
   replyMethod: replyMethodLabels,
   districtFilingStatus: filingStatusLabels,
+  filingState: filingStateLabels,
+  filingAction: FILING_ACTION_LABELS,
 } as const satisfies Record<string, Readonly<Record<string, string>>>;
 
 export type EnumName = keyof typeof ENUM_LABELS;

@@ -365,4 +365,12 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   filingId: '备案编号',
   districts: '区县数',
   notified: '已通知人数',
+  // District recognition policies and filing (Art 16).
+  comprehensive_park: '综合性人力资源服务产业园', specialized_park: '专业性行业性人力资源服务产业园', specialized_market: '专业性行业性人力资源（人才）市场',
+  op: '比较方式', unit: '单位', municipalText: '市级认定标准', effectiveFrom: '施行日期',
+  inForceIds: '现行版本', canCreate: '可登记新版本', exceptions: '例外筛选', decisionDocNo: '区县认定文号', quotaReason: '再认定理由',
+  exception: '同类型第二个及以上', filedAt: '报备时间', acknowledgedAt: '确认备案时间', checkSummary: '核验结论', filing: '区县认定与备案',
+  policyId: '区县认定政策', checkResult: '认定条件核验结果', steps: '可办理的步骤', quota: '同类型平台名额', existing: '已有同类型平台',
+  branchUsesDistrictQuota: '分平台占用区县名额', perType: '每类型名额', exceeded: '超出名额', policyToday: '现行区县认定政策',
+  answer: '答复', policyDocNo: '依据的区县认定政策文号', policyVersion: '依据的区县认定政策版本',
 };

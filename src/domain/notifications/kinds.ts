@@ -56,6 +56,10 @@ export const NOTIFICATION_KINDS = {
   'district_evaluation.acknowledged': { audience: ['district'], page: 'district-evaluation-filing' },
   'district_evaluation.returned': { audience: ['district'], page: 'district-evaluation-filing' },
   'district_evaluation.reminder': { audience: ['district'], page: 'district-evaluation-filing' },
+  // Art 16: a district's filing (备案) of its district-level platform; both sides open the platform page.
+  'district.filing.submitted': { audience: ['bureau'], page: 'platform-detail' },
+  'district.filing.questioned': { audience: ['district'], page: 'platform-detail' },
+  'district.filing.acknowledged': { audience: ['district'], page: 'platform-detail' },
 } as const satisfies Record<string, KindSpec>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

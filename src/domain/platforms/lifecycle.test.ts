@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../auth/roles.js';
 import {
-  availableTransitions, checkArt33Transition, checkEntry, checkRecognitionTransition, checkTransition, initialStatuses, platformEntries, platformStatuses, platformTransitions,
+  availableTransitions, checkArt33Transition, checkEntry, checkFilingTransition, checkRecognitionTransition, checkTransition, initialStatuses, platformEntries, platformStatuses, platformTransitions,
 } from './lifecycle.js';
 
 describe('platform lifecycle', () => {
@@ -57,8 +57,8 @@ describe('platform lifecycle', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  it('starts district-level platforms as filed, municipal ones in preparation, and national ones never by ordinary registration', () => {
-    expect(initialStatuses('district')).toEqual(['filed']);
+  it('starts district-level platforms as 待备案 (已备案 only on the bureau\'s acknowledgement), municipal ones in preparation, and national ones never by ordinary registration', () => {
+    expect(initialStatuses('district')).toEqual(['pending_filing']);
     expect(initialStatuses('municipal')).toEqual(['preparing']);
     expect(initialStatuses('national')).toEqual([]);
   });
@@ -87,9 +87,10 @@ describe('registry entries (Art 14 (四), 存量平台登记)', () => {
   });
 
   it('keeps the district unit’s registration of district-level platforms, and the bureau’s Art 15 preparation', () => {
-    expect(checkEntry('direct', 'district', 'filed', 'district')).toMatchObject({ ok: true, kind: 'filing' });
-    expect(checkEntry('direct', 'district', 'filed', 'bureau')).toMatchObject({ ok: true, kind: 'filing' });
-    expect(checkEntry('direct', 'district', 'recognized', 'bureau')).toMatchObject({ ok: false, field: 'status', message: '状态：新登记的区县级平台只能为「已备案」' });
+    expect(checkEntry('direct', 'district', 'pending_filing', 'district')).toMatchObject({ ok: true, kind: 'filing' });
+    expect(checkEntry('direct', 'district', 'pending_filing', 'bureau')).toMatchObject({ ok: true, kind: 'filing' });
+    expect(checkEntry('direct', 'district', 'filed', 'district')).toMatchObject({ ok: false, field: 'status', message: '状态：新登记的区县级平台只能为「待备案」' });
+    expect(checkEntry('direct', 'district', 'recognized', 'bureau')).toMatchObject({ ok: false, field: 'status', message: '状态：新登记的区县级平台只能为「待备案」' });
     expect(checkEntry('direct', 'municipal', 'preparing', 'bureau')).toMatchObject({ ok: true, kind: 'preparation' });
     expect(checkEntry('direct', 'municipal', 'preparing', 'district')).toMatchObject({ ok: false, field: 'role' });
   });
@@ -119,5 +120,14 @@ describe('registry entries (Art 14 (四), 存量平台登记)', () => {
     expect(checkRecognitionTransition('municipal', 'preparing', 'district').ok).toBe(false);
     expect(checkTransition('district', 'filed', 'recognized', 'bureau').ok).toBe(false);
     expect(availableTransitions('district', 'filed', 'bureau').filter((t) => t.to === 'recognized')).toHaveLength(0);
+  });
+
+  it('moves 待备案 to 已备案 only by the bureau\'s acknowledgement of the filing, never through the status menu (Art 16)', () => {
+    expect(checkFilingTransition('district', 'pending_filing', 'bureau')).toMatchObject({ ok: true });
+    expect(checkFilingTransition('district', 'pending_filing', 'district')).toEqual({ ok: false, message: '确认备案须由市人力社保局办理' });
+    expect(checkFilingTransition('district', 'filed', 'bureau').ok).toBe(false);
+    expect(checkFilingTransition('municipal', 'pending_filing', 'bureau').ok).toBe(false);
+    expect(checkTransition('district', 'pending_filing', 'filed', 'bureau').ok).toBe(false);
+    expect(availableTransitions('district', 'pending_filing', 'district').map((t) => t.to)).toEqual(['exited']);
   });
 });

@@ -1,13 +1,14 @@
 import type { Role } from '../auth/roles.js';
 import { art } from '../measures.js';
 
-export const platformStatuses = ['preparing', 'recognized', 'filed', 'rectifying', 'exited', 'revoked'] as const;
+export const platformStatuses = ['preparing', 'recognized', 'pending_filing', 'filed', 'rectifying', 'exited', 'revoked'] as const;
 export type PlatformStatus = (typeof platformStatuses)[number];
 export type PlatformLevel = 'national' | 'municipal' | 'district';
 
 export const statusLabels: Record<PlatformStatus, string> = {
   preparing: '筹建中',
   recognized: '已认定',
+  pending_filing: '待备案',
   filed: '已备案',
   rectifying: '整改中',
   exited: '已退出',
@@ -33,13 +34,14 @@ interface Transition {
  * The procedures that alone may take a change: recognition after application (Art 14), the bureau's
  * confirmation of an Art 33 proposal of the published evaluation, the acceptance of a 筹建 (Art 15).
  */
-export type Procedure = 'recognition' | 'art33' | 'acceptance';
+export type Procedure = 'recognition' | 'art33' | 'acceptance' | 'filing';
 
 /** Why the registry's status change refuses a move that only a procedure takes (shown to the user). */
 const procedureText: Record<Procedure, string> = {
   art33: `由市人力社保局在年度评估结果公布后确认其评为优秀且符合市级平台认定条件的建议（${art(33)}，在「评审会议」的「退出与晋级建议」中办理）`,
   recognition: `经区县政府申报、专家评估、公示无异议后由市人力社保局认定（${art(14)}）`,
   acceptance: `筹建验收通过后由市人力社保局认定（${art(15)}）`,
+  filing: `由区县人社部门认定并报市人力社保局备案，经市人力社保局确认备案（${art(16)}，在「区县级平台备案」中办理）`,
 };
 
 const upper = ['national', 'municipal'] as const;
@@ -60,6 +62,9 @@ export const platformTransitions: readonly Transition[] = [
   { from: 'rectifying', to: 'revoked', levels: all, decider: 'bureau', meaning: '撤销认定' },
   { from: 'filed', to: 'revoked', levels: ['district'], decider: 'bureau_or_district', meaning: '撤销备案' },
   { from: 'filed', to: 'recognized', levels: ['district'], decider: 'bureau', via: 'art33', meaning: '年度评估优秀且符合市级平台认定条件，区县级平台直接认定为市级平台（第三十三条）' },
+  // Art 16: the district's decision, filed, becomes 已备案 only when the bureau acknowledges the filing.
+  { from: 'pending_filing', to: 'filed', levels: ['district'], decider: 'bureau', via: 'filing', meaning: '市人力社保局确认区县级平台备案（第十六条）' },
+  { from: 'pending_filing', to: 'exited', levels: ['district'], decider: 'bureau_or_district', meaning: '区县不再认定，撤回登记' },
   {
     from: 'filed', to: 'recognized', levels: ['district'], decider: 'bureau', via: 'recognition',
     meaning: '经区县政府申报、专家评估、公示无异议，区县级平台认定为市级平台（第十四条）',
@@ -75,8 +80,8 @@ export const platformTransitions: readonly Transition[] = [
  * is refused. A municipal platform is recognized only after application, expert review and
  * publicity without objection (Art 14 (四)); the registry itself never creates one as 已认定,
  * except to record one recognized before HRSP (存量平台登记, with its original document).
- * District-level recognition and filing (Art 16) keep the district unit's plain registration
- * until their own procedure is built.
+ * A district-level platform enters 待备案 and becomes 已备案 only when the bureau acknowledges the
+ * district's filing (Art 16; src/domain/district/filing.ts and the `filing` transition above).
  */
 export type EntryKind = 'filing' | 'preparation' | 'legacy' | 'recognition';
 
@@ -89,7 +94,7 @@ interface Entry {
 }
 
 export const platformEntries: readonly Entry[] = [
-  { kind: 'filing', to: 'filed', levels: ['district'], decider: 'bureau_or_district', meaning: '区县级平台登记（区县认定并报市人力社保局备案，第十六条）' },
+  { kind: 'filing', to: 'pending_filing', levels: ['district'], decider: 'bureau_or_district', meaning: '区县级平台登记（区县认定并报市人力社保局备案，确认备案后为「已备案」，第十六条）' },
   { kind: 'preparation', to: 'preparing', levels: ['municipal'], decider: 'bureau', meaning: '经市人力社保局同意先行批准筹建（第十五条）' },
   { kind: 'legacy', to: 'recognized', levels: upper, decider: 'bureau', meaning: '存量平台登记：本系统启用前已认定，依原认定文件登记' },
   // The decision at the end of an application (Art 14 (四)): the only way a new municipal platform enters as 已认定.
@@ -188,5 +193,13 @@ export function checkArt33Transition(level: PlatformLevel, from: PlatformStatus,
   const t = platformTransitions.find((x) => x.via === 'art33' && x.from === from && x.levels.includes(level));
   if (!t) return { ok: false, message: `平台：${levelNames[level]}「${statusLabels[from]}」的平台不能按${art(33)}升级，只有「已备案」的区县级平台可以` };
   if (!mayDecide(t.decider, role)) return { ok: false, message: '认定市级平台须由市人力社保局决定' };
+  return { ok: true, meaning: t.meaning };
+}
+
+/** The move at the bureau's acknowledgement of a district's filing (Art 16): 待备案 → 已备案, nothing else. */
+export function checkFilingTransition(level: PlatformLevel, from: PlatformStatus, role: Role): TransitionCheck {
+  const t = platformTransitions.find((x) => x.via === 'filing' && x.from === from && x.levels.includes(level));
+  if (!t) return { ok: false, message: `平台：只有「待备案」的区县级平台可以确认备案，该平台为${levelNames[level]}「${statusLabels[from]}」` };
+  if (!mayDecide(t.decider, role)) return { ok: false, message: '确认备案须由市人力社保局办理' };
   return { ok: true, meaning: t.meaning };
 }

@@ -36,14 +36,15 @@ describe('registry write rights', () => {
     expect(canViewContact(actor('district'), municipal)).toBe(true);
   });
 
-  it('lets a district register only filed district-level platforms in its district', () => {
-    expect(creationRefusal(actor('district'), { level: 'district', districtCode: '500107', status: 'filed' })).toBeNull();
+  it('lets a district register only district-level platforms (待备案) in its district', () => {
+    expect(creationRefusal(actor('district'), { level: 'district', districtCode: '500107', status: 'pending_filing' })).toBeNull();
+    expect(creationRefusal(actor('district'), { level: 'district', districtCode: '500107', status: 'filed' })?.field).toBe('status');
     expect(creationRefusal(actor('district'), { level: 'municipal', districtCode: '500107', status: 'recognized' })?.field).toBe('level');
     expect(creationRefusal(actor('bureau'), { level: 'municipal', districtCode: '500107', status: 'recognized' })?.field).toBe('status');
     expect(creationRefusal(actor('bureau'), { level: 'municipal', districtCode: '500107', status: 'recognized' }, 'legacy')).toBeNull();
     expect(creationRefusal(actor('district'), { level: 'municipal', districtCode: '500107', status: 'recognized' }, 'legacy')?.field).toBe('role');
-    expect(creationRefusal(actor('district'), { level: 'district', districtCode: '500101', status: 'filed' })?.field).toBe('districtCode');
+    expect(creationRefusal(actor('district'), { level: 'district', districtCode: '500101', status: 'pending_filing' })?.field).toBe('districtCode');
     expect(creationRefusal(actor('bureau'), { level: 'district', districtCode: '500101', status: 'recognized' })?.field).toBe('status');
-    expect(creationRefusal(actor('operator'), { level: 'district', districtCode: '500107', status: 'filed' })?.field).toBe('role');
+    expect(creationRefusal(actor('operator'), { level: 'district', districtCode: '500107', status: 'pending_filing' })?.field).toBe('role');
   });
 });

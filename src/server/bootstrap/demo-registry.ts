@@ -79,7 +79,7 @@ function residentsOf(g: Gen, p: DemoProfile, districtCode: string, shortName: st
   return out;
 }
 
-export interface DemoPlatform { id: string; name: string; districtCode: string; status: 'preparing' | 'recognized' | 'filed'; recognizedAt: string | null; origin: 'registered' | 'legacy' }
+export interface DemoPlatform { id: string; name: string; districtCode: string; status: 'preparing' | 'recognized' | 'pending_filing' | 'filed'; recognizedAt: string | null; origin: 'registered' | 'legacy' }
 
 async function seedPlatform(tx: Executor, g: Gen, p: DemoPlatform, profile: DemoProfile, shared: Resident | null): Promise<Resident[]> {
   const { sites, staff, residents: _r, revenueWan: _w, yearData, ...fields } = profile;

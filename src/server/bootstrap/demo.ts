@@ -5,6 +5,7 @@ import { writeSetting, readSetting } from '../settings/repository.js';
 import { bureauOrgCode } from './reference.js';
 import { seedDemoRecognition } from './demo-recognition.js';
 import { seedDemoPreparation } from './demo-preparation.js';
+import { seedDemoDistrictFiling } from './demo-district.js';
 import { seedDemoEvaluations, type DemoSeedPlatform } from './demo-evaluations.js';
 import { seedRegistryDemo, type DemoPlatform } from './demo-registry.js';
 import { ensureOrganization, insertPlatform, insertUser } from './repository.js';
@@ -23,7 +24,7 @@ type PlatformSeed = {
   level: 'national' | 'municipal' | 'district';
   type: 'comprehensive_park' | 'specialized_park' | 'specialized_market';
   district: string;
-  status: 'preparing' | 'recognized' | 'filed';
+  status: 'preparing' | 'recognized' | 'pending_filing' | 'filed';
   recognizedAt: string | null;
   operator: string;
 };
@@ -33,9 +34,9 @@ const demoPlatforms: PlatformSeed[] = [
   { name: '九龙坡区人力资源服务产业园', level: 'municipal', type: 'comprehensive_park', district: '500107', status: 'recognized', recognizedAt: '2022-11-08', operator: '重庆九龙人力资源开发有限公司' },
   { name: '万州区人力资源服务产业园', level: 'municipal', type: 'comprehensive_park', district: '500101', status: 'recognized', recognizedAt: '2023-04-20', operator: '万州区人力资源服务中心' },
   { name: '两江新区数字经济人力资源服务产业园', level: 'municipal', type: 'specialized_park', district: 'LJXQ', status: 'recognized', recognizedAt: '2024-03-15', operator: '两江数智人力资源服务有限公司' },
-  { name: '九龙坡区智能制造人力资源服务产业园', level: 'district', type: 'specialized_park', district: '500107', status: 'filed', recognizedAt: '2024-09-02', operator: '九龙坡区智造人才服务有限公司' },
+  { name: '九龙坡区智能制造人力资源服务产业园', level: 'district', type: 'specialized_park', district: '500107', status: 'pending_filing', recognizedAt: '2024-09-02', operator: '九龙坡区智造人才服务有限公司' },
   { name: '重庆市卫生健康人才市场', level: 'municipal', type: 'specialized_market', district: '500103', status: 'recognized', recognizedAt: '2023-12-01', operator: '重庆市卫生健康人才交流服务中心' },
-  { name: '永川区职业技能人才市场', level: 'district', type: 'specialized_market', district: '500118', status: 'filed', recognizedAt: '2024-05-28', operator: '永川区职教人才服务有限公司' },
+  { name: '永川区职业技能人才市场', level: 'district', type: 'specialized_market', district: '500118', status: 'pending_filing', recognizedAt: null, operator: '永川区职教人才服务有限公司' },
   { name: '黔江区人力资源服务产业园', level: 'municipal', type: 'comprehensive_park', district: '500114', status: 'preparing', recognizedAt: null, operator: '黔江区人力资源开发有限公司' },
 ];
 
@@ -90,6 +91,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
     }
     await writeSetting(tx, 'demo', true);
   });
+  // District-level platforms enter 待备案; 九龙坡's is filed and acknowledged before the evaluations take it (Art 16).
+  await seedDemoDistrictFiling(db, forEvaluations);
   await seedDemoEvaluations(db, forEvaluations);
   await seedDemoRecognition(db);
   await seedDemoPreparation(db);

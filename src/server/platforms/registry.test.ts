@@ -92,8 +92,8 @@ describe('registering platforms', () => {
     const res = await c.district!.call('POST', '/platforms', { name: '九龙坡新园', level: 'district', type: 'comprehensive_park', districtCode: '500107', services: ['policy'] });
     expect(res.statusCode, res.body).toBe(201);
     const p = res.json<{ id: string; status: string }>();
-    expect(p.status).toBe('filed');
-    expect(await count('select count(*) n from platform_status_history where platform_id = $1 and to_status = $2 and from_status is null', [p.id, 'filed'])).toBe(1);
+    expect(p.status).toBe('pending_filing');
+    expect(await count('select count(*) n from platform_status_history where platform_id = $1 and to_status = $2 and from_status is null', [p.id, 'pending_filing'])).toBe(1);
     expect(await audits('platform.create', p.id)).toBe(1);
   });
 

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { districts, evaluationEntries, expertAssignments, organizations, platformDeadlineAlerts, platforms, platformSites, platformStaff, platformStatusHistory, platformYearData, residences, users } from '../../db/schema/index.js';
+import { districtFilings, districts, evaluationEntries, expertAssignments, organizations, platformDeadlineAlerts, platforms, platformSites, platformStaff, platformStatusHistory, platformYearData, residences, users } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 import type { PlatformScope } from '../../domain/auth/scope.js';
 import { likePattern, offsetOf } from '../pagination.js';
@@ -163,11 +163,17 @@ export async function listBranches(db: Executor, scope: PlatformScope, id: strin
     .orderBy(asc(platforms.name));
 }
 
-/** Art 16: other active district-level platforms of the type in the district, plain and branches. */
+/**
+ * Art 16: other active district-level platforms of the type in the district, plain and branches:
+ * filed ones, and those 待备案 the district has already decided to recognize.
+ */
 export async function districtQuotaCounts(db: Executor, p: { id: string; type: PlatformRecord['type']; districtCode: string }) {
   const base = and(
     ne(platforms.id, p.id), eq(platforms.level, 'district'), eq(platforms.type, p.type), eq(platforms.districtCode, p.districtCode),
-    inArray(platforms.status, ['filed', 'rectifying']),
+    or(
+      inArray(platforms.status, ['filed', 'rectifying']),
+      and(eq(platforms.status, 'pending_filing'), sql`exists (select 1 from ${districtFilings} where ${districtFilings.platformId} = ${platforms.id})`),
+    ),
   );
   const [row] = await db
     .select({

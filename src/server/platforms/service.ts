@@ -105,7 +105,7 @@ function refuseCreation(ctx: RequestContext, input: { level: CreatePlatformInput
 export async function createPlatform(db: Db, ctx: RequestContext, input: CreatePlatformInput): Promise<PlatformDetail> {
   const { status: wanted, statusReason, ...fields } = input;
   // Without a status a national or municipal platform asks to be 已认定, which the table refuses with its reason.
-  const status = wanted ?? (input.level === 'district' ? 'filed' : 'recognized');
+  const status = wanted ?? (input.level === 'district' ? 'pending_filing' : 'recognized');
   refuseCreation(ctx, { level: input.level, districtCode: input.districtCode, status }, 'direct');
   const row = {
     ...fields, status, orientation: fields.orientation ?? null, operatorOrgId: fields.operatorOrgId ?? null,

@@ -24,6 +24,8 @@ const OWN_OR_STATELESS = new Set([
   'POST /api/v1/public/notices/{id}/objection',
   // A district unit's own Art 28 filing, by year: the caller's district, never one named in the request.
   'PUT /api/v1/district-evaluations/mine/{year}',
+  // A district unit's policy is always its own district's (the district comes from the session, never the body).
+  'POST /api/v1/district-policies',
 ]);
 /** Refusals given as a field error rather than 403/404, each for a stated reason. */
 const REFUSED_AS_FIELD_ERROR: Record<string, string> = {
@@ -158,7 +160,7 @@ function bodyFor(op: Operation, resolve: (s: JsonSchema) => JsonSchema, f: Forei
   const fill = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(fill);
     if (v === null || typeof v !== 'object') return v;
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k in overrides ? overrides[k] : /(Date|At|^date)$/.test(k) ? '2025-06-01' : fill(x)]));
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k in overrides ? overrides[k] : /(Date|At|On|From|^date)$/.test(k) ? '2025-06-01' : fill(x)]));
   };
   return fill(sample(op.body, resolve));
 }

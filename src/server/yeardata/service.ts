@@ -15,7 +15,10 @@ import { termsOf } from '../platforms/recognition-terms.js';
 import { conditionFactsFor, derivedFacts, loadPlatformYear, typedYearData } from './facts.js';
 import * as repo from './repository.js';
 import { yearDataSchemas, type YearDataDetail } from './schema.js';
-import { art } from '../../domain/measures.js';
+import { findDistrict } from '../../domain/reference/districts.js';
+import { districtPolicyMissing, policyFor, quotaAdjustments } from '../district/check.js';
+import { findFiling } from '../district/repository.js';
+import { findPlatform } from '../platforms/repository.js';
 
 export async function getYearData(db: Db, ctx: RequestContext, platformId: string, year: number): Promise<YearDataDetail> {
   const p = await visiblePlatform(db, ctx, platformId);
@@ -85,10 +88,26 @@ export async function checkPlatformConditions(db: Db, ctx: RequestContext, platf
 export async function conditionCheckOf(db: Executor, p: Pick<PlatformRecord, 'id' | 'level' | 'recognitionTerms'>, year: number | undefined, asOf = todayIso()) {
   const y = year ?? (await repo.latestDataYear(db, p.id)) ?? lastYear();
   const input = await conditionFactsFor(db, p.id, y);
+  if (p.level === 'district') return districtConditionCheck(db, p.id, y, input);
   const res = checkDocument(p.level === 'municipal' ? { ...input, adjustments: { ...termsOf(p.recognitionTerms), asOf } } : input, await schemeInForce(db));
   if (res.ok) return { year: y, facts: input.facts, result: res.value, errors: [] };
-  return { year: y, facts: input.facts, result: null, errors: res.value.errors.map((e) => (e.code === 'DISTRICT_POLICY_REQUIRED' ? { ...e, message: DISTRICT_POLICY_MISSING } : e)) };
+  return { year: y, facts: input.facts, result: null, errors: res.value.errors };
 }
 
-// Art 16 thresholds are each district's own; the registry does not hold them yet.
-const DISTRICT_POLICY_MISSING = `区县级平台按所在区县自定的认定标准核验（${art(16)}），系统中尚未登记该区县的标准，暂不能自动核验`;
+/**
+ * A district-level platform is judged by its district's policy in force on its recognition date
+ * (today, before one), with the quota reason recorded at the district's decision (Art 16).
+ */
+async function districtConditionCheck(db: Executor, platformId: string, year: number, input: Awaited<ReturnType<typeof conditionFactsFor>>) {
+  const p = await findPlatform(db, { kind: 'all' }, platformId);
+  const districtCode = p?.districtCode ?? input.facts.district ?? '';
+  const date = p?.recognizedAt ?? todayIso();
+  const [chosen, filing] = await Promise.all([policyFor(db, districtCode, date), findFiling(db, platformId)]);
+  if (chosen === null) {
+    const name = findDistrict(districtCode)?.name ?? districtCode;
+    return { year, facts: input.facts, result: null, errors: [{ code: 'DISTRICT_POLICY_REQUIRED', message: districtPolicyMissing(name, date), path: 'districtPolicy' }] };
+  }
+  const res = checkDocument({ ...input, districtPolicy: chosen.policy, adjustments: quotaAdjustments(filing?.quotaReason ?? null) });
+  if (res.ok) return { year, facts: input.facts, result: res.value, errors: [] };
+  return { year, facts: input.facts, result: null, errors: res.value.errors };
+}

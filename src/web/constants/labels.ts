@@ -45,6 +45,7 @@ type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger';
 export const PLATFORM_STATUS_TAGS: Record<PlatformStatus, TagType> = {
   preparing: 'info',
   recognized: 'success',
+  pending_filing: 'warning',
   filed: 'primary',
   rectifying: 'warning',
   exited: 'info',

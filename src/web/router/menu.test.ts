@@ -26,3 +26,15 @@ describe('menu entry 节假日安排', () => {
     }
   });
 });
+
+describe('menu entries 区县认定政策 and 区县级平台备案 (Art 16)', () => {
+  it('are in the menu of district units, the bureau and the administrator only', () => {
+    for (const role of ['district', 'bureau', 'admin'] as const) {
+      expect(titles(buildMenu(role)), role).toEqual(expect.arrayContaining(['区县认定政策', '区县级平台备案']));
+    }
+    for (const role of ['district_gov', 'operator', 'expert', 'auditor', 'security_admin'] as const) {
+      expect(titles(buildMenu(role)), role).not.toContain('区县认定政策');
+      expect(titles(buildMenu(role)), role).not.toContain('区县级平台备案');
+    }
+  });
+});

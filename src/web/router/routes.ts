@@ -52,6 +52,9 @@ const ENTRY_READERS: readonly Role[] = ['admin', 'bureau', 'district', 'operator
 /** GET /recognition/applications: the bureau, district bodies for their district, an operator for its own platform, an expert the assigned ones. */
 const RECOGNITION_READERS: readonly Role[] = ['admin', 'bureau', 'district', 'district_gov', 'operator', 'expert'];
 
+/** Art 16: district units their own policy and filings, the bureau every district's. */
+const DISTRICT_FILING_READERS: readonly Role[] = ['admin', 'bureau', 'district'];
+
 /** Children of the signed-in layout at /app; the menu is built from these. */
 export const appChildRoutes: RouteRecordRaw[] = [
   { path: 'home', name: 'home', component: () => import('../views/home/HomeView.vue'), meta: { title: '首页', menu: {} } },
@@ -90,6 +93,18 @@ export const appChildRoutes: RouteRecordRaw[] = [
     name: 'recognition-applications',
     component: () => import('../views/recognition/ApplicationListView.vue'),
     meta: { title: '平台认定申报', roles: RECOGNITION_READERS, menu: { onDemand: ['operator', 'expert'] } },
+  },
+  {
+    path: 'district-policies',
+    name: 'district-policies',
+    component: () => import('../views/district/DistrictPolicyView.vue'),
+    meta: { title: '区县认定政策', roles: DISTRICT_FILING_READERS, menu: {} },
+  },
+  {
+    path: 'district-filings',
+    name: 'district-filings',
+    component: () => import('../views/district/DistrictFilingListView.vue'),
+    meta: { title: '区县级平台备案', roles: DISTRICT_FILING_READERS, menu: {} },
   },
   {
     path: 'recognition/applications/:id',

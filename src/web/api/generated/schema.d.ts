@@ -924,7 +924,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 /** @enum {string} */
-                                status: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                                status: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                                 /** @enum {string} */
                                 type: "comprehensive_park" | "specialized_park" | "specialized_market";
                             }[];
@@ -1006,7 +1006,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 /** @enum {string} */
-                                status: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                                status: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                                 /** @enum {string} */
                                 type: "comprehensive_park" | "specialized_park" | "specialized_market";
                             }[];
@@ -1100,7 +1100,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 /** @enum {string} */
-                                status: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                                status: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                                 /** @enum {string} */
                                 type: "comprehensive_park" | "specialized_park" | "specialized_market";
                             }[];
@@ -1180,7 +1180,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 /** @enum {string} */
-                                status: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                                status: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                                 /** @enum {string} */
                                 type: "comprehensive_park" | "specialized_park" | "specialized_market";
                             }[];
@@ -1254,7 +1254,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 /** @enum {string} */
-                                status: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                                status: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                                 /** @enum {string} */
                                 type: "comprehensive_park" | "specialized_park" | "specialized_market";
                             }[];
@@ -1326,7 +1326,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 /** @enum {string} */
-                                status: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                                status: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                                 /** @enum {string} */
                                 type: "comprehensive_park" | "specialized_park" | "specialized_market";
                             }[];
@@ -1398,7 +1398,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 /** @enum {string} */
-                                status: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                                status: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                                 /** @enum {string} */
                                 type: "comprehensive_park" | "specialized_park" | "specialized_market";
                             }[];
@@ -1511,6 +1511,240 @@ export interface paths {
                         "application/json": {
                             districts: number;
                             notified: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/district-filings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 区县级平台备案（市局看全部，区县人社局看本区县） */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "decided" | "pending" | "questioned" | "acknowledged";
+                    exceptions?: "true" | "false";
+                    districtCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: string | null;
+                            checkSummary: string;
+                            decidedOn: string;
+                            decisionDocNo: string;
+                            districtCode: string;
+                            districtName: string;
+                            exception: boolean;
+                            filedAt: string | null;
+                            /** Format: uuid */
+                            platformId: string;
+                            platformName: string;
+                            /** @enum {string} */
+                            platformStatus: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
+                            quotaReason: string | null;
+                            /** @enum {string} */
+                            state: "decided" | "pending" | "questioned" | "acknowledged";
+                            /** @enum {string} */
+                            type: "comprehensive_park" | "specialized_park" | "specialized_market";
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/district-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 区县认定政策（各版本；区县人社局只看本区县，第十六条） */
+        get: {
+            parameters: {
+                query?: {
+                    districtCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canCreate: boolean;
+                            fields: {
+                                comprehensive_park: {
+                                    article: string;
+                                    key: string;
+                                    label: string;
+                                    municipal: string;
+                                    municipalText: string;
+                                    op: string;
+                                    unit: string;
+                                }[];
+                                specialized_market: {
+                                    article: string;
+                                    key: string;
+                                    label: string;
+                                    municipal: string;
+                                    municipalText: string;
+                                    op: string;
+                                    unit: string;
+                                }[];
+                                specialized_park: {
+                                    article: string;
+                                    key: string;
+                                    label: string;
+                                    municipal: string;
+                                    municipalText: string;
+                                    op: string;
+                                    unit: string;
+                                }[];
+                            };
+                            inForceIds: string[];
+                            versions: {
+                                createdAt: string;
+                                createdByName: string | null;
+                                districtCode: string;
+                                districtName: string;
+                                docNo: string;
+                                effectiveFrom: string;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                thresholds: {
+                                    [key: string]: {
+                                        [key: string]: string;
+                                    };
+                                };
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记本区县认定政策的新版本（文号、施行日期、各类型认定标准） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        docNo: string;
+                        effectiveFrom: string;
+                        note?: string;
+                        thresholds: {
+                            comprehensive_park?: {
+                                [key: string]: string;
+                            };
+                            specialized_market?: {
+                                [key: string]: string;
+                            };
+                            specialized_park?: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canCreate: boolean;
+                            fields: {
+                                comprehensive_park: {
+                                    article: string;
+                                    key: string;
+                                    label: string;
+                                    municipal: string;
+                                    municipalText: string;
+                                    op: string;
+                                    unit: string;
+                                }[];
+                                specialized_market: {
+                                    article: string;
+                                    key: string;
+                                    label: string;
+                                    municipal: string;
+                                    municipalText: string;
+                                    op: string;
+                                    unit: string;
+                                }[];
+                                specialized_park: {
+                                    article: string;
+                                    key: string;
+                                    label: string;
+                                    municipal: string;
+                                    municipalText: string;
+                                    op: string;
+                                    unit: string;
+                                }[];
+                            };
+                            inForceIds: string[];
+                            versions: {
+                                createdAt: string;
+                                createdByName: string | null;
+                                districtCode: string;
+                                districtName: string;
+                                docNo: string;
+                                effectiveFrom: string;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                thresholds: {
+                                    [key: string]: {
+                                        [key: string]: string;
+                                    };
+                                };
+                                version: number;
+                            }[];
                         };
                     };
                 };
@@ -6096,7 +6330,7 @@ export interface paths {
                             platformId: string;
                             platformName: string;
                             /** @enum {string} */
-                            platformStatus: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                            platformStatus: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                             reason: string;
                             /** @enum {string} */
                             status: "proposed" | "confirmed" | "rejected";
@@ -7260,7 +7494,7 @@ export interface paths {
                     level?: "national" | "municipal" | "district";
                     type?: "comprehensive_park" | "specialized_park" | "specialized_market";
                     category?: "park" | "market";
-                    status?: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                    status?: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                     carrier?: "offline" | "online_offline";
                     q?: string;
                     sort?: "name" | "districtCode" | "level" | "recognizedAt";
@@ -7307,7 +7541,7 @@ export interface paths {
                                 parentPlatformName: string | null;
                                 recognizedAt: string | null;
                                 /** @enum {string} */
-                                status: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                                status: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                                 /** @enum {string} */
                                 type: "comprehensive_park" | "specialized_park" | "specialized_market";
                             }[];
@@ -7355,7 +7589,7 @@ export interface paths {
                         servedField?: string | null;
                         services?: ("policy" | "information" | "registration" | "licensing" | "opening" | "fitout" | "property" | "platform" | "financing" | "other")[];
                         /** @enum {string} */
-                        status?: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                        status?: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                         statusReason?: string;
                         /** @enum {string} */
                         type: "comprehensive_park" | "specialized_park" | "specialized_market";
@@ -7375,7 +7609,7 @@ export interface paths {
                                 label: string;
                                 meaning: string;
                                 /** @enum {string} */
-                                to: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                                to: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                             }[];
                             branches: {
                                 districtName: string;
@@ -7426,7 +7660,7 @@ export interface paths {
                                 operatingTitled: number;
                             };
                             /** @enum {string} */
-                            status: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                            status: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                             totalAreaM2: number;
                             /** @enum {string} */
                             type: "comprehensive_park" | "specialized_park" | "specialized_market";
@@ -7457,7 +7691,7 @@ export interface paths {
                     level?: "national" | "municipal" | "district";
                     type?: "comprehensive_park" | "specialized_park" | "specialized_market";
                     category?: "park" | "market";
-                    status?: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                    status?: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                     carrier?: "offline" | "online_offline";
                     q?: string;
                     sort?: "name" | "districtCode" | "level" | "recognizedAt";
@@ -7549,7 +7783,7 @@ export interface paths {
                                 label: string;
                                 meaning: string;
                                 /** @enum {string} */
-                                to: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                                to: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                             }[];
                             branches: {
                                 districtName: string;
@@ -7600,7 +7834,7 @@ export interface paths {
                                 operatingTitled: number;
                             };
                             /** @enum {string} */
-                            status: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                            status: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                             totalAreaM2: number;
                             /** @enum {string} */
                             type: "comprehensive_park" | "specialized_park" | "specialized_market";
@@ -7647,7 +7881,7 @@ export interface paths {
                                 label: string;
                                 meaning: string;
                                 /** @enum {string} */
-                                to: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                                to: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                             }[];
                             branches: {
                                 districtName: string;
@@ -7698,7 +7932,7 @@ export interface paths {
                                 operatingTitled: number;
                             };
                             /** @enum {string} */
-                            status: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                            status: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                             totalAreaM2: number;
                             /** @enum {string} */
                             type: "comprehensive_park" | "specialized_park" | "specialized_market";
@@ -7767,7 +8001,7 @@ export interface paths {
                                 label: string;
                                 meaning: string;
                                 /** @enum {string} */
-                                to: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                                to: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                             }[];
                             branches: {
                                 districtName: string;
@@ -7818,7 +8052,7 @@ export interface paths {
                                 operatingTitled: number;
                             };
                             /** @enum {string} */
-                            status: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                            status: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                             totalAreaM2: number;
                             /** @enum {string} */
                             type: "comprehensive_park" | "specialized_park" | "specialized_market";
@@ -8005,6 +8239,658 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/platforms/{id}/district-filing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 区县级平台的区县认定与备案 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            districtCode: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "decide" | "file" | "question" | "acknowledge";
+                                at: string;
+                                text: string | null;
+                                userName: string | null;
+                            }[];
+                            filing: {
+                                acknowledgedAt: string | null;
+                                checkResult: {
+                                    checklist: {
+                                        article: string;
+                                        confirmed: boolean;
+                                        id: string;
+                                        text: string;
+                                    }[];
+                                    conditions: {
+                                        article: string;
+                                        blocking: boolean;
+                                        id: string;
+                                        label: string;
+                                        notes: string[];
+                                        passed: boolean;
+                                        policyThreshold: string;
+                                        /** @enum {string} */
+                                        status: "pass" | "fail" | "missing" | "accepted" | "deferred" | "overdue";
+                                        /** @enum {string} */
+                                        strength: "hard" | "soft";
+                                        threshold: string;
+                                        /** @enum {string} */
+                                        thresholdSource: "policy" | "district" | "art17";
+                                        value: string | null;
+                                    }[];
+                                    district: {
+                                        art17: boolean;
+                                        code: string;
+                                        name: string;
+                                        region: string;
+                                    } | null;
+                                    /** @enum {string} */
+                                    level: "national" | "municipal" | "district";
+                                    /** @enum {string} */
+                                    outcome: "met" | "met_with_deadlines" | "needs_confirmation" | "not_met";
+                                    overdue: string[];
+                                    settings: {
+                                        key: string;
+                                        text: string;
+                                        value: string;
+                                    }[];
+                                    summary: string;
+                                    /** @enum {string} */
+                                    type: "comprehensive_park" | "specialized_park" | "specialized_market";
+                                };
+                                dataYear: number;
+                                decidedOn: string;
+                                decisionDocNo: string;
+                                filedAt: string | null;
+                                policyDocNo: string;
+                                /** Format: uuid */
+                                policyId: string;
+                                policyVersion: number;
+                                quotaReason: string | null;
+                                /** @enum {string} */
+                                state: "decided" | "pending" | "questioned" | "acknowledged";
+                            } | null;
+                            /** Format: uuid */
+                            platformId: string;
+                            /** @enum {string} */
+                            platformStatus: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
+                            policyToday: {
+                                docNo: string;
+                                effectiveFrom: string;
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                            } | null;
+                            quota: {
+                                branchUsesDistrictQuota: boolean;
+                                branches: number;
+                                counted: number;
+                                exceeded: boolean;
+                                existing: number;
+                                perType: number;
+                            };
+                            steps: ("decide" | "file" | "question" | "acknowledge")[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platforms/{id}/district-filing/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认区县级平台备案（平台转为已备案） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            districtCode: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "decide" | "file" | "question" | "acknowledge";
+                                at: string;
+                                text: string | null;
+                                userName: string | null;
+                            }[];
+                            filing: {
+                                acknowledgedAt: string | null;
+                                checkResult: {
+                                    checklist: {
+                                        article: string;
+                                        confirmed: boolean;
+                                        id: string;
+                                        text: string;
+                                    }[];
+                                    conditions: {
+                                        article: string;
+                                        blocking: boolean;
+                                        id: string;
+                                        label: string;
+                                        notes: string[];
+                                        passed: boolean;
+                                        policyThreshold: string;
+                                        /** @enum {string} */
+                                        status: "pass" | "fail" | "missing" | "accepted" | "deferred" | "overdue";
+                                        /** @enum {string} */
+                                        strength: "hard" | "soft";
+                                        threshold: string;
+                                        /** @enum {string} */
+                                        thresholdSource: "policy" | "district" | "art17";
+                                        value: string | null;
+                                    }[];
+                                    district: {
+                                        art17: boolean;
+                                        code: string;
+                                        name: string;
+                                        region: string;
+                                    } | null;
+                                    /** @enum {string} */
+                                    level: "national" | "municipal" | "district";
+                                    /** @enum {string} */
+                                    outcome: "met" | "met_with_deadlines" | "needs_confirmation" | "not_met";
+                                    overdue: string[];
+                                    settings: {
+                                        key: string;
+                                        text: string;
+                                        value: string;
+                                    }[];
+                                    summary: string;
+                                    /** @enum {string} */
+                                    type: "comprehensive_park" | "specialized_park" | "specialized_market";
+                                };
+                                dataYear: number;
+                                decidedOn: string;
+                                decisionDocNo: string;
+                                filedAt: string | null;
+                                policyDocNo: string;
+                                /** Format: uuid */
+                                policyId: string;
+                                policyVersion: number;
+                                quotaReason: string | null;
+                                /** @enum {string} */
+                                state: "decided" | "pending" | "questioned" | "acknowledged";
+                            } | null;
+                            /** Format: uuid */
+                            platformId: string;
+                            /** @enum {string} */
+                            platformStatus: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
+                            policyToday: {
+                                docNo: string;
+                                effectiveFrom: string;
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                            } | null;
+                            quota: {
+                                branchUsesDistrictQuota: boolean;
+                                branches: number;
+                                counted: number;
+                                exceeded: boolean;
+                                existing: number;
+                                perType: number;
+                            };
+                            steps: ("decide" | "file" | "question" | "acknowledge")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platforms/{id}/district-filing/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录区县认定决定（按区县认定政策核验） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        decidedOn: string;
+                        docNo: string;
+                        quotaReason?: string;
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            districtCode: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "decide" | "file" | "question" | "acknowledge";
+                                at: string;
+                                text: string | null;
+                                userName: string | null;
+                            }[];
+                            filing: {
+                                acknowledgedAt: string | null;
+                                checkResult: {
+                                    checklist: {
+                                        article: string;
+                                        confirmed: boolean;
+                                        id: string;
+                                        text: string;
+                                    }[];
+                                    conditions: {
+                                        article: string;
+                                        blocking: boolean;
+                                        id: string;
+                                        label: string;
+                                        notes: string[];
+                                        passed: boolean;
+                                        policyThreshold: string;
+                                        /** @enum {string} */
+                                        status: "pass" | "fail" | "missing" | "accepted" | "deferred" | "overdue";
+                                        /** @enum {string} */
+                                        strength: "hard" | "soft";
+                                        threshold: string;
+                                        /** @enum {string} */
+                                        thresholdSource: "policy" | "district" | "art17";
+                                        value: string | null;
+                                    }[];
+                                    district: {
+                                        art17: boolean;
+                                        code: string;
+                                        name: string;
+                                        region: string;
+                                    } | null;
+                                    /** @enum {string} */
+                                    level: "national" | "municipal" | "district";
+                                    /** @enum {string} */
+                                    outcome: "met" | "met_with_deadlines" | "needs_confirmation" | "not_met";
+                                    overdue: string[];
+                                    settings: {
+                                        key: string;
+                                        text: string;
+                                        value: string;
+                                    }[];
+                                    summary: string;
+                                    /** @enum {string} */
+                                    type: "comprehensive_park" | "specialized_park" | "specialized_market";
+                                };
+                                dataYear: number;
+                                decidedOn: string;
+                                decisionDocNo: string;
+                                filedAt: string | null;
+                                policyDocNo: string;
+                                /** Format: uuid */
+                                policyId: string;
+                                policyVersion: number;
+                                quotaReason: string | null;
+                                /** @enum {string} */
+                                state: "decided" | "pending" | "questioned" | "acknowledged";
+                            } | null;
+                            /** Format: uuid */
+                            platformId: string;
+                            /** @enum {string} */
+                            platformStatus: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
+                            policyToday: {
+                                docNo: string;
+                                effectiveFrom: string;
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                            } | null;
+                            quota: {
+                                branchUsesDistrictQuota: boolean;
+                                branches: number;
+                                counted: number;
+                                exceeded: boolean;
+                                existing: number;
+                                perType: number;
+                            };
+                            steps: ("decide" | "file" | "question" | "acknowledge")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platforms/{id}/district-filing/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 报市人力社保局备案（或答复问题后重新报备） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            districtCode: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "decide" | "file" | "question" | "acknowledge";
+                                at: string;
+                                text: string | null;
+                                userName: string | null;
+                            }[];
+                            filing: {
+                                acknowledgedAt: string | null;
+                                checkResult: {
+                                    checklist: {
+                                        article: string;
+                                        confirmed: boolean;
+                                        id: string;
+                                        text: string;
+                                    }[];
+                                    conditions: {
+                                        article: string;
+                                        blocking: boolean;
+                                        id: string;
+                                        label: string;
+                                        notes: string[];
+                                        passed: boolean;
+                                        policyThreshold: string;
+                                        /** @enum {string} */
+                                        status: "pass" | "fail" | "missing" | "accepted" | "deferred" | "overdue";
+                                        /** @enum {string} */
+                                        strength: "hard" | "soft";
+                                        threshold: string;
+                                        /** @enum {string} */
+                                        thresholdSource: "policy" | "district" | "art17";
+                                        value: string | null;
+                                    }[];
+                                    district: {
+                                        art17: boolean;
+                                        code: string;
+                                        name: string;
+                                        region: string;
+                                    } | null;
+                                    /** @enum {string} */
+                                    level: "national" | "municipal" | "district";
+                                    /** @enum {string} */
+                                    outcome: "met" | "met_with_deadlines" | "needs_confirmation" | "not_met";
+                                    overdue: string[];
+                                    settings: {
+                                        key: string;
+                                        text: string;
+                                        value: string;
+                                    }[];
+                                    summary: string;
+                                    /** @enum {string} */
+                                    type: "comprehensive_park" | "specialized_park" | "specialized_market";
+                                };
+                                dataYear: number;
+                                decidedOn: string;
+                                decisionDocNo: string;
+                                filedAt: string | null;
+                                policyDocNo: string;
+                                /** Format: uuid */
+                                policyId: string;
+                                policyVersion: number;
+                                quotaReason: string | null;
+                                /** @enum {string} */
+                                state: "decided" | "pending" | "questioned" | "acknowledged";
+                            } | null;
+                            /** Format: uuid */
+                            platformId: string;
+                            /** @enum {string} */
+                            platformStatus: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
+                            policyToday: {
+                                docNo: string;
+                                effectiveFrom: string;
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                            } | null;
+                            quota: {
+                                branchUsesDistrictQuota: boolean;
+                                branches: number;
+                                counted: number;
+                                exceeded: boolean;
+                                existing: number;
+                                perType: number;
+                            };
+                            steps: ("decide" | "file" | "question" | "acknowledge")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platforms/{id}/district-filing/question": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 对区县级平台备案提出问题 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            districtCode: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "decide" | "file" | "question" | "acknowledge";
+                                at: string;
+                                text: string | null;
+                                userName: string | null;
+                            }[];
+                            filing: {
+                                acknowledgedAt: string | null;
+                                checkResult: {
+                                    checklist: {
+                                        article: string;
+                                        confirmed: boolean;
+                                        id: string;
+                                        text: string;
+                                    }[];
+                                    conditions: {
+                                        article: string;
+                                        blocking: boolean;
+                                        id: string;
+                                        label: string;
+                                        notes: string[];
+                                        passed: boolean;
+                                        policyThreshold: string;
+                                        /** @enum {string} */
+                                        status: "pass" | "fail" | "missing" | "accepted" | "deferred" | "overdue";
+                                        /** @enum {string} */
+                                        strength: "hard" | "soft";
+                                        threshold: string;
+                                        /** @enum {string} */
+                                        thresholdSource: "policy" | "district" | "art17";
+                                        value: string | null;
+                                    }[];
+                                    district: {
+                                        art17: boolean;
+                                        code: string;
+                                        name: string;
+                                        region: string;
+                                    } | null;
+                                    /** @enum {string} */
+                                    level: "national" | "municipal" | "district";
+                                    /** @enum {string} */
+                                    outcome: "met" | "met_with_deadlines" | "needs_confirmation" | "not_met";
+                                    overdue: string[];
+                                    settings: {
+                                        key: string;
+                                        text: string;
+                                        value: string;
+                                    }[];
+                                    summary: string;
+                                    /** @enum {string} */
+                                    type: "comprehensive_park" | "specialized_park" | "specialized_market";
+                                };
+                                dataYear: number;
+                                decidedOn: string;
+                                decisionDocNo: string;
+                                filedAt: string | null;
+                                policyDocNo: string;
+                                /** Format: uuid */
+                                policyId: string;
+                                policyVersion: number;
+                                quotaReason: string | null;
+                                /** @enum {string} */
+                                state: "decided" | "pending" | "questioned" | "acknowledged";
+                            } | null;
+                            /** Format: uuid */
+                            platformId: string;
+                            /** @enum {string} */
+                            platformStatus: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
+                            policyToday: {
+                                docNo: string;
+                                effectiveFrom: string;
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                            } | null;
+                            quota: {
+                                branchUsesDistrictQuota: boolean;
+                                branches: number;
+                                counted: number;
+                                exceeded: boolean;
+                                existing: number;
+                                perType: number;
+                            };
+                            steps: ("decide" | "file" | "question" | "acknowledge")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/platforms/{id}/history": {
         parameters: {
             query?: never;
@@ -8035,11 +8921,11 @@ export interface paths {
                             displayName: string | null;
                             effectiveDate: string;
                             /** @enum {string|null} */
-                            fromStatus: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked" | null;
+                            fromStatus: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked" | null;
                             id: string;
                             reason: string;
                             /** @enum {string} */
-                            toStatus: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                            toStatus: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                             username: string | null;
                         }[];
                     };
@@ -8874,7 +9760,7 @@ export interface paths {
                         effectiveDate: string;
                         reason: string;
                         /** @enum {string} */
-                        to: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                        to: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                     };
                 };
             };
@@ -8891,7 +9777,7 @@ export interface paths {
                                 label: string;
                                 meaning: string;
                                 /** @enum {string} */
-                                to: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                                to: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                             }[];
                             branches: {
                                 districtName: string;
@@ -8942,7 +9828,7 @@ export interface paths {
                                 operatingTitled: number;
                             };
                             /** @enum {string} */
-                            status: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                            status: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                             totalAreaM2: number;
                             /** @enum {string} */
                             type: "comprehensive_park" | "specialized_park" | "specialized_market";
@@ -9881,7 +10767,7 @@ export interface paths {
                             platformId: string;
                             platformName: string;
                             /** @enum {string} */
-                            platformStatus: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                            platformStatus: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                             proposalId: string;
                             reasons: string[];
                             year: number;
@@ -9946,7 +10832,7 @@ export interface paths {
                             platformId: string;
                             platformName: string;
                             /** @enum {string} */
-                            platformStatus: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                            platformStatus: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                             reason: string;
                             /** @enum {string} */
                             status: "proposed" | "confirmed" | "rejected";
@@ -10008,7 +10894,7 @@ export interface paths {
                             platformId: string;
                             platformName: string;
                             /** @enum {string} */
-                            platformStatus: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                            platformStatus: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                             reason: string;
                             /** @enum {string} */
                             status: "proposed" | "confirmed" | "rejected";
@@ -10626,7 +11512,7 @@ export interface paths {
                     level?: "national" | "municipal" | "district";
                     type?: "comprehensive_park" | "specialized_park" | "specialized_market";
                     category?: "park" | "market";
-                    status?: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                    status?: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                     carrier?: "offline" | "online_offline";
                     q?: string;
                     sort?: "name" | "districtCode" | "level" | "recognizedAt";
@@ -10654,7 +11540,7 @@ export interface paths {
                                 level: "national" | "municipal" | "district";
                                 name: string;
                                 /** @enum {string} */
-                                status: "preparing" | "recognized" | "filed" | "rectifying" | "exited" | "revoked";
+                                status: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
                                 /** @enum {string} */
                                 type: "comprehensive_park" | "specialized_park" | "specialized_market";
                             }[];

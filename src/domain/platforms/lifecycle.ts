@@ -2,6 +2,8 @@ import type { Role } from '../auth/roles.js';
 
 export const platformStatuses = ['preparing', 'recognized', 'filed', 'rectifying', 'exited', 'revoked'] as const;
 export type PlatformStatus = (typeof platformStatuses)[number];
+/** The statuses the public directory shows (Art 14, 16): in force, including while under rectification. */
+export const publicStatuses = ['recognized', 'filed', 'rectifying'] as const satisfies readonly PlatformStatus[];
 export type PlatformLevel = 'national' | 'municipal' | 'district';
 
 export const statusLabels: Record<PlatformStatus, string> = {

@@ -1,0 +1,159 @@
+/**
+ * The public portal and the login page for everyone (Art 14 (三), 适老化): axe-core finds no serious or
+ * critical violation at a 390 px phone width and at 1440 px, nothing sticks out sideways on the phone,
+ * and with the root font at 200 % no text is cut off. Screenshots of every page at both widths.
+ */
+import axe from 'axe-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot } from './browser.js';
+
+const baseUrl = inject('baseUrl');
+const JLP_PARK = '九龙坡区人力资源服务产业园';
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1440, height: 900 };
+let browser: Browser;
+let platformId = '';
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  const res = await fetch(`${baseUrl}/api/v1/public/platforms?q=${encodeURIComponent(JLP_PARK)}`);
+  const page = (await res.json()) as { items: { id: string; name: string }[] };
+  platformId = page.items.find((p) => p.name === JLP_PARK)?.id ?? '';
+  expect(platformId).not.toBe('');
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+interface PublicPage { name: string; path: () => string; ready: string }
+
+/** Every public page, each with the element that shows it has loaded its data. */
+const PAGES: PublicPage[] = [
+  { name: 'home', path: () => '/', ready: 'portal-title' },
+  { name: 'directory', path: () => '/platforms', ready: 'directory-card' },
+  { name: 'platform', path: () => `/platforms/${platformId}`, ready: 'platform-grade' },
+  { name: 'results', path: () => '/results', ready: 'public-result-row' },
+  { name: 'open-data', path: () => '/open-data', ready: 'open-data-licence' },
+  { name: 'login', path: () => '/login', ready: 'login-submit' },
+];
+
+interface Violation { id: string; impact: string | null; help: string; nodes: { target: unknown; html: string; failureSummary?: string }[] }
+
+/** Waits until requests are done and no loading mask is left. */
+async function settle(page: Page, ready: string): Promise<void> {
+  await page.getByTestId(ready).first().waitFor({ timeout: 20_000 });
+  await page.waitForLoadState('networkidle');
+  await expect.poll(() => page.locator('.el-loading-mask').evaluateAll((masks) => masks.filter((m) => m instanceof HTMLElement && m.offsetParent !== null).length)).toBe(0);
+  // Element Plus animates some components in; let them finish before measuring colours.
+  await page.waitForTimeout(400);
+}
+
+async function seriousViolations(page: Page): Promise<Violation[]> {
+  await page.addScriptTag({ content: axe.source });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id, impact: v.impact ?? null, help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, html: n.html, failureSummary: n.failureSummary })),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+function report(violations: Violation[]): string {
+  return violations.map((v) => `${v.impact ?? ''} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${JSON.stringify(n.target)} ${n.html}\n    ${n.failureSummary ?? ''}`).join('\n')}`).join('\n');
+}
+
+/** How far the page is wider than the window (0 when nothing sticks out sideways). */
+async function overflowX(page: Page): Promise<number> {
+  return page.evaluate(() => (document.scrollingElement?.scrollWidth ?? 0) - window.innerWidth);
+}
+
+/**
+ * Elements that cut their own text off: an element holding text whose content is larger than its
+ * box while it hides the overflow (the usual way enlarged text gets lost).
+ */
+async function clippedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    for (const el of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
+      // Hidden on purpose (text for screen readers only, 1×1 px), or not rendered.
+      if (el.offsetParent === null || (el.clientWidth <= 1 && el.clientHeight <= 1)) continue;
+      const style = getComputedStyle(el);
+      const hides = (o: string) => o === 'hidden' || o === 'clip';
+      if (!hides(style.overflowX) && !hides(style.overflowY)) continue;
+      const text = Array.from(el.childNodes).filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join('').trim();
+      if (text === '') continue;
+      if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) found.push(`${el.tagName.toLowerCase()}.${el.className}: ${text.slice(0, 40)}`);
+    }
+    return found;
+  });
+}
+
+describe.each([
+  ['phone', PHONE],
+  ['desktop', DESKTOP],
+] as const)('public pages at %s width', (label, viewport) => {
+  it.each(PAGES)('$name: no serious or critical axe violation, nothing off-screen, text enlargeable to 200 %', async (p) => {
+    const name = p.name;
+    // bypassCSP: the app's policy (script-src 'self') would refuse the injected axe-core.
+    const page = await browser.newPage({ locale: 'zh-CN', viewport, bypassCSP: true });
+    try {
+      await page.goto(`${baseUrl}${p.path()}`);
+      await settle(page, p.ready);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+      await screenshot(page, `portal-${name}-${label}`);
+      const violations = await seriousViolations(page);
+      expect(violations, report(violations)).toEqual([]);
+      expect(await overflowX(page), 'the page is wider than the window').toBeLessThanOrEqual(0);
+      // 适老化: the reader's larger default font (root font size 200 %) must not cut text off or push the page sideways.
+      await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+      await page.waitForTimeout(300);
+      await screenshot(page, `portal-${name}-${label}-200`);
+      expect(await overflowX(page), 'at 200 % text the page is wider than the window').toBeLessThanOrEqual(0);
+      expect(await clippedTexts(page)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+});
+
+describe('the directory on a 390 px phone', () => {
+  it('a citizen searches by keyword, filters by district, opens a platform and sees its grade', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: PHONE, isMobile: true, hasTouch: true });
+    try {
+      await page.goto(`${baseUrl}/`);
+      await page.getByTestId('portal-directory-link').first().click();
+      await settle(page, 'directory-card');
+      await page.getByTestId('directory-keyword').fill('人力资源服务产业园');
+      await page.getByTestId('directory-search').click();
+      await settle(page, 'directory-card');
+      const names = () => page.getByTestId('directory-card').getByRole('link').allInnerTexts();
+      await expect.poll(async () => (await names()).every((n) => n.includes('人力资源服务产业园'))).toBe(true);
+      expect((await names()).length).toBeGreaterThan(1);
+      // The district filter: a native <select> a phone shows in its own picker.
+      await page.getByLabel('区县').selectOption({ label: '九龙坡区' });
+      await expect.poll(async () => (await page.getByTestId('directory-card').allInnerTexts()).every((t) => t.includes('九龙坡区'))).toBe(true);
+      expect(await names()).toContain(JLP_PARK);
+      expect(await overflowX(page)).toBeLessThanOrEqual(0);
+      await screenshot(page, 'portal-directory-flow-phone');
+      await page.getByRole('link', { name: JLP_PARK, exact: true }).click();
+      await settle(page, 'platform-grade');
+      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(JLP_PARK);
+      const grade = page.getByTestId('platform-grade').first();
+      expect(await grade.innerText()).toMatch(/2024 年度\s*(优秀|合格|不合格)/);
+      expect(await grade.isVisible()).toBe(true);
+      const box = await grade.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= PHONE.width).toBe(true);
+      expect(await page.locator('body').innerText()).not.toMatch(/联系人|联系电话|1[3-9]\d{9}/);
+      await screenshot(page, 'portal-platform-flow-phone');
+    } finally {
+      await page.close();
+    }
+  }, 90_000);
+});
+
+declare global {
+  interface Window { axe: typeof axe }
+}

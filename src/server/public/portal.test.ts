@@ -45,7 +45,7 @@ function parseCsv(text: string): string[][] {
 
 async function sheets(body: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(body);
+  await wb.xlsx.load(new Uint8Array(body).buffer);
   return wb;
 }
 

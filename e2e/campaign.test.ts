@@ -481,7 +481,7 @@ describe('a whole campaign, every role', () => {
       const table = page.getByTestId('public-results');
       for (const k of KEYS) await table.getByText(NAMES[k]).waitFor();
       const text = await table.innerText();
-      const rowOf = (k: Key) => table.locator('.el-table__row', { hasText: NAMES[k] });
+      const rowOf = (k: Key) => table.getByTestId('public-result-row').filter({ hasText: NAMES[k] });
       expect(await rowOf('M1').innerText()).toContain('优秀');
       expect(await rowOf('M2').innerText()).toContain('合格');
       const entries = await api('bureau').ok<Entry[]>('GET', `/evaluations/${evaluationId}/entries`);

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/db/client.js';
 import { startServer, type E2eServer } from '../test/e2e-server.js';
+import { checkAccessible, DESKTOP, PHONE, settle as settleOn } from './a11y.js';
 import { launchBrowser, screenshot } from './browser.js';
 import { confirmBox, MATERIAL_KINDS, openFromHome, recognitionSteps } from './recognition-steps.js';
 import { apiLogin, CREATED_ACCOUNT_PASSWORD, DEMO_PASSWORD, type ApiClient } from './review-api.js';
@@ -136,6 +137,29 @@ describe('a citizen objects to a recognition publicity, the bureau handles it', 
       await page.close();
     }
   });
+
+  it('the notice pages pass axe-core at 390 px and 1440 px, also with text at 200 %', async () => {
+    const pages = [
+      { name: 'notices', path: '/notices', ready: 'notices-list' },
+      { name: 'notice', path: `/notices/${noticeId}`, ready: 'public-items' },
+      { name: 'objection-form', path: `/notices/${noticeId}/objection`, ready: 'objection-form' },
+      { name: 'objection-lookup', path: '/objections/lookup', ready: 'lookup-submit' },
+    ];
+    for (const [label, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+      for (const p of pages) {
+        // bypassCSP: the app's policy (script-src 'self') would refuse the injected axe-core.
+        if (!browser) throw new Error('no browser');
+        const page = await browser.newPage({ locale: 'zh-CN', viewport, bypassCSP: true });
+        try {
+          await page.goto(`${baseUrl}${p.path}`);
+          await settleOn(page, p.ready);
+          await checkAccessible(page, `objections-a11y-${p.name}-${label}`);
+        } finally {
+          await page.close();
+        }
+      }
+    }
+  }, 240_000);
 
   it('staff assigns it to a colleague; the decision waits for the assignment (disabled with the reason)', async () => {
     const page = await newPage();

@@ -163,6 +163,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   '2.1/2.2': '2.1 与 2.2 选其一', '2.3/2.4': '2.3 与 2.4 选其一', district: '区县', sites: '场地', managementStaff: '管理机构专职人员',
   aboveScaleEnterprises: '规模以上入驻企业数', hrRevenueYuan: '人力资源服务企业营业收入（元）', existingDistrictPlatforms: '区县已有平台数',
   existingBranches: '已有分平台数', offlineResidents: '线下入驻企业数',
+  // responses: public portal, open data
+  publisher: '发布机关', licence: '使用许可', directory: '平台名录', dictionary: '数据字典', column: '字段名称', format: '格式或取值', results: '评估结果',
   // responses: conditions, rules and score sheets
   result: '结果', art17: '第十七条', outcome: '结论', conditions: '认定条件', article: '条款', strength: '条件性质', policyThreshold: '办法标准',
   thresholdSource: '标准来源', passed: '是否达到', blocking: '是否阻止认定', notes: '说明', checklist: '核对清单', confirmed: '已确认',

@@ -3,6 +3,8 @@ import { art } from '../measures.js';
 
 export const platformStatuses = ['preparing', 'recognized', 'pending_filing', 'filed', 'rectifying', 'exited', 'revoked'] as const;
 export type PlatformStatus = (typeof platformStatuses)[number];
+/** The statuses the public directory shows (Art 14, 16): in force, including while under rectification. */
+export const publicStatuses = ['recognized', 'filed', 'rectifying'] as const satisfies readonly PlatformStatus[];
 export type PlatformLevel = 'national' | 'municipal' | 'district';
 
 export const statusLabels: Record<PlatformStatus, string> = {

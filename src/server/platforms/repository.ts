@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { districtFilings, districts, evaluationEntries, expertAssignments, organizations, platformDeadlineAlerts, platforms, platformSites, platformStaff, platformStatusHistory, platformYearData, residences, users } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 import type { PlatformScope } from '../../domain/auth/scope.js';
+import { publicStatuses } from '../../domain/platforms/lifecycle.js';
 import { likePattern, offsetOf } from '../pagination.js';
 import { statementName } from '../prepared.js';
 import type { PlatformListQuery } from './schema.js';
@@ -90,7 +91,7 @@ function orderOf(q: Pick<PlatformListQuery, 'sort' | 'order'>): SQL[] {
 
 export async function listPlatforms(db: Executor, scope: PlatformScope, q: PlatformListQuery, onlyPublic = false) {
   const conds = [platformScopeCondition(scope), ...filters(q)];
-  if (onlyPublic) conds.push(inArray(platforms.status, ['recognized', 'filed', 'rectifying']));
+  if (onlyPublic) conds.push(inArray(platforms.status, [...publicStatuses]));
   const query = db
     .select({ ...columns, total: sql<number>`count(*) over()`.mapWith(Number) })
     .from(platforms)

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { todayIso } from '../clock.js';
 import { cacheKey, followChanges, PublicCache, type CachedAnswer, type PublicCacheLimits, type PublicTopic, type Ticket } from '../public/cache.js';
 
 /**
@@ -71,7 +72,8 @@ async function publicCachePlugin(app: FastifyInstance, opts: { limits?: PublicCa
   app.addHook('onRequest', async (request, reply) => {
     const topics = request.routeOptions.config.publicCache;
     if (topics === undefined || request.method !== 'GET' || !cache.enabled()) return;
-    const key = cacheKey(request.url);
+    // The day is part of the key: answers show countdowns (a notice's days left) and what is current.
+    const key = `${todayIso()} ${cacheKey(request.url)}`;
     const hit = cache.get(key);
     if (hit) return replyWith(request, reply, hit);
     request.publicCacheTicket = cache.ticket(key, topics);

@@ -51,10 +51,12 @@ export async function publicityRoutes(app: FastifyInstance, { db, maxFileBytes }
 
   // ---- public ----
   const pub = { access: 'public' as const };
+  // Cached (src/server/plugins/public-cache.ts); the notices' tables announce their changes (migrations 0018, 0026).
+  const cachedPub = { access: 'public' as const, publicCache: ['notices'] as const };
   const ptags = ['公众门户'];
-  r.get('/public/notices', { config: pub, schema: { tags: ptags, summary: '公示公告：正在公示的在前（含剩余天数），其后为往期', querystring: publicNoticeListQuery, response: { 200: publicNoticePage } } },
+  r.get('/public/notices', { config: cachedPub, schema: { tags: ptags, summary: '公示公告：正在公示的在前（含剩余天数），其后为往期', querystring: publicNoticeListQuery, response: { 200: publicNoticePage } } },
     async (req) => notices.listPublicNotices(db, req.query));
-  r.get('/public/notices/:id', { config: pub, schema: { tags: ptags, summary: '公示详情：标题、正文、名单、公示期及计算依据、倒计时、附件、更正与撤回记录', params: noticeParams, response: { 200: publicNoticeOut } } },
+  r.get('/public/notices/:id', { config: cachedPub, schema: { tags: ptags, summary: '公示详情：标题、正文、名单、公示期及计算依据、倒计时、附件、更正与撤回记录', params: noticeParams, response: { 200: publicNoticeOut } } },
     async (req) => notices.getPublicNotice(db, req.params.id));
   r.get('/public/notices/:id/attachments/:fileId', { config: pub, schema: { tags: ptags, summary: '下载公示附件', params: noticeFileParams } },
     async (req, reply) => {

@@ -56,6 +56,8 @@ export type OnlineSession = ItemOf<ResponseOf<'/sessions'>>;
 export type Settings = ResponseOf<'/settings'>;
 export type PlatformRow = ItemOf<ResponseOf<'/platforms'>['items']>;
 export type PublicPlatformRow = ItemOf<ResponseOf<'/public/platforms'>['items']>;
+export type PublicPlatformDetail = ResponseOf<'/public/platforms/{id}'>;
+export type OpenDataCatalog = ResponseOf<'/public/open-data'>;
 export type HomeSummary = ResponseOf<'/home'>;
 
 /* Request bodies and list queries. */

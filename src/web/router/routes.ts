@@ -273,6 +273,15 @@ export const routes: RouteRecordRaw[] = [
       { path: 'notices/:id', name: 'public-notice', component: () => import('../views/portal/notices/NoticePageView.vue'), meta: { title: '公示详情', public: true } },
       { path: 'notices/:id/objection', name: 'notice-objection', component: () => import('../views/portal/notices/ObjectionFormView.vue'), meta: { title: '对公示提出异议', public: true } },
       { path: 'objections/lookup', name: 'objection-lookup', component: () => import('../views/portal/notices/ObjectionLookupView.vue'), meta: { title: '查询异议处理情况', public: true } },
+      { path: 'platforms', name: 'public-directory', component: () => import('../views/portal/PortalDirectoryView.vue'), meta: { title: '平台名录', public: true } },
+      {
+        path: 'platforms/:id',
+        name: 'public-platform',
+        component: () => import('../views/portal/PortalPlatformView.vue'),
+        props: true,
+        meta: { title: '平台信息', public: true },
+      },
+      { path: 'open-data', name: 'open-data', component: () => import('../views/portal/OpenDataView.vue'), meta: { title: '开放数据', public: true } },
       { path: 'results', name: 'public-results', component: () => import('../views/portal/PublicResultsView.vue'), meta: { title: '年度评估结果', public: true } },
       { path: '403', name: 'forbidden', component: () => import('../views/errors/ForbiddenView.vue'), meta: { title: '无权访问', public: true } },
       {

@@ -157,6 +157,19 @@ export async function publicResults(db: Db, year: number): Promise<PublicResults
   };
 }
 
+/** A platform's grades in every published year, newest first (the public detail page). */
+export async function publishedGradesOf(db: Db, platformId: string): Promise<{ year: number; grade: ResultItem['grade']; gradeLabel: string; publishedAt: string }[]> {
+  const years = await repo.publishedYears(db);
+  const grades = await Promise.all(years.map(async (y) => {
+    const e = await repo.publishedByYear(db, y.year);
+    if (!e) return [];
+    const f = await frozen(db, e.id);
+    return f.results.items.filter((x) => x.platformId === platformId)
+      .map((x) => ({ year: f.year, grade: x.grade, gradeLabel: x.gradeLabel, publishedAt: f.publishedAt.toISOString() }));
+  }));
+  return grades.flat().sort((a, b) => b.year - a.year);
+}
+
 async function publishedYear(db: Db, year: number): Promise<Frozen & { id: string }> {
   const e = await repo.publishedByYear(db, year);
   if (!e) throw errors.notFound(`${year} 年度已公布的评估结果`);

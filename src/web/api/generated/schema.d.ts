@@ -11089,6 +11089,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/evaluations/{year}/results.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 开放数据：年度评估结果（CSV，UTF-8 带 BOM） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/evaluations/{year}/results.json": {
         parameters: {
             query?: never;
@@ -11097,6 +11133,42 @@ export interface paths {
             cookie?: never;
         };
         /** 年度评估结果校验文件（结果校验码所签的原文） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/evaluations/{year}/results.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 开放数据：年度评估结果（.xlsx，含数据字典） */
         get: {
             parameters: {
                 query?: never;
@@ -11497,6 +11569,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/open-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 开放数据目录：数据集、使用许可、数据字典 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            directory: {
+                                dictionary: {
+                                    column: string;
+                                    format: string;
+                                    meaning: string;
+                                }[];
+                                rows: number;
+                                title: string;
+                            };
+                            licence: {
+                                text: string[];
+                                title: string;
+                            };
+                            publisher: string;
+                            results: {
+                                dictionary: {
+                                    column: string;
+                                    format: string;
+                                    meaning: string;
+                                }[];
+                                title: string;
+                                years: {
+                                    publishedAt: string;
+                                    rows: number;
+                                    year: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/platforms": {
         parameters: {
             query?: never;
@@ -11547,6 +11683,140 @@ export interface paths {
                             page: number;
                             pageSize: number;
                             total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/platforms.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 开放数据：平台名录（CSV，UTF-8 带 BOM） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/platforms.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 开放数据：平台名录（.xlsx，含数据字典） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/platforms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 名录中平台的公开信息（不含联系人等个人信息）；未认定、未备案的平台为 404 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            /** @enum {string} */
+                            carrier: "offline" | "online_offline";
+                            districtCode: string;
+                            districtName: string;
+                            /** @description 已公布的年度评估等次，新的在前 */
+                            grades: {
+                                /** @enum {string} */
+                                grade: "excellent" | "pass" | "fail";
+                                gradeLabel: string;
+                                publishedAt: string;
+                                year: number;
+                            }[];
+                            id: string;
+                            /** @enum {string} */
+                            level: "national" | "municipal" | "district";
+                            name: string;
+                            operatorName: string | null;
+                            parentPlatformName: string | null;
+                            recognitionDocNo: string | null;
+                            /** @description 认定（备案）日期 YYYY-MM-DD */
+                            recognizedAt: string | null;
+                            services: ("policy" | "information" | "registration" | "licensing" | "opening" | "fitout" | "property" | "platform" | "financing" | "other")[];
+                            /** @enum {string} */
+                            status: "preparing" | "recognized" | "pending_filing" | "filed" | "rectifying" | "exited" | "revoked";
+                            /** @enum {string} */
+                            type: "comprehensive_park" | "specialized_park" | "specialized_market";
                         };
                     };
                 };

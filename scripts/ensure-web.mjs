@@ -16,6 +16,9 @@ function newest(dir) {
 const built = fs.existsSync(out) ? fs.statSync(out).mtimeMs : 0;
 if (built === 0 || newest(path.resolve('src/web')) > built) {
   console.log('正在构建前端（首次启动或前端代码有更新）…');
-  const r = spawnSync('npx', ['vite', 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+  // NODE_ENV=production: run from the test runner (NODE_ENV=test) Vite would otherwise bundle Vue's
+  // development build (larger, with dev warnings), and the browser suites would test another app.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const r = spawnSync('npx', ['vite', 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit', env });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
@@ -18,6 +17,7 @@ import { installFieldKeys, type FieldKeys } from './crypto/field-keys.js';
 import { apiRoutes } from './routes.js';
 import { healthRoutes } from './health/routes.js';
 import { textCheckingValidatorCompiler } from './validation.js';
+import { serveWeb } from './web/files.js';
 
 export interface AppOptions {
   db: Db;
@@ -83,20 +83,4 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   if (options.webDir && fs.existsSync(path.join(options.webDir, 'index.html'))) await serveWeb(app, options.webDir);
   return app;
-}
-
-async function serveWeb(app: FastifyInstance, webDir: string): Promise<void> {
-  await app.register(async (files) => {
-    files.addHook('onRoute', markRoutesPublic);
-    await files.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
-  });
-  const indexHtml = fs.readFileSync(path.join(webDir, 'index.html'));
-  // Client-side routes: any GET that is not an API or asset path gets the app shell.
-  app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
-    if (request.url.startsWith('/api/')) {
-      reply.callNotFound();
-      return reply;
-    }
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
-  });
 }

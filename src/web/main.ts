@@ -1,4 +1,4 @@
-import ElementPlus, { ElMessage } from 'element-plus';
+import { ElMessage, provideGlobalConfig } from 'element-plus';
 import zhCn from 'element-plus/es/locale/lang/zh-cn';
 import 'element-plus/dist/index.css';
 import { createPinia } from 'pinia';
@@ -14,7 +14,10 @@ const app = createApp(App);
 const pinia = createPinia();
 app.use(pinia);
 app.use(router);
-app.use(ElementPlus, { locale: zhCn });
+// Components are imported on demand (vite.config.ts), so Element Plus is not installed whole; its
+// global config (zh-CN) is what `app.use(ElementPlus, { locale })` would set, and reaches the
+// services too (ElMessageBox renders outside the component tree).
+provideGlobalConfig({ locale: zhCn }, app, true);
 
 const session = useSessionStore(pinia);
 

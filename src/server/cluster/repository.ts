@@ -105,7 +105,7 @@ export async function addRateLimitHits(db: Db, hits: readonly { key: string; cou
     SELECT k, c, ${nowMs}, e FROM unnest(${sql.param(keys)}::text[], ${sql.param(counts)}::int[], ${sql.param(ends)}::bigint[]) AS t(k, c, e)
     ON CONFLICT (key) DO UPDATE SET count = ${rateLimitHits.count} + excluded.count
     RETURNING key, count`);
-  return new Map(rows.rows.map((r) => [r.key, Number(r.count)]));
+  return new Map(rows.rows.map((r) => [r.key, r.count]));
 }
 
 /** Drops windows that have ended (their next request starts a new one anyway). */

@@ -37,6 +37,8 @@ export interface AppOptions {
   requestsPerMinute?: Partial<Pick<RequestBudgets, 'perSession' | 'perAddress'>>;
   /** How often the request budget's counts are reported to PostgreSQL (ms, default 1000). */
   rateLimitSyncMs?: number;
+  /** The request budget's clock (ms); tests pin it inside a minute so that no window ends mid-test. */
+  rateLimitClock?: () => number;
   /** The key ring for sealed personal data and the results code; the server's database start installs the configured one, tests pass theirs. */
   fieldKeys?: FieldKeys;
   /** Bounds of the public answers cache (src/server/public/cache.ts); tests lower them. */
@@ -63,7 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     perAddress: options.requestsPerMinute?.perAddress ?? DEFAULT_BUDGETS.perAddress,
     login: options.loginRateLimit ?? DEFAULT_BUDGETS.login,
   };
-  const budget = new RequestBudget(options.db, budgets, options.rateLimitSyncMs ?? DEFAULT_SYNC_MS, (m) => app.log.warn(m));
+  const budget = new RequestBudget(options.db, budgets, options.rateLimitSyncMs ?? DEFAULT_SYNC_MS, (m) => app.log.warn(m), options.rateLimitClock);
   await app.register(securityPlugin, { db: options.db, budget });
   await app.register(cookie);
   await app.register(authPlugin, { db: options.db, budget });

@@ -1,4 +1,4 @@
-/** The part of autocannon's API bench/portal.ts uses (the package ships no types). */
+/** The part of autocannon's API bench/portal.ts and bench/load.ts use (the package ships no types). */
 declare module 'autocannon' {
   interface Histogram {
     average: number;
@@ -13,6 +13,8 @@ declare module 'autocannon' {
     duration?: number;
     pipelining?: number;
     headers?: Record<string, string>;
+    /** Requests a second per connection (paced load). */
+    connectionRate?: number;
   }
   interface Result {
     requests: Histogram & { total: number };

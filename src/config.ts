@@ -24,9 +24,11 @@ export interface Config {
   webDir: string;
   /** Login attempts per minute from one address (accounts lock separately after 5 failures). */
   loginRateLimit: number;
-  /** Requests a minute per logged-in session, and per address for callers without a session. */
+  /** Requests a minute per signed-in session, and per address for callers without a session (401s included). */
   sessionRateLimit: number;
   addressRateLimit: number;
+  /** How often each process reports its request counts to PostgreSQL (ms): the cross-process tolerance. */
+  rateLimitSyncMs: number;
   /** Objections filed on the public portal per hour from one address. */
   objectionRateLimit: number;
 }
@@ -34,7 +36,8 @@ export interface Config {
 function intFrom(value: string | undefined, fallback: number, name: string, max = 65535): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0 || n > max) throw new Error(`${name} must be a whole number from 1 to ${max}, got "${value}"`);
+  // Said to the operator starting the server, in Chinese, naming the variable.
+  if (!Number.isInteger(n) || n <= 0 || n > max) throw new Error(`配置项 ${name} 应为 1 到 ${max} 之间的整数，当前为"${value}"`);
   return n;
 }
 
@@ -56,11 +59,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.HRSP_TRUST_PROXY === 'on',
     logLevel: env.LOG_LEVEL ?? 'warn',
     webDir: path.resolve(env.HRSP_WEB_DIR ?? 'dist/web'),
-    // An office behind one NAT address may need more; guessing is stopped by the per-account lockout anyway.
-    loginRateLimit: intFrom(env.HRSP_LOGIN_RATE_LIMIT, 10, 'HRSP_LOGIN_RATE_LIMIT', 10_000),
-    // Per session, so an office behind one NAT address is no longer one budget; per address only without a session.
-    sessionRateLimit: intFrom(env.HRSP_SESSION_RATE_LIMIT, 600, 'HRSP_SESSION_RATE_LIMIT', 1_000_000),
-    addressRateLimit: intFrom(env.HRSP_ADDRESS_RATE_LIMIT, 1200, 'HRSP_ADDRESS_RATE_LIMIT', 1_000_000),
+    // Defaults as DEFAULT_BUDGETS (src/server/plugins/request-budget.ts): a 50-person office behind
+    // one NAT address signs in within a minute; guessing is stopped by the per-account lockout anyway.
+    loginRateLimit: intFrom(env.HRSP_LOGIN_RATE_LIMIT, 60, 'HRSP_LOGIN_RATE_LIMIT', 100_000),
+    // Per session, so an office behind one NAT address is not one budget; per address only without a session.
+    sessionRateLimit: intFrom(env.HRSP_SESSION_RATE_LIMIT, 6000, 'HRSP_SESSION_RATE_LIMIT', 100_000_000),
+    addressRateLimit: intFrom(env.HRSP_ADDRESS_RATE_LIMIT, 3000, 'HRSP_ADDRESS_RATE_LIMIT', 100_000_000),
+    rateLimitSyncMs: intFrom(env.HRSP_RATE_LIMIT_SYNC_MS, 1000, 'HRSP_RATE_LIMIT_SYNC_MS', 60_000),
     objectionRateLimit: intFrom(env.HRSP_OBJECTION_RATE_LIMIT, 5, 'HRSP_OBJECTION_RATE_LIMIT', 10_000),
   };
 }

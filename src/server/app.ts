@@ -11,7 +11,8 @@ import errorsPlugin from './plugins/errors.js';
 import exportAuditPlugin from './plugins/export-audit.js';
 import publicCachePlugin from './plugins/public-cache.js';
 import type { PublicCacheLimits } from './public/cache.js';
-import securityPlugin, { type RequestBudgets } from './plugins/security.js';
+import securityPlugin from './plugins/security.js';
+import { DEFAULT_BUDGETS, DEFAULT_SYNC_MS, RequestBudget, type RequestBudgets } from './plugins/request-budget.js';
 import { installChineseZodMessages } from './zod-zh.js';
 import { installFieldKeys, type FieldKeys } from './crypto/field-keys.js';
 import { apiRoutes } from './routes.js';
@@ -24,7 +25,7 @@ export interface AppOptions {
   secureCookies?: boolean;
   trustProxy?: boolean;
   logLevel?: string;
-  /** Login attempts per IP per minute (tests raise it; one test lowers it). */
+  /** Login attempts per address per minute (tests raise it; one test lowers it); default 60. */
   loginRateLimit?: number;
   /** Objections filed per hour from one address on the public portal (default 5). */
   objectionRateLimit?: number;
@@ -32,16 +33,17 @@ export interface AppOptions {
   webDir?: string | null;
   /** Upload limit for attachments (default 20 MB). */
   maxFileBytes?: number;
-  /** Requests a minute per logged-in session (default 600) and per address without a session (default 1200); the benchmark lifts both. */
-  requestsPerMinute?: Partial<RequestBudgets>;
+  /** Requests a minute per signed-in session and per address without a session (DEFAULT_BUDGETS); the benchmark lifts both. */
+  requestsPerMinute?: Partial<Pick<RequestBudgets, 'perSession' | 'perAddress'>>;
+  /** How often the request budget's counts are reported to PostgreSQL (ms, default 1000). */
+  rateLimitSyncMs?: number;
+  /** The request budget's clock (ms); tests pin it inside a minute so that no window ends mid-test. */
+  rateLimitClock?: () => number;
   /** The key ring for sealed personal data and the results code; the server's database start installs the configured one, tests pass theirs. */
   fieldKeys?: FieldKeys;
   /** Bounds of the public answers cache (src/server/public/cache.ts); tests lower them. */
   publicCache?: PublicCacheLimits;
 }
-
-/** Sized for real use: a user clicking through pages makes well under 600 requests a minute. */
-export const DEFAULT_BUDGETS: RequestBudgets = { perSession: 600, perAddress: 1200 };
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -58,9 +60,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(errorsPlugin, { db: options.db });
   // First: a cached public answer goes out before any other hook (its security headers are replayed with it).
   await app.register(publicCachePlugin, options.publicCache ? { limits: options.publicCache } : {});
-  await app.register(securityPlugin, { db: options.db, budgets: { perSession: options.requestsPerMinute?.perSession ?? DEFAULT_BUDGETS.perSession, perAddress: options.requestsPerMinute?.perAddress ?? DEFAULT_BUDGETS.perAddress } });
+  const budgets: RequestBudgets = {
+    perSession: options.requestsPerMinute?.perSession ?? DEFAULT_BUDGETS.perSession,
+    perAddress: options.requestsPerMinute?.perAddress ?? DEFAULT_BUDGETS.perAddress,
+    login: options.loginRateLimit ?? DEFAULT_BUDGETS.login,
+  };
+  const budget = new RequestBudget(options.db, budgets, options.rateLimitSyncMs ?? DEFAULT_SYNC_MS, (m) => app.log.warn(m), options.rateLimitClock);
+  await app.register(securityPlugin, { db: options.db, budget });
   await app.register(cookie);
-  await app.register(authPlugin, { db: options.db });
+  await app.register(authPlugin, { db: options.db, budget });
   await app.register(exportAuditPlugin, { db: options.db });
   await app.register(swagger, {
     openapi: {
@@ -78,7 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(healthRoutes, { db: options.db });
   await app.register(apiRoutes, {
-    prefix: '/api/v1', db: options.db, secureCookies: options.secureCookies ?? false, loginRateLimit: options.loginRateLimit ?? 10,
+    prefix: '/api/v1', db: options.db, secureCookies: options.secureCookies ?? false,
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, objectionRateLimit: options.objectionRateLimit ?? 5,
   });
   if (options.webDir && fs.existsSync(path.join(options.webDir, 'index.html'))) await serveWeb(app, options.webDir);

@@ -39,7 +39,7 @@ export const errors = {
     new AppError('LOGIN_FAILED', 401, `用户名或密码错误；连续失败 ${lockout.lockoutThreshold} 次账号将锁定 ${lockout.lockoutMinutes} 分钟`),
   secondFactorInvalid: () => new AppError('TOTP_INVALID', 401, '动态口令：错误或已使用，请输入验证器中当前显示的 6 位数字', [{ field: 'code', message: '动态口令：错误或已使用' }]),
   secondFactorExpired: () => new AppError('LOGIN_EXPIRED', 401, '登录验证已超时，请重新输入用户名和密码'),
-  rateLimited: () => new AppError('RATE_LIMITED', 429, '请求过于频繁，请稍后再试'),
+  rateLimited: (retryAfterSeconds: number) => new AppError('RATE_LIMITED', 429, '请求过于频繁，请稍后再试', [], undefined, {}, { 'retry-after': String(retryAfterSeconds) }),
   refused: (code: string, message: string, field?: string) =>
     new AppError(code, 400, message, field === undefined ? [] : [{ field, message }]),
   tooLarge: (message: string) => new AppError('FILE_TOO_LARGE', 413, message),

@@ -30,14 +30,13 @@ import { yearDataRoutes } from './yeardata/routes.js';
 export interface ApiOptions {
   db: Db;
   secureCookies: boolean;
-  loginRateLimit: number;
   maxFileBytes: number;
   objectionRateLimit: number;
 }
 
 export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise<void> {
   const { db } = opts;
-  await app.register(authRoutes, { db, secureCookies: opts.secureCookies, loginRateLimit: opts.loginRateLimit });
+  await app.register(authRoutes, { db, secureCookies: opts.secureCookies });
   await app.register(publicRoutes, { db });
   await app.register(homeRoutes, { db });
   await app.register(userRoutes, { db });

@@ -1,9 +1,10 @@
 import { bigint, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
- * Request counters shared by every HRSP process on the database (@fastify/rate-limit's store):
- * one row per limited key (route namespace + client address), a window opened by the key's first
- * request. UNLOGGED (custom migration): counters need no crash safety and skip the WAL.
+ * Request counters shared by every HRSP process on the database: login attempts and objections
+ * (one row per route + client address, a window opened by the key's first request, counted one
+ * statement per attempt), and the request budget's one-minute windows (`budget <minute> <key>`,
+ * which each process adds its counts to in batches, src/server/plugins/request-budget.ts). UNLOGGED (custom migration): counters need no crash safety and skip the WAL.
  * Times are milliseconds of the database's clock, so that processes with skewed clocks agree.
  */
 export const rateLimitHits = pgTable('rate_limit_hits', {

@@ -14,7 +14,6 @@ import {
 interface Options {
   db: Db;
   secureCookies: boolean;
-  loginRateLimit: number;
 }
 
 async function infoOf(db: Db, s: ResolvedSession): Promise<SessionInfo> {
@@ -33,7 +32,7 @@ async function infoOf(db: Db, s: ResolvedSession): Promise<SessionInfo> {
 
 const meta = (r: FastifyRequest) => ({ ip: r.ip, userAgent: r.headers['user-agent'] ?? null });
 
-export async function authRoutes(app: FastifyInstance, { db, secureCookies, loginRateLimit }: Options): Promise<void> {
+export async function authRoutes(app: FastifyInstance, { db, secureCookies }: Options): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['认证'];
 
@@ -42,7 +41,8 @@ export async function authRoutes(app: FastifyInstance, { db, secureCookies, logi
     schema: { tags, summary: '当前会话', response: { 200: sessionInfo, 401: errorBody } },
   }, async (req) => infoOf(db, sessionOf(req)));
 
-  const loginLimits = { access: 'public' as const, csrf: false as const, rateLimit: { max: loginRateLimit, timeWindow: '1 minute' } };
+  // Each login route has its own count per address (HRSP_LOGIN_RATE_LIMIT), apart from the general budget.
+  const loginLimits = { access: 'public' as const, csrf: false as const, budget: 'login' as const };
 
   r.post('/auth/login', {
     config: loginLimits,

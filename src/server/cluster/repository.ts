@@ -90,6 +90,24 @@ export async function countRateLimitHit(db: Db, key: string, windowMs: number): 
   return { count: row.count, ttl: Number(row.ttl) };
 }
 
+/**
+ * Adds a batch of request counts (one process's since its last report) to their shared windows
+ * and returns each key's total over every process. One statement for the whole batch: the
+ * request budget reports about once a second instead of once a request.
+ */
+export async function addRateLimitHits(db: Db, hits: readonly { key: string; count: number; expiresAt: number }[]): Promise<Map<string, number>> {
+  if (hits.length === 0) return new Map();
+  const keys = hits.map((h) => h.key);
+  const counts = hits.map((h) => h.count);
+  const ends = hits.map((h) => h.expiresAt);
+  const rows = await db.execute<{ key: string; count: number }>(sql`
+    INSERT INTO ${rateLimitHits} (key, count, window_start, expires_at)
+    SELECT k, c, ${nowMs}, e FROM unnest(${sql.param(keys)}::text[], ${sql.param(counts)}::int[], ${sql.param(ends)}::bigint[]) AS t(k, c, e)
+    ON CONFLICT (key) DO UPDATE SET count = ${rateLimitHits.count} + excluded.count
+    RETURNING key, count`);
+  return new Map(rows.rows.map((r) => [r.key, r.count]));
+}
+
 /** Drops windows that have ended (their next request starts a new one anyway). */
 export async function deleteEndedRateLimitWindows(db: Executor): Promise<number> {
   const deleted = await db.delete(rateLimitHits).where(lt(rateLimitHits.expiresAt, sql`${nowMs}`)).returning({ key: rateLimitHits.key });

@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.js';
 import { resolveSession, type ResolvedSession } from '../auth/service.js';
 import type { RequestContext } from '../context.js';
 import { errors } from '../errors.js';
+import type { RequestBudget } from './request-budget.js';
 
 /**
  * Who may call a route. `public`: anyone; `session`: logged in, even before the forced
@@ -75,7 +76,7 @@ export function clearSessionCookie(reply: FastifyReply): void {
   void reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
-async function authPlugin(app: FastifyInstance, opts: { db: Db }): Promise<void> {
+async function authPlugin(app: FastifyInstance, opts: { db: Db; budget?: RequestBudget }): Promise<void> {
   app.decorateRequest('auth', null);
   // Deny by default, twice: a route that declares no access is refused at run time, and the
   // app does not start with one, naming it. Checked when ready, as plugins mark their own routes late.
@@ -87,11 +88,18 @@ async function authPlugin(app: FastifyInstance, opts: { db: Db }): Promise<void>
     const undeclared = registered.filter((route) => route.config?.access === undefined).map((route) => `${String(route.method)} ${route.url}`);
     if (undeclared.length > 0) throw new Error(`routes declare no access (config.access): ${undeclared.join(', ')}`);
   });
-  app.addHook('onRequest', async (request) => {
+  // The request budget is charged between resolving the session and enforcing access: a signed-in
+  // caller by session, anyone else by address, and an anonymous 401 counts like any other request.
+  const charge = async (request: FastifyRequest, reply: FastifyReply) => {
+    const left = opts.budget ? await opts.budget.charge(request) : null;
+    if (left) void reply.header('x-ratelimit-limit', left.limit).header('x-ratelimit-remaining', left.remaining);
+  };
+  app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config.access;
-    if (access === 'public') return;
+    if (access === 'public') return charge(request, reply);
     const token = request.cookies[SESSION_COOKIE];
     request.auth = token ? await resolveSession(opts.db, token) : null;
+    await charge(request, reply);
     enforceAccess(request, access);
   });
 }

@@ -28,6 +28,10 @@ export function cacheControlFor(filePath: string): string {
 export async function serveWeb(app: FastifyInstance, webDir: string): Promise<void> {
   await app.register(async (files) => {
     files.addHook('onRoute', markRoutesPublic);
+    // Files cost no database work: not counted in any request budget (a whole office loads them).
+    files.addHook('onRoute', (route) => {
+      route.config = { ...route.config, budget: 'none' };
+    });
     await files.register(fastifyStatic, {
       root: webDir,
       wildcard: false,
@@ -41,7 +45,7 @@ export async function serveWeb(app: FastifyInstance, webDir: string): Promise<vo
   });
   const indexHtml = fs.readFileSync(path.join(webDir, 'index.html'));
   // Client-side routes: any GET that is not an API or asset path gets the app shell.
-  app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
+  app.get('/*', { config: { access: 'public', budget: 'none' }, schema: { hide: true } }, (request, reply) => {
     // A missing script must not be answered with HTML (the browser would report a MIME error, not a 404).
     if (request.url.startsWith('/api/') || request.url.startsWith('/assets/')) {
       reply.callNotFound();

@@ -1,0 +1,349 @@
+/**
+ * The signed-in app under load, as the issue measures it (printed figures; the soak run asserts):
+ * the real `hrsp serve` runs as its own process on a generated database (5,000 platforms), a bare
+ * Fastify + pg process runs the very SQL HRSP runs for each target as prepared statements (the
+ * reference: captured by running HRSP's own service functions once on a recording pool), and a
+ * third process drives both with autocannon, target after target in short rounds (HRSP, then the
+ * reference), so that both meet the same machine load. Targets: the district user's scoped
+ * platform list and a platform detail, the bureau's unfiltered list. Per target: req/s, p50, p99,
+ * errors (429s counted, and shown apart), the ratio to the reference, the server's RSS.
+ *
+ * Then the soak run: a fresh server with the default request budgets, 50 connections for 60 s on
+ * ONE district session from one address (an office of 50 behind one NAT address, everyone's
+ * traffic on one session as the worst case), each connection a request a second by default;
+ * it prints and asserts no 429 and no error (exit code 1 otherwise).
+ *
+ * Run: npm run bench:load -- [seconds per run, 3] [rounds, 3] [connections, 20] [soak seconds, 60] [soak req/s per connection, 1; 0 = flat out].
+ * Uses DATABASE_URL (an admin URL; a scratch database is made and dropped) or an embedded
+ * PostgreSQL in a temp folder. For the rounds the request budgets are lifted (a 429 still counts as an error).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { openDatabase, type Db } from '../src/db/client.js';
+import { applyMigrations } from '../src/db/migrate.js';
+import { districts, organizations, platforms } from '../src/db/schema/index.js';
+import { platformLevels, platformTypes } from '../src/domain/platforms/codes.js';
+import { seedReference } from '../src/server/bootstrap/reference.js';
+import { resolveSession } from '../src/server/auth/service.js';
+import { getPlatform, listPlatforms } from '../src/server/platforms/service.js';
+import { platformListQuery } from '../src/server/platforms/schema.js';
+import { freePort, untilStarted } from '../test/e2e-server.js';
+import { makeUser, testPassword } from '../test/factories.js';
+import { testKeyFileText } from '../test/keys.js';
+import { benchDatabase } from './database.js';
+
+const PLATFORMS = 5_000;
+const DISTRICT = '500107';
+const API = '/api/v1';
+
+interface LoadRun {
+  url: string;
+  seconds: number;
+  connections: number;
+  cookie?: string;
+  /** Requests a second per connection; absent: as fast as answers come. */
+  rate?: number;
+}
+interface LoadResult {
+  ok: number;
+  errors: number;
+  limited: number;
+  rps: number;
+  p50: number;
+  p99: number;
+}
+/** One statement HRSP ran for a target, replayed by the reference as a prepared statement. */
+interface Statement {
+  text: string;
+  values: unknown[];
+}
+
+// ——— The load process: autocannon, one run after another, results as JSON lines on stdout ———
+
+async function loadProcess(configFile: string): Promise<void> {
+  const { default: autocannon } = await import('autocannon');
+  const runs = JSON.parse(fs.readFileSync(configFile, 'utf8')) as LoadRun[];
+  for (const run of runs) {
+    const r = await autocannon({
+      url: run.url, connections: run.connections, duration: run.seconds,
+      ...(run.cookie ? { headers: { cookie: run.cookie } } : {}), ...(run.rate ? { connectionRate: run.rate } : {}),
+    });
+    const seconds = r.duration > 0 ? r.duration : run.seconds;
+    const result: LoadResult = {
+      ok: r['2xx'], errors: r.errors + r.timeouts + r.non2xx, limited: r.statusCodeStats?.['429']?.count ?? 0,
+      rps: r['2xx'] / seconds, p50: r.latency.p50, p99: r.latency.p99,
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  }
+}
+
+// ——— The reference process: bare Fastify + pg, each target's statements prepared ———
+
+async function referenceProcess(port: number, databaseUrl: string, statementsFile: string): Promise<void> {
+  const targets = JSON.parse(fs.readFileSync(statementsFile, 'utf8')) as Statement[][];
+  // The pool size HRSP's server uses (openDatabase's default).
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  const app = Fastify({ logger: false });
+  targets.forEach((statements, i) => {
+    app.get(`/ref/${i}`, async () => {
+      const answers: unknown[] = [];
+      for (const [k, s] of statements.entries()) answers.push((await pool.query({ name: `ref_${i}_${k}`, text: s.text, values: s.values })).rows);
+      return answers;
+    });
+  });
+  await app.listen({ port, host: '127.0.0.1' });
+  process.stdout.write('ready\n');
+}
+
+// ——— The orchestrator ———
+
+function tsx(args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+}
+
+function stop(child: ChildProcess | null): Promise<void> {
+  if (!child || child.exitCode !== null || child.pid === undefined) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  process.kill(-child.pid, 'SIGINT');
+  const late = setTimeout(() => child.pid !== undefined && process.kill(-child.pid, 'SIGKILL'), 10_000);
+  return exited.finally(() => clearTimeout(late));
+}
+
+function untilLine(child: ChildProcess, line: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes(line)) resolve();
+    });
+    child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+    child.once('exit', (code) => reject(new Error(`exited (${String(code)}) before "${line}":\n${out}`)));
+  });
+}
+
+/** Resident set of a process now and at its peak (kB → MB), from /proc. */
+function rssOf(pid: number): { now: number; peak: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { now: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+/** 5,000 platforms across the districts, levels and types (as bench/portal.ts makes them). */
+async function generate(db: Db): Promise<string> {
+  const ds = await db.select({ code: districts.code, name: districts.name }).from(districts);
+  const operators = await db.insert(organizations).values(Array.from({ length: 100 }, (_, i) => ({
+    kind: 'operator' as const, name: `重庆第${i}号人力资源运营有限公司`, code: `BENCH-OP-${i}`, districtCode: ds[i % ds.length]?.code ?? DISTRICT,
+  }))).returning({ id: organizations.id });
+  let inDistrict = '';
+  for (let start = 0; start < PLATFORMS; start += 500) {
+    const rows = Array.from({ length: Math.min(500, PLATFORMS - start) }, (_, k) => {
+      const i = start + k;
+      const level = i % 20 === 0 ? 'national' as const : i % 4 === 1 ? 'municipal' as const : 'district' as const;
+      const d = ds[i % ds.length] ?? { code: DISTRICT, name: '九龙坡区' };
+      return {
+        name: `${d.name}第${i}号人力资源服务产业园`, level: platformLevels.includes(level) ? level : 'district' as const, type: platformTypes[i % platformTypes.length] ?? 'comprehensive_park', districtCode: d.code,
+        operatorOrgId: operators[i % operators.length]?.id ?? null, status: level === 'district' ? 'filed' as const : 'recognized' as const,
+      };
+    });
+    const ids = await db.insert(platforms).values(rows).returning({ id: platforms.id, districtCode: platforms.districtCode });
+    inDistrict ||= ids.find((x) => x.districtCode === DISTRICT)?.id ?? '';
+  }
+  return inDistrict;
+}
+
+/** Runs `work` on a pool that records every statement sent: the SQL HRSP runs for one request. */
+async function recordStatements(databaseUrl: string, work: (db: Db) => Promise<unknown>): Promise<Statement[]> {
+  const database = openDatabase(databaseUrl, 1);
+  const recorded: Statement[] = [];
+  const original = database.pool.query.bind(database.pool);
+  const recording = (config: unknown, values?: unknown): unknown => {
+    if (typeof config === 'string') recorded.push({ text: config, values: Array.isArray(values) ? values : [] });
+    else if (typeof config === 'object' && config !== null) {
+      const text: unknown = Reflect.get(config, 'text');
+      const vs: unknown = Reflect.get(config, 'values') ?? values;
+      if (typeof text === 'string') recorded.push({ text, values: Array.isArray(vs) ? vs : [] });
+    }
+    return Reflect.apply(original, database.pool, [config, values]);
+  };
+  Reflect.set(database.pool, 'query', recording);
+  try {
+    await work(database.db);
+  } finally {
+    await database.close();
+  }
+  return recorded;
+}
+
+async function loginCookie(base: string, username: string): Promise<string> {
+  const res = await fetch(`${base}${API}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: testPassword }) });
+  const cookie = /hrsp_sid=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0];
+  if (res.status !== 200 || !cookie) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  return cookie;
+}
+
+async function startServer(databaseUrl: string, dataDir: string, webDir: string, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string; pid: number }> {
+  const port = await freePort();
+  fs.mkdirSync(dataDir, { recursive: true });
+  const child = tsx(['src/cli/hrsp.ts', 'serve'], {
+    ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', HRSP_DATA_DIR: dataDir, HRSP_DEMO: 'off',
+    HRSP_WEB_DIR: webDir, LOG_LEVEL: 'warn', HRSP_SECRET_KEY: testKeyFileText, ...env,
+  });
+  await untilStarted(child, 120_000);
+  return { child, base: `http://127.0.0.1:${port}`, pid: child.pid ?? 0 };
+}
+
+/** Runs the load process on `runs`, sampling the server's RSS; returns the results and the peak. */
+async function drive(runs: LoadRun[], runsFile: string, serverPid: number): Promise<{ results: LoadResult[]; peakRss: number }> {
+  fs.writeFileSync(runsFile, JSON.stringify(runs));
+  let peakRss = rssOf(serverPid).now;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, rssOf(serverPid).now);
+  }, 100);
+  const load = tsx(['bench/load.ts', 'load', runsFile]);
+  try {
+    const results: LoadResult[] = [];
+    let pending = '';
+    load.stdout?.on('data', (d: Buffer) => {
+      pending += d.toString();
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) if (line.trim()) results.push(JSON.parse(line) as LoadResult);
+    });
+    let loadErr = '';
+    load.stderr?.on('data', (d: Buffer) => (loadErr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => load.once('exit', resolve));
+    if (code !== 0 || results.length !== runs.length) throw new Error(`load process exited ${String(code)} after ${results.length}/${runs.length} runs:\n${loadErr}`);
+    return { results, peakRss: Math.max(peakRss, rssOf(serverPid).now) };
+  } finally {
+    clearInterval(sampler);
+    await stop(load);
+  }
+}
+
+const fmt = (n: number, digits = 0) => n.toFixed(digits).padStart(8);
+/** Pads to a display width, counting a CJK character as two columns. */
+const padWide = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - s.length - (s.match(/[\u2e80-\uffff]/g)?.length ?? 0)));
+
+async function main(): Promise<void> {
+  const [seconds = 3, rounds = 3, connections = 20, soakSeconds = 60, soakRate = 1] = process.argv.slice(2).map(Number);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hrsp-load-bench-'));
+  const database = await benchDatabase('load');
+  let server: ChildProcess | null = null;
+  let reference: ChildProcess | null = null;
+  let soakOk = true;
+  try {
+    let t0 = performance.now();
+    const data = openDatabase(database.url, 4);
+    await applyMigrations(data.db);
+    await seedReference(data.db);
+    const platformId = await generate(data.db);
+    const district = await makeUser(data.db, 'district', { districtCode: DISTRICT });
+    const bureau = await makeUser(data.db, 'bureau');
+    await data.close();
+    console.log(`数据：${PLATFORMS} 个平台，生成用时 ${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
+
+    t0 = performance.now();
+    const lifted = { HRSP_SESSION_RATE_LIMIT: '100000000', HRSP_ADDRESS_RATE_LIMIT: '100000000', HRSP_LOGIN_RATE_LIMIT: '100000' };
+    const started = await startServer(database.url, path.join(tmp, 'data'), path.join(tmp, 'no-web'), lifted);
+    server = started.child;
+    const { base, pid } = started;
+    console.log(`hrsp serve 启动用时 ${((performance.now() - t0) / 1000).toFixed(1)} 秒（进程 ${pid}，请求预算放开）`);
+    const districtCookie = await loginCookie(base, district.username);
+    const bureauCookie = await loginCookie(base, bureau.username);
+
+    // What HRSP runs for each target, recorded from its own service functions with the users' sessions.
+    const actorOf = async (cookie: string) => {
+      const probe = openDatabase(database.url, 1);
+      try {
+        const session = await resolveSession(probe.db, cookie.slice('hrsp_sid='.length));
+        if (!session) throw new Error('session not found');
+        return { actor: session.actor, ip: '127.0.0.1', userAgent: null };
+      } finally {
+        await probe.close();
+      }
+    };
+    const districtCtx = await actorOf(districtCookie);
+    const bureauCtx = await actorOf(bureauCookie);
+    const firstPage = platformListQuery.parse({});
+    const targets = [
+      { name: '区县用户：平台列表（本区县）', path: `${API}/platforms`, cookie: districtCookie, work: (db: Db) => listPlatforms(db, districtCtx, firstPage) },
+      { name: '区县用户：平台详情', path: `${API}/platforms/${platformId}`, cookie: districtCookie, work: (db: Db) => getPlatform(db, districtCtx, platformId) },
+      { name: '市局：平台列表（不筛选）', path: `${API}/platforms`, cookie: bureauCookie, work: (db: Db) => listPlatforms(db, bureauCtx, firstPage) },
+    ];
+    const statements: Statement[][] = [];
+    for (const t of targets) {
+      statements.push(await recordStatements(database.url, t.work));
+      const res = await fetch(base + t.path, { headers: { cookie: t.cookie } });
+      const body = await res.text();
+      if (res.status !== 200) throw new Error(`${t.path}: ${res.status} ${body.slice(0, 200)}`);
+      console.log(`  ${t.name}：${(body.length / 1024).toFixed(1)} KB，${statements.at(-1)?.length ?? 0} 条 SQL（参照照此预编译执行）`);
+    }
+    const statementsFile = path.join(tmp, 'statements.json');
+    fs.writeFileSync(statementsFile, JSON.stringify(statements));
+    const refPort = await freePort();
+    reference = tsx(['bench/load.ts', 'reference', String(refPort), database.url, statementsFile]);
+    await untilLine(reference, 'ready');
+    const idle = rssOf(pid);
+
+    const runs: LoadRun[] = [];
+    for (let r = 0; r < rounds; r++) {
+      targets.forEach((t, i) => {
+        runs.push({ url: base + t.path, seconds, connections, cookie: t.cookie });
+        runs.push({ url: `http://127.0.0.1:${refPort}/ref/${i}`, seconds, connections });
+      });
+    }
+    console.log(`负载：autocannon 独立进程，${connections} 个连接，每次 ${seconds} 秒，${rounds} 轮（HRSP 与参照交替）`);
+    const { results, peakRss } = await drive(runs, path.join(tmp, 'runs.json'), pid);
+
+    const loadAvg = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+    console.log(`\n${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC，${os.cpus().length} 核 ${os.cpus()[0]?.model ?? ''}，负载均值 ${loadAvg}`);
+    console.log(`${padWide('目标', 30)}HRSP req/s  p50 ms  p99 ms  错误(429) | 参照 req/s  p50 ms  p99 ms |  吞吐比  p99 比`);
+    const sum = (xs: LoadResult[], f: (x: LoadResult) => number) => xs.reduce((s, x) => s + f(x), 0);
+    const avg = (xs: LoadResult[], f: (x: LoadResult) => number) => sum(xs, f) / Math.max(1, xs.length);
+    targets.forEach((t, i) => {
+      const mine = results.filter((_, k) => k % (targets.length * 2) === i * 2);
+      const ref = results.filter((_, k) => k % (targets.length * 2) === i * 2 + 1);
+      const rps = avg(mine, (x) => x.rps);
+      const refRps = avg(ref, (x) => x.rps);
+      const p99 = Math.max(...mine.map((x) => x.p99));
+      const refP99 = Math.max(...ref.map((x) => x.p99));
+      console.log(`${padWide(t.name, 30)}  ${fmt(rps)}${fmt(avg(mine, (x) => x.p50), 1)}${fmt(p99, 1)}${fmt(sum(mine, (x) => x.errors))}(${sum(mine, (x) => x.limited)}) |   ${fmt(refRps)}${fmt(avg(ref, (x) => x.p50), 1)}${fmt(refP99, 1)} | ${fmt((100 * rps) / Math.max(1, refRps), 0)} %${fmt(p99 / Math.max(0.001, refP99), 2)}×`);
+    });
+    console.log(`服务器 RSS：空闲 ${idle.now.toFixed(0)} MB，负载中峰值 ${peakRss.toFixed(0)} MB（进程峰值 VmHWM ${rssOf(pid).peak.toFixed(0)} MB，含启动）`);
+    await stop(reference);
+    reference = null;
+    await stop(server);
+    server = null;
+
+    // The soak: default budgets, one session, 50 connections from one address.
+    const soak = await startServer(database.url, path.join(tmp, 'data-soak'), path.join(tmp, 'no-web'), {});
+    server = soak.child;
+    const soakCookie = await loginCookie(soak.base, district.username);
+    const pace = soakRate > 0 ? `每连接每秒 ${soakRate} 个请求` : '不限速';
+    console.log(`\n持续负载：默认请求预算，同一地址、同一会话，50 个连接 ${soakSeconds} 秒，${pace}（区县平台列表）`);
+    const soakRun: LoadRun = { url: `${soak.base}${API}/platforms`, seconds: soakSeconds, connections: 50, cookie: soakCookie, ...(soakRate > 0 ? { rate: soakRate } : {}) };
+    const soaked = await drive([soakRun], path.join(tmp, 'soak.json'), soak.pid);
+    const s = soaked.results[0];
+    if (!s) throw new Error('soak run gave no result');
+    soakOk = s.errors === 0 && s.limited === 0;
+    console.log(`  ${fmt(s.rps)} req/s，p50 ${s.p50.toFixed(1)} ms，p99 ${s.p99.toFixed(1)} ms，成功 ${s.ok}，错误 ${s.errors}（其中 429：${s.limited}）`);
+    console.log(`  服务器 RSS：结束时 ${rssOf(soak.pid).now.toFixed(0)} MB，峰值 ${soaked.peakRss.toFixed(0)} MB`);
+    console.log(soakOk ? '  通过：无 429、无错误' : '  未通过：出现 429 或错误');
+  } finally {
+    await stop(reference);
+    await stop(server);
+    await database.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  if (!soakOk) process.exitCode = 1;
+}
+
+const [mode, a1, a2, a3] = process.argv.slice(2);
+if (mode === 'load' && a1) await loadProcess(a1);
+else if (mode === 'reference' && a1 && a2 && a3) await referenceProcess(Number(a1), a2, a3);
+else await main();

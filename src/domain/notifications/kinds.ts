@@ -6,7 +6,7 @@
 import type { Role } from '../auth/roles.js';
 
 /** Pages a notification may open (names of routes in src/web/router/routes.ts). */
-export type NotificationPage = 'evaluation-entry' | 'review-assignment' | 'evaluation-results' | 'recognition-application' | 'platform-detail' | 'publicity-objections';
+export type NotificationPage = 'evaluation-entry' | 'review-assignment' | 'evaluation-results' | 'recognition-application' | 'platform-detail' | 'publicity-objections' | 'reporting';
 
 interface KindSpec { audience: readonly Role[]; page: NotificationPage }
 
@@ -47,6 +47,12 @@ export const NOTIFICATION_KINDS = {
   'publicity.objection.assigned': { audience: ['bureau'], page: 'publicity-objections' },
   // Art 17: a recognized platform's deadline passed with the lowered condition still unmet (the daily check).
   'platform.deadline.overdue': { audience: ['bureau'], page: 'platform-detail' },
+  // Operating-data reporting (Art 18, 20): /app/reporting shows each role its reports (to fill, to review).
+  'reporting.report.submitted': { audience: ['district'], page: 'reporting' },
+  'reporting.report.returned': { audience: ['operator'], page: 'reporting' },
+  'reporting.report.accepted': { audience: ['operator'], page: 'reporting' },
+  'reporting.reminder.due_soon': { audience: ['operator'], page: 'reporting' },
+  'reporting.reminder.overdue': { audience: ['operator'], page: 'reporting' },
 } as const satisfies Record<string, KindSpec>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
@@ -71,6 +77,8 @@ export function notificationLink(kind: NotificationKind, ids: LinkIds): string {
       return `/app/recognition/applications/${encodeURIComponent(ids.applicationId ?? '')}`;
     case 'platform-detail':
       return `/app/platforms/${encodeURIComponent(ids.platformId ?? '')}`;
+    case 'reporting':
+      return '/app/reporting';
     case 'publicity-objections':
       return `/app/publicity/${encodeURIComponent(ids.noticeId ?? '')}/objections${ids.objectionId === undefined ? '' : `?objection=${encodeURIComponent(ids.objectionId)}`}`;
   }

@@ -35,6 +35,8 @@ const pageCalls: Record<NotificationPage, (e: string, entry: string, platformId:
   'platform-detail': (_e, _entry, p) => [`/platforms/${p}`],
   // Not reached by this campaign; src/server/objections/objections.test.ts opens these links.
   'publicity-objections': () => [],
+  // Not reached by this campaign; src/server/reporting/reporting.test.ts opens these links.
+  reporting: () => [],
 };
 
 const declinedBy = async (entryId: string, username: string) => (await ctx.database.pool.query(

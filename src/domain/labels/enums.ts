@@ -232,6 +232,7 @@ export const ENUM_LABELS = {
   cycleKind: { quarterly: '季度', yearly: '年度' },
   reminderKind: { due_soon: '截止前提醒', overdue: '逾期提醒' },
   figureUnit: { count: '数量', yuan: '金额（元）' },
+  reportStanding: { overdue: '已逾期', due_soon: '即将截止', open: '未到期', done: '已报送', not_asked: '不适用' },
   publicitySubject: { recognition_application: '拟认定市级平台', evaluation_result: '年度评估拟定结果' },
   noticeStatus: noticeStatusLabels,
   noticeRevisionKind: noticeRevisionKindLabels,

@@ -28,7 +28,9 @@ const ok = async (who: Client, method: 'GET' | 'POST' | 'PUT', path: string, bod
 };
 const q1 = () => quarterly.periods[0]!.id;
 const q2 = () => quarterly.periods[1]!.id;
-const auditCount = async (action: string) => Number((await ctx.database.pool.query<{ n: string }>('select count(*) n from audit_log where action = $1', [action])).rows[0]!.n);
+const auditCount = async (action: string, entityId?: string) => Number((await ctx.database.pool.query<{ n: string }>(
+  'select count(*) n from audit_log where action = $1 and ($2::text is null or entity_id = $2)', [action, entityId ?? null],
+)).rows[0]!.n);
 
 beforeAll(async () => {
   const db = ctx.database.db;
@@ -132,6 +134,12 @@ describe('scope', () => {
     await ok(c.bureau!, 'PUT', `/reporting/delegations/${p.national}`, { reportingOrgId: ourOrg });
     const mine = (await ok(c.operator!, 'GET', '/reporting/mine')).json<{ platformId: string }[]>();
     expect(mine.some((m) => m.platformId === p.national)).toBe(true);
+    // The entrusted body submits; the platform's district returns it; both reporting bodies' users are told.
+    const r = (await ok(c.operator!, 'POST', `/reporting/periods/${q1()}/platforms/${p.national}/submit`, { figures: { residentEnterprises: 5, jobsPromoted: 6 } })).json<{ id: string }>();
+    await ok(c.wzDistrict!, 'POST', `/reporting/reports/${r.id}/return`, { reason: '请补充说明' });
+    const told = (await ctx.database.pool.query<{ user_id: string }>("select user_id from notifications where kind = 'reporting.report.returned' and title like '国家级园%'")).rows.map((x) => x.user_id);
+    expect(new Set(told)).toEqual(new Set([actors.operator!.userId, actors.wzOperator!.userId]));
+    await ctx.database.pool.query('delete from notifications'); // the workflow test below counts its own
     await ok(c.bureau!, 'PUT', `/reporting/delegations/${p.national}`, { reportingOrgId: null });
     expect((await ok(c.operator!, 'GET', '/reporting/mine')).json<{ platformId: string }[]>().some((m) => m.platformId === p.national)).toBe(false);
   });
@@ -158,23 +166,24 @@ describe('the workflow', () => {
     expect((await c.district!.call('POST', `/reporting/reports/${id}/return`, { reason: ' ' })).statusCode).toBe(400);
     const review = (await ok(c.district!, 'GET', '/reporting/review')).json<{ id: string; state: string }[]>();
     expect(review).toEqual([expect.objectContaining({ id, state: 'submitted' })]);
-    expect((await ok(c.wzDistrict!, 'GET', '/reporting/review')).json<unknown[]>()).toEqual([]);
+    // 万州 sees only its own district's reports (the national platform's returned one), not 九龙坡's.
+    expect((await ok(c.wzDistrict!, 'GET', '/reporting/review')).json<{ platformId: string }[]>().map((x) => x.platformId)).toEqual([p.national]);
 
     const returned = (await ok(c.district!, 'POST', `/reporting/reports/${id}/return`, { reason: '促进就业人数与台账不符' })).json<{ state: string; returnReason: string }>();
     expect(returned).toMatchObject({ state: 'returned', returnReason: '促进就业人数与台账不符' });
     expect((await c.district!.call('POST', `/reporting/reports/${id}/accept`)).statusCode).toBe(409);
     const todos = await reportingTodos(ctx.database.db, actors.operator!, '2026-04-10');
-    expect(todos).toContainEqual(expect.objectContaining({ kind: 'report_returned', link: `/app/reporting/${q1()}/${p.own}` }));
+    expect(todos).toContainEqual(expect.objectContaining({ kind: 'reporting.returned', link: `/app/reporting/${q1()}/${p.own}` }));
 
     await ok(c.operator!, 'POST', `${path}/submit`, { figures: { residentEnterprises: 30, jobsPromoted: 110 } });
-    expect(await reportingTodos(ctx.database.db, actors.district!, '2026-04-10')).toEqual([expect.objectContaining({ kind: 'report_to_review', count: 1, link: '/app/reporting' })]);
+    expect(await reportingTodos(ctx.database.db, actors.district!, '2026-04-10')).toEqual([expect.objectContaining({ kind: 'reporting.to_review', count: 1, link: '/app/reporting' })]);
     const accepted = (await ok(c.district!, 'POST', `/reporting/reports/${id}/accept`)).json<{ state: string; figures: Record<string, number>; actions: string[] }>();
     expect(accepted).toMatchObject({ state: 'accepted', figures: { residentEnterprises: 30, jobsPromoted: 110 }, actions: [] });
     expect((await c.district!.call('POST', `/reporting/reports/${id}/return`, { reason: 'x' })).statusCode).toBe(409);
 
-    expect(await auditCount('reporting.report.submit')).toBe(2);
-    expect(await auditCount('reporting.report.return')).toBe(1);
-    expect(await auditCount('reporting.report.accept')).toBe(1);
+    expect(await auditCount('reporting.report.submit', id)).toBe(2);
+    expect(await auditCount('reporting.report.return', id)).toBe(1);
+    expect(await auditCount('reporting.report.accept', id)).toBe(1);
     const kinds = (await ctx.database.pool.query<{ kind: string; link: string; user_id: string }>("select kind, link, user_id from notifications where kind like 'reporting.%' order by created_at")).rows;
     expect(kinds.map((k) => k.kind)).toEqual(['reporting.report.submitted', 'reporting.report.returned', 'reporting.report.submitted', 'reporting.report.accepted']);
     expect(new Set(kinds.map((k) => k.link))).toEqual(new Set([notificationLink('reporting.report.returned', {})]));
@@ -213,7 +222,7 @@ describe('the yearly report feeds the year data', () => {
     const data = (await ok(c.operator!, 'GET', `/platforms/${p.own}/year-data/2025`)).json<{ data: Record<string, unknown> }>().data;
     expect(data).toEqual({ researchResults: 3, employersServed: 45, jobsPromoted: 400, platformTaxYuan: 1_000_000 });
     expect(await auditCount('year_data.update')).toBe(yearAudits + 1);
-    const accept = (await ctx.database.pool.query<{ summary: { yearData: string } }>("select summary from audit_log where action = 'reporting.report.accept' order by id desc limit 1")).rows[0]!;
+    const accept = (await ctx.database.pool.query<{ summary: { yearData: string } }>("select summary from audit_log where action = 'reporting.report.accept' and entity_id = $1", [r.id])).rows[0]!;
     expect(accept.summary.yearData).toBe('已写入 2025 年度数据');
   });
 
@@ -256,9 +265,9 @@ describe('reminders', () => {
 
   it('lists the overdue ones on the bureau’s to-dos and the owed ones on the operator’s', async () => {
     const bureau = await reportingTodos(ctx.database.db, actors.bureau!, '2026-07-16');
-    expect(bureau).toContainEqual(expect.objectContaining({ kind: 'report_overdue', link: '/app/reporting' }));
+    expect(bureau).toContainEqual(expect.objectContaining({ kind: 'reporting.overdue', link: '/app/reporting' }));
     const op = await reportingTodos(ctx.database.db, actors.operator!, '2026-07-16');
-    expect(op).toContainEqual(expect.objectContaining({ kind: 'report_due', title: '我方市场2026 年第二季度运营数据已逾期' }));
+    expect(op).toContainEqual(expect.objectContaining({ kind: 'reporting.due', title: '我方市场2026 年第二季度运营数据已逾期' }));
     expect(await reportingTodos(ctx.database.db, actors.gov!, '2026-07-16')).toEqual([]);
   });
 });

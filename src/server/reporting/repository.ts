@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { districts, evaluationEntries, evaluations, organizations, platforms, platformYearData, reportingCycles, reportingDelegations, reportingPeriods, reportingReminders, reportingReports } from '../../db/schema/index.js';
+import { districts, evaluationEntries, evaluations, organizations, platforms, users, platformYearData, reportingCycles, reportingDelegations, reportingPeriods, reportingReminders, reportingReports } from '../../db/schema/index.js';
 import type { PlatformType } from '../../domain/platforms/codes.js';
 import type { ReminderKind } from '../../domain/reporting/due.js';
 import type { ReportState } from '../../domain/reporting/workflow.js';
@@ -181,4 +181,14 @@ export async function yearDataLocked(db: Executor, platformId: string, year: num
     .innerJoin(evaluations, eq(evaluations.id, evaluationEntries.evaluationId))
     .where(and(eq(evaluationEntries.platformId, platformId), eq(evaluations.year, year), sql`${evaluationEntries.status} not in ('draft', 'returned')`));
   return rows.length > 0;
+}
+
+/** The operator users who report for a platform: its operator's and the entrusted body's (enabled ones). */
+export async function reporterUserIds(db: Executor, platformId: string): Promise<string[]> {
+  const rows = await db.select({ id: users.id }).from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(and(eq(users.role, 'operator'), eq(users.disabled, false), eq(organizations.disabled, false), sql`${users.organizationId} in (
+      select ${platforms.operatorOrgId} from ${platforms} where ${platforms.id} = ${platformId}
+      union select ${reportingDelegations.reportingOrgId} from ${reportingDelegations} where ${reportingDelegations.platformId} = ${platformId})`));
+  return rows.map((r) => r.id);
 }

@@ -229,7 +229,7 @@ export async function reviewReport(db: Db, ctx: RequestContext, reportId: string
     if (reason !== null) summary.reason = reason;
     if (action === 'accept' && l.period.kind === 'yearly') summary.yearData = await feedYearData(tx, ctx, l, numbers(r.figures));
     await audit(tx, ctx, { action: `reporting.report.${action}`, entityType: 'reporting_report', entityId: r.id, summary });
-    await notify(tx, { kind: 'platform_operator', platformId: r.platformId }, action === 'return'
+    await notify(tx, { kind: 'users', userIds: await repo.reporterUserIds(tx, r.platformId) }, action === 'return'
       ? { kind: 'reporting.report.returned', title: `${l.platform.name}${l.period.label}运营数据被退回修改`, body: `退回原因：${reason ?? ''}`, target: {}, data: { reportId: r.id } }
       : { kind: 'reporting.report.accepted', title: `${l.platform.name}${l.period.label}运营数据已审核通过`, target: {}, data: { reportId: r.id } });
   });
@@ -347,13 +347,13 @@ async function sendReminder(db: Db, period: repo.PeriodRow, p: repo.ReportingPla
     const title = kind === 'due_soon'
       ? `${p.name}${period.label}运营数据请于 ${period.dueOn} 前报送`
       : `${p.name}${period.label}运营数据已逾期未报送（截止 ${period.dueOn}）`;
-    await notify(tx, { kind: 'platform_operator', platformId: p.id }, { kind: `reporting.reminder.${kind}`, title, target: {}, data: { periodId: period.id, platformId: p.id } });
+    await notify(tx, { kind: 'users', userIds: await repo.reporterUserIds(tx, p.id) }, { kind: `reporting.reminder.${kind}`, title, target: {}, data: { periodId: period.id, platformId: p.id } });
     await auditSystem(tx, { action: `reporting.reminder.${kind}`, entityType: 'reporting_period', entityId: period.id, summary: { platform: p.name, period: period.label, dueOn: period.dueOn } });
     return true;
   });
 }
 
-export interface ReportingTodo { kind: 'report_due' | 'report_returned' | 'report_to_review' | 'report_overdue'; title: string; link: string; count: number; dueOn: string | null }
+export interface ReportingTodo { kind: 'reporting.due' | 'reporting.returned' | 'reporting.to_review' | 'reporting.overdue'; title: string; link: string; count: number; dueOn: string | null }
 
 /**
  * The home page's reporting to-dos: an operator's reports owed (returned ones first), a
@@ -367,20 +367,20 @@ export async function reportingTodos(db: Db, actor: Actor, today = todayIso()): 
   const todos: ReportingTodo[] = [];
   if (actor.role === 'operator') {
     for (const c of cells.filter((x) => x.state === 'returned')) {
-      todos.push({ kind: 'report_returned', title: `${c.p.name}${c.period.label}运营数据被退回，请修改后重新报送`, link: `/app/reporting/${c.period.id}/${c.p.id}`, count: 1, dueOn: c.period.dueOn });
+      todos.push({ kind: 'reporting.returned', title: `${c.p.name}${c.period.label}运营数据被退回，请修改后重新报送`, link: `/app/reporting/${c.period.id}/${c.p.id}`, count: 1, dueOn: c.period.dueOn });
     }
     for (const c of cells.filter((x) => x.state === null || x.state === 'draft')) {
       const standing = dueStanding(c.period.dueOn, today, c.state);
       if (standing === 'open') continue;
-      todos.push({ kind: 'report_due', title: `${c.p.name}${c.period.label}运营数据${standing === 'overdue' ? '已逾期' : '待报送'}`, link: `/app/reporting/${c.period.id}/${c.p.id}`, count: 1, dueOn: c.period.dueOn });
+      todos.push({ kind: 'reporting.due', title: `${c.p.name}${c.period.label}运营数据${standing === 'overdue' ? '已逾期' : '待报送'}`, link: `/app/reporting/${c.period.id}/${c.p.id}`, count: 1, dueOn: c.period.dueOn });
     }
     return todos;
   }
   const toReview = cells.filter((x) => x.state === 'submitted').length;
-  if (toReview > 0) todos.push({ kind: 'report_to_review', title: '运营数据报送待审核', link: '/app/reporting', count: toReview, dueOn: null });
+  if (toReview > 0) todos.push({ kind: 'reporting.to_review', title: '运营数据报送待审核', link: '/app/reporting', count: toReview, dueOn: null });
   if (actor.role !== 'district') {
     const overdue = cells.filter((x) => dueStanding(x.period.dueOn, today, x.state) === 'overdue').length;
-    if (overdue > 0) todos.push({ kind: 'report_overdue', title: '运营数据逾期未报送', link: '/app/reporting', count: overdue, dueOn: null });
+    if (overdue > 0) todos.push({ kind: 'reporting.overdue', title: '运营数据逾期未报送', link: '/app/reporting', count: overdue, dueOn: null });
   }
   return todos;
 }

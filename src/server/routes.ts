@@ -25,6 +25,7 @@ import { settingsRoutes } from './settings/routes.js';
 import { siteRoutes } from './sites/routes.js';
 import { userRoutes } from './users/routes.js';
 import { yearDataRoutes } from './yeardata/routes.js';
+import { reportingRoutes } from './reporting/routes.js';
 
 /** Every feature's routes under /api/v1. */
 export interface ApiOptions {
@@ -49,6 +50,7 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
   await app.register(siteRoutes, { db });
   await app.register(enterpriseRoutes, { db });
   await app.register(yearDataRoutes, { db });
+  await app.register(reportingRoutes, { db });
   await app.register(importRoutes, { db });
   await app.register(fileRoutes, { db, maxFileBytes: opts.maxFileBytes });
   await app.register(rulesRoutes);

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { scheduleDeadlineReminders } from './evaluations/campaign/reminders.js';
 import { scheduleRecognitionDeadlineCheck } from './yeardata/recognition-deadlines.js';
 import { schedulePreparationTerms } from './preparation/job.js';
+import { scheduleReportingReminders } from './reporting/job.js';
 import type { Config } from '../config.js';
 import { ensureInitialAdmin } from './bootstrap/admin.js';
 import { roleLabels, type Role } from '../domain/auth/roles.js';
@@ -54,6 +55,7 @@ export async function serve(config: Config): Promise<void> {
   const stopReminders = scheduleDeadlineReminders(db, (m) => app.log.info(m));
   const stopDeadlineCheck = scheduleRecognitionDeadlineCheck(db, (m) => app.log.info(m));
   const stopPreparation = schedulePreparationTerms(db, (m) => app.log.info(m));
+  const stopReporting = scheduleReportingReminders(db, (m) => app.log.info(m));
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
   printBanner(url, initialAdmins, await isDemoDatabase(db));
   console.log(`启动用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒${database.embedded ? '（内嵌 PostgreSQL）' : ''}`);
@@ -65,6 +67,7 @@ export async function serve(config: Config): Promise<void> {
     stopReminders();
     stopDeadlineCheck();
     stopPreparation();
+    stopReporting();
     void shutdown(app, { shutdown: async () => { await changes.stop(); await database.shutdown(); } }).then(
       () => {
         console.log('已停止。');

@@ -9,3 +9,4 @@ export * from './publicity.js';
 export * from './calendar.js';
 export * from './district-evaluations.js';
 export * from './district.js';
+export * from './reporting.js';

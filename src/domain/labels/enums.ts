@@ -26,6 +26,7 @@ import type { PlatformOrigin } from '../platforms/codes.js';
 import { constructionLabels } from '../recognition/form.js';
 import { materialKindLabels } from '../recognition/materials.js';
 import { preparationNeedKindLabels, preparationTermStatusLabels } from '../recognition/preparation.js';
+import { REPORT_TRANSITIONS, reportActions, reportStateLabels, type ReportAction } from '../reporting/workflow.js';
 import { recommendationLabels, verificationResultLabels } from '../recognition/expert-review.js';
 import { dayCountingLabels } from '../publicity/notice.js';
 import { noticeRevisionKindLabels, noticeStatusLabels } from '../publicity/notice-states.js';
@@ -138,6 +139,11 @@ export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>
   'district_evaluation.acknowledged': '区县评估结果已确认备案',
   'district_evaluation.returned': '区县评估结果被退回',
   'district_evaluation.reminder': '提醒报送区县评估结果',
+  'reporting.report.submitted': '运营数据已报送待审核',
+  'reporting.report.returned': '运营数据被退回修改',
+  'reporting.report.accepted': '运营数据审核通过',
+  'reporting.reminder.due_soon': '运营数据报送即将截止',
+  'reporting.reminder.overdue': '运营数据逾期未报送',
   'recognition.expert.assigned': '认定评估任务分配',
   'recognition.expert.declined': '专家回避认定评估',
   'recognition.expert.submitted': '专家已提交认定评估意见',
@@ -157,6 +163,9 @@ export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>
 /** How a record entered the registry (存量平台登记 for platforms recognized before HRSP). */
 export const PLATFORM_ORIGIN_LABELS: Readonly<Record<PlatformOrigin, string>> = { registered: '新建登记', legacy: '存量登记' };
 export const OPINION_KIND_LABELS: Readonly<Record<OpinionKind, string>> = { district_hrss: '区县人力社保局意见', district_gov: '区县政府意见' };
+/** A reporting step's name is its transition's label (src/domain/reporting/workflow.ts). */
+export const REPORT_ACTION_LABELS = Object.fromEntries(reportActions.map((a) => [a, REPORT_TRANSITIONS[a].label])) as Readonly<Record<ReportAction, string>>;
+
 /** A recognition step's name is its transition's label (src/domain/recognition/workflow.ts). */
 export const APPLICATION_ACTION_LABELS = Object.fromEntries(applicationActions.map((a) => [a, transitionOf(a).label])) as Readonly<Record<ApplicationAction, string>>;
 
@@ -230,6 +239,12 @@ export const ENUM_LABELS = {
   applicationFilePurpose: { opinion_seal: '意见盖章件', acceptance_evidence: '筹建验收材料' },
   preparationNeedKind: preparationNeedKindLabels,
   preparationTermStatus: preparationTermStatusLabels,
+  reportState: reportStateLabels,
+  reportAction: REPORT_ACTION_LABELS,
+  cycleKind: { quarterly: '季度', yearly: '年度' },
+  reminderKind: { due_soon: '截止前提醒', overdue: '逾期提醒' },
+  figureUnit: { count: '数量', yuan: '金额（元）' },
+  reportStanding: { overdue: '已逾期', due_soon: '即将截止', open: '未到期', done: '已报送', not_asked: '不适用' },
   publicitySubject: { recognition_application: '拟认定市级平台', evaluation_result: '年度评估拟定结果' },
   noticeStatus: noticeStatusLabels,
   noticeRevisionKind: noticeRevisionKindLabels,

@@ -8,7 +8,7 @@ import type { Role } from '../auth/roles.js';
 /** Pages a notification may open (names of routes in src/web/router/routes.ts). */
 export type NotificationPage =
   | 'evaluation-entry' | 'review-assignment' | 'evaluation-results' | 'recognition-application' | 'platform-detail' | 'publicity-objections'
-  | 'district-evaluation-overview' | 'district-evaluation-filing';
+  | 'district-evaluation-overview' | 'district-evaluation-filing' | 'reporting';
 
 interface KindSpec { audience: readonly Role[]; page: NotificationPage }
 
@@ -60,6 +60,12 @@ export const NOTIFICATION_KINDS = {
   'district.filing.submitted': { audience: ['bureau'], page: 'platform-detail' },
   'district.filing.questioned': { audience: ['district'], page: 'platform-detail' },
   'district.filing.acknowledged': { audience: ['district'], page: 'platform-detail' },
+  // Operating-data reporting (Art 18, 20): /app/reporting shows each role its reports (to fill, to review).
+  'reporting.report.submitted': { audience: ['district'], page: 'reporting' },
+  'reporting.report.returned': { audience: ['operator'], page: 'reporting' },
+  'reporting.report.accepted': { audience: ['operator'], page: 'reporting' },
+  'reporting.reminder.due_soon': { audience: ['operator'], page: 'reporting' },
+  'reporting.reminder.overdue': { audience: ['operator'], page: 'reporting' },
 } as const satisfies Record<string, KindSpec>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
@@ -84,6 +90,8 @@ export function notificationLink(kind: NotificationKind, ids: LinkIds): string {
       return `/app/recognition/applications/${encodeURIComponent(ids.applicationId ?? '')}`;
     case 'platform-detail':
       return `/app/platforms/${encodeURIComponent(ids.platformId ?? '')}`;
+    case 'reporting':
+      return '/app/reporting';
     case 'publicity-objections':
       return `/app/publicity/${encodeURIComponent(ids.noticeId ?? '')}/objections${ids.objectionId === undefined ? '' : `?objection=${encodeURIComponent(ids.objectionId)}`}`;
     case 'district-evaluation-overview':

@@ -38,6 +38,8 @@ const pageCalls: Record<NotificationPage, (e: string, entry: string, platformId:
   // Art 28 filings: src/server/district-evaluations/district-evaluations.test.ts opens these links.
   'district-evaluation-overview': () => [],
   'district-evaluation-filing': () => [],
+  // Not reached by this campaign; src/server/reporting/reporting.test.ts opens these links.
+  reporting: () => [],
 };
 
 const declinedBy = async (entryId: string, username: string) => (await ctx.database.pool.query(

@@ -51,12 +51,16 @@ interface Foreign {
   notice: string; objection: string;
   /** The victim district's Art 28 filing of 2025, submitted. */
   filing: string;
+  /** A submitted operating-data report of the victim's platform for `period`. */
+  report: string;
 }
 const foreign: Partial<Record<'wz' | 'jlpOther', Foreign>> = {};
 const clients: Record<string, Client> = {};
 let evaluation = '';
 let ourPlatform = '';
 let ourExpert = '';
+/** A quarterly reporting period asking comprehensive parks for a figure. */
+let period = '';
 
 /** Whole-table fingerprints of everything a write could touch (not the logs or sessions, which a refusal may add to or touch). */
 const SKIPPED_TABLES = new Set(['audit_log', 'login_log', 'sessions', '__drizzle_migrations', 'audit_chain_head', 'rate_limit_hits', 'job_runs']);
@@ -91,8 +95,12 @@ async function victim(label: string, districtCode: string, operatorOrg: string):
   const filing = (await ctx.database.pool.query<{ id: string }>(
     "insert into district_evaluation_filings (district_code, year, status, submitted_at) values ($1, 2025, 'submitted', now()) returning id", [districtCode],
   )).rows[0]!.id;
+  const report = (await ctx.database.pool.query<{ id: string }>(
+    "insert into reporting_reports (period_id, platform_id, state, figures, submitted_at) values ($1, $2, 'submitted', '{\"jobsPromoted\": 3}', now()) returning id", [period, platform],
+  )).rows[0]!.id;
   return {
     filing,
+    report,
     label, districtCode, platform, site: await makeSite(db, platform, 1000), staff: await makeStaff(db, platform, { team: 'management' }), residence, enterprise, file: '', entry: '', org: operatorOrg,
     user: user.id, session, application, notice, objection,
   };
@@ -101,6 +109,12 @@ async function victim(label: string, districtCode: string, operatorOrg: string):
 beforeAll(async () => {
   const db = ctx.database.db;
   const ourOperator = await makeOrg(db, 'operator', '500107');
+  const cycle = (await ctx.database.pool.query<{ id: string }>(
+    "insert into reporting_cycles (name, kind, year, figures) values ('越权测试季报', 'quarterly', 2026, '{\"comprehensive_park\": [\"jobsPromoted\"]}') returning id",
+  )).rows[0]!.id;
+  period = (await ctx.database.pool.query<{ id: string }>(
+    "insert into reporting_periods (cycle_id, label, quarter, due_on) values ($1, '2026 年第一季度', 1, '2026-04-15') returning id", [cycle],
+  )).rows[0]!.id;
   ourPlatform = await makePlatform(db, { districtCode: '500107', operatorOrgId: ourOperator, name: '我方园' });
   foreign.wz = await victim('万州', '500101', await makeOrg(db, 'operator', '500101'));
   foreign.jlpOther = await victim('九龙坡他方', '500107', await makeOrg(db, 'operator', '500107'));
@@ -139,12 +153,16 @@ function paramValue(op: Operation, name: string, f: Foreign): string | undefined
   if (name === 'entryId') return f.entry;
   if (name === 'code') return '1.1';
   if (name === 'noticeId') return f.notice;
+  if (name === 'periodId') return period;
+  if (name === 'platformId') return f.platform;
   if (name === 'assignmentId' || name === 'fileId' || name === 'objectionId' || name === 'itemId') return crypto.randomUUID();
   if (name !== 'id') return undefined;
   const byBase: Record<string, string> = {
     platforms: f.platform, residences: f.residence, enterprises: f.enterprise, users: f.user, organizations: f.org, sessions: f.session,
     files: f.file, schemes: 'cq-2025', evaluations: evaluation, proposals: crypto.randomUUID(), recognition: f.application, publicity: f.objection,
     'district-evaluations': f.filing,
+    // Reports under review by id (cycles and delegations are the bureau's: refused by role whatever the id).
+    reporting: f.report,
   };
   return base === undefined ? undefined : byBase[base];
 }

@@ -38,6 +38,8 @@ const PLATFORM_CREATORS: readonly Role[] = ['admin', 'bureau', 'district'];
 const REGISTRY_READERS: readonly Role[] = ['admin', 'bureau', 'district', 'district_gov', 'operator'];
 /** GET /residences/duplicates: the bureau for all, district bodies for their district. */
 const DUPLICATE_READERS: readonly Role[] = ['admin', 'bureau', 'district', 'district_gov'];
+/** Reporting: operators report, districts review, the bureau sets cycles and sees the matrix (GET /reporting/...). */
+const REPORTING: readonly Role[] = ['admin', 'bureau', 'district', 'operator'];
 const ADMIN_GROUP = '系统管理';
 const SECURITY_GROUP = '安全管理';
 const AUDIT_GROUP = '安全审计';
@@ -169,6 +171,9 @@ export const appChildRoutes: RouteRecordRaw[] = [
     component: () => import('../views/schemes/SchemeDetailView.vue'),
     meta: { title: '评分方案详情', roles: SCHEME_EDITORS, activeMenu: '/app/schemes' },
   },
+  // Operating-data reporting (Art 18, 20): one page per role (src/web/views/reporting), and one report.
+  { path: 'reporting', name: 'reporting', component: () => import('../views/reporting/ReportingView.vue'), meta: { title: '运营数据报送', roles: REPORTING, menu: {} } },
+  { path: 'reporting/:periodId/:platformId', name: 'reporting-report', component: () => import('../views/reporting/ReportView.vue'), meta: { title: '运营数据报表', roles: REPORTING, activeMenu: '/app/reporting' } },
   // Publicity notices (src/web/views/publicity): the bureau posts, corrects and withdraws them.
   { path: 'publicity', name: 'publicity', component: () => import('../views/publicity/NoticeListView.vue'), meta: { title: '公示管理', roles: BUREAU, menu: {} } },
   { path: 'publicity/new', name: 'publicity-new', component: () => import('../views/publicity/NoticeCreateView.vue'), meta: { title: '发布公示', roles: BUREAU, activeMenu: '/app/publicity' } },

@@ -17973,6 +17973,818 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reporting/cycles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 报送周期与期次 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            figures: {
+                                comprehensive_park?: string[];
+                                specialized_market?: string[];
+                                specialized_park?: string[];
+                            };
+                            id: string;
+                            /** @enum {string} */
+                            kind: "quarterly" | "yearly";
+                            name: string;
+                            periods: {
+                                dueOn: string;
+                                id: string;
+                                label: string;
+                                quarter: number | null;
+                            }[];
+                            year: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建报送周期（按季度或年度生成期次） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        daysAfterEnd: number;
+                        figures: {
+                            comprehensive_park?: string[];
+                            specialized_market?: string[];
+                            specialized_park?: string[];
+                        };
+                        /** @enum {string} */
+                        kind: "quarterly" | "yearly";
+                        name: string;
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            figures: {
+                                comprehensive_park?: string[];
+                                specialized_market?: string[];
+                                specialized_park?: string[];
+                            };
+                            id: string;
+                            /** @enum {string} */
+                            kind: "quarterly" | "yearly";
+                            name: string;
+                            periods: {
+                                dueOn: string;
+                                id: string;
+                                label: string;
+                                quarter: number | null;
+                            }[];
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporting/cycles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改报送周期：名称、各类平台的指标、各期截止日 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        figures: {
+                            comprehensive_park?: string[];
+                            specialized_market?: string[];
+                            specialized_park?: string[];
+                        };
+                        name: string;
+                        periods: {
+                            dueOn: string;
+                            /** Format: uuid */
+                            id: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            figures: {
+                                comprehensive_park?: string[];
+                                specialized_market?: string[];
+                                specialized_park?: string[];
+                            };
+                            id: string;
+                            /** @enum {string} */
+                            kind: "quarterly" | "yearly";
+                            name: string;
+                            periods: {
+                                dueOn: string;
+                                id: string;
+                                label: string;
+                                quarter: number | null;
+                            }[];
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporting/delegations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 国家级平台委托报送机构（第十八条） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        reportingOrgId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporting/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可报送的指标（按平台类型） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            feedsYearData: boolean;
+                            key: string;
+                            label: string;
+                            types: ("comprehensive_park" | "specialized_park" | "specialized_market")[];
+                            /** @enum {string} */
+                            unit: "count" | "yuan";
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporting/matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 平台×期次报送情况 */
+        get: {
+            parameters: {
+                query?: {
+                    cycleId?: string;
+                    districtCode?: string;
+                    type?: "comprehensive_park" | "specialized_park" | "specialized_market";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            periods: {
+                                cycleName: string;
+                                dueOn: string;
+                                id: string;
+                                label: string;
+                                quarter: number | null;
+                            }[];
+                            rows: {
+                                cells: {
+                                    periodId: string;
+                                    reportId: string | null;
+                                    /** @enum {string} */
+                                    standing: "overdue" | "due_soon" | "open" | "done" | "not_asked";
+                                    /** @enum {string|null} */
+                                    state: "draft" | "submitted" | "returned" | "accepted" | null;
+                                }[];
+                                districtName: string;
+                                platformId: string;
+                                platformName: string;
+                                /** @enum {string} */
+                                type: "comprehensive_park" | "specialized_park" | "specialized_market";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporting/matrix/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出报送情况（.xlsx） */
+        get: {
+            parameters: {
+                query?: {
+                    cycleId?: string;
+                    districtCode?: string;
+                    type?: "comprehensive_park" | "specialized_park" | "specialized_market";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporting/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本机构应报送的期次（状态与截止日） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cycleName: string;
+                            dueOn: string;
+                            label: string;
+                            periodId: string;
+                            platformId: string;
+                            platformName: string;
+                            returnReason: string | null;
+                            /** @enum {string} */
+                            standing: "overdue" | "due_soon" | "open" | "done";
+                            /** @enum {string|null} */
+                            state: "draft" | "submitted" | "returned" | "accepted" | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporting/periods/{periodId}/platforms/{platformId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某平台某期的报表 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    periodId: string;
+                    platformId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("submit" | "return" | "accept")[];
+                            canEdit: boolean;
+                            cycleName: string;
+                            districtName: string | null;
+                            dueOn: string;
+                            fields: {
+                                feedsYearData: boolean;
+                                key: string;
+                                label: string;
+                                types: ("comprehensive_park" | "specialized_park" | "specialized_market")[];
+                                /** @enum {string} */
+                                unit: "count" | "yuan";
+                            }[];
+                            figures: {
+                                [key: string]: number;
+                            };
+                            id: string | null;
+                            /** @enum {string} */
+                            kind: "quarterly" | "yearly";
+                            periodId: string;
+                            periodLabel: string;
+                            platformId: string;
+                            platformName: string;
+                            returnReason: string | null;
+                            reviewedAt: string | null;
+                            /** @enum {string|null} */
+                            state: "draft" | "submitted" | "returned" | "accepted" | null;
+                            submittedAt: string | null;
+                            year: number;
+                            yearDataNote: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** 保存报表（暂存） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    periodId: string;
+                    platformId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        figures: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("submit" | "return" | "accept")[];
+                            canEdit: boolean;
+                            cycleName: string;
+                            districtName: string | null;
+                            dueOn: string;
+                            fields: {
+                                feedsYearData: boolean;
+                                key: string;
+                                label: string;
+                                types: ("comprehensive_park" | "specialized_park" | "specialized_market")[];
+                                /** @enum {string} */
+                                unit: "count" | "yuan";
+                            }[];
+                            figures: {
+                                [key: string]: number;
+                            };
+                            id: string | null;
+                            /** @enum {string} */
+                            kind: "quarterly" | "yearly";
+                            periodId: string;
+                            periodLabel: string;
+                            platformId: string;
+                            platformName: string;
+                            returnReason: string | null;
+                            reviewedAt: string | null;
+                            /** @enum {string|null} */
+                            state: "draft" | "submitted" | "returned" | "accepted" | null;
+                            submittedAt: string | null;
+                            year: number;
+                            yearDataNote: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporting/periods/{periodId}/platforms/{platformId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 报送（须填全本期指标） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    periodId: string;
+                    platformId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        figures: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("submit" | "return" | "accept")[];
+                            canEdit: boolean;
+                            cycleName: string;
+                            districtName: string | null;
+                            dueOn: string;
+                            fields: {
+                                feedsYearData: boolean;
+                                key: string;
+                                label: string;
+                                types: ("comprehensive_park" | "specialized_park" | "specialized_market")[];
+                                /** @enum {string} */
+                                unit: "count" | "yuan";
+                            }[];
+                            figures: {
+                                [key: string]: number;
+                            };
+                            id: string | null;
+                            /** @enum {string} */
+                            kind: "quarterly" | "yearly";
+                            periodId: string;
+                            periodLabel: string;
+                            platformId: string;
+                            platformName: string;
+                            returnReason: string | null;
+                            reviewedAt: string | null;
+                            /** @enum {string|null} */
+                            state: "draft" | "submitted" | "returned" | "accepted" | null;
+                            submittedAt: string | null;
+                            year: number;
+                            yearDataNote: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporting/reports/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核通过（年度报表写入年度数据） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("submit" | "return" | "accept")[];
+                            canEdit: boolean;
+                            cycleName: string;
+                            districtName: string | null;
+                            dueOn: string;
+                            fields: {
+                                feedsYearData: boolean;
+                                key: string;
+                                label: string;
+                                types: ("comprehensive_park" | "specialized_park" | "specialized_market")[];
+                                /** @enum {string} */
+                                unit: "count" | "yuan";
+                            }[];
+                            figures: {
+                                [key: string]: number;
+                            };
+                            id: string | null;
+                            /** @enum {string} */
+                            kind: "quarterly" | "yearly";
+                            periodId: string;
+                            periodLabel: string;
+                            platformId: string;
+                            platformName: string;
+                            returnReason: string | null;
+                            reviewedAt: string | null;
+                            /** @enum {string|null} */
+                            state: "draft" | "submitted" | "returned" | "accepted" | null;
+                            submittedAt: string | null;
+                            year: number;
+                            yearDataNote: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporting/reports/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退回报表（须说明原因） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("submit" | "return" | "accept")[];
+                            canEdit: boolean;
+                            cycleName: string;
+                            districtName: string | null;
+                            dueOn: string;
+                            fields: {
+                                feedsYearData: boolean;
+                                key: string;
+                                label: string;
+                                types: ("comprehensive_park" | "specialized_park" | "specialized_market")[];
+                                /** @enum {string} */
+                                unit: "count" | "yuan";
+                            }[];
+                            figures: {
+                                [key: string]: number;
+                            };
+                            id: string | null;
+                            /** @enum {string} */
+                            kind: "quarterly" | "yearly";
+                            periodId: string;
+                            periodLabel: string;
+                            platformId: string;
+                            platformName: string;
+                            returnReason: string | null;
+                            reviewedAt: string | null;
+                            /** @enum {string|null} */
+                            state: "draft" | "submitted" | "returned" | "accepted" | null;
+                            submittedAt: string | null;
+                            year: number;
+                            yearDataNote: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporting/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待审核与已审核的报表 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            districtName: string;
+                            dueOn: string;
+                            id: string;
+                            periodId: string;
+                            periodLabel: string;
+                            platformId: string;
+                            platformName: string;
+                            /** @enum {string} */
+                            state: "draft" | "submitted" | "returned" | "accepted";
+                            submittedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/residences/duplicates": {
         parameters: {
             query?: never;

@@ -38,6 +38,8 @@ const PLATFORM_CREATORS: readonly Role[] = ['admin', 'bureau', 'district'];
 const REGISTRY_READERS: readonly Role[] = ['admin', 'bureau', 'district', 'district_gov', 'operator'];
 /** GET /residences/duplicates: the bureau for all, district bodies for their district. */
 const DUPLICATE_READERS: readonly Role[] = ['admin', 'bureau', 'district', 'district_gov'];
+/** GET /statistics/*: the bureau for the city by district, a district unit for its own district and the city totals. */
+const STATISTICS_READERS: readonly Role[] = ['admin', 'bureau', 'district'];
 const ADMIN_GROUP = '系统管理';
 const SECURITY_GROUP = '安全管理';
 const AUDIT_GROUP = '安全审计';
@@ -79,6 +81,7 @@ export const appChildRoutes: RouteRecordRaw[] = [
     component: () => import('../views/enterprises/EnterpriseListView.vue'),
     meta: { title: '企业名录', roles: REGISTRY_READERS, menu: {} },
   },
+  { path: 'statistics', name: 'statistics', component: () => import('../views/statistics/StatisticsView.vue'), meta: { title: '统计分析', roles: STATISTICS_READERS, menu: {} } },
   {
     path: 'enterprises/duplicates',
     name: 'enterprise-duplicates',

@@ -66,7 +66,7 @@ export async function figureRows(db: Executor, from: number, to: number, f: Plat
       from k join p on p.id = k.platform_id
       left join r on r.platform_id = k.platform_id and r.y = k.y
       left join d on d.platform_id = k.platform_id and d.y = k.y)
-    select y as year, p.district_code, p.type, p.level, count(*)::int as platforms, sum(ent)::int as enterprises, sum(above)::int as above_scale,
+    select y as year, ${districtSets ? sql`p.district_code` : sql`null::text`} as district_code, p.type, p.level, count(*)::int as platforms, sum(ent)::int as enterprises, sum(above)::int as above_scale,
       sum(rev)::text as revenue, sum(tax)::text as tax, sum(served)::bigint::text as served, sum(placed)::bigint::text as placed
     from py p
     group by ${sets}`);

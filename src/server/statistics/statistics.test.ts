@@ -125,6 +125,17 @@ describe('figures', () => {
     expect(byLevel.city).toEqual(expected(2023, (p) => p.level === 'district'));
   });
 
+  it('trends per year for the whole city (the bureau, no district chosen)', async () => {
+    const r = await c.bureau!.call('GET', '/statistics/trends?from=2023&to=2024&type=specialized_market');
+    expect(r.statusCode, r.body).toBe(200);
+    const t = r.json<{ focus: unknown; years: { year: number; city: unknown; focusFigures: unknown }[] }>();
+    expect(t.focus).toBeNull();
+    for (const y of t.years) {
+      expect(y.city).toEqual(expected(y.year, (p) => p.type === 'specialized_market'));
+      expect(y.focusFigures).toBeNull();
+    }
+  });
+
   it('trends per year for the city and the focus', async () => {
     const t = (await c.jlp!.call('GET', '/statistics/trends?from=2022&to=2024')).json<{ years: { year: number; city: unknown; focusFigures: unknown }[] }>();
     expect(t.years.map((y) => y.year)).toEqual([2022, 2023, 2024]);

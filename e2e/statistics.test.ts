@@ -47,6 +47,7 @@ describe('statistics dashboard', () => {
       expect(png.suggestedFilename()).toMatch(/年趋势\.png$/);
 
       await page.getByTestId('anomaly-table').waitFor();
+      await page.waitForTimeout(1500); // the charts' entry animation
       await screenshot(page, 'statistics-bureau');
       // Choosing a district adds its own row beside the city's.
       await page.getByTestId('filter-district').click();
@@ -71,6 +72,7 @@ describe('statistics dashboard', () => {
       expect(await page.getByTestId('own-district').innerText()).toContain('九龙坡区');
       expect(await page.getByTestId('chart-districts').innerText()).toContain('九龙坡区占全市比重');
       await page.getByTestId('anomaly-table').waitFor();
+      await page.waitForTimeout(1500); // the charts' entry animation
       await screenshot(page, 'statistics-district');
       expect(errors).toEqual([]);
     } finally {

@@ -125,26 +125,31 @@ function jumpAnomalies(pairs: repo.PlatformPair[], year: number, percent: number
   return out;
 }
 
+/** Pool connections the prefill check may hold at once: the registry is read per entry, so a few run side by side. */
+const PREFILL_CONCURRENCY = 4;
+
 /** The self-evaluation against the registry's figures it was pre-filled from (recomputed now, with the campaign scheme's counting). */
+async function prefillAnomaly(db: Db, e: repo.EntryFigures, year: number, residents: 'year_end' | 'arrivals'): Promise<Anomaly | null> {
+  const registry = await sheetFactsFor(db, e.platformId, year, { residents });
+  const self = typeof e.facts === 'object' && e.facts !== null ? Object.fromEntries(Object.entries(e.facts)) : {};
+  const changed = changedFigures(Object.fromEntries(Object.entries(registry.facts)), self);
+  if (changed.length === 0) return null;
+  const what = changed.slice(0, 5).map((c) => `${factPathLabel(c.path)}：登记 ${c.registry}，自评 ${c.self}`).join('；');
+  return {
+    rule: 'prefill_changed', platformId: e.platformId, platformName: e.platformName, districtName: e.districtName,
+    explanation: `自评填报的 ${changed.length} 项数据与登记数据不一致（${what}${changed.length > 5 ? '；等' : ''}）`,
+    link: `/app/evaluations/${e.evaluationId}/entries/${e.entryId}`,
+  };
+}
+
 async function prefillAnomalies(db: Db, entries: repo.EntryFigures[], year: number): Promise<Anomaly[]> {
-  const out: Anomaly[] = [];
   const residentsBy = new Map<string, 'year_end' | 'arrivals'>();
-  for (const e of entries) {
-    let residents = residentsBy.get(e.schemeId);
-    if (residents === undefined) {
-      residents = (await loadScheme(db, e.schemeId)).scheme.settings.residents;
-      residentsBy.set(e.schemeId, residents);
-    }
-    const registry = await sheetFactsFor(db, e.platformId, year, { residents });
-    const self = typeof e.facts === 'object' && e.facts !== null ? Object.fromEntries(Object.entries(e.facts)) : {};
-    const changed = changedFigures(Object.fromEntries(Object.entries(registry.facts)), self);
-    if (changed.length === 0) continue;
-    const what = changed.slice(0, 5).map((c) => `${factPathLabel(c.path)}：登记 ${c.registry}，自评 ${c.self}`).join('；');
-    out.push({
-      rule: 'prefill_changed', platformId: e.platformId, platformName: e.platformName, districtName: e.districtName,
-      explanation: `自评填报的 ${changed.length} 项数据与登记数据不一致（${what}${changed.length > 5 ? '；等' : ''}）`,
-      link: `/app/evaluations/${e.evaluationId}/entries/${e.entryId}`,
-    });
+  for (const id of new Set(entries.map((e) => e.schemeId))) residentsBy.set(id, (await loadScheme(db, id)).scheme.settings.residents);
+  const out: Anomaly[] = [];
+  for (let i = 0; i < entries.length; i += PREFILL_CONCURRENCY) {
+    const batch = entries.slice(i, i + PREFILL_CONCURRENCY);
+    const found = await Promise.all(batch.map((e) => prefillAnomaly(db, e, year, residentsBy.get(e.schemeId) ?? 'year_end')));
+    for (const a of found) if (a) out.push(a);
   }
   return out;
 }

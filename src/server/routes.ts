@@ -23,6 +23,7 @@ import { schemeRoutes } from './schemes/routes.js';
 import { sessionRoutes } from './sessions/routes.js';
 import { settingsRoutes } from './settings/routes.js';
 import { siteRoutes } from './sites/routes.js';
+import { statisticsRoutes } from './statistics/routes.js';
 import { userRoutes } from './users/routes.js';
 import { yearDataRoutes } from './yeardata/routes.js';
 import { reportingRoutes } from './reporting/routes.js';
@@ -51,6 +52,7 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
   await app.register(enterpriseRoutes, { db });
   await app.register(yearDataRoutes, { db });
   await app.register(reportingRoutes, { db });
+  await app.register(statisticsRoutes, { db });
   await app.register(importRoutes, { db });
   await app.register(fileRoutes, { db, maxFileBytes: opts.maxFileBytes });
   await app.register(rulesRoutes);

@@ -111,14 +111,21 @@ export const enterprises = pgTable('enterprises', {
   usccAcceptedAt: timestamp('uscc_accepted_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [
+  // The few enterprises with an override reason: the statistics leave out those still waiting for a reviewer.
+  index('enterprises_uscc_override_idx').on(t.id).where(sql`${t.usccOverrideReason} is not null`),
+]);
 
 /** 规模以上: a yearly status from the statistics bureau, recorded, never computed. */
 export const enterpriseYears = pgTable('enterprise_years', {
   enterpriseId: uuid('enterprise_id').notNull().references(() => enterprises.id, { onDelete: 'cascade' }),
   year: integer('year').notNull(),
   aboveScale: boolean('above_scale').notNull(),
-}, (t) => [uniqueIndex('enterprise_years_pk').on(t.enterpriseId, t.year)]);
+}, (t) => [
+  uniqueIndex('enterprise_years_pk').on(t.enterpriseId, t.year),
+  // The statistics read one year's flags for all residents at once (src/server/statistics).
+  index('enterprise_years_year_idx').on(t.year, t.enterpriseId, t.aboveScale),
+]);
 
 /** An enterprise's residence in a platform in a year, with that year's figures (whole yuan). */
 export const residences = pgTable('residences', {
@@ -138,6 +145,8 @@ export const residences = pgTable('residences', {
 }, (t) => [
   uniqueIndex('residences_platform_enterprise_year').on(t.platformId, t.enterpriseId, t.year),
   index('residences_enterprise_year_idx').on(t.enterpriseId, t.year),
+  // The statistics sum a year (or a range of years) over every platform.
+  index('residences_year_platform_idx').on(t.year, t.platformId),
 ]);
 
 /**

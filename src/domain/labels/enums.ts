@@ -10,6 +10,7 @@ import { filingStatusLabels } from '../district-evaluations/filing.js';
 import { orgKindLabels, roleLabels } from '../auth/roles.js';
 import { entryStatusLabels } from '../evaluation/workflow.js';
 import { GRADE_LABELS } from '../grading/types.js';
+import { anomalyRuleLabels, statisticsChartLabels } from '../statistics/anomalies.js';
 import type { CheckOutcome, ConditionStatus } from '../conditions/types.js';
 import type { Strength } from '../conditions/policy-types.js';
 import { RECOMMENDATION_TEXT } from '../grading/types.js';
@@ -195,6 +196,8 @@ export const ENUM_LABELS = {
   evaluationStatus: EVALUATION_STATUS_LABELS,
   schemeStatus: SCHEME_STATUS_LABELS,
   grade: GRADE_LABELS,
+  anomalyRule: anomalyRuleLabels,
+  statisticsChart: statisticsChartLabels,
   gradeSource: GRADE_SOURCE_LABELS,
   rowDecision: ROW_DECISION_LABELS,
   assignmentStatus: ASSIGNMENT_STATUS_LABELS,

@@ -82,6 +82,10 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   isHrService: '是否人力资源服务企业',
   aboveScale: '是否规模以上',
   year: '年度',
+  // Statistics (src/server/statistics).
+  byDistrict: '分区县', byLevel: '分级别', byType: '分性质', chart: '图表', city: '全市合计', focus: '所看区县', focusFigures: '所看区县合计',
+  focusGrades: '所看区县等次分布', jumpPercent: '同比变动阈值（%）', placed: '就业/人才供给人数', published: '已公布',
+  rule: '异常类型', scoreGap: '得分差异阈值（分）', served: '服务人次',
   mode: '入驻方式',
   entryDate: '入驻日期',
   exitDate: '退出日期',

@@ -40,6 +40,8 @@ const REGISTRY_READERS: readonly Role[] = ['admin', 'bureau', 'district', 'distr
 const DUPLICATE_READERS: readonly Role[] = ['admin', 'bureau', 'district', 'district_gov'];
 /** Reporting: operators report, districts review, the bureau sets cycles and sees the matrix (GET /reporting/...). */
 const REPORTING: readonly Role[] = ['admin', 'bureau', 'district', 'operator'];
+/** GET /statistics/*: the bureau for the city by district, a district unit for its own district and the city totals. */
+const STATISTICS_READERS: readonly Role[] = ['admin', 'bureau', 'district'];
 const ADMIN_GROUP = '系统管理';
 const SECURITY_GROUP = '安全管理';
 const AUDIT_GROUP = '安全审计';
@@ -84,6 +86,7 @@ export const appChildRoutes: RouteRecordRaw[] = [
     component: () => import('../views/enterprises/EnterpriseListView.vue'),
     meta: { title: '企业名录', roles: REGISTRY_READERS, menu: {} },
   },
+  { path: 'statistics', name: 'statistics', component: () => import('../views/statistics/StatisticsView.vue'), meta: { title: '统计分析', roles: STATISTICS_READERS, menu: {} } },
   {
     path: 'enterprises/duplicates',
     name: 'enterprise-duplicates',

@@ -19955,6 +19955,339 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/statistics/anomalies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 异常数据提示 */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                    jumpPercent?: number;
+                    scoreGap?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                districtName: string;
+                                explanation: string;
+                                link: string;
+                                platformId: string;
+                                platformName: string;
+                                /** @enum {string} */
+                                rule: "duplicate_residence" | "revenue_jump" | "enterprise_jump" | "prefill_changed" | "score_gap";
+                            }[];
+                            jumpPercent: number;
+                            scoreGap: number;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出图表数据（.xlsx） */
+        get: {
+            parameters: {
+                query: {
+                    chart: "figures" | "districts" | "trends" | "grades";
+                    year: number;
+                    from?: number;
+                    type?: "comprehensive_park" | "specialized_park" | "specialized_market";
+                    level?: "national" | "municipal" | "district";
+                    districtCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度主要指标：全市、分区县、分性质、分级别 */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                    type?: "comprehensive_park" | "specialized_park" | "specialized_market";
+                    level?: "national" | "municipal" | "district";
+                    districtCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byDistrict: {
+                                districtCode: string;
+                                districtName: string;
+                                figures: {
+                                    aboveScale: number;
+                                    enterprises: number;
+                                    placed: number;
+                                    platforms: number;
+                                    revenueYuan: string;
+                                    served: number;
+                                    taxYuan: string;
+                                };
+                            }[];
+                            byLevel: {
+                                figures: {
+                                    aboveScale: number;
+                                    enterprises: number;
+                                    placed: number;
+                                    platforms: number;
+                                    revenueYuan: string;
+                                    served: number;
+                                    taxYuan: string;
+                                };
+                                /** @enum {string} */
+                                level: "national" | "municipal" | "district";
+                            }[];
+                            byType: {
+                                figures: {
+                                    aboveScale: number;
+                                    enterprises: number;
+                                    placed: number;
+                                    platforms: number;
+                                    revenueYuan: string;
+                                    served: number;
+                                    taxYuan: string;
+                                };
+                                /** @enum {string} */
+                                type: "comprehensive_park" | "specialized_park" | "specialized_market";
+                            }[];
+                            city: {
+                                aboveScale: number;
+                                enterprises: number;
+                                placed: number;
+                                platforms: number;
+                                revenueYuan: string;
+                                served: number;
+                                taxYuan: string;
+                            };
+                            focus: {
+                                districtCode: string;
+                                districtName: string;
+                            } | null;
+                            focusFigures: {
+                                aboveScale: number;
+                                enterprises: number;
+                                placed: number;
+                                platforms: number;
+                                revenueYuan: string;
+                                served: number;
+                                taxYuan: string;
+                            } | null;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/grades": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已公布评估结果的等次分布 */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                    type?: "comprehensive_park" | "specialized_park" | "specialized_market";
+                    level?: "national" | "municipal" | "district";
+                    districtCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byDistrict: {
+                                districtCode: string;
+                                districtName: string;
+                                grades: {
+                                    count: number;
+                                    /** @enum {string} */
+                                    grade: "excellent" | "pass" | "fail";
+                                }[];
+                            }[];
+                            city: {
+                                count: number;
+                                /** @enum {string} */
+                                grade: "excellent" | "pass" | "fail";
+                            }[];
+                            focus: {
+                                districtCode: string;
+                                districtName: string;
+                            } | null;
+                            focusGrades: {
+                                count: number;
+                                /** @enum {string} */
+                                grade: "excellent" | "pass" | "fail";
+                            }[] | null;
+                            published: boolean;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/trends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 主要指标的年度趋势 */
+        get: {
+            parameters: {
+                query: {
+                    from: number;
+                    to: number;
+                    type?: "comprehensive_park" | "specialized_park" | "specialized_market";
+                    level?: "national" | "municipal" | "district";
+                    districtCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            focus: {
+                                districtCode: string;
+                                districtName: string;
+                            } | null;
+                            years: {
+                                city: {
+                                    aboveScale: number;
+                                    enterprises: number;
+                                    placed: number;
+                                    platforms: number;
+                                    revenueYuan: string;
+                                    served: number;
+                                    taxYuan: string;
+                                };
+                                focusFigures: {
+                                    aboveScale: number;
+                                    enterprises: number;
+                                    placed: number;
+                                    platforms: number;
+                                    revenueYuan: string;
+                                    served: number;
+                                    taxYuan: string;
+                                } | null;
+                                year: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;

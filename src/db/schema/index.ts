@@ -7,3 +7,4 @@ export * from './cluster.js';
 export * from './recognition.js';
 export * from './publicity.js';
 export * from './calendar.js';
+export * from './support.js';

@@ -28,6 +28,7 @@ import { recommendationLabels, verificationResultLabels } from '../recognition/e
 import { dayCountingLabels } from '../publicity/notice.js';
 import { noticeRevisionKindLabels, noticeStatusLabels } from '../publicity/notice-states.js';
 import { objectionOutcomeLabels, objectionSourceLabels, objectionStatusLabels, replyMethodLabels } from '../publicity/objection.js';
+import { supportKindLabels, supportOutcomeLabels, supportStandingLabels } from '../support/eligibility.js';
 import { applicationActions, applicationStateLabels, transitionOf, type ApplicationAction, type OpinionKind } from '../recognition/workflow.js';
 
 export {
@@ -223,6 +224,9 @@ export const ENUM_LABELS = {
   noticeRevisionKind: noticeRevisionKindLabels,
   objectionSource: objectionSourceLabels,
   replyMethod: replyMethodLabels,
+  supportKind: supportKindLabels,
+  supportOutcome: supportOutcomeLabels,
+  supportStanding: supportStandingLabels,
 } as const satisfies Record<string, Readonly<Record<string, string>>>;
 
 export type EnumName = keyof typeof ENUM_LABELS;

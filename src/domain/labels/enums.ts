@@ -227,6 +227,7 @@ export const ENUM_LABELS = {
   supportKind: supportKindLabels,
   supportOutcome: supportOutcomeLabels,
   supportStanding: supportStandingLabels,
+  supportGroup: { platform: '按平台', district: '按区县', year: '按年度' },
 } as const satisfies Record<string, Readonly<Record<string, string>>>;
 
 export type EnumName = keyof typeof ENUM_LABELS;

@@ -276,6 +276,17 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   tally: '意见汇总',
   upheldObjections: '成立的异议',
   verdicts: '核验意见',
+  // support measures (Art 23–26, 32)
+  standing: '等次对应的推荐意见',
+  standingLabel: '等次对应的推荐意见',
+  qualifies: '等次是否符合',
+  basis: '依据',
+  platformLevel: '平台级别',
+  amountYuan: '金额（元）',
+  recordedAt: '登记时间',
+  granted: '已获支持件数',
+  grantedYuan: '已获支持金额（元）',
+  recordedYuan: '登记金额（元）',
   // 筹建 (Art 15)
   term: '筹建期',
   needKind: '急需事项类别',

@@ -45,6 +45,8 @@ interface Foreign {
   application: string;
   /** A publicity notice listing that application, and an objection to it (the bureau's only). */
   notice: string; objection: string;
+  /** A support item of the victim platform (Art 23–26). */
+  support: string;
 }
 const foreign: Partial<Record<'wz' | 'jlpOther', Foreign>> = {};
 const clients: Record<string, Client> = {};
@@ -82,9 +84,12 @@ async function victim(label: string, districtCode: string, operatorOrg: string):
   const objection = (await ctx.database.pool.query<{ id: string }>(
     "insert into publicity_objections (notice_id, item_id, received_on, summary) values ($1, $2, current_date, '越权测试异议') returning id", [notice, item],
   )).rows[0]!.id;
+  const support = (await ctx.database.pool.query<{ id: string }>(
+    "insert into support_items (platform_id, district_code, year, kind, title, standing, basis) values ($1, $2, 2025, 'city_fund', $3, 'not_tied', '测试') returning id", [platform, districtCode, `${label}扶持`],
+  )).rows[0]!.id;
   return {
     label, districtCode, platform, site: await makeSite(db, platform, 1000), staff: await makeStaff(db, platform, { team: 'management' }), residence, enterprise, file: '', entry: '', org: operatorOrg,
-    user: user.id, session, application, notice, objection,
+    user: user.id, session, application, notice, objection, support,
   };
 }
 
@@ -133,7 +138,7 @@ function paramValue(op: Operation, name: string, f: Foreign): string | undefined
   if (name !== 'id') return undefined;
   const byBase: Record<string, string> = {
     platforms: f.platform, residences: f.residence, enterprises: f.enterprise, users: f.user, organizations: f.org, sessions: f.session,
-    files: f.file, schemes: 'cq-2025', evaluations: evaluation, proposals: crypto.randomUUID(), recognition: f.application, publicity: f.objection,
+    files: f.file, schemes: 'cq-2025', evaluations: evaluation, proposals: crypto.randomUUID(), recognition: f.application, publicity: f.objection, support: f.support,
   };
   return base === undefined ? undefined : byBase[base];
 }

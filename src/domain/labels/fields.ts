@@ -276,7 +276,11 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   tally: '意见汇总',
   upheldObjections: '成立的异议',
   verdicts: '核验意见',
-  // support measures (Art 23–26, 32)
+  // support measures (Art 23–26, 32); the home page's to-dos and chart
+  due: '截止日',
+  chart: '统计图',
+  categories: '分类',
+  series: '数据系列',
   standing: '等次对应的推荐意见',
   standingLabel: '等次对应的推荐意见',
   qualifies: '等次是否符合',

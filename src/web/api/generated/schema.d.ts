@@ -6038,7 +6038,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 本角色首页数字 */
+        /** 本角色首页：数字、待办（链接到办理页面，含截止日）和统计图 */
         get: {
             parameters: {
                 query?: never;
@@ -6055,6 +6055,14 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            chart: {
+                                categories: string[];
+                                series: {
+                                    data: (number | null)[];
+                                    name: string;
+                                }[];
+                                title: string;
+                            } | null;
                             counts: {
                                 label: string;
                                 value: number;
@@ -6062,6 +6070,7 @@ export interface paths {
                             /** @enum {string} */
                             role: "admin" | "security_admin" | "auditor" | "bureau" | "district" | "district_gov" | "operator" | "expert";
                             tasks: {
+                                due?: string | null;
                                 kind: string;
                                 link: string;
                                 title: string;

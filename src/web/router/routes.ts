@@ -143,6 +143,7 @@ export const appChildRoutes: RouteRecordRaw[] = [
     meta: { title: '评分方案详情', roles: SCHEME_EDITORS, activeMenu: '/app/schemes' },
   },
   // Publicity notices (src/web/views/publicity): the bureau posts, corrects and withdraws them.
+  { path: 'support', name: 'support', component: () => import('../views/support/SupportView.vue'), meta: { title: '支持措施', roles: REGISTRY_READERS, menu: {} } },
   { path: 'publicity', name: 'publicity', component: () => import('../views/publicity/NoticeListView.vue'), meta: { title: '公示管理', roles: BUREAU, menu: {} } },
   { path: 'publicity/new', name: 'publicity-new', component: () => import('../views/publicity/NoticeCreateView.vue'), meta: { title: '发布公示', roles: BUREAU, activeMenu: '/app/publicity' } },
   { path: 'publicity/:id', name: 'publicity-notice', component: () => import('../views/publicity/NoticeDetailView.vue'), meta: { title: '公示详情', roles: BUREAU, activeMenu: '/app/publicity' } },

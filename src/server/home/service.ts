@@ -197,7 +197,8 @@ async function chartFor(db: Db, ctx: RequestContext): Promise<HomeChart | null> 
       const mine = await listMine(db, ctx.actor.userId);
       const years = [...new Set(mine.map((a) => a.year))].sort();
       if (years.length === 0) return null;
-      const series = (['assigned', 'submitted', 'declined'] as const).map((s) => ({ name: { assigned: '待评审', submitted: '已提交', declined: '已回避' }[s], data: years.map((y) => mine.filter((a) => a.year === y && a.status === s).length) }));
+      const series = (['assigned', 'submitted', 'declined'] as const).map((s) => ({ name: { assigned: '待评审', submitted: '已提交', declined: '已回避' }[s], data: years.map((y) => mine.filter((a) => a.year === y && a.status === s).length) }))
+        .filter((x) => x.data.some((n) => n > 0));
       return { title: '我的评审任务：按年度和状态', categories: years.map((y) => `${y} 年`), series };
     }
     case 'admin':

@@ -65,7 +65,7 @@ export const PROPOSAL_KIND_LABELS = { removal: '建议退出市级平台', promo
 export const PROPOSAL_STATUS_LABELS = { proposed: '待处理', confirmed: '已确认', rejected: '已驳回' } as const;
 export const DISTRICT_KIND_LABELS = { district: '区', county: '县', 'autonomous-county': '自治县', 'functional-zone': '功能区' } as const;
 export const FILE_OWNER_LABELS = {
-  platform: '平台材料', site: '场地材料', residence: '入驻企业材料', year_data: '年度运营数据证明材料', evaluation_entry: '年度评估佐证材料',
+  platform: '平台材料', site: '场地材料', residence: '入驻企业材料', year_data: '年度运营数据证明材料', evaluation_entry: '年度评估佐证材料', support_item: '扶持事项文件',
 } as const;
 export const FILE_PURPOSE_LABELS = { recognition: '认定（备案）材料', operation: '运营管理材料', other: '其他材料', agreement: '入驻协议' } as const;
 export const WINDOW_LABELS = { selfEvaluationEnd: '自评截止日', districtReviewEnd: '区县初审截止日', municipalReviewEnd: '市级评审截止日' } as const;

@@ -13,7 +13,7 @@ import * as repo from './repository.js';
 import type { CreateSupportInput, UpdateSupportInput } from './schema.js';
 
 /** Who may record or change items: the bureau everywhere, a district HRSS unit in its district; nobody else. */
-function writeScope(ctx: RequestContext): PlatformScope {
+export function supportWriteScope(ctx: RequestContext): PlatformScope {
   switch (ctx.actor.role) {
     case 'admin':
     case 'bureau':
@@ -73,7 +73,7 @@ export async function getItem(db: Db, ctx: RequestContext, id: string) {
 export async function createItem(db: Db, ctx: RequestContext, input: CreateSupportInput) {
   checkKind(ctx, input.kind);
   const id = await db.transaction(async (tx) => {
-    const platform = await repo.findPlatformForSupport(tx, writeScope(ctx), input.platformId);
+    const platform = await repo.findPlatformForSupport(tx, supportWriteScope(ctx), input.platformId);
     if (!platform) throw errors.notFound('平台');
     const e = await eligibilityOf(tx, platform, input.year, input.kind);
     if (supportReasonMissing(e, input.reason)) {
@@ -96,7 +96,7 @@ export async function createItem(db: Db, ctx: RequestContext, input: CreateSuppo
 /** Outcome, amount and note change as the item is handled; the basis stays as recorded. */
 export async function updateItem(db: Db, ctx: RequestContext, id: string, input: UpdateSupportInput) {
   await db.transaction(async (tx) => {
-    const before = await repo.findSupportItem(tx, writeScope(ctx), id);
+    const before = await repo.findSupportItem(tx, supportWriteScope(ctx), id);
     if (!before) throw errors.notFound('扶持事项');
     checkKind(ctx, before.kind);
     const patch = { outcome: input.outcome, amountYuan: input.amountYuan, note: input.note };

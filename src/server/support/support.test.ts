@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type Client, useTestApp } from '../../../test/app.js';
 import { makeOrg, makePlatform, makeUser } from '../../../test/factories.js';
+import { tinyExe, tinyPdf, upload } from '../../../test/multipart.js';
 import { evaluationEntries, evaluations } from '../../db/schema/index.js';
 
 const ctx = useTestApp();
@@ -134,5 +135,26 @@ describe('totals', () => {
     // A district sees only its own district's totals.
     expect(Object.keys(await got(c.jlp, 'district'))).toEqual(['500107']);
     expect((await got(c.bureau, 'district'))['500103']).toEqual({ items: 1, grantedYuan: 300_000, recordedYuan: 300_000 });
+  });
+});
+
+describe('documents', () => {
+  it('the bureau attaches a PDF to an item (content checked); a renamed program is refused; the operator may not attach or delete', async () => {
+    const item = (await c.bureau.call('GET', `/support/items?platformId=${p.good}&kind=cluster`)).json<{ items: Item[] }>().items[0]!;
+    const fields = { platformId: p.good, ownerType: 'support_item', ownerId: item.id };
+    const ok = await upload(ctx.app, c.bureau, '/files', fields, { name: '推荐文件.pdf', content: tinyPdf, type: 'application/pdf' });
+    expect(ok.statusCode, ok.body).toBe(201);
+    const fileId = ok.json<{ id: string }>().id;
+    const exe = await upload(ctx.app, c.bureau, '/files', fields, { name: '推荐文件.pdf', content: tinyExe, type: 'application/pdf' });
+    expect(exe.statusCode).toBe(400);
+    expect(exe.json<{ details: { field: string }[] }>().details[0]?.field).toBe('file');
+    const byOperator = await upload(ctx.app, c.operator, '/files', fields, { name: 'x.pdf', content: tinyPdf, type: 'application/pdf' });
+    expect(byOperator.statusCode).toBe(400);
+    expect(byOperator.json<{ details: { field: string }[] }>().details[0]?.field).toBe('ownerId');
+    expect((await c.operator.call('DELETE', `/files/${fileId}`)).statusCode).toBe(403);
+    // Another platform's item is no owner for this platform's file.
+    const other = (await c.bureau.call('GET', `/support/items?platformId=${p.bad}`)).json<{ items: Item[] }>().items[0]!;
+    expect((await upload(ctx.app, c.bureau, '/files', { ...fields, ownerId: other.id }, { name: 'x.pdf', content: tinyPdf, type: 'application/pdf' })).statusCode).toBe(400);
+    expect((await q('select 1 from files where owner_type = $1', ['support_item'])).length).toBe(1);
   });
 });

@@ -5843,7 +5843,7 @@ export interface paths {
             parameters: {
                 query: {
                     platformId: string;
-                    ownerType?: "platform" | "site" | "residence" | "year_data" | "evaluation_entry";
+                    ownerType?: "platform" | "site" | "residence" | "year_data" | "evaluation_entry" | "support_item";
                     ownerId?: string;
                     year?: number;
                     purpose?: string;
@@ -5866,7 +5866,7 @@ export interface paths {
                             originalName: string;
                             ownerId: string | null;
                             /** @enum {string} */
-                            ownerType: "platform" | "site" | "residence" | "year_data" | "evaluation_entry";
+                            ownerType: "platform" | "site" | "residence" | "year_data" | "evaluation_entry" | "support_item";
                             platformId: string;
                             previewable: boolean;
                             purpose: string | null;
@@ -5903,7 +5903,7 @@ export interface paths {
                             originalName: string;
                             ownerId: string | null;
                             /** @enum {string} */
-                            ownerType: "platform" | "site" | "residence" | "year_data" | "evaluation_entry";
+                            ownerType: "platform" | "site" | "residence" | "year_data" | "evaluation_entry" | "support_item";
                             platformId: string;
                             previewable: boolean;
                             purpose: string | null;

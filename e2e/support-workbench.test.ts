@@ -81,6 +81,12 @@ describe('support items recorded by the bureau', () => {
     await expect.poll(() => page.getByTestId('support-items').innerText(), { timeout: 15_000 }).toContain('推荐纳入集聚区（2025 年度尚无等次）');
     expect(await page.getByTestId('support-items').innerText()).toContain('理由：承接市级重大项目，经局务会研究同意推荐');
     await screenshot(page, 'support-register');
+
+    // A document for the item, through the shared upload (its content is checked by the server).
+    await page.getByTestId('support-docs').first().click();
+    await page.locator('.el-dialog input[type=file]').setInputFiles({ name: '推荐函.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') });
+    await expect.poll(() => page.locator('.el-dialog').filter({ hasText: '文件' }).last().innerText(), { timeout: 15_000 }).toContain('推荐函.pdf');
+    await screenshot(page, 'support-documents');
     await page.close();
   });
 });

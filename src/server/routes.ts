@@ -22,6 +22,7 @@ import { rulesRoutes } from './rules/routes.js';
 import { schemeRoutes } from './schemes/routes.js';
 import { sessionRoutes } from './sessions/routes.js';
 import { settingsRoutes } from './settings/routes.js';
+import { supportRoutes } from './support/routes.js';
 import { siteRoutes } from './sites/routes.js';
 import { statisticsRoutes } from './statistics/routes.js';
 import { userRoutes } from './users/routes.js';
@@ -61,6 +62,7 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
   await app.register(notificationRoutes, { db });
   await app.register(recognitionRoutes, { db, maxFileBytes: opts.maxFileBytes });
   await app.register(preparationRoutes, { db });
+  await app.register(supportRoutes, { db });
   await app.register(publicityRoutes, { db, maxFileBytes: opts.maxFileBytes });
   await app.register(objectionRoutes, { db, maxFileBytes: opts.maxFileBytes, ratePerHour: opts.objectionRateLimit });
   await app.register(districtEvaluationRoutes, { db, maxFileBytes: opts.maxFileBytes });

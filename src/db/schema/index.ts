@@ -10,3 +10,4 @@ export * from './calendar.js';
 export * from './district-evaluations.js';
 export * from './district.js';
 export * from './reporting.js';
+export * from './support.js';

@@ -32,6 +32,7 @@ import { recommendationLabels, verificationResultLabels } from '../recognition/e
 import { dayCountingLabels } from '../publicity/notice.js';
 import { noticeRevisionKindLabels, noticeStatusLabels } from '../publicity/notice-states.js';
 import { objectionOutcomeLabels, objectionSourceLabels, objectionStatusLabels, replyMethodLabels } from '../publicity/objection.js';
+import { supportKindLabels, supportOutcomeLabels, supportStandingLabels } from '../support/eligibility.js';
 import { applicationActions, applicationStateLabels, transitionOf, type ApplicationAction, type OpinionKind } from '../recognition/workflow.js';
 
 export {
@@ -68,7 +69,7 @@ export const PROPOSAL_KIND_LABELS = { removal: '建议退出市级平台', promo
 export const PROPOSAL_STATUS_LABELS = { proposed: '待处理', confirmed: '已确认', rejected: '已驳回' } as const;
 export const DISTRICT_KIND_LABELS = { district: '区', county: '县', 'autonomous-county': '自治县', 'functional-zone': '功能区' } as const;
 export const FILE_OWNER_LABELS = {
-  platform: '平台材料', site: '场地材料', residence: '入驻企业材料', year_data: '年度运营数据证明材料', evaluation_entry: '年度评估佐证材料',
+  platform: '平台材料', site: '场地材料', residence: '入驻企业材料', year_data: '年度运营数据证明材料', evaluation_entry: '年度评估佐证材料', support_item: '扶持事项文件',
 } as const;
 export const FILE_PURPOSE_LABELS = { recognition: '认定（备案）材料', operation: '运营管理材料', other: '其他材料', agreement: '入驻协议' } as const;
 export const WINDOW_LABELS = { selfEvaluationEnd: '自评截止日', districtReviewEnd: '区县初审截止日', municipalReviewEnd: '市级评审截止日' } as const;
@@ -256,6 +257,10 @@ export const ENUM_LABELS = {
   districtFilingStatus: filingStatusLabels,
   filingState: filingStateLabels,
   filingAction: FILING_ACTION_LABELS,
+  supportKind: supportKindLabels,
+  supportOutcome: supportOutcomeLabels,
+  supportStanding: supportStandingLabels,
+  supportGroup: { platform: '按平台', district: '按区县', year: '按年度' },
 } as const satisfies Record<string, Readonly<Record<string, string>>>;
 
 export type EnumName = keyof typeof ENUM_LABELS;

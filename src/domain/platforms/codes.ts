@@ -22,7 +22,7 @@ export type PlatformOrigin = (typeof platformOrigins)[number];
 /** 附件1: a platform is an industrial park or a talent market. */
 export const platformCategories = ['park', 'market'] as const;
 /** What an uploaded file belongs to. */
-export const fileOwnerTypes = ['platform', 'site', 'residence', 'year_data', 'evaluation_entry'] as const;
+export const fileOwnerTypes = ['platform', 'site', 'residence', 'year_data', 'evaluation_entry', 'support_item'] as const;
 /** The yearly data's tiers (附表 safety and value orientation) and a leader's level at an event. */
 export const safetyTiers = ['full', 'basic', 'weak', 'none'] as const satisfies readonly SafetyTier[];
 export const valueOrientations = ['sound', 'failed'] as const satisfies readonly ValueTier[];

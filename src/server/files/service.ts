@@ -18,6 +18,8 @@ import { tooLarge } from '../multipart.js';
 import { editablePlatform, visiblePlatform } from '../platforms/access.js';
 import type { PlatformRecord } from '../platforms/repository.js';
 import { findSite } from '../sites/repository.js';
+import { findSupportItem } from '../support/repository.js';
+import { supportWriteScope } from '../support/service.js';
 import { detectContent, PREVIEWABLE_MIMES } from './content.js';
 import * as repo from './repository.js';
 import { fileOwnerTypes, type FileListQuery, type FileOwnerType, type FileRow, type UploadFields } from './schema.js';
@@ -35,7 +37,7 @@ function fileRow(f: repo.FileRecord): FileRow {
 }
 
 /** What the file is attached to must belong to the platform; returns the owner id to store. */
-async function checkOwner(db: Db, p: PlatformRecord, f: UploadFields): Promise<string | null> {
+async function checkOwner(db: Db, ctx: RequestContext, p: PlatformRecord, f: UploadFields): Promise<string | null> {
   switch (f.ownerType) {
     case 'platform':
       if (f.ownerId !== undefined && f.ownerId !== p.id) throw errors.invalid('ownerId', '归属对象：须为该平台');
@@ -61,6 +63,12 @@ async function checkOwner(db: Db, p: PlatformRecord, f: UploadFields): Promise<s
       if (f.purpose === undefined || !t.rowCodes.has(f.purpose)) throw errors.invalid('purpose', '用途：须为评分表的指标编号（如 1.1）');
       return t.id;
     }
+    case 'support_item': {
+      // Only those who record support items attach their documents (an operator reads them).
+      const item = f.ownerId === undefined ? null : await findSupportItem(db, supportWriteScope(ctx), f.ownerId);
+      if (!item || item.platformId !== p.id) throw errors.invalid('ownerId', '归属对象：须为该平台的扶持事项');
+      return item.id;
+    }
   }
 }
 
@@ -71,7 +79,7 @@ function assertEvidenceEditable(status: EntryStatus): void {
 
 export async function uploadFile(db: Db, ctx: RequestContext, maxBytes: number, fields: UploadFields, part: MultipartFile): Promise<FileRow> {
   const p = await editablePlatform(db, ctx, fields.platformId);
-  const ownerId = await checkOwner(db, p, fields);
+  const ownerId = await checkOwner(db, ctx, p, fields);
   const received = await receive(part.file);
   if (part.file.truncated) throw tooLarge(maxBytes);
   const detected = await detectContent(received.content, part.filename);
@@ -123,6 +131,7 @@ export async function deleteFile(db: Db, ctx: RequestContext, id: string): Promi
     const t = await evidenceTarget(db, f.ownerId);
     if (t) assertEvidenceEditable(t.status);
   }
+  if (f.ownerType === 'support_item' && (f.ownerId === null || !(await findSupportItem(db, supportWriteScope(ctx), f.ownerId)))) throw errors.forbidden('删除扶持事项文件');
   // The content goes with the row (file_blobs cascades).
   await db.transaction(async (tx) => {
     await repo.deleteFile(tx, id);

@@ -53,6 +53,8 @@ interface Foreign {
   filing: string;
   /** A submitted operating-data report of the victim's platform for `period`. */
   report: string;
+  /** A support item of the victim platform (Art 23–26). */
+  support: string;
 }
 const foreign: Partial<Record<'wz' | 'jlpOther', Foreign>> = {};
 const clients: Record<string, Client> = {};
@@ -98,11 +100,14 @@ async function victim(label: string, districtCode: string, operatorOrg: string):
   const report = (await ctx.database.pool.query<{ id: string }>(
     "insert into reporting_reports (period_id, platform_id, state, figures, submitted_at) values ($1, $2, 'submitted', '{\"jobsPromoted\": 3}', now()) returning id", [period, platform],
   )).rows[0]!.id;
+  const support = (await ctx.database.pool.query<{ id: string }>(
+    "insert into support_items (platform_id, district_code, year, kind, title, standing, basis) values ($1, $2, 2025, 'city_fund', $3, 'not_tied', '测试') returning id", [platform, districtCode, `${label}扶持`],
+  )).rows[0]!.id;
   return {
     filing,
     report,
     label, districtCode, platform, site: await makeSite(db, platform, 1000), staff: await makeStaff(db, platform, { team: 'management' }), residence, enterprise, file: '', entry: '', org: operatorOrg,
-    user: user.id, session, application, notice, objection,
+    user: user.id, session, application, notice, objection, support,
   };
 }
 
@@ -159,7 +164,7 @@ function paramValue(op: Operation, name: string, f: Foreign): string | undefined
   if (name !== 'id') return undefined;
   const byBase: Record<string, string> = {
     platforms: f.platform, residences: f.residence, enterprises: f.enterprise, users: f.user, organizations: f.org, sessions: f.session,
-    files: f.file, schemes: 'cq-2025', evaluations: evaluation, proposals: crypto.randomUUID(), recognition: f.application, publicity: f.objection,
+    files: f.file, schemes: 'cq-2025', evaluations: evaluation, proposals: crypto.randomUUID(), recognition: f.application, publicity: f.objection, support: f.support,
     'district-evaluations': f.filing,
     // Reports under review by id (cycles and delegations are the bureau's: refused by role whatever the id).
     reporting: f.report,

@@ -60,7 +60,7 @@ describe('the daily Art 17 deadline check', () => {
     const home = (await bureau2.call('GET', '/home')).json<Home>();
     expect(home.tasks).toEqual([{
       kind: 'platform.deadline.overdue', link: `/app/platforms/${ids.unmet}`,
-      title: '万州逾期园：「平台建筑面积」已过第十七条达成时限（2025-12-31）仍未达到',
+      title: '万州逾期园：「平台建筑面积」已过第十七条达成时限（2025-12-31）仍未达到', due: '2025-12-31',
     }]);
   });
 

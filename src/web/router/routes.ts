@@ -178,6 +178,7 @@ export const appChildRoutes: RouteRecordRaw[] = [
   { path: 'reporting', name: 'reporting', component: () => import('../views/reporting/ReportingView.vue'), meta: { title: '运营数据报送', roles: REPORTING, menu: {} } },
   { path: 'reporting/:periodId/:platformId', name: 'reporting-report', component: () => import('../views/reporting/ReportView.vue'), meta: { title: '运营数据报表', roles: REPORTING, activeMenu: '/app/reporting' } },
   // Publicity notices (src/web/views/publicity): the bureau posts, corrects and withdraws them.
+  { path: 'support', name: 'support', component: () => import('../views/support/SupportView.vue'), meta: { title: '支持措施', roles: REGISTRY_READERS, menu: {} } },
   { path: 'publicity', name: 'publicity', component: () => import('../views/publicity/NoticeListView.vue'), meta: { title: '公示管理', roles: BUREAU, menu: {} } },
   { path: 'publicity/new', name: 'publicity-new', component: () => import('../views/publicity/NoticeCreateView.vue'), meta: { title: '发布公示', roles: BUREAU, activeMenu: '/app/publicity' } },
   { path: 'publicity/:id', name: 'publicity-notice', component: () => import('../views/publicity/NoticeDetailView.vue'), meta: { title: '公示详情', roles: BUREAU, activeMenu: '/app/publicity' } },

@@ -6725,7 +6725,7 @@ export interface paths {
             parameters: {
                 query: {
                     platformId: string;
-                    ownerType?: "platform" | "site" | "residence" | "year_data" | "evaluation_entry";
+                    ownerType?: "platform" | "site" | "residence" | "year_data" | "evaluation_entry" | "support_item";
                     ownerId?: string;
                     year?: number;
                     purpose?: string;
@@ -6748,7 +6748,7 @@ export interface paths {
                             originalName: string;
                             ownerId: string | null;
                             /** @enum {string} */
-                            ownerType: "platform" | "site" | "residence" | "year_data" | "evaluation_entry";
+                            ownerType: "platform" | "site" | "residence" | "year_data" | "evaluation_entry" | "support_item";
                             platformId: string;
                             previewable: boolean;
                             purpose: string | null;
@@ -6785,7 +6785,7 @@ export interface paths {
                             originalName: string;
                             ownerId: string | null;
                             /** @enum {string} */
-                            ownerType: "platform" | "site" | "residence" | "year_data" | "evaluation_entry";
+                            ownerType: "platform" | "site" | "residence" | "year_data" | "evaluation_entry" | "support_item";
                             platformId: string;
                             previewable: boolean;
                             purpose: string | null;
@@ -6920,7 +6920,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 本角色首页数字 */
+        /** 本角色首页：数字、待办（链接到办理页面，含截止日）和统计图 */
         get: {
             parameters: {
                 query?: never;
@@ -6937,6 +6937,14 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            chart: {
+                                categories: string[];
+                                series: {
+                                    data: (number | null)[];
+                                    name: string;
+                                }[];
+                                title: string;
+                            } | null;
                             counts: {
                                 label: string;
                                 value: number;
@@ -6944,6 +6952,7 @@ export interface paths {
                             /** @enum {string} */
                             role: "admin" | "security_admin" | "auditor" | "bureau" | "district" | "district_gov" | "operator" | "expert";
                             tasks: {
+                                due?: string | null;
                                 kind: string;
                                 link: string;
                                 title: string;
@@ -20274,6 +20283,370 @@ export interface paths {
                                     taxYuan: string;
                                 } | null;
                                 year: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/support/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 平台本年度评估等次对该项扶持意味着什么（第三十二条、第三十三条） */
+        get: {
+            parameters: {
+                query: {
+                    platformId: string;
+                    year: number;
+                    kind: "cluster" | "star_building" | "major_project" | "city_fund" | "district_fund";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            basis: string;
+                            /** @enum {string|null} */
+                            grade: "excellent" | "pass" | "fail" | null;
+                            gradeLabel: string | null;
+                            /** @enum {string} */
+                            kind: "cluster" | "star_building" | "major_project" | "city_fund" | "district_fund";
+                            kindLabel: string;
+                            platformId: string;
+                            platformName: string;
+                            qualifies: boolean;
+                            /** @enum {string} */
+                            standing: "priority" | "supported" | "not_recommended" | "no_grade" | "not_eligible_level" | "not_tied";
+                            standingLabel: string;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/support/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 扶持事项登记（第二十三条至第二十六条），按本角色范围 */
+        get: {
+            parameters: {
+                query?: {
+                    platformId?: string;
+                    year?: number;
+                    kind?: "cluster" | "star_building" | "major_project" | "city_fund" | "district_fund";
+                    districtCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                amountYuan: number | null;
+                                basis: string;
+                                districtCode: string;
+                                districtName: string;
+                                /** @enum {string|null} */
+                                grade: "excellent" | "pass" | "fail" | null;
+                                gradeLabel: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "cluster" | "star_building" | "major_project" | "city_fund" | "district_fund";
+                                kindLabel: string;
+                                note: string | null;
+                                /** @enum {string} */
+                                outcome: "pending" | "granted" | "not_granted";
+                                outcomeLabel: string;
+                                platformId: string;
+                                /** @enum {string} */
+                                platformLevel: "national" | "municipal" | "district";
+                                platformName: string;
+                                reason: string | null;
+                                recordedAt: string;
+                                /** @enum {string} */
+                                standing: "priority" | "supported" | "not_recommended" | "no_grade" | "not_eligible_level" | "not_tied";
+                                standingLabel: string;
+                                title: string;
+                                year: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记扶持事项（等次不符合时须填写理由；区县人社局只登记本区县的扶持资金或补助） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountYuan?: number | null;
+                        /** @enum {string} */
+                        kind: "cluster" | "star_building" | "major_project" | "city_fund" | "district_fund";
+                        note?: string | null;
+                        /** @enum {string} */
+                        outcome?: "pending" | "granted" | "not_granted";
+                        /** Format: uuid */
+                        platformId: string;
+                        reason?: string | null;
+                        title: string;
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountYuan: number | null;
+                            basis: string;
+                            districtCode: string;
+                            districtName: string;
+                            /** @enum {string|null} */
+                            grade: "excellent" | "pass" | "fail" | null;
+                            gradeLabel: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "cluster" | "star_building" | "major_project" | "city_fund" | "district_fund";
+                            kindLabel: string;
+                            note: string | null;
+                            /** @enum {string} */
+                            outcome: "pending" | "granted" | "not_granted";
+                            outcomeLabel: string;
+                            platformId: string;
+                            /** @enum {string} */
+                            platformLevel: "national" | "municipal" | "district";
+                            platformName: string;
+                            reason: string | null;
+                            recordedAt: string;
+                            /** @enum {string} */
+                            standing: "priority" | "supported" | "not_recommended" | "no_grade" | "not_eligible_level" | "not_tied";
+                            standingLabel: string;
+                            title: string;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/support/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 扶持事项详情（范围外返回 404） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountYuan: number | null;
+                            basis: string;
+                            districtCode: string;
+                            districtName: string;
+                            /** @enum {string|null} */
+                            grade: "excellent" | "pass" | "fail" | null;
+                            gradeLabel: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "cluster" | "star_building" | "major_project" | "city_fund" | "district_fund";
+                            kindLabel: string;
+                            note: string | null;
+                            /** @enum {string} */
+                            outcome: "pending" | "granted" | "not_granted";
+                            outcomeLabel: string;
+                            platformId: string;
+                            /** @enum {string} */
+                            platformLevel: "national" | "municipal" | "district";
+                            platformName: string;
+                            reason: string | null;
+                            recordedAt: string;
+                            /** @enum {string} */
+                            standing: "priority" | "supported" | "not_recommended" | "no_grade" | "not_eligible_level" | "not_tied";
+                            standingLabel: string;
+                            title: string;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改扶持事项的结果、金额或备注 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountYuan?: number | null;
+                        note?: string | null;
+                        /** @enum {string} */
+                        outcome?: "pending" | "granted" | "not_granted";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountYuan: number | null;
+                            basis: string;
+                            districtCode: string;
+                            districtName: string;
+                            /** @enum {string|null} */
+                            grade: "excellent" | "pass" | "fail" | null;
+                            gradeLabel: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "cluster" | "star_building" | "major_project" | "city_fund" | "district_fund";
+                            kindLabel: string;
+                            note: string | null;
+                            /** @enum {string} */
+                            outcome: "pending" | "granted" | "not_granted";
+                            outcomeLabel: string;
+                            platformId: string;
+                            /** @enum {string} */
+                            platformLevel: "national" | "municipal" | "district";
+                            platformName: string;
+                            reason: string | null;
+                            recordedAt: string;
+                            /** @enum {string} */
+                            standing: "priority" | "supported" | "not_recommended" | "no_grade" | "not_eligible_level" | "not_tied";
+                            standingLabel: string;
+                            title: string;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/support/totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 扶持事项按平台、区县或年度汇总（件数、金额，元） */
+        get: {
+            parameters: {
+                query: {
+                    platformId?: string;
+                    year?: number;
+                    kind?: "cluster" | "star_building" | "major_project" | "city_fund" | "district_fund";
+                    districtCode?: string;
+                    by: "platform" | "district" | "year";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            by: "platform" | "district" | "year";
+                            rows: {
+                                granted: number;
+                                grantedYuan: number;
+                                items: number;
+                                key: string;
+                                name: string;
+                                recordedYuan: number;
                             }[];
                         };
                     };

@@ -38,7 +38,7 @@ const entryLink = (evaluationId: string, entryId: string) => notificationLink('e
 /** The operator's: its self-evaluations of open campaigns still to submit, and the ones its district returned. */
 async function operatorEvaluationTasks(db: Db, ctx: RequestContext): Promise<HomeTask[]> {
   return (await openEntriesInStatuses(db, platformScope(ctx.actor), ['draft', 'returned'])).map((e) => ({
-    kind: e.status === 'returned' ? 'evaluation.entry.returned' : 'evaluation.entry.draft',
+    kind: `evaluation.entry.${e.status}`,
     title: e.status === 'returned'
       ? `${e.year} 年度评估「${e.platformName}」自评被区县退回：请按初审意见修改后重新提交`
       : `${e.year} 年度评估「${e.platformName}」自评：填写自评表、上传佐证材料并提交区县初审`,

@@ -17,7 +17,8 @@
  * Uses DATABASE_URL (an admin URL; a scratch database is made and dropped) or an embedded
  * PostgreSQL in a temp folder. For the rounds the request budgets are lifted (a 429 still counts as an error).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { rssOf, stop, tsx, untilLine } from './processes.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -101,37 +102,6 @@ async function referenceProcess(port: number, databaseUrl: string, statementsFil
 }
 
 // ——— The orchestrator ———
-
-function tsx(args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-}
-
-function stop(child: ChildProcess | null): Promise<void> {
-  if (!child || child.exitCode !== null || child.pid === undefined) return Promise.resolve();
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  process.kill(-child.pid, 'SIGINT');
-  const late = setTimeout(() => child.pid !== undefined && process.kill(-child.pid, 'SIGKILL'), 10_000);
-  return exited.finally(() => clearTimeout(late));
-}
-
-function untilLine(child: ChildProcess, line: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes(line)) resolve();
-    });
-    child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', (code) => reject(new Error(`exited (${String(code)}) before "${line}":\n${out}`)));
-  });
-}
-
-/** Resident set of a process now and at its peak (kB → MB), from /proc. */
-function rssOf(pid: number): { now: number; peak: number } {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return { now: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
-}
 
 /** 5,000 platforms across the districts, levels and types (as bench/portal.ts makes them). */
 async function generate(db: Db): Promise<string> {

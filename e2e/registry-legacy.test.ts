@@ -32,7 +32,7 @@ describe('存量平台登记 by bureau staff', () => {
       expect(await tasks.innerText()).toContain('万州区人力资源服务产业园：「');
       await settle(page);
       await screenshot(page, 'legacy-home-task');
-      await tasks.getByRole('link').first().click();
+      await tasks.getByRole('link', { name: /万州区人力资源服务产业园：「/ }).first().click();
       await page.getByTestId('platform-name').waitFor();
       expect(await page.getByTestId('platform-name').innerText()).toBe('万州区人力资源服务产业园');
       expect(await page.getByTestId('platform-origin').innerText()).toBe('存量登记');

@@ -44,7 +44,7 @@ async function firstVisit(path: string, ready: string): Promise<Loaded[]> {
 }
 
 describe('a first visit', () => {
-  for (const [name, path, ready] of [['the login page', '/login', 'form input[type=password]'], ['the portal home', '/', '.el-table']] as const) {
+  for (const [name, path, ready] of [['the login page', '/login', 'form input[type=password]'], ['the portal home', '/', '[data-testid=portal-title]']] as const) {
     it(`loads ${name} with compressed, long-cached files and ≤ 200 KB of JavaScript`, async () => {
       const loaded = await firstVisit(path, ready);
       const scripts = loaded.filter((l) => l.type === 'script');

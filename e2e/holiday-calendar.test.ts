@@ -25,7 +25,11 @@ async function fillLastRow(page: Page, date: string, kind: '法定节假日' | '
   await dateInput.fill(date);
   await dateInput.press('Enter');
   await row.locator('.el-select').click();
-  await page.locator('.el-select-dropdown__item:visible', { hasText: kind }).click();
+  // A dropdown opened near the bottom of the window may keep flipping above and below its field while
+  // Playwright scrolls it into view; the option is clicked where it is (the user's click, without the wait).
+  const option = page.locator('.el-select-dropdown__item:visible', { hasText: kind });
+  await option.waitFor();
+  await option.dispatchEvent('click');
   await row.locator('input[data-testid=holiday-entry-name]').fill(name);
 }
 

@@ -129,3 +129,14 @@ describe('labelFor', () => {
     expect(factLabel('noSuchFact')).toBe('〔noSuchFact〕');
   });
 });
+
+describe('the field label table in two files', () => {
+  it('names each field in one place only (a key in both would be silently overridden)', async () => {
+    const { WORKFLOW_FIELD_LABELS } = await import('./fields-workflows.js');
+    const base = await import('./fields.js');
+    const source = Object.keys(WORKFLOW_FIELD_LABELS);
+    // FIELD_LABELS spreads the workflow labels first: a key defined again in fields.ts would win there.
+    const redefined = source.filter((k) => base.FIELD_LABELS[k] !== WORKFLOW_FIELD_LABELS[k]);
+    expect(redefined).toEqual([]);
+  });
+});

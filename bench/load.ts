@@ -18,7 +18,7 @@
  * PostgreSQL in a temp folder. For the rounds the request budgets are lifted (a 429 still counts as an error).
  */
 import type { ChildProcess } from 'node:child_process';
-import { rssOf, stop, tsx, untilLine } from './processes.js';
+import { hrspServe, rssOf, stop, tsx, untilLine } from './processes.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -159,7 +159,7 @@ async function loginCookie(base: string, username: string): Promise<string> {
 async function startServer(databaseUrl: string, dataDir: string, webDir: string, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string; pid: number }> {
   const port = await freePort();
   fs.mkdirSync(dataDir, { recursive: true });
-  const child = tsx(['src/cli/hrsp.ts', 'serve'], {
+  const child = await hrspServe({
     ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', HRSP_DATA_DIR: dataDir, HRSP_DEMO: 'off',
     HRSP_WEB_DIR: webDir, LOG_LEVEL: 'warn', HRSP_SECRET_KEY: testKeyFileText, ...env,
   });

@@ -12,7 +12,7 @@
  * PostgreSQL in a temp folder. The server's anonymous budget is lifted (HRSP_ADDRESS_RATE_LIMIT).
  */
 import type { ChildProcess } from 'node:child_process';
-import { rssOf, stop, tsx, untilLine } from './processes.js';
+import { hrspServe, rssOf, stop, tsx, untilLine } from './processes.js';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -151,7 +151,7 @@ async function main(): Promise<void> {
     const port = await freePort();
     const dataDir = path.join(tmp, 'data');
     fs.mkdirSync(dataDir);
-    server = tsx(['src/cli/hrsp.ts', 'serve'], {
+    server = await hrspServe({
       ...process.env, DATABASE_URL: database.url, PORT: String(port), HOST: '127.0.0.1', HRSP_DATA_DIR: dataDir, HRSP_DEMO: 'off',
       HRSP_WEB_DIR: path.join(tmp, 'no-web'), LOG_LEVEL: 'warn', HRSP_SECRET_KEY: testKeyFileText,
       // One address sends everything: lift the anonymous budget (a 429 still counts as an error).

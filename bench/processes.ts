@@ -1,13 +1,29 @@
 /**
  * Child processes of the benchmarks: the real server, the bare reference and the load generator each
- * run in a process of their own (started through tsx, in their own process group), stopped with
- * SIGINT (SIGKILL after 10 s), and measured from /proc.
+ * run in a process of their own (in their own process group), stopped with SIGINT (SIGKILL after
+ * 10 s), and measured from /proc. The server runs as `npm start` runs it (the built JavaScript under
+ * plain node, with the start script's node flags); the others through tsx.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { buildServer, serverEntry, serverIsStale } from '../scripts/ensure-server.mjs';
 
 export function tsx(args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+}
+
+/** The node flags of `npm start` (package.json), so that the bench measures the process users run. */
+function startFlags(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
+  const flags = /node ((?:--\S+ )*)dist\/server\/hrsp\.js serve/.exec(pkg.scripts.start);
+  if (!flags) throw new Error(`package.json start script does not run dist/server/hrsp.js serve: ${pkg.scripts.start}`);
+  return flags[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
+}
+
+/** `hrsp serve` as `npm start` runs it: built first when its sources changed, then plain node. */
+export async function hrspServe(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  if (serverIsStale()) await buildServer();
+  return spawn(process.execPath, [...startFlags(), serverEntry, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 }
 
 export function stop(child: ChildProcess | null): Promise<void> {

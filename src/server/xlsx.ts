@@ -1,5 +1,5 @@
 /** Writing .xlsx answers: one helper for every list export, and the download headers. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 
 export interface XlsxColumn<T> {
@@ -28,7 +28,9 @@ export function addSheet<T>(wb: ExcelJS.Workbook, sheet: XlsxSheet<T>): ExcelJS.
 }
 
 export async function workbookBuffer(build: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on the first export, not at server start: exceljs is ~10 MB of the process's memory.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'HRSP';
   wb.created = new Date();
   build(wb);

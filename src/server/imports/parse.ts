@@ -12,7 +12,7 @@
  */
 import { Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { checkXlsx, type XlsxRefusal } from '../xlsx-upload.js';
 import { COL, COLUMN_ORDER, MAX_IMPORT_ROWS, REQUIRED_COLUMNS, columnName, type ColumnKey } from './columns.js';
 
@@ -100,13 +100,18 @@ async function collect(sheets: AsyncIterable<Rows> | Iterable<Rows>): Promise<Co
   return { columns, rows };
 }
 
-function streamed(buffer: Buffer): Promise<Collected> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+/** exceljs is loaded on the first import, not at server start (it is ~10 MB of the process's memory). */
+const excel = async (): Promise<typeof ExcelJS> => (await import('exceljs')).default;
+
+async function streamed(buffer: Buffer): Promise<Collected> {
+  const Excel = await excel();
+  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from(buffer), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   return collect(reader);
 }
 
 async function loadedWhole(buffer: Buffer): Promise<Collected> {
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await excel();
+  const workbook = new Excel.Workbook();
   await workbook.xlsx.load(new Uint8Array(buffer).buffer);
   return collect(workbook.worksheets.map((sheet) => sheet.getRows(1, sheet.rowCount)?.filter((row) => row.hasValues) ?? []));
 }

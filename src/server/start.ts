@@ -6,7 +6,6 @@ import { scheduleReportingReminders } from './reporting/job.js';
 import type { Config } from '../config.js';
 import { ensureInitialAdmin } from './bootstrap/admin.js';
 import { roleLabels, type Role } from '../domain/auth/roles.js';
-import { demoAccounts, demoPassword, seedDemo } from './bootstrap/demo.js';
 import { isDemoDatabase } from './settings/service.js';
 import { seedReference } from './bootstrap/reference.js';
 import { buildApp } from './app.js';
@@ -16,15 +15,18 @@ import { startDatabase } from './database.js';
 import { checkFieldKeys, sealPlaintextFields } from './crypto/service.js';
 import { signPublishedResults } from './evaluations/5-publication/service.js';
 
-function printBanner(url: string, initial: { username: string; role: Role; password: string }[], demo: boolean): void {
+/** The demo dataset's code is loaded only for a demo database (the module and what it seeds are not needed otherwise). */
+const demoModule = () => import('./bootstrap/demo.js');
+
+function printBanner(url: string, initial: { username: string; role: Role; password: string }[], demo: Pick<Awaited<ReturnType<typeof demoModule>>, 'demoAccounts' | 'demoPassword'> | null): void {
   const lines = [``, `HRSP 重庆市人力资源服务发展平台管理系统 已启动：${url}`, `API 文档：${url}/api/docs`];
   if (initial.length > 0) {
     lines.push('', '已创建系统管理员、安全管理员、安全审计员（三员分立，请分别交给不同的人；密码仅显示这一次，首次登录须修改）：');
     for (const a of initial) lines.push(`  ${roleLabels[a.role]}  用户名 ${a.username.padEnd(9)} 初始密码 ${a.password}`);
   }
   if (demo) {
-    lines.push('', '【演示数据】本库载有演示数据。演示账号（密码均为 ' + demoPassword + '）：');
-    for (const a of demoAccounts) lines.push(`  ${a.username.padEnd(14)} ${roleLabels[a.role].padEnd(8, '　')} ${a.organization}`);
+    lines.push('', '【演示数据】本库载有演示数据。演示账号（密码均为 ' + demo.demoPassword + '）：');
+    for (const a of demo.demoAccounts) lines.push(`  ${a.username.padEnd(14)} ${roleLabels[a.role].padEnd(8, '　')} ${a.organization}`);
     lines.push('  停用演示数据：新数据目录下以 HRSP_DEMO=off 启动。');
   }
   lines.push('', '按 Ctrl-C 停止。', '');
@@ -42,7 +44,7 @@ export async function serve(config: Config): Promise<void> {
     await checkFieldKeys(db);
     await sealPlaintextFields(db);
     await seedReference(db);
-    if (config.demo) await seedDemo(db);
+    if (config.demo) await (await demoModule()).seedDemo(db);
     // Results published before codes existed get one (with the current key); see README Security.
     await signPublishedResults(db, false);
     return config.demo ? [] : ensureInitialAdmin(db);
@@ -57,7 +59,7 @@ export async function serve(config: Config): Promise<void> {
   const stopPreparation = schedulePreparationTerms(db, (m) => app.log.info(m));
   const stopReporting = scheduleReportingReminders(db, (m) => app.log.info(m));
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
-  printBanner(url, initialAdmins, await isDemoDatabase(db));
+  printBanner(url, initialAdmins, (await isDemoDatabase(db)) ? await demoModule() : null);
   console.log(`启动用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒${database.embedded ? '（内嵌 PostgreSQL）' : ''}`);
   let stopping = false;
   const stop = (signal: string) => {

@@ -184,7 +184,7 @@ export async function changePassword(db: Db, ctx: RequestContext, oldPassword: s
   const p = await repo.findPrincipalById(db, ctx.actor.userId);
   if (!p) throw errors.unauthenticated();
   if (!(await verifyPassword(p.passwordHash, oldPassword))) throw errors.invalid('oldPassword', '原密码：不正确');
-  const strength = checkNewPassword(newPassword, p.username);
+  const strength = await checkNewPassword(newPassword, p.username);
   if (!strength.ok) throw errors.invalid('newPassword', `新密码：${strength.reason}`);
   if (await verifyPassword(p.passwordHash, newPassword)) throw errors.invalid('newPassword', '新密码：不能与原密码相同');
   const hash = await hashPassword(newPassword);

@@ -3,7 +3,6 @@
  * the OLE2 signature D0CF11E0), never by its name or the browser's Content-Type. The name's
  * extension must then agree with the content, so a renamed .exe or a PDF called .png is refused.
  */
-import { fileTypeFromBuffer } from 'file-type';
 
 export type AcceptedKind = 'pdf' | 'png' | 'jpeg' | 'docx' | 'xlsx' | 'pptx' | 'doc' | 'xls';
 
@@ -43,6 +42,8 @@ export async function detectContent(content: Buffer, originalName: string): Prom
     if (ext !== 'doc' && ext !== 'xls') return { ok: false, message: `文件为旧版 Office 格式，扩展名须为 .doc 或 .xls（实际为「.${ext}」）` };
     kind = ext;
   } else {
+    // Loaded on the first upload, not at server start.
+    const { fileTypeFromBuffer } = await import('file-type');
     const detected = await fileTypeFromBuffer(content);
     kind = detected === undefined ? undefined : BY_FILE_TYPE[detected.ext];
     if (kind === undefined) return { ok: false, message: `文件内容不是允许的类型（${ALLOWED_TEXT}），检测到：${detected?.ext ?? '无法识别'}` };

@@ -15,7 +15,7 @@
  *    checked; and the order is the one its streaming reader needs (exceljs#3064).
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 
 const MB = 1024 * 1024;
 
@@ -187,7 +187,9 @@ function rebuild(kept: Kept[]): Buffer {
 }
 
 async function walk(buffer: Buffer, limits: XlsxLimits): Promise<CheckedXlsx> {
-  const zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: true });
+  // Loaded on the first upload, not at server start.
+  const { default: unzip } = await import('yauzl');
+  const zip = await unzip.fromBufferPromise(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: true });
   try {
     if (zip.entryCount > limits.entries) tooLarge(`文件包含的部件超过 ${limits.entries} 个上限`);
     const tally: Tally = { rows: 0, cells: 0, bytes: 0 };

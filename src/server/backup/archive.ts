@@ -8,7 +8,6 @@
 import fs from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import * as tar from 'tar';
 import { SealBrokenError, sm4Open, sm4Seal } from '../crypto/gm.js';
 
 export const MAGIC = Buffer.from('HRSPSM4\n');
@@ -114,6 +113,8 @@ export async function isSealed(file: string): Promise<boolean> {
  */
 export async function writeArchive(dir: string, target: string, key: Buffer | null): Promise<void> {
   const tarFile = `${dir}/archive.tar`;
+  // tar is loaded by the backup command only, not by the server at start.
+  const tar = await import('tar');
   await tar.create({ cwd: dir, file: tarFile, portable: true }, [ENTRIES.manifest, ENTRIES.signature, ENTRIES.dump]);
   const out = fs.createWriteStream(target, { flags: 'wx', mode: 0o600 });
   if (key === null) await pipeline(fs.createReadStream(tarFile), out);
@@ -135,6 +136,7 @@ export async function readArchive(file: string, dir: string, key: Buffer | null)
     }
   }
   const wanted = new Set<string>(Object.values(ENTRIES));
+  const tar = await import('tar');
   try {
     await tar.extract({ file: tarFile, cwd: dir, strict: true, filter: (p) => wanted.has(p) });
   } catch (e) {

@@ -6,9 +6,9 @@
 // `node scripts/ensure-server.mjs` builds if stale; `--force` always builds.
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const root = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'dist/server');
 export const serverEntry = path.join(outDir, 'hrsp.js');
 // Everything the server bundle is made of: its sources (the web app is built apart), this script, the package list.

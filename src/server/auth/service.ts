@@ -218,7 +218,7 @@ export async function startTotpEnrolment(db: Db, ctx: RequestContext): Promise<{
   const p = await principalOf(db, ctx);
   if (!maySecondFactor(p.role)) throw errors.forbidden('启用动态口令');
   if (p.totpEnabled) throw errors.conflict('动态口令已启用；如需更换，请先由管理员重置');
-  const offered = newTotpSecret(p.username);
+  const offered = await newTotpSecret(p.username);
   await repo.setPendingTotp(db, p.userId, offered.secret);
   return offered;
 }

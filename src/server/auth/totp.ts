@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import { generateSecret, generateURI, verify } from 'otplib';
 import { fieldKeys } from '../crypto/field-keys.js';
 import { hmacSm3 } from '../crypto/gm.js';
 
@@ -14,7 +13,11 @@ const ISSUER = 'HRSP';
 const TOLERANCE_SECONDS = 30;
 export const PENDING_LOGIN_SECONDS = 300;
 
-export function newTotpSecret(username: string): { secret: string; uri: string } {
+/** otplib is loaded at the first enrolment or code, not at server start (most accounts have no second factor). */
+const otp = () => import('otplib');
+
+export async function newTotpSecret(username: string): Promise<{ secret: string; uri: string }> {
+  const { generateSecret, generateURI } = await otp();
   const secret = generateSecret();
   return { secret, uri: generateURI({ issuer: ISSUER, label: username, secret }) };
 }
@@ -22,6 +25,7 @@ export function newTotpSecret(username: string): { secret: string; uri: string }
 /** The time step of a valid code, or null; `after` refuses that step and earlier ones (replays). */
 export async function checkTotp(secret: string, code: string, after: number | null): Promise<number | null> {
   if (!/^\d{6}$/.test(code)) return null;
+  const { verify } = await otp();
   const result = await verify({ secret, token: code, epochTolerance: TOLERANCE_SECONDS, ...(after === null ? {} : { afterTimeStep: after }) });
   return result.valid && 'timeStep' in result ? result.timeStep : null;
 }

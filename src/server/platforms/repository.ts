@@ -194,7 +194,8 @@ const countQueries = new PreparedShapes<ReturnType<typeof countQueryOf>>();
 /**
  * List totals between writes (src/server/list-counts.ts): exact, dropped when platforms or
  * organizations change (the `directory` topic of the public cache's triggers, migration
- * `public_cache_notify`) in any process. An expert's scope follows assignments, which no
+ * `public_cache_notify`) in any process, and by this file's own writes at once (the notification
+ * comes after the commit). An expert's scope follows assignments, which no
  * trigger announces: those totals are always counted.
  */
 export const platformCounts = new CountCache();
@@ -318,12 +319,14 @@ export async function districtQuotaCounts(db: Executor, p: { id: string; type: P
 
 export async function insertPlatform(db: Executor, row: typeof platforms.$inferInsert): Promise<string> {
   const [created] = await db.insert(platforms).values(row).returning({ id: platforms.id });
+  platformCounts.clear();
   if (!created) throw new Error('platform insert returned nothing');
   return created.id;
 }
 
 export async function updatePlatform(db: Executor, id: string, patch: Partial<typeof platforms.$inferInsert>): Promise<void> {
   await db.update(platforms).set({ ...patch, updatedAt: new Date() }).where(eq(platforms.id, id));
+  platformCounts.clear();
 }
 
 export async function insertStatusHistory(db: Executor, row: typeof platformStatusHistory.$inferInsert): Promise<void> {
@@ -359,6 +362,7 @@ export async function updateStatus(db: Executor, id: string, from: PlatformRecor
     .set({ ...patch, updatedAt: new Date() })
     .where(and(eq(platforms.id, id), eq(platforms.status, from)))
     .returning({ id: platforms.id });
+  platformCounts.clear();
   return rows.length === 1;
 }
 

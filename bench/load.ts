@@ -15,7 +15,7 @@
  *
  * Run: npm run bench:load -- [seconds per run, 3] [rounds, 3] [connections, 20] [soak seconds, 60] [soak req/s per connection, 1; 0 = flat out].
  * Uses DATABASE_URL (an admin URL; a scratch database is made and dropped) or an embedded
- * PostgreSQL in a temp folder. For the rounds the request budgets are lifted (a 429 still counts as an error).
+ * PostgreSQL in a temp folder; HRSP_BENCH_CPU_PROF=<folder> profiles the server. For the rounds the request budgets are lifted (a 429 still counts as an error).
  */
 import type { ChildProcess } from 'node:child_process';
 import { rssOf, stop, tsx, untilLine } from './processes.js';
@@ -163,7 +163,9 @@ async function loginCookie(base: string, username: string): Promise<string> {
 async function startServer(databaseUrl: string, dataDir: string, webDir: string, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string; pid: number }> {
   const port = await freePort();
   fs.mkdirSync(dataDir, { recursive: true });
-  const child = tsx(['src/cli/hrsp.ts', 'serve'], {
+  // HRSP_BENCH_CPU_PROF=<folder>: the server writes a CPU profile there when it stops (open it in Chrome DevTools).
+  const profile = process.env.HRSP_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HRSP_BENCH_CPU_PROF}`] : [];
+  const child = tsx([...profile, 'src/cli/hrsp.ts', 'serve'], {
     ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', HRSP_DATA_DIR: dataDir, HRSP_DEMO: 'off',
     HRSP_WEB_DIR: webDir, LOG_LEVEL: 'warn', HRSP_SECRET_KEY: testKeyFileText, ...env,
   });

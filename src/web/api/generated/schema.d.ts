@@ -7495,7 +7495,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 平台列表（按角色范围） */
+        /**
+         * 平台列表（按角色范围）
+         * @description 合计（total）为精确值：按范围和筛选条件计数；计数在平台或运营机构数据变更前留在内存中供翻页复用，任何一处变更即失效（多个服务进程经变更通知同步）。
+         */
         get: {
             parameters: {
                 query?: {
@@ -11649,7 +11652,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 已认定、已备案平台名录 */
+        /**
+         * 已认定、已备案平台名录
+         * @description 合计（total）为精确值：按范围和筛选条件计数；计数在平台或运营机构数据变更前留在内存中供翻页复用，任何一处变更即失效（多个服务进程经变更通知同步）。
+         */
         get: {
             parameters: {
                 query?: {

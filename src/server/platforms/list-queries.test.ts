@@ -7,7 +7,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/db.js';
 import { loginAs, testApp, type Client } from '../../../test/app.js';
-import { makeOrg, makePlatform, makeUser } from '../../../test/factories.js';
+import { makeOrg, makePlatform, makeSite, makeStaff, makeUser } from '../../../test/factories.js';
 import { startChangeListener, type ChangeListener } from '../cluster/changes.js';
 import { platformCounts } from './repository.js';
 
@@ -48,6 +48,14 @@ beforeAll(async () => {
   ids.c2 = await makePlatform(db, { districtCode: DISTRICT, level: 'district', operatorOrgId: ids.opB, name: '渝中园2', parentPlatformId: ids.mother });
   ids.c3 = await makePlatform(db, { districtCode: DISTRICT, level: 'district', operatorOrgId: ids.opB, name: '渝中园3' });
   ids.c4 = await makePlatform(db, { districtCode: DISTRICT, operatorOrgId: ids.opA, name: '渝中园4' });
+  // The detail's figures are of its own platform only.
+  await makeSite(db, ids.c2, 1200);
+  await makeSite(db, ids.c2, 800);
+  await makeSite(db, ids.c3, 5000);
+  await makeStaff(db, ids.c2, { team: 'management' });
+  await makeStaff(db, ids.c2, { team: 'operating', professionalTitle: '经济师' });
+  await makeStaff(db, ids.c2, { team: 'operating', professionalTitle: null });
+  await makeStaff(db, ids.c3, { team: 'operating' });
   app = await testApp(db);
   district = await loginAs(app, (await makeUser(db, 'district', { districtCode: DISTRICT })).username);
   bureau = await loginAs(app, (await makeUser(db, 'bureau')).username);
@@ -87,8 +95,9 @@ describe('the page and its names', () => {
   });
 
   it('shows the parent, operator and branches on the detail', async () => {
-    const child = (await district.call('GET', `/platforms/${ids.c2}`)).json<Row>();
+    const child = (await district.call('GET', `/platforms/${ids.c2}`)).json<Row & { siteCount: number; totalAreaM2: number; staff: Record<string, number> }>();
     expect([child.parentPlatformName, child.operatorName, child.districtName]).toEqual(['大渡口母园', '渝中乙运营公司', '渝中区']);
+    expect([child.siteCount, child.totalAreaM2, child.staff]).toEqual([2, 2000, { managementFullTime: 1, operatingFullTime: 2, operatingTitled: 1 }]);
     const mother = (await bureau.call('GET', `/platforms/${ids.mother}`)).json<{ branches: { name: string; districtName: string }[] }>();
     expect(mother.branches).toEqual([
       expect.objectContaining({ name: '渝中园1', districtName: '渝中区' }),

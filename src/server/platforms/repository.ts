@@ -249,7 +249,8 @@ export async function findPlatform(db: Executor, scope: PlatformScope, id: strin
 export type PlatformRecord = NonNullable<Awaited<ReturnType<typeof findPlatform>>>;
 
 function statsQueryOf(db: Executor) {
-  const id = platforms.id;
+  // The id as a value, not a correlation: drizzle writes a one-table select list's columns unqualified.
+  const id = sql.placeholder('id');
   const operating = sql`${platformStaff.platformId} = ${id} and ${platformStaff.fullTime} and ${platformStaff.team} = 'operating'`;
   return db
     .select({

@@ -2,9 +2,10 @@
  * The signed-in app under load, as the issue measures it (printed figures; the soak run asserts):
  * the real `hrsp serve` runs as its own process on a generated database (5,000 platforms), a bare
  * Fastify + pg process runs the very SQL HRSP runs for each target as prepared statements (the
- * reference: captured by running HRSP's own service functions on a recording pool, in the steady state (the second run)), and a
- * third process drives both with autocannon, target after target in short rounds (HRSP, then the
- * reference), so that both meet the same machine load. Targets: the district user's scoped
+ * reference: captured by running HRSP's own service functions on a recording pool, in the steady
+ * state: the second run, when a list's total is kept from the first), and a third process drives
+ * both with autocannon, target after target in short rounds (HRSP, then the reference), so that
+ * both meet the same machine load. Targets: the district user's scoped
  * platform list and a platform detail, the bureau's unfiltered list. Per target: req/s, p50, p99,
  * errors (429s counted, and shown apart), the ratio to the reference, the server's RSS.
  *

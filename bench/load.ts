@@ -2,9 +2,10 @@
  * The signed-in app under load, as the issue measures it (printed figures; the soak run asserts):
  * the real `hrsp serve` runs as its own process on a generated database (5,000 platforms), a bare
  * Fastify + pg process runs the very SQL HRSP runs for each target as prepared statements (the
- * reference: captured by running HRSP's own service functions once on a recording pool), and a
- * third process drives both with autocannon, target after target in short rounds (HRSP, then the
- * reference), so that both meet the same machine load. Targets: the district user's scoped
+ * reference: captured by running HRSP's own service functions on a recording pool, in the steady
+ * state: the second run, when a list's total is kept from the first), and a third process drives
+ * both with autocannon, target after target in short rounds (HRSP, then the reference), so that
+ * both meet the same machine load. Targets: the district user's scoped
  * platform list and a platform detail, the bureau's unfiltered list. Per target: req/s, p50, p99,
  * errors (429s counted, and shown apart), the ratio to the reference, the server's RSS.
  *
@@ -15,7 +16,7 @@
  *
  * Run: npm run bench:load -- [seconds per run, 3] [rounds, 3] [connections, 20] [soak seconds, 60] [soak req/s per connection, 1; 0 = flat out].
  * Uses DATABASE_URL (an admin URL; a scratch database is made and dropped) or an embedded
- * PostgreSQL in a temp folder. For the rounds the request budgets are lifted (a 429 still counts as an error).
+ * PostgreSQL in a temp folder; HRSP_BENCH_CPU_PROF=<folder> profiles the server. For the rounds the request budgets are lifted (a 429 still counts as an error).
  */
 import type { ChildProcess } from 'node:child_process';
 import { hrspServe, rssOf, stop, tsx, untilLine } from './processes.js';
@@ -31,6 +32,7 @@ import { districts, organizations, platforms } from '../src/db/schema/index.js';
 import { platformLevels, platformTypes } from '../src/domain/platforms/codes.js';
 import { seedReference } from '../src/server/bootstrap/reference.js';
 import { resolveSession } from '../src/server/auth/service.js';
+import { startChangeListener } from '../src/server/cluster/changes.js';
 import { getPlatform, listPlatforms } from '../src/server/platforms/service.js';
 import { platformListQuery } from '../src/server/platforms/schema.js';
 import { freePort, untilStarted } from '../test/e2e-server.js';
@@ -126,7 +128,7 @@ async function generate(db: Db): Promise<string> {
   return inDistrict;
 }
 
-/** Runs `work` on a pool that records every statement sent: the SQL HRSP runs for one request. */
+/** Runs `work` on a pool that records every statement sent: the SQL HRSP runs for one request (the second one). */
 async function recordStatements(databaseUrl: string, work: (db: Db) => Promise<unknown>): Promise<Statement[]> {
   const database = openDatabase(databaseUrl, 1);
   const recorded: Statement[] = [];
@@ -140,8 +142,11 @@ async function recordStatements(databaseUrl: string, work: (db: Db) => Promise<u
     }
     return Reflect.apply(original, database.pool, [config, values]);
   };
-  Reflect.set(database.pool, 'query', recording);
   try {
+    // Recorded in the steady state: once run to prepare, what each later request runs (a list's
+    // total kept between writes is not counted again; src/server/list-counts.ts).
+    await work(database.db);
+    Reflect.set(database.pool, 'query', recording);
     await work(database.db);
   } finally {
     await database.close();
@@ -159,6 +164,8 @@ async function loginCookie(base: string, username: string): Promise<string> {
 async function startServer(databaseUrl: string, dataDir: string, webDir: string, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string; pid: number }> {
   const port = await freePort();
   fs.mkdirSync(dataDir, { recursive: true });
+  // HRSP_BENCH_CPU_PROF=<folder>: the server writes a CPU profile there when it stops (open it in Chrome DevTools).
+  const profile = process.env.HRSP_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HRSP_BENCH_CPU_PROF}`] : [];
   const child = await hrspServe({
     ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', HRSP_DATA_DIR: dataDir, HRSP_DEMO: 'off',
     HRSP_WEB_DIR: webDir, LOG_LEVEL: 'warn', HRSP_SECRET_KEY: testKeyFileText, ...env,
@@ -246,6 +253,8 @@ async function main(): Promise<void> {
       { name: '市局：平台列表（不筛选）', path: `${API}/platforms`, cookie: bureauCookie, work: (db: Db) => listPlatforms(db, bureauCtx, firstPage) },
     ];
     const statements: Statement[][] = [];
+    // As the server does: hears writes, so keeps list totals between them.
+    const changes = await startChangeListener(database.url, () => undefined);
     for (const t of targets) {
       statements.push(await recordStatements(database.url, t.work));
       const res = await fetch(base + t.path, { headers: { cookie: t.cookie } });
@@ -253,6 +262,7 @@ async function main(): Promise<void> {
       if (res.status !== 200) throw new Error(`${t.path}: ${res.status} ${body.slice(0, 200)}`);
       console.log(`  ${t.name}：${(body.length / 1024).toFixed(1)} KB，${statements.at(-1)?.length ?? 0} 条 SQL（参照照此预编译执行）`);
     }
+    await changes.stop();
     const statementsFile = path.join(tmp, 'statements.json');
     fs.writeFileSync(statementsFile, JSON.stringify(statements));
     const refPort = await freePort();

@@ -21,9 +21,9 @@ function startFlags(): string[] {
 }
 
 /** `hrsp serve` as `npm start` runs it: built first when its sources changed, then plain node. */
-export async function hrspServe(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+export async function hrspServe(env: NodeJS.ProcessEnv, nodeFlags: string[] = []): Promise<ChildProcess> {
   if (serverIsStale()) await buildServer();
-  return spawn(process.execPath, [...startFlags(), serverEntry, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  return spawn(process.execPath, [...startFlags(), ...nodeFlags, serverEntry, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 }
 
 export function stop(child: ChildProcess | null): Promise<void> {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 
 export const pageQuery = {
@@ -20,6 +21,23 @@ export interface Page<T> {
 export function toPage<R, T>(result: { rows: R[]; total: number }, q: { page: number; pageSize: number }, shape: (row: R) => T): Page<T> {
   return { items: result.rows.map(shape), total: result.total, page: q.page, pageSize: q.pageSize };
 }
+
+/**
+ * A page and the list's total, asked for together: the total by a count of its own rather than
+ * `count(*) over()`, which makes PostgreSQL build every matching row (with all its columns and
+ * subqueries) before it can keep the page; the page then stops at its LIMIT. The total stays
+ * exact, also on a page past the end.
+ */
+export async function pageAndTotal<R>(rows: Promise<R[]>, count: Promise<{ n: number }[]>): Promise<{ rows: R[]; total: number }> {
+  const [page, counted] = await Promise.all([rows, count]);
+  return { rows: page, total: counted[0]?.n ?? 0 };
+}
+
+/** What a list route's API description says of its `total`. */
+export const EXACT_TOTAL_NOTE = '合计（total）为精确值：按范围和筛选条件单独计数，每页都重新计数。';
+
+/** The select list of a list's count (`pageAndTotal`). */
+export const countColumn = { n: sql<number>`count(*)`.mapWith(Number) };
 
 export function offsetOf(q: { page: number; pageSize: number }): number {
   return (q.page - 1) * q.pageSize;

@@ -8,3 +8,27 @@ import { createHash } from 'node:crypto';
 export function statementName(prefix: string, sqlText: string): string {
   return `${prefix}_${createHash('sha1').update(sqlText).digest('hex').slice(0, 16)}`;
 }
+
+/**
+ * Queries built once per shape (which filters, which sort) and kept, so a request only fills in
+ * values: no query building, no SQL text, no statement naming per request. Kept per executor,
+ * because a prepared query runs on the pool or transaction it was built on; a transaction's
+ * entries go with it.
+ */
+export class PreparedShapes<T> {
+  private readonly byExecutor = new WeakMap<object, Map<string, T>>();
+
+  get<E extends object>(db: E, shape: string, build: (db: E) => T): T {
+    let shapes = this.byExecutor.get(db);
+    if (!shapes) {
+      shapes = new Map();
+      this.byExecutor.set(db, shapes);
+    }
+    let query = shapes.get(shape);
+    if (!query) {
+      query = build(db);
+      shapes.set(shape, query);
+    }
+    return query;
+  }
+}

@@ -41,7 +41,14 @@ export const platforms = pgTable('platforms', {
   origin: text('origin', { enum: platformOrigins }).notNull().default('registered'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('platforms_district_idx').on(t.districtCode), index('platforms_operator_idx').on(t.operatorOrgId)]);
+}, (t) => [
+  // The list's default order within a district (and the bureau's), a page read off the index; also the district filter.
+  index('platforms_district_name_idx').on(t.districtCode, t.name, t.id),
+  index('platforms_name_idx').on(t.name, t.id),
+  index('platforms_operator_idx').on(t.operatorOrgId),
+  // Branches of a platform (the detail page) and the parent join.
+  index('platforms_parent_idx').on(t.parentPlatformId),
+]);
 
 export const platformSites = pgTable('platform_sites', {
   id: uuid('id').primaryKey().defaultRandom(),

@@ -2,7 +2,7 @@ import { and, asc, eq, exists, ilike, inArray, notExists, or, sql, type SQL } fr
 import { enterprises, enterpriseYears, platforms, residences } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 import type { PlatformScope } from '../../domain/auth/scope.js';
-import { likePattern, offsetOf } from '../pagination.js';
+import { countColumn, likePattern, offsetOf, pageAndTotal } from '../pagination.js';
 import { platformScopeCondition } from '../platforms/repository.js';
 import type { EnterpriseListQuery } from './schema.js';
 
@@ -58,17 +58,21 @@ const yearJoin = (year: number | undefined) =>
   and(eq(enterpriseYears.enterpriseId, enterprises.id), year === undefined ? sql`false` : eq(enterpriseYears.year, year));
 
 export async function listEnterprises(db: Executor, scope: PlatformScope, q: EnterpriseListQuery) {
-  const rows = await db
-    .select({ ...columns(db, scope, q), total: sql<number>`count(*) over()`.mapWith(Number) })
-    .from(enterprises)
-    .leftJoin(enterpriseYears, yearJoin(q.year))
-    .where(and(...listConditions(db, scope, q)))
-    .orderBy(asc(enterprises.name), asc(enterprises.id))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return { rows, total: rows[0]?.total ?? 0 };
+  const where = and(...listConditions(db, scope, q));
+  return pageAndTotal(
+    db
+      .select(columns(db, scope, q))
+      .from(enterprises)
+      .leftJoin(enterpriseYears, yearJoin(q.year))
+      .where(where)
+      .orderBy(asc(enterprises.name), asc(enterprises.id))
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
+    // At most one year row per enterprise (enterprise_years_pk): the join keeps the count.
+    db.select(countColumn).from(enterprises).leftJoin(enterpriseYears, yearJoin(q.year)).where(where),
+  );
 }
-export type EnterpriseRecord = Omit<Awaited<ReturnType<typeof listEnterprises>>['rows'][number], 'total'>;
+export type EnterpriseRecord = Awaited<ReturnType<typeof listEnterprises>>['rows'][number];
 
 export async function exportEnterprises(db: Executor, scope: PlatformScope, q: Filters, limit: number): Promise<EnterpriseRecord[]> {
   return db

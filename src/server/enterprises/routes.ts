@@ -13,13 +13,14 @@ import {
   industryRow, residenceBody, residenceListQuery, residencePage, residenceParams, residencePatch, residenceRow,
 } from './schema.js';
 import * as service from './service.js';
+import { EXACT_TOTAL_NOTE } from '../pagination.js';
 
 export async function enterpriseRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['入驻企业'];
   r.get('/enterprises/industries', { config: { access: 'user' }, schema: { tags, summary: '行业门类（GB/T 4754-2017）', response: { 200: z.array(industryRow) } } },
     async () => service.listIndustries());
-  r.get('/enterprises', { config: { access: 'user' }, schema: { tags, summary: '企业列表（入驻在可见平台的企业）', querystring: enterpriseListQuery, response: { 200: enterprisePage } } },
+  r.get('/enterprises', { config: { access: 'user' }, schema: { tags, summary: '企业列表（入驻在可见平台的企业）', description: EXACT_TOTAL_NOTE, querystring: enterpriseListQuery, response: { 200: enterprisePage } } },
     async (req) => service.listEnterprises(db, contextOf(req), req.query));
   r.get('/enterprises/export', { config: { access: 'user' }, schema: { tags, summary: '导出企业列表（.xlsx）', querystring: enterpriseListQuery } },
     async (req, reply) => {

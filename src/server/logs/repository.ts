@@ -4,7 +4,7 @@ import {
   recognitionApplications, recognitionExpertAssignments, scoreSchemes, users,
 } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
-import { likePattern, offsetOf } from '../pagination.js';
+import { countColumn, likePattern, offsetOf, pageAndTotal } from '../pagination.js';
 import type { AuditQuery, LoginQuery } from './schema.js';
 
 /** A date-only upper bound includes that whole day. */
@@ -38,15 +38,11 @@ export async function allAudit(db: Executor, q: Omit<AuditQuery, 'page' | 'pageS
 }
 
 export async function listAudit(db: Executor, q: AuditQuery) {
-  const conds = auditConditions(q);
-  const rows = await db
-    .select({ ...auditColumns, total: sql<number>`count(*) over()`.mapWith(Number) })
-    .from(auditLog)
-    .where(and(...conds))
-    .orderBy(desc(auditLog.seq))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return { rows, total: rows[0]?.total ?? 0 };
+  const where = and(...auditConditions(q));
+  return pageAndTotal(
+    db.select(auditColumns).from(auditLog).where(where).orderBy(desc(auditLog.seq)).limit(q.pageSize).offset(offsetOf(q)),
+    db.select(countColumn).from(auditLog).where(where),
+  );
 }
 
 function loginConditions(q: Omit<LoginQuery, 'page' | 'pageSize'>) {
@@ -68,15 +64,11 @@ export async function allLogins(db: Executor, q: Omit<LoginQuery, 'page' | 'page
 }
 
 export async function listLogins(db: Executor, q: LoginQuery) {
-  const conds = loginConditions(q);
-  const rows = await db
-    .select({ ...loginColumns, total: sql<number>`count(*) over()`.mapWith(Number) })
-    .from(loginLog)
-    .where(and(...conds))
-    .orderBy(desc(loginLog.seq))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return { rows, total: rows[0]?.total ?? 0 };
+  const where = and(...loginConditions(q));
+  return pageAndTotal(
+    db.select(loginColumns).from(loginLog).where(where).orderBy(desc(loginLog.seq)).limit(q.pageSize).offset(offsetOf(q)),
+    db.select(countColumn).from(loginLog).where(where),
+  );
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

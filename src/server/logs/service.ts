@@ -53,7 +53,7 @@ async function described<R extends AuditRecord>(db: Db, rows: readonly R[]) {
 export async function auditPage(db: Db, q: AuditQuery) {
   const { rows, total } = await listAudit(db, q);
   const items = await described(db, rows);
-  return toPage({ rows: items, total }, q, ({ row: { total: _total, ...row }, text: _text, ...words }) => ({ ...row, at: row.at.toISOString(), ...words }));
+  return toPage({ rows: items, total }, q, ({ row, text: _text, ...words }) => ({ ...row, at: row.at.toISOString(), ...words }));
 }
 
 const timeText = (d: Date) => d.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' });
@@ -84,7 +84,7 @@ export async function auditExport(db: Db, q: AuditExportQuery) {
 const withAgent = <R extends { at: Date; userAgent: string | null }>(row: R) => ({ ...row, at: row.at.toISOString(), ...parseUserAgent(row.userAgent) });
 
 export async function loginPage(db: Db, q: LoginQuery) {
-  return toPage(await listLogins(db, q), q, ({ total: _total, ...row }) => withAgent(row));
+  return toPage(await listLogins(db, q), q, withAgent);
 }
 
 export async function loginExport(db: Db, q: LoginExportQuery) {

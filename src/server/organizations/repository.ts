@@ -1,8 +1,8 @@
-import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import { districts, organizations } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 import type { UserScope } from '../../domain/auth/scope.js';
-import { likePattern, offsetOf } from '../pagination.js';
+import { countColumn, likePattern, offsetOf, pageAndTotal } from '../pagination.js';
 import type { OrgListQuery } from './schema.js';
 
 const columns = {
@@ -33,15 +33,18 @@ export async function listOrganizations(db: Executor, scope: UserScope, q: OrgLi
   if (q.kind) conds.push(eq(organizations.kind, q.kind));
   if (q.districtCode) conds.push(eq(organizations.districtCode, q.districtCode));
   if (q.q) conds.push(or(ilike(organizations.name, likePattern(q.q)), ilike(organizations.code, likePattern(q.q))));
-  const rows = await db
-    .select({ ...columns, total: sql<number>`count(*) over()`.mapWith(Number) })
-    .from(organizations)
-    .leftJoin(districts, eq(organizations.districtCode, districts.code))
-    .where(and(...conds))
-    .orderBy(asc(organizations.kind), asc(organizations.code))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return { rows, total: rows[0]?.total ?? 0 };
+  const where = and(...conds);
+  return pageAndTotal(
+    db
+      .select(columns)
+      .from(organizations)
+      .leftJoin(districts, eq(organizations.districtCode, districts.code))
+      .where(where)
+      .orderBy(asc(organizations.kind), asc(organizations.code))
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
+    db.select(countColumn).from(organizations).where(where),
+  );
 }
 
 export async function findOrganization(db: Executor, id: string) {

@@ -5,7 +5,9 @@ import type { Executor } from '../../db/client.js';
 import type { PlatformScope } from '../../domain/auth/scope.js';
 import { publicStatuses } from '../../domain/platforms/lifecycle.js';
 import { likePattern, offsetOf } from '../pagination.js';
-import { statementName } from '../prepared.js';
+import { onChange, onReset } from '../cluster/changes.js';
+import { CountCache } from '../list-counts.js';
+import { PreparedShapes, statementName } from '../prepared.js';
 import type { PlatformListQuery } from './schema.js';
 
 const parent = alias(platforms, 'parent');
@@ -89,22 +91,129 @@ function orderOf(q: Pick<PlatformListQuery, 'sort' | 'order'>): SQL[] {
   return [...first, asc(platforms.name), asc(platforms.id)];
 }
 
-export async function listPlatforms(db: Executor, scope: PlatformScope, q: PlatformListQuery, onlyPublic = false) {
-  const conds = [platformScopeCondition(scope), ...filters(q)];
-  if (onlyPublic) conds.push(inArray(platforms.status, [...publicStatuses]));
-  const query = db
-    .select({ ...columns, total: sql<number>`count(*) over()`.mapWith(Number) })
+// ——— The list and the detail: built once per shape, prepared, run with values ———
+//
+// A request picks its query by shape (scope kind, which filters, which sort) and only fills in
+// values; the SQL is built, named and planned once per shape (and per connection by PostgreSQL).
+// The page is chosen from `platforms` alone (a page of ids, by the indexes of the filters and the
+// sort: migration `list_indexes`); district, operator and parent names are joined to that page only.
+
+type FilterKey = 'districtCode' | 'level' | 'type' | 'status' | 'carrier';
+const filterColumns = {
+  districtCode: platforms.districtCode, level: platforms.level, type: platforms.type, status: platforms.status, carrier: platforms.carrier,
+} as const satisfies Record<FilterKey, unknown>;
+const filterKeys: readonly FilterKey[] = ['districtCode', 'level', 'type', 'status', 'carrier'];
+type ListFilters = Omit<PlatformListQuery, 'page' | 'pageSize' | 'sort' | 'order'>;
+
+/** The scope with its value as a placeholder (`scope`), for queries built once per scope kind. */
+function scopeTemplate(kind: PlatformScope['kind']): SQL | undefined {
+  const value = sql.placeholder('scope');
+  switch (kind) {
+    case 'all':
+      return undefined;
+    case 'district':
+      return eq(platforms.districtCode, value);
+    case 'operator':
+      return eq(platforms.operatorOrgId, value);
+    case 'assigned':
+      return sql`${platforms.id} in (select ${evaluationEntries.platformId} from ${evaluationEntries}
+        join ${expertAssignments} on ${expertAssignments.entryId} = ${evaluationEntries.id}
+        where ${expertAssignments.expertUserId} = ${value} and ${expertAssignments.status} <> 'declined')`;
+    case 'none':
+      return sql`false`;
+  }
+}
+
+function scopeValue(scope: PlatformScope): string | null {
+  switch (scope.kind) {
+    case 'district':
+      return scope.districtCode;
+    case 'operator':
+      return scope.organizationId;
+    case 'assigned':
+      return scope.expertUserId;
+    case 'all':
+    case 'none':
+      return null;
+  }
+}
+
+/** Which filters a query has: the part of the shape the WHERE clause depends on. */
+function whereShape(scope: PlatformScope, q: ListFilters, onlyPublic: boolean): string {
+  return [scope.kind, ...filterKeys.map((k) => (q[k] ? k : '')), q.category ?? '', q.q ? 'q' : '', onlyPublic ? 'public' : ''].join('|');
+}
+
+/** The WHERE clause of a shape, its values as placeholders (filled by `whereValues`). */
+function whereTemplate(scope: PlatformScope, q: ListFilters, onlyPublic: boolean): SQL | undefined {
+  const keyword = sql.placeholder('q');
+  return and(
+    scopeTemplate(scope.kind),
+    ...filterKeys.map((k) => (q[k] ? eq(filterColumns[k], sql.placeholder(k)) : undefined)),
+    q.category ? inArray(platforms.type, [...categoryTypes[q.category]]) : undefined,
+    // The operator's name by subquery: the page needs no join to filter by it.
+    q.q ? or(ilike(platforms.name, keyword), sql`${platforms.operatorOrgId} in (select ${organizations.id} from ${organizations} where ${organizations.name} ilike ${keyword})`) : undefined,
+    onlyPublic ? inArray(platforms.status, [...publicStatuses]) : undefined,
+  );
+}
+
+function whereValues(scope: PlatformScope, q: ListFilters): Record<string, unknown> {
+  const values: Record<string, unknown> = { scope: scopeValue(scope) };
+  for (const k of filterKeys) if (q[k]) values[k] = q[k];
+  if (q.q) values.q = likePattern(q.q);
+  return values;
+}
+
+function pageQueryOf(db: Executor, scope: PlatformScope, q: PlatformListQuery, onlyPublic: boolean) {
+  const page = db
+    .select({ id: platforms.id })
     .from(platforms)
+    .where(whereTemplate(scope, q, onlyPublic))
+    .orderBy(...orderOf(q))
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .as('page');
+  const query = db
+    .select(columns)
+    .from(page)
+    .innerJoin(platforms, eq(platforms.id, page.id))
     .innerJoin(districts, eq(platforms.districtCode, districts.code))
     .leftJoin(organizations, eq(platforms.operatorOrgId, organizations.id))
     .leftJoin(parent, eq(platforms.parentPlatformId, parent.id))
-    .where(and(...conds))
-    .orderBy(...orderOf(q))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  // The most requested list: planned once per connection, not per request.
-  const rows = await query.prepare(statementName('platform_list', query.toSQL().sql)).execute();
-  return { rows, total: rows[0]?.total ?? 0 };
+    .orderBy(...orderOf(q));
+  return query.prepare(statementName('platform_page', query.toSQL().sql));
+}
+
+function countQueryOf(db: Executor, scope: PlatformScope, q: ListFilters, onlyPublic: boolean) {
+  const query = db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(platforms).where(whereTemplate(scope, q, onlyPublic));
+  return query.prepare(statementName('platform_count', query.toSQL().sql));
+}
+
+const pageQueries = new PreparedShapes<ReturnType<typeof pageQueryOf>>();
+const countQueries = new PreparedShapes<ReturnType<typeof countQueryOf>>();
+
+/**
+ * List totals between writes (src/server/list-counts.ts): exact, dropped when platforms or
+ * organizations change (the `directory` topic of the public cache's triggers, migration
+ * `public_cache_notify`) in any process, and by this file's own writes at once (the notification
+ * comes after the commit). An expert's scope follows assignments, which no
+ * trigger announces: those totals are always counted.
+ */
+export const platformCounts = new CountCache();
+onChange('public', (topic) => {
+  if (topic === 'directory') platformCounts.clear();
+});
+onReset(() => platformCounts.clear());
+
+export async function listPlatforms(db: Executor, scope: PlatformScope, q: PlatformListQuery, onlyPublic = false) {
+  const where = whereShape(scope, q, onlyPublic);
+  const values = whereValues(scope, q);
+  const pageQuery = pageQueries.get(db, `${where}|${q.sort ?? ''}|${q.order}`, (e) => pageQueryOf(e, scope, q, onlyPublic));
+  const count = () => countQueries.get(db, where, (e) => countQueryOf(e, scope, q, onlyPublic)).execute(values).then((r) => r[0]?.n ?? 0);
+  const [rows, total] = await Promise.all([
+    pageQuery.execute({ ...values, limit: q.pageSize, offset: offsetOf(q) }),
+    scope.kind === 'assigned' ? count() : platformCounts.through(`${where}|${JSON.stringify(values)}`, count),
+  ]);
+  return { rows, total };
 }
 export type PlatformListRecord = Awaited<ReturnType<typeof listPlatforms>>['rows'][number];
 
@@ -121,47 +230,70 @@ export async function exportPlatforms(db: Executor, scope: PlatformScope, q: Omi
     .limit(limit);
 }
 
-export async function findPlatform(db: Executor, scope: PlatformScope, id: string) {
-  const rows = await db
+function detailQueryOf(db: Executor, kind: PlatformScope['kind']) {
+  const query = db
     .select(detailColumns)
     .from(platforms)
     .innerJoin(districts, eq(platforms.districtCode, districts.code))
     .leftJoin(organizations, eq(platforms.operatorOrgId, organizations.id))
     .leftJoin(parent, eq(platforms.parentPlatformId, parent.id))
-    .where(and(eq(platforms.id, id), platformScopeCondition(scope)));
+    .where(and(eq(platforms.id, sql.placeholder('id')), scopeTemplate(kind)));
+  return query.prepare(statementName('platform_detail', query.toSQL().sql));
+}
+const detailQueries = new PreparedShapes<ReturnType<typeof detailQueryOf>>();
+
+export async function findPlatform(db: Executor, scope: PlatformScope, id: string) {
+  const rows = await detailQueries.get(db, scope.kind, (e) => detailQueryOf(e, scope.kind)).execute({ id, scope: scopeValue(scope) });
   return rows[0] ?? null;
 }
 export type PlatformRecord = NonNullable<Awaited<ReturnType<typeof findPlatform>>>;
 
+function statsQueryOf(db: Executor) {
+  // The id as a value, not a correlation: drizzle writes a one-table select list's columns unqualified.
+  const id = sql.placeholder('id');
+  const operating = sql`${platformStaff.platformId} = ${id} and ${platformStaff.fullTime} and ${platformStaff.team} = 'operating'`;
+  return db
+    .select({
+      siteCount: sql<number>`(select count(*) from ${platformSites} where ${platformSites.platformId} = ${id})`.mapWith(Number),
+      totalAreaM2: sql<number>`(select coalesce(sum(${platformSites.buildingArea}), 0) from ${platformSites} where ${platformSites.platformId} = ${id})`.mapWith(Number),
+      managementFullTime: sql<number>`(select count(*) from ${platformStaff} where ${platformStaff.platformId} = ${id} and ${platformStaff.fullTime} and ${platformStaff.team} = 'management')`.mapWith(Number),
+      operatingFullTime: sql<number>`(select count(*) from ${platformStaff} where ${operating})`.mapWith(Number),
+      operatingTitled: sql<number>`(select count(*) from ${platformStaff} where ${operating} and coalesce(${platformStaff.professionalTitle}, '') <> '')`.mapWith(Number),
+      latestDataYear: sql<number | null>`greatest((select max(${residences.year}) from ${residences} where ${residences.platformId} = ${id}),
+        (select max(${platformYearData.year}) from ${platformYearData} where ${platformYearData.platformId} = ${id}))`,
+    })
+    .from(platforms)
+    .where(eq(platforms.id, sql.placeholder('id')))
+    .prepare('platform_stats');
+}
+const statsQueries = new PreparedShapes<ReturnType<typeof statsQueryOf>>();
+
 /** Sites, staff and the latest year with data: the figures on the detail page. */
 export async function platformStats(db: Executor, id: string) {
-  const [row] = await db.execute<{ site_count: string; area: string | null; mgmt: string; ops: string; titled: string; latest: number | null }>(sql`
-    select
-      (select count(*) from ${platformSites} where ${platformSites.platformId} = ${id}) as site_count,
-      (select sum(${platformSites.buildingArea}) from ${platformSites} where ${platformSites.platformId} = ${id}) as area,
-      (select count(*) from ${platformStaff} where ${platformStaff.platformId} = ${id} and ${platformStaff.fullTime} and ${platformStaff.team} = 'management') as mgmt,
-      (select count(*) from ${platformStaff} where ${platformStaff.platformId} = ${id} and ${platformStaff.fullTime} and ${platformStaff.team} = 'operating') as ops,
-      (select count(*) from ${platformStaff} where ${platformStaff.platformId} = ${id} and ${platformStaff.fullTime} and ${platformStaff.team} = 'operating'
-         and coalesce(${platformStaff.professionalTitle}, '') <> '') as titled,
-      greatest((select max(${residences.year}) from ${residences} where ${residences.platformId} = ${id}),
-               (select max(${platformYearData.year}) from ${platformYearData} where ${platformYearData.platformId} = ${id})) as latest`).then((r) => r.rows);
+  const [row] = await statsQueries.get(db, '', statsQueryOf).execute({ id });
   return {
-    siteCount: Number(row?.site_count ?? 0),
-    totalAreaM2: Number(row?.area ?? 0),
-    managementFullTime: Number(row?.mgmt ?? 0),
-    operatingFullTime: Number(row?.ops ?? 0),
-    operatingTitled: Number(row?.titled ?? 0),
-    latestDataYear: row?.latest ?? null,
+    siteCount: row?.siteCount ?? 0,
+    totalAreaM2: row?.totalAreaM2 ?? 0,
+    managementFullTime: row?.managementFullTime ?? 0,
+    operatingFullTime: row?.operatingFullTime ?? 0,
+    operatingTitled: row?.operatingTitled ?? 0,
+    latestDataYear: row?.latestDataYear ?? null,
   };
 }
 
-export async function listBranches(db: Executor, scope: PlatformScope, id: string) {
-  return db
+function branchesQueryOf(db: Executor, kind: PlatformScope['kind']) {
+  const query = db
     .select({ id: platforms.id, name: platforms.name, districtName: districts.name })
     .from(platforms)
     .innerJoin(districts, eq(platforms.districtCode, districts.code))
-    .where(and(eq(platforms.parentPlatformId, id), platformScopeCondition(scope)))
+    .where(and(eq(platforms.parentPlatformId, sql.placeholder('id')), scopeTemplate(kind)))
     .orderBy(asc(platforms.name));
+  return query.prepare(statementName('platform_branches', query.toSQL().sql));
+}
+const branchesQueries = new PreparedShapes<ReturnType<typeof branchesQueryOf>>();
+
+export async function listBranches(db: Executor, scope: PlatformScope, id: string) {
+  return branchesQueries.get(db, scope.kind, (e) => branchesQueryOf(e, scope.kind)).execute({ id, scope: scopeValue(scope) });
 }
 
 /**
@@ -188,12 +320,14 @@ export async function districtQuotaCounts(db: Executor, p: { id: string; type: P
 
 export async function insertPlatform(db: Executor, row: typeof platforms.$inferInsert): Promise<string> {
   const [created] = await db.insert(platforms).values(row).returning({ id: platforms.id });
+  platformCounts.clear();
   if (!created) throw new Error('platform insert returned nothing');
   return created.id;
 }
 
 export async function updatePlatform(db: Executor, id: string, patch: Partial<typeof platforms.$inferInsert>): Promise<void> {
   await db.update(platforms).set({ ...patch, updatedAt: new Date() }).where(eq(platforms.id, id));
+  platformCounts.clear();
 }
 
 export async function insertStatusHistory(db: Executor, row: typeof platformStatusHistory.$inferInsert): Promise<void> {
@@ -229,6 +363,7 @@ export async function updateStatus(db: Executor, id: string, from: PlatformRecor
     .set({ ...patch, updatedAt: new Date() })
     .where(and(eq(platforms.id, id), eq(platforms.status, from)))
     .returning({ id: platforms.id });
+  platformCounts.clear();
   return rows.length === 1;
 }
 

@@ -5,7 +5,7 @@ import { contextOf } from '../plugins/auth.js';
 import { sendXlsx } from '../xlsx.js';
 import { exportPlatforms } from './export.js';
 import {
-  contactResponse, createPlatformBody, historyList, legacyPlatformBody, platformDetail, platformExportQuery, platformIdParams, platformListQuery, platformPage,
+  contactResponse, createPlatformBody, historyList, legacyPlatformBody, platformDetail, platformExportQuery, platformIdParams, platformListQuery, platformPage, platformTotalNote,
   statusChangeBody, updatePlatformBody,
 } from './schema.js';
 import { adjustmentsSchema } from '../rules/schema.js';
@@ -21,7 +21,7 @@ export async function platformRoutes(app: FastifyInstance, { db }: { db: Db }): 
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['平台名录'];
   const params = platformIdParams;
-  r.get('/platforms', { config: { access: 'user' }, schema: { tags, summary: '平台列表（按角色范围）', querystring: platformListQuery, response: { 200: platformPage } } },
+  r.get('/platforms', { config: { access: 'user' }, schema: { tags, summary: '平台列表（按角色范围）', description: platformTotalNote, querystring: platformListQuery, response: { 200: platformPage } } },
     async (req) => service.listPlatforms(db, contextOf(req), req.query));
   r.get('/platforms/export', { config: { access: 'user' }, schema: { tags, summary: '导出平台列表（.xlsx，筛选同列表）', querystring: platformExportQuery } },
     async (req, reply) => {

@@ -148,3 +148,6 @@ export const historyRow = z.object({
 export const historyList = z.array(historyRow);
 
 export const platformIdParams = z.object({ id: z.uuid({ error: '编号格式不正确' }) });
+
+/** What the list routes' API description says of `total` (repository.ts, src/server/list-counts.ts). */
+export const platformTotalNote = '合计（total）为精确值：按范围和筛选条件计数；计数在平台或运营机构数据变更前留在内存中供翻页复用，任何一处变更即失效（多个服务进程经变更通知同步）。';

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { listPublicPlatforms } from '../platforms/service.js';
-import { platformListQuery, publicPlatformPage } from '../platforms/schema.js';
+import { platformListQuery, platformTotalNote, publicPlatformPage } from '../platforms/schema.js';
 import { isDemoDatabase } from '../settings/service.js';
 import { publicResults, publicResultsDocument, publicYears } from '../evaluations/5-publication/service.js';
 import { publicResults as publicResultsSchema, publicYear, yearParams } from '../evaluations/4-panel/schema.js';
@@ -39,7 +39,7 @@ export async function publicRoutes(app: FastifyInstance, { db }: { db: Db }): Pr
     async () => ({ demo: await isDemoDatabase(db), systemName: '重庆市人力资源服务发展平台管理系统' }));
   r.get('/public/districts', { config: districtList, schema: { tags, summary: '区县（含功能区）', response: { 200: z.array(publicDistrict) } } },
     async () => listDistricts(db));
-  r.get('/public/platforms', { config: directory, schema: { tags, summary: '已认定、已备案平台名录', querystring: platformListQuery, response: { 200: publicPlatformPage } } },
+  r.get('/public/platforms', { config: directory, schema: { tags, summary: '已认定、已备案平台名录', description: platformTotalNote, querystring: platformListQuery, response: { 200: publicPlatformPage } } },
     async (req) => listPublicPlatforms(db, req.query));
   r.get('/public/platforms/:id', {
     config: directoryAndResults,

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { organizations, users } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 import type { UserScope } from '../../domain/auth/scope.js';
-import { likePattern, offsetOf } from '../pagination.js';
+import { countColumn, likePattern, offsetOf, pageAndTotal } from '../pagination.js';
 import type { UserListQuery } from './schema.js';
 
 /** An expert's affiliation (conflict of interest), an organization too. */
@@ -46,16 +46,19 @@ export async function listUsers(db: Executor, scope: UserScope, q: UserListQuery
   if (q.role) conds.push(eq(users.role, q.role));
   if (q.organizationId) conds.push(eq(users.organizationId, q.organizationId));
   if (q.disabled !== undefined) conds.push(eq(users.disabled, q.disabled));
-  const rows = await db
-    .select({ ...columns, total: sql<number>`count(*) over()`.mapWith(Number) })
-    .from(users)
-    .innerJoin(organizations, eq(users.organizationId, organizations.id))
-    .leftJoin(affiliation, eq(users.affiliationOrgId, affiliation.id))
-    .where(and(...conds))
-    .orderBy(desc(users.createdAt), users.username)
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return { rows, total: rows[0]?.total ?? 0 };
+  const where = and(...conds);
+  return pageAndTotal(
+    db
+      .select(columns)
+      .from(users)
+      .innerJoin(organizations, eq(users.organizationId, organizations.id))
+      .leftJoin(affiliation, eq(users.affiliationOrgId, affiliation.id))
+      .where(where)
+      .orderBy(desc(users.createdAt), users.username)
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
+    db.select(countColumn).from(users).innerJoin(organizations, eq(users.organizationId, organizations.id)).where(where),
+  );
 }
 
 export async function findUser(db: Executor, scope: UserScope, id: string) {

@@ -4,12 +4,13 @@ import type { Db } from '../../db/client.js';
 import { contextOf } from '../plugins/auth.js';
 import { affiliationBody, createUserBody, idParams, updateUserBody, userListQuery, userPage, userRow, userWithPassword } from './schema.js';
 import * as service from './service.js';
+import { EXACT_TOTAL_NOTE } from '../pagination.js';
 
 export async function userRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['用户管理'];
   const admin = { access: ['admin'] as const };
-  r.get('/users', { config: { access: 'user' }, schema: { tags, summary: '用户列表（按角色范围）', querystring: userListQuery, response: { 200: userPage } } },
+  r.get('/users', { config: { access: 'user' }, schema: { tags, summary: '用户列表（按角色范围）', description: EXACT_TOTAL_NOTE, querystring: userListQuery, response: { 200: userPage } } },
     async (req) => service.listUsers(db, contextOf(req), req.query));
   r.post('/users', { config: admin, schema: { tags, summary: '新建用户（返回一次性初始密码）', body: createUserBody, response: { 201: userWithPassword } } },
     async (req, reply) => reply.status(201).send(await service.createUser(db, contextOf(req), req.body)));

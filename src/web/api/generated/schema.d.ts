@@ -52,7 +52,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 审计日志 */
+        /**
+         * 审计日志
+         * @description 合计（total）为精确值：按范围和筛选条件单独计数，每页都重新计数。
+         */
         get: {
             parameters: {
                 query?: {
@@ -1763,7 +1766,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 企业列表（入驻在可见平台的企业） */
+        /**
+         * 企业列表（入驻在可见平台的企业）
+         * @description 合计（total）为精确值：按范围和筛选条件单独计数，每页都重新计数。
+         */
         get: {
             parameters: {
                 query?: {
@@ -7059,7 +7065,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 登录日志 */
+        /**
+         * 登录日志
+         * @description 合计（total）为精确值：按范围和筛选条件单独计数，每页都重新计数。
+         */
         get: {
             parameters: {
                 query?: {
@@ -7342,7 +7351,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 机构列表（按角色范围） */
+        /**
+         * 机构列表（按角色范围）
+         * @description 合计（total）为精确值：按范围和筛选条件单独计数，每页都重新计数。
+         */
         get: {
             parameters: {
                 query?: {
@@ -7495,7 +7507,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 平台列表（按角色范围） */
+        /**
+         * 平台列表（按角色范围）
+         * @description 合计（total）为精确值：按范围和筛选条件计数；计数在平台或运营机构数据变更前留在内存中供翻页复用，任何一处变更即失效（多个服务进程经变更通知同步）。
+         */
         get: {
             parameters: {
                 query?: {
@@ -11649,7 +11664,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 已认定、已备案平台名录 */
+        /**
+         * 已认定、已备案平台名录
+         * @description 合计（total）为精确值：按范围和筛选条件计数；计数在平台或运营机构数据变更前留在内存中供翻页复用，任何一处变更即失效（多个服务进程经变更通知同步）。
+         */
         get: {
             parameters: {
                 query?: {
@@ -20668,7 +20686,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 用户列表（按角色范围） */
+        /**
+         * 用户列表（按角色范围）
+         * @description 合计（total）为精确值：按范围和筛选条件单独计数，每页都重新计数。
+         */
         get: {
             parameters: {
                 query?: {

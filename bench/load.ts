@@ -169,7 +169,7 @@ async function startServer(databaseUrl: string, dataDir: string, webDir: string,
   const child = await hrspServe({
     ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', HRSP_DATA_DIR: dataDir, HRSP_DEMO: 'off',
     HRSP_WEB_DIR: webDir, LOG_LEVEL: 'warn', HRSP_SECRET_KEY: testKeyFileText, ...env,
-  });
+  }, profile);
   await untilStarted(child, 120_000);
   return { child, base: `http://127.0.0.1:${port}`, pid: child.pid ?? 0 };
 }

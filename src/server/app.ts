@@ -47,8 +47,8 @@ export interface AppOptions {
   publicCache?: PublicCacheLimits;
   /** Check every response with zod as well as serializing it compiled (default: HRSP_RESPONSE_CHECK, on under NODE_ENV=test). */
   responseCheck?: boolean;
-  /** Told of each response schema left on the zod path and why (src/server/serialization.test.ts). */
-  onSerializerFallback?: (route: string, reason: string) => void;
+  /** Told of each response schema as it is compiled, with the reason when it stays on the zod path (src/server/serialization.test.ts). */
+  onSerializerCompile?: (route: string, fallbackReason: string | null) => void;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -64,7 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(textCheckingValidatorCompiler);
   app.setSerializerCompiler(compiledSerializerCompiler({
     check: options.responseCheck ?? responseCheckFrom(process.env),
-    ...(options.onSerializerFallback ? { onFallback: options.onSerializerFallback } : {}),
+    ...(options.onSerializerCompile ? { onCompile: options.onSerializerCompile } : {}),
   }));
   await app.register(errorsPlugin, { db: options.db });
   // First: a cached public answer goes out before any other hook (its security headers are replayed with it).

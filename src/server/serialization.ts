@@ -123,14 +123,12 @@ export function compileResponse(schema: $ZodType, url: string, httpStatus: strin
 }
 
 /** Fastify's serializer compiler: compiled where possible; `check` adds zod's parse and a comparison. */
-export function compiledSerializerCompiler(options: { check: boolean; onFallback?: (route: string, reason: string) => void }): FastifySerializerCompiler<$ZodType> {
+export function compiledSerializerCompiler(options: { check: boolean; onCompile?: (route: string, fallbackReason: string | null) => void }): FastifySerializerCompiler<$ZodType> {
   return (route) => {
     const { schema, method, url, httpStatus } = route;
     const compiled = compileResponse(schema, url, httpStatus ?? 'default');
-    if (!compiled.compiled) {
-      options.onFallback?.(`${method} ${url} ${httpStatus ?? 'default'}`, compiled.reason);
-      return zodSerializerCompiler(route);
-    }
+    options.onCompile?.(`${method} ${url} ${httpStatus ?? 'default'}`, compiled.compiled ? null : compiled.reason);
+    if (!compiled.compiled) return zodSerializerCompiler(route);
     if (!options.check) return compiled.serialize;
     return (data) => {
       const parsed = safeEncode(schema, data);

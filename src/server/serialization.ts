@@ -108,8 +108,24 @@ export class SerializerMismatchError extends Error {
 
 export type CompiledSerializer = { compiled: true; serialize: (data: unknown) => string } | { compiled: false; reason: string };
 
+/**
+ * One compiled serializer per schema object: HEAD repeats every GET, and one schema often serves
+ * several routes (a platform's detail answers its GET, POST and PATCH); start-up time and memory
+ * grow with the distinct schemas only.
+ */
+const compiledBySchema = new WeakMap<$ZodType, CompiledSerializer>();
+
 /** The compiled serializer of one response schema, or why it stays on the zod path. */
 export function compileResponse(schema: $ZodType, url: string, httpStatus: string): CompiledSerializer {
+  let compiled = compiledBySchema.get(schema);
+  if (compiled === undefined) {
+    compiled = compileOnce(schema, url, httpStatus);
+    compiledBySchema.set(schema, compiled);
+  }
+  return compiled;
+}
+
+function compileOnce(schema: $ZodType, url: string, httpStatus: string): CompiledSerializer {
   const reason = uncompilableReason(schema);
   if (reason !== null) return { compiled: false, reason };
   const jsonSchema = responseJsonSchema(schema, url, httpStatus);

@@ -34,11 +34,27 @@ export function uncompilableReason(schema: $ZodType, seen = new Set<$ZodType>())
   seen.add(schema);
   const def = schema._zod.def;
   if (!COMPILABLE.has(def.type)) return def.type;
+  if (def.type === 'union' && childSchemas(schema).some(isStrictObject)) return 'union of strict objects';
   for (const child of childSchemas(schema)) {
     const reason = uncompilableReason(child, seen);
     if (reason !== null) return reason;
   }
   return null;
+}
+
+/**
+ * zod picks a union's branch by trying each, and a strict object refuses extra keys, so the keys
+ * decide the branch; fast-json-stringify's branch test ignores extra keys (see forSerializer) and
+ * would take the first branch whose fields are all optional.
+ */
+function isStrictObject(schema: $ZodType): boolean {
+  const def = schema._zod.def;
+  if (def.type === 'optional' || def.type === 'nullable' || def.type === 'readonly') {
+    const inner: unknown = Reflect.get(def, 'innerType');
+    return inner instanceof $ZodType && isStrictObject(inner);
+  }
+  const catchall: unknown = def.type === 'object' ? Reflect.get(def, 'catchall') : undefined;
+  return catchall instanceof $ZodType && catchall._zod.def.type === 'never';
 }
 
 /** The schemas a schema is built from (the shape's fields, items, options, wrapped types). */

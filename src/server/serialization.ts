@@ -9,7 +9,8 @@
  *   schema lists and nothing else (`additionalProperties` is never `true` where zod strips; see
  *   forSerializer), so a row carrying a password hash or a sealed column cannot leak;
  * - schemas the compiled path cannot reproduce exactly (transforms, pipes, defaults, lazy,
- *   custom, intersections …: see COMPILABLE) keep the zod path of fastify-type-provider-zod.
+ *   custom, intersections, unions of strict objects: see uncompilableReason) keep the zod path
+ *   of fastify-type-provider-zod.
  *
  * What changes: in production a response that does not match its schema is no longer refused
  * (500); fast-json-stringify writes what it can (a missing required field still fails). With

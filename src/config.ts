@@ -31,6 +31,8 @@ export interface Config {
   rateLimitSyncMs: number;
   /** Objections filed on the public portal per hour from one address. */
   objectionRateLimit: number;
+  /** Every response also checked by zod against its schema and the compiled serializer's output (src/server/serialization.ts). */
+  responseCheck: boolean;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string, max = 65535): number {
@@ -67,5 +69,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     addressRateLimit: intFrom(env.HRSP_ADDRESS_RATE_LIMIT, 3000, 'HRSP_ADDRESS_RATE_LIMIT', 100_000_000),
     rateLimitSyncMs: intFrom(env.HRSP_RATE_LIMIT_SYNC_MS, 1000, 'HRSP_RATE_LIMIT_SYNC_MS', 60_000),
     objectionRateLimit: intFrom(env.HRSP_OBJECTION_RATE_LIMIT, 5, 'HRSP_OBJECTION_RATE_LIMIT', 10_000),
+    responseCheck: responseCheckFrom(env),
   };
+}
+
+/** HRSP_RESPONSE_CHECK on/off; unset: on under the test runner (NODE_ENV=test), so the suites catch contract drift. */
+export function responseCheckFrom(env: NodeJS.ProcessEnv): boolean {
+  if (env.HRSP_RESPONSE_CHECK === 'on') return true;
+  if (env.HRSP_RESPONSE_CHECK === 'off') return false;
+  if (env.HRSP_RESPONSE_CHECK !== undefined && env.HRSP_RESPONSE_CHECK !== '') throw new Error(`配置项 HRSP_RESPONSE_CHECK 应为 on 或 off，当前为"${env.HRSP_RESPONSE_CHECK}"`);
+  return env.NODE_ENV === 'test';
 }

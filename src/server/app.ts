@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { Db } from '../db/client.js';
 import authPlugin, { documentAccess, markRoutesPublic } from './plugins/auth.js';
 import errorsPlugin from './plugins/errors.js';
@@ -18,6 +18,8 @@ import { installFieldKeys, type FieldKeys } from './crypto/field-keys.js';
 import { apiRoutes } from './routes.js';
 import { healthRoutes } from './health/routes.js';
 import { textCheckingValidatorCompiler } from './validation.js';
+import { compiledSerializerCompiler } from './serialization.js';
+import { responseCheckFrom } from '../config.js';
 import { serveWeb } from './web/files.js';
 
 export interface AppOptions {
@@ -43,6 +45,10 @@ export interface AppOptions {
   fieldKeys?: FieldKeys;
   /** Bounds of the public answers cache (src/server/public/cache.ts); tests lower them. */
   publicCache?: PublicCacheLimits;
+  /** Check every response with zod as well as serializing it compiled (default: HRSP_RESPONSE_CHECK, on under NODE_ENV=test). */
+  responseCheck?: boolean;
+  /** Told of each response schema as it is compiled, with the reason when it stays on the zod path (src/server/serialization.test.ts). */
+  onSerializerCompile?: (route: string, fallbackReason: string | null) => void;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -56,7 +62,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
   });
   app.setValidatorCompiler(textCheckingValidatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(compiledSerializerCompiler({
+    check: options.responseCheck ?? responseCheckFrom(process.env),
+    ...(options.onSerializerCompile ? { onCompile: options.onSerializerCompile } : {}),
+  }));
   await app.register(errorsPlugin, { db: options.db });
   // First: a cached public answer goes out before any other hook (its security headers are replayed with it).
   await app.register(publicCachePlugin, options.publicCache ? { limits: options.publicCache } : {});

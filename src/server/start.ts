@@ -52,7 +52,7 @@ export async function serve(config: Config): Promise<void> {
   // Before serving: caches are dropped when another process revokes a session or changes a setting.
   const changes = await startChangeListener(database.url, (m) => console.error(m));
   const app = await buildApp({ db, secureCookies: config.secureCookies, trustProxy: config.trustProxy, logLevel: config.logLevel, webDir: config.webDir, loginRateLimit: config.loginRateLimit, objectionRateLimit: config.objectionRateLimit,
-    requestsPerMinute: { perSession: config.sessionRateLimit, perAddress: config.addressRateLimit }, rateLimitSyncMs: config.rateLimitSyncMs });
+    requestsPerMinute: { perSession: config.sessionRateLimit, perAddress: config.addressRateLimit }, rateLimitSyncMs: config.rateLimitSyncMs, responseCheck: config.responseCheck });
   await app.listen({ port: config.port, host: config.host });
   const stopReminders = scheduleDeadlineReminders(db, (m) => app.log.info(m));
   const stopDeadlineCheck = scheduleRecognitionDeadlineCheck(db, (m) => app.log.info(m));

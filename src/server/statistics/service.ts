@@ -14,8 +14,6 @@ import { changedFigures, scoreGap, yearOnYearJump } from '../../domain/statistic
 import type { RequestContext } from '../context.js';
 import { listDuplicates } from '../enterprises/residences.js';
 import { errors } from '../errors.js';
-import { loadScheme } from '../schemes/service.js';
-import { sheetFactsFor } from '../yeardata/facts.js';
 import { dateStamp, sheetBuffer, type XlsxColumn } from '../xlsx.js';
 import * as repo from './repository.js';
 import type { ExportQuery, AnomaliesQuery, AnomaliesResponse, Anomaly, Figures, FiguresQuery, FiguresResponse, GradesResponse, TrendsQuery, TrendsResponse } from './schema.js';
@@ -125,33 +123,25 @@ function jumpAnomalies(pairs: repo.PlatformPair[], year: number, percent: number
   return out;
 }
 
-/** Pool connections the prefill check may hold at once: the registry is read per entry, so a few run side by side. */
-const PREFILL_CONCURRENCY = 4;
+const record = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null ? Object.fromEntries(Object.entries(v)) : {});
 
-/** The self-evaluation against the registry's figures it was pre-filled from (recomputed now, with the campaign scheme's counting). */
-async function prefillAnomaly(db: Db, e: repo.EntryFigures, year: number, residents: 'year_end' | 'arrivals'): Promise<Anomaly | null> {
-  const registry = await sheetFactsFor(db, e.platformId, year, { residents });
-  const self = typeof e.facts === 'object' && e.facts !== null ? Object.fromEntries(Object.entries(e.facts)) : {};
-  const changed = changedFigures(Object.fromEntries(Object.entries(registry.facts)), self);
-  if (changed.length === 0) return null;
-  const what = changed.slice(0, 5).map((c) => `${factPathLabel(c.path)}：登记 ${c.registry}，自评 ${c.self}`).join('；');
-  return {
-    rule: 'prefill_changed', platformId: e.platformId, platformName: e.platformName, districtName: e.districtName,
-    explanation: `自评填报的 ${changed.length} 项数据与登记数据不一致（${what}${changed.length > 5 ? '；等' : ''}）`,
-    link: `/app/evaluations/${e.evaluationId}/entries/${e.entryId}`,
-  };
-}
-
-async function prefillAnomalies(db: Db, entries: repo.EntryFigures[], year: number): Promise<Anomaly[]> {
-  const residentsBy = new Map<string, 'year_end' | 'arrivals'>();
-  for (const id of new Set(entries.map((e) => e.schemeId))) residentsBy.set(id, (await loadScheme(db, id)).scheme.settings.residents);
-  const out: Anomaly[] = [];
-  for (let i = 0; i < entries.length; i += PREFILL_CONCURRENCY) {
-    const batch = entries.slice(i, i + PREFILL_CONCURRENCY);
-    const found = await Promise.all(batch.map((e) => prefillAnomaly(db, e, year, residentsBy.get(e.schemeId) ?? 'year_end')));
-    for (const a of found) if (a) out.push(a);
-  }
-  return out;
+/**
+ * The self-evaluation against the registry's figures it was pre-filled from, as they were kept when
+ * the entry was made (not today's registry: residents added since would flag every entry). An entry
+ * made before those were kept has nothing to compare with and is not flagged.
+ */
+function prefillAnomalies(entries: repo.EntryFigures[]): Anomaly[] {
+  return entries.flatMap((e): Anomaly[] => {
+    if (e.prefilledFacts === null || e.prefilledFacts === undefined) return [];
+    const changed = changedFigures(record(e.prefilledFacts), record(e.facts));
+    if (changed.length === 0) return [];
+    const what = changed.slice(0, 5).map((c) => `${factPathLabel(c.path)}：登记 ${c.registry}，自评 ${c.self}`).join('；');
+    return [{
+      rule: 'prefill_changed', platformId: e.platformId, platformName: e.platformName, districtName: e.districtName,
+      explanation: `自评填报的 ${changed.length} 项数据与预填的登记数据不一致（${what}${changed.length > 5 ? '；等' : ''}）`,
+      link: `/app/evaluations/${e.evaluationId}/entries/${e.entryId}`,
+    }];
+  });
 }
 
 function gapAnomalies(entries: repo.EntryFigures[], gap: number): Anomaly[] {
@@ -179,7 +169,7 @@ export async function anomalies(db: Db, ctx: RequestContext, q: AnomaliesQuery):
   const items = [
     ...duplicates,
     ...jumpAnomalies(await repo.yearPairs(db, scope, q.year), q.year, q.jumpPercent),
-    ...(await prefillAnomalies(db, entries, q.year)),
+    ...prefillAnomalies(entries),
     ...gapAnomalies(entries, q.scoreGap),
   ];
   return { year: q.year, jumpPercent: q.jumpPercent, scoreGap: q.scoreGap, items };

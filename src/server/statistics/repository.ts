@@ -3,7 +3,7 @@
  * pass (GROUPING SETS), the published grades, and the rows the anomaly rules look at. Money is
  * summed as numeric and returned as text; nothing here goes through a float.
  */
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { districts, evaluationEntries, evaluations, platforms, platformYearFigures } from '../../db/schema/index.js';
 import type { PlatformScope } from '../../domain/auth/scope.js';
@@ -78,24 +78,33 @@ export async function evaluationPublished(db: Executor, year: number): Promise<b
   return row?.status === 'published';
 }
 
-export interface PlatformPair { platformId: string; platformName: string; districtName: string; prevEnt: number; curEnt: number; prevRev: string; curRev: string }
+export interface PlatformPair { platformId: string; prevEnt: number; curEnt: number; prevRev: string; curRev: string }
 
-/** Each platform in scope with counted residents in either year: its at-year-end enterprise count and revenue in each (from the summary). */
+/**
+ * Each platform in scope with counted residents in either year: its at-year-end enterprise count and
+ * revenue in each (from the summary). Unsorted and without names: only the few that jump need them.
+ */
 export async function yearPairs(db: Executor, scope: PlatformScope, year: number): Promise<PlatformPair[]> {
-  const res = await db.execute<{ id: string; name: string; district_name: string; prev_ent: number; cur_ent: number; prev_rev: string; cur_rev: string }>(sql`
-    with r as (
-      select f.platform_id,
-        coalesce(sum(f.enterprises) filter (where f.year = ${year - 1}), 0)::int as prev_ent, coalesce(sum(f.enterprises) filter (where f.year = ${year}), 0)::int as cur_ent,
-        coalesce(sum(f.revenue_yuan) filter (where f.year = ${year - 1}), 0)::text as prev_rev,
-        coalesce(sum(f.revenue_yuan) filter (where f.year = ${year}), 0)::text as cur_rev
-      from ${platformYearFigures} f
-      where f.year in (${year - 1}, ${year}) and f.enterprises > 0
-      group by 1)
-    select ${platforms.id} as id, ${platforms.name} as name, ${districts.name} as district_name, r.prev_ent, r.cur_ent, r.prev_rev, r.cur_rev
-    from r join ${platforms} on ${platforms.id} = r.platform_id join ${districts} on ${districts.code} = ${platforms.districtCode}
-    where ${platformScopeCondition(scope) ?? sql`true`}
-    order by ${districts.name}, ${platforms.name}`);
-  return res.rows.map((r) => ({ platformId: r.id, platformName: r.name, districtName: r.district_name, prevEnt: r.prev_ent, curEnt: r.cur_ent, prevRev: r.prev_rev, curRev: r.cur_rev }));
+  const res = await db.execute<{ id: string; prev_ent: number; cur_ent: number; prev_rev: string; cur_rev: string }>(sql`
+    select f.platform_id as id,
+      coalesce(sum(f.enterprises) filter (where f.year = ${year - 1}), 0)::int as prev_ent, coalesce(sum(f.enterprises) filter (where f.year = ${year}), 0)::int as cur_ent,
+      coalesce(sum(f.revenue_yuan) filter (where f.year = ${year - 1}), 0)::text as prev_rev,
+      coalesce(sum(f.revenue_yuan) filter (where f.year = ${year}), 0)::text as cur_rev
+    from ${platformYearFigures} f join ${platforms} on ${platforms.id} = f.platform_id
+    where f.year in (${year - 1}, ${year}) and f.enterprises > 0 and ${platformScopeCondition(scope) ?? sql`true`}
+    group by 1`);
+  return res.rows.map((r) => ({ platformId: r.id, prevEnt: r.prev_ent, curEnt: r.cur_ent, prevRev: r.prev_rev, curRev: r.cur_rev }));
+}
+
+export interface PlatformName { platformId: string; platformName: string; districtName: string }
+
+/** The names of the given platforms and their districts, by district and platform name. */
+export async function platformNames(db: Executor, ids: string[]): Promise<PlatformName[]> {
+  if (ids.length === 0) return [];
+  return db.select({ platformId: platforms.id, platformName: platforms.name, districtName: districts.name })
+    .from(platforms).innerJoin(districts, eq(districts.code, platforms.districtCode))
+    .where(inArray(platforms.id, ids))
+    .orderBy(districts.name, platforms.name);
 }
 
 export interface EntryFigures {

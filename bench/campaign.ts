@@ -13,13 +13,10 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { openDatabase, type Db } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrate.js';
-import {
-  enterprises, enterpriseYears, evaluationEntries, evaluations, organizations, platforms, platformSites, platformStaff, platformYearData, residences, users,
-} from '../src/db/schema/index.js';
+import { evaluationEntries, evaluations, organizations, users } from '../src/db/schema/index.js';
 import type { Actor } from '../src/domain/auth/actor.js';
 import type { Role } from '../src/domain/auth/roles.js';
-import type { YearData } from '../src/domain/platforms/year-data.js';
-import type { PlatformLevel, PlatformType } from '../src/domain/rules/scheme-types.js';
+import type { PlatformLevel } from '../src/domain/rules/scheme-types.js';
 import { benchDatabase } from './database.js';
 import { seedReference } from '../src/server/bootstrap/reference.js';
 import { todayIso } from '../src/server/clock.js';
@@ -33,56 +30,15 @@ import { judgedRows } from '../src/server/evaluations/3-expert-review/review-she
 import { getEntry, saveEntry, submitEntry } from '../src/server/evaluations/1-self-evaluation/service.js';
 import { applyForDistrictPlatform, createEvaluation, listEntries, openEvaluation } from '../src/server/evaluations/campaign/service.js';
 import { loadScheme } from '../src/server/schemes/service.js';
-import { makeUscc } from '../test/factories.js';
+import { generateRegistry, seeded, type GenPlatform } from './generate.js';
 
 const PLATFORMS = Number(process.argv[2] ?? 2000);
 const YEAR = 2025;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-// ——— Database ———
-
-
-// ——— Generated registry ———
-
-// A small seeded PRNG (mulberry32), so that runs are comparable.
-let seed = 20251231;
-const rand = (): number => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
-const pick = <T>(xs: readonly T[]): T => xs[int(0, xs.length - 1)] as T;
-const chunks = <T>(xs: readonly T[], n: number): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, (i + 1) * n));
-
-interface GenPlatform { id: string; level: PlatformLevel; type: PlatformType; districtCode: string; operatorOrgId: string; operatorUserId: string; operatorName: string }
-
-/** The year's operating data of one platform, of a realistic size scaled by `s` (0.3 … 2.5). */
-function yearData(type: PlatformType, s: number): YearData {
-  const n = (x: number) => Math.max(0, Math.round(x * s * (0.7 + rand() * 0.6)));
-  const park = {
-    platformTaxYuan: n(380_000), researchResults: n(3), bureauEventsAttended: int(1, 8), safety: pick(['full', 'full', 'basic', 'weak'] as const),
-    valueOrientation: rand() < 0.97 ? 'sound' as const : 'failed' as const, honours: { local: n(2), municipal: n(1), ministerial: rand() < 0.1 ? 1 : 0 }, violations: rand() < 0.05 ? 1 : 0,
-  };
-  switch (type) {
-    case 'comprehensive_park':
-      return { ...park, employersServed: n(1_300), jobsPromoted: n(8_600), events: Array.from({ length: int(1, 5) }, (_, i) => ({ name: `招聘会${i + 1}`, attendance: n(150) })), mediaReports: { county: n(4), municipal: n(2), central: rand() < 0.2 ? 1 : 0 } };
-    case 'specialized_park':
-      return {
-        ...park, industryEnterprisesServed: n(15), serviceLineEnterprisesServed: n(120), industryTalentSupplied: { bachelorOrBelow: n(2_000), postgraduate: n(300), talentCard: n(6) },
-        serviceLineTalentServed: { bachelorOrBelow: n(1_500), postgraduate: n(150) },
-        events: Array.from({ length: int(1, 4) }, (_, i) => ({ name: `对接会${i + 1}`, attendance: n(120), leaderLevel: pick(['ministerial', 'bureau', 'none'] as const) })), informationAdopted: { municipal: n(2), ministerial: rand() < 0.2 ? 1 : 0 },
-      };
-    case 'specialized_market':
-      return {
-        ownRevenueYuan: n(12_000_000), humanCapitalYuan: n(900_000_000), serviceFunctions: ['招聘', '培训', '档案', '测评', '咨询', '派遣'].slice(0, int(2, 6)), databaseRecords: n(30_000),
-        personTimesServed: { bachelorOrBelow: n(7_000), postgraduate: n(1_500), talentCard: n(80) }, placedInChongqing: { bachelorOrBelow: n(2_000), postgraduate: n(400) },
-        researchResults: n(2), events: [{ name: '双选会', attendance: n(400), leaderLevel: pick(['bureau', 'none'] as const) }], enterprisesIncubated: n(1),
-        safety: pick(['full', 'basic'] as const), valueOrientation: 'sound', informationAdopted: { municipal: n(2) }, honours: { municipal: n(1) }, violations: 0,
-      };
-  }
-}
+// One seeded sequence for the registry and the experts' scores, so that runs are comparable.
+const random = seeded(20251231);
+const { rand } = random;
 
 async function user(db: Db, role: Role, organizationId: string, username: string, displayName: string): Promise<string> {
   const [row] = await db.insert(users).values({ username, displayName, role, organizationId, passwordHash: 'bench-no-login', mustChangePassword: false }).returning({ id: users.id });
@@ -125,74 +81,12 @@ async function generate(db: Db): Promise<World> {
     district.set(code, context({ userId: await user(db, 'district', o, username, `${code} 经办人`), username, role: 'district', organizationId: o, organizationName: `${code} 人力社保局`, districtCode: code }));
   }
 
-  // Platforms: 2 % national, 60 % municipal, the rest district-level; the three types in turn.
-  const types: PlatformType[] = ['comprehensive_park', 'specialized_park', 'specialized_market'];
-  const specs = Array.from({ length: PLATFORMS }, (_, i) => {
-    const level: PlatformLevel = i % 50 === 0 ? 'national' : i % 5 < 3 ? 'municipal' : 'district';
-    const type = types[i % 3] ?? 'comprehensive_park';
-    const districtCode = pick(districtCodes);
-    return { i, level, type, districtCode, scale: level === 'national' ? 2.5 + rand() * 1.5 : level === 'municipal' ? 1 + rand() * 1.4 : 0.6 + rand() * 1.2 };
-  });
-  const orgRows = await db.insert(organizations).values(specs.map((s) => ({ kind: 'operator' as const, name: `基准运营机构${s.i + 1}`, code: `BENCH-OP-${s.i + 1}`, districtCode: s.districtCode })))
-    .returning({ id: organizations.id, code: organizations.code });
-  const orgOf = new Map(orgRows.map((r) => [r.code, r.id]));
-  const gen: (GenPlatform & { scale: number })[] = [];
-  for (const part of chunks(specs, 1000)) {
-    const rows = await db.insert(platforms).values(part.map((s) => ({
-      name: `基准${s.type === 'specialized_market' ? '人才市场' : '人力资源服务产业园'}${String(s.i + 1).padStart(4, '0')}`, level: s.level, type: s.type, districtCode: s.districtCode,
-      operatorOrgId: orgOf.get(`BENCH-OP-${s.i + 1}`) ?? '', status: s.level === 'district' ? 'filed' as const : s.i % 23 === 0 ? 'rectifying' as const : 'recognized' as const,
-      recognizedAt: `${int(2019, 2024)}-${String(int(1, 12)).padStart(2, '0')}-15`, orientation: s.type === 'specialized_park' ? pick(['industry', 'service_line'] as const) : null,
-    }))).returning({ id: platforms.id });
-    rows.forEach((r, k) => {
-      const s = part[k];
-      if (s) gen.push({ id: r.id, level: s.level, type: s.type, districtCode: s.districtCode, operatorOrgId: orgOf.get(`BENCH-OP-${s.i + 1}`) ?? '', operatorUserId: '', operatorName: `基准运营机构${s.i + 1}`, scale: s.scale });
-    });
-  }
-  const userRows = await db.insert(users).values(gen.map((p, k) => ({
-    username: `bench.op.${k + 1}`, displayName: `运营专员${k + 1}`, role: 'operator' as const, organizationId: p.operatorOrgId, passwordHash: 'bench-no-login', mustChangePassword: false,
-  }))).returning({ id: users.id, organizationId: users.organizationId });
-  const userOf = new Map(userRows.map((u) => [u.organizationId, u.id]));
+  const registry = await generateRegistry(db, random, PLATFORMS, [YEAR]);
   const operator = new Map<string, RequestContext>();
-  for (const p of gen) {
-    p.operatorUserId = userOf.get(p.operatorOrgId) ?? '';
+  for (const p of registry.platforms) {
     operator.set(p.id, context({ userId: p.operatorUserId, username: `op-${p.id}`, role: 'operator', organizationId: p.operatorOrgId, organizationName: p.operatorName, districtCode: p.districtCode }));
   }
-
-  // Sites, staff, year data.
-  for (const part of chunks(gen, 1000)) {
-    await db.insert(platformSites).values(part.map((p) => ({ platformId: p.id, name: '主场地', address: '重庆市某区某路 1 号', buildingArea: String(Math.round((p.type === 'specialized_market' ? 1_000 : 6_000) * p.scale * (0.8 + rand() * 0.6))) })));
-    await db.insert(platformStaff).values(part.flatMap((p) => [
-      ...Array.from({ length: 2 }, (_, k) => ({ platformId: p.id, name: `管理${k}`, team: 'management' as const, fullTime: true })),
-      ...Array.from({ length: Math.max(2, Math.round(5 * p.scale)) }, (_, k) => ({ platformId: p.id, name: `运营${k}`, team: 'operating' as const, fullTime: true, professionalTitle: k < 2 ? '经济师' : null })),
-    ]));
-    await db.insert(platformYearData).values(part.map((p) => ({ platformId: p.id, year: YEAR, data: yearData(p.type, p.scale) })));
-  }
-
-  // Residents: 6–40 per platform by scale; HR enterprises mostly, a few above scale, some online.
-  let residents = 0;
-  for (const part of chunks(gen, 100)) {
-    const firms: { uscc: string; name: string; industry: string; isHrService: boolean; above: boolean; platformId: string; mode: 'offline' | 'online' | 'agreement'; revenue: bigint }[] = [];
-    for (const p of part) {
-      const count = Math.max(6, Math.round(16 * p.scale * (0.7 + rand() * 0.6)));
-      for (let k = 0; k < count; k++) {
-        const hr = rand() < 0.75;
-        const above = rand() < 0.2;
-        firms.push({
-          uscc: makeUscc(), name: `重庆基准企业${residents + firms.length + 1}有限公司`, industry: hr ? 'L' : pick(['I', 'M', 'C']), isHrService: hr, above, platformId: p.id,
-          mode: rand() < 0.85 ? 'offline' : pick(['online', 'agreement'] as const), revenue: BigInt(above ? int(5_000, 30_000) : int(100, 2_500)) * 10_000n,
-        });
-      }
-    }
-    const ids = await db.insert(enterprises).values(firms.map((f) => ({ uscc: f.uscc, name: f.name, industry: f.industry, isHrService: f.isHrService }))).returning({ id: enterprises.id, uscc: enterprises.uscc });
-    const idOf = new Map(ids.map((r) => [r.uscc, r.id]));
-    await db.insert(enterpriseYears).values(firms.map((f) => ({ enterpriseId: idOf.get(f.uscc) ?? '', year: YEAR, aboveScale: f.above })));
-    await db.insert(residences).values(firms.map((f) => ({
-      platformId: f.platformId, enterpriseId: idOf.get(f.uscc) ?? '', year: YEAR, mode: f.mode, entryDate: `${int(2018, 2025)}-0${int(1, 6)}-10`, exitDate: null,
-      revenueYuan: f.revenue, passThroughYuan: f.isHrService ? (f.revenue * BigInt(int(5, 35))) / 100n : 0n, taxYuan: (f.revenue * BigInt(int(15, 40))) / 1000n,
-    })));
-    residents += firms.length;
-  }
-  return { bureau, experts, district, operator, platforms: gen, residents };
+  return { bureau, experts, district, operator, platforms: registry.platforms, residents: registry.residences };
 }
 
 /**

@@ -52,6 +52,12 @@ export const evaluationEntries = pgTable('evaluation_entries', {
   voluntary: boolean('voluntary').notNull().default(false),
   status: text('status', { enum: entryStatusValues }).notNull().default('draft'),
   facts: jsonb('facts').notNull().default({}),
+  /**
+   * The registry's figures the self-evaluation was pre-filled from, kept as they were when the
+   * entry was made (the anomaly rule compares the operator's figures with these, not with today's
+   * registry). Null for entries made before this was kept.
+   */
+  prefilledFacts: jsonb('prefilled_facts'),
   rowTexts: jsonb('row_texts').notNull().default({}),
   selfTotal: numeric('self_total', { precision: 6, scale: 2 }),
   reviewedTotal: numeric('reviewed_total', { precision: 6, scale: 2 }),

@@ -11,3 +11,4 @@ export * from './district-evaluations.js';
 export * from './district.js';
 export * from './reporting.js';
 export * from './support.js';
+export * from './statistics.js';

@@ -154,6 +154,8 @@ export const residences = pgTable('residences', {
   index('residences_enterprise_year_idx').on(t.enterpriseId, t.year),
   // The statistics sum a year (or a range of years) over every platform.
   index('residences_year_platform_idx').on(t.year, t.platformId),
+  // The anomaly "an enterprise resident offline in two parks" groups a year's offline residents by enterprise.
+  index('residences_offline_year_enterprise_idx').on(t.year, t.enterpriseId).where(sql`${t.mode} = 'offline'`),
 ]);
 
 /**

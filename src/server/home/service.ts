@@ -216,11 +216,13 @@ async function tasksFor(db: Db, ctx: RequestContext): Promise<HomeTask[]> {
       return [...(await operatorEvaluationTasks(db, ctx)), ...(await reportTasks(db, ctx)), ...recognition];
     case 'district':
       return [...(await districtEvaluationTasks(db, ctx)), ...(await reportTasks(db, ctx)), ...recognition];
-    case 'bureau':
-      return [
-        ...(await bureauEvaluationTasks(db)), ...recognition, ...(await unassignedObjectionTasks(db)), ...(await objectionTasks(db, ctx)),
-        ...(await reportTasks(db, ctx)), ...(await bureauTasks(db)),
-      ];
+    case 'bureau': {
+      // The bureau's lists are independent reads of a city's data: side by side, the page waits for the slowest, not the sum.
+      const [evaluation, unassigned, objections, reports, platforms] = await Promise.all([
+        bureauEvaluationTasks(db), unassignedObjectionTasks(db), objectionTasks(db, ctx), reportTasks(db, ctx), bureauTasks(db),
+      ]);
+      return [...evaluation, ...recognition, ...unassigned, ...objections, ...reports, ...platforms];
+    }
     case 'expert':
       return [...(await expertEvaluationTasks(db, ctx)), ...recognition];
     case 'district_gov':
@@ -249,7 +251,8 @@ export async function homeSummary(db: Db, ctx: RequestContext): Promise<HomeSumm
       chart: null,
     };
   }
-  const byStatus = await countPlatforms(db, platformScope(ctx.actor));
+  // Three independent reads, side by side (the bureau's tasks hold a few more connections for a moment).
+  const [byStatus, tasks, chart] = await Promise.all([countPlatforms(db, platformScope(ctx.actor)), tasksFor(db, ctx), chartFor(db, ctx)]);
   const count = (s: string) => byStatus.find((r) => r.status === s)?.n ?? 0;
   const total = byStatus.reduce((sum, r) => sum + r.n, 0);
   const label = role === 'operator' ? '本机构平台' : role === 'expert' ? '分配给我的平台' : role === 'bureau' ? '全市平台' : '本区县平台';
@@ -261,7 +264,7 @@ export async function homeSummary(db: Db, ctx: RequestContext): Promise<HomeSumm
       { label: '已备案', value: count('filed') },
       { label: '筹建中', value: count('preparing') },
     ],
-    tasks: await tasksFor(db, ctx),
-    chart: await chartFor(db, ctx),
+    tasks,
+    chart,
   };
 }

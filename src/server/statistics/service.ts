@@ -14,8 +14,6 @@ import { changedFigures, scoreGap, yearOnYearJump } from '../../domain/statistic
 import type { RequestContext } from '../context.js';
 import { listDuplicates } from '../enterprises/residences.js';
 import { errors } from '../errors.js';
-import { loadScheme } from '../schemes/service.js';
-import { sheetFactsFor } from '../yeardata/facts.js';
 import { dateStamp, sheetBuffer, type XlsxColumn } from '../xlsx.js';
 import * as repo from './repository.js';
 import type { ExportQuery, AnomaliesQuery, AnomaliesResponse, Anomaly, Figures, FiguresQuery, FiguresResponse, GradesResponse, TrendsQuery, TrendsResponse } from './schema.js';
@@ -109,49 +107,48 @@ export async function grades(db: Db, ctx: RequestContext, q: FiguresQuery): Prom
 const yuanText = (v: bigint) => `${v.toLocaleString('en-US')} 元`;
 const pct = (p: number) => `${p > 0 ? '+' : ''}${p.toFixed(1)}%`;
 
-function jumpAnomalies(pairs: repo.PlatformPair[], year: number, percent: number): Anomaly[] {
-  const out: Anomaly[] = [];
-  for (const p of pairs) {
-    const base = { platformId: p.platformId, platformName: p.platformName, districtName: p.districtName, link: `/app/platforms/${p.platformId}?tab=residences` };
+/** Revenue and enterprise counts jumping year on year; the names are read for the flagged platforms only. */
+async function jumpAnomalies(db: Db, pairs: repo.PlatformPair[], year: number, percent: number): Promise<Anomaly[]> {
+  const found = pairs.flatMap((p) => {
     const rev = yearOnYearJump(BigInt(p.prevRev), BigInt(p.curRev), percent);
-    if (rev) {
-      out.push({ ...base, rule: 'revenue_jump', explanation: `入驻企业营业收入 ${year - 1} 年 ${yuanText(rev.previous)}，${year} 年 ${yuanText(rev.current)}，变化 ${pct(rev.percent)}，超过设定的 ${percent}%` });
-    }
     const ent = yearOnYearJump(BigInt(p.prevEnt), BigInt(p.curEnt), percent);
-    if (ent) {
-      out.push({ ...base, rule: 'enterprise_jump', explanation: `年末入驻企业 ${year - 1} 年 ${ent.previous} 家，${year} 年 ${ent.current} 家，变化 ${pct(ent.percent)}，超过设定的 ${percent}%` });
+    return rev || ent ? [{ platformId: p.platformId, rev, ent }] : [];
+  });
+  const byId = new Map(found.map((f) => [f.platformId, f]));
+  const out: Anomaly[] = [];
+  for (const n of await repo.platformNames(db, [...byId.keys()])) {
+    const f = byId.get(n.platformId);
+    if (!f) continue;
+    const base = { platformId: n.platformId, platformName: n.platformName, districtName: n.districtName, link: `/app/platforms/${n.platformId}?tab=residences` };
+    if (f.rev) {
+      out.push({ ...base, rule: 'revenue_jump', explanation: `入驻企业营业收入 ${year - 1} 年 ${yuanText(f.rev.previous)}，${year} 年 ${yuanText(f.rev.current)}，变化 ${pct(f.rev.percent)}，超过设定的 ${percent}%` });
+    }
+    if (f.ent) {
+      out.push({ ...base, rule: 'enterprise_jump', explanation: `年末入驻企业 ${year - 1} 年 ${f.ent.previous} 家，${year} 年 ${f.ent.current} 家，变化 ${pct(f.ent.percent)}，超过设定的 ${percent}%` });
     }
   }
   return out;
 }
 
-/** Pool connections the prefill check may hold at once: the registry is read per entry, so a few run side by side. */
-const PREFILL_CONCURRENCY = 4;
+const record = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null ? Object.fromEntries(Object.entries(v)) : {});
 
-/** The self-evaluation against the registry's figures it was pre-filled from (recomputed now, with the campaign scheme's counting). */
-async function prefillAnomaly(db: Db, e: repo.EntryFigures, year: number, residents: 'year_end' | 'arrivals'): Promise<Anomaly | null> {
-  const registry = await sheetFactsFor(db, e.platformId, year, { residents });
-  const self = typeof e.facts === 'object' && e.facts !== null ? Object.fromEntries(Object.entries(e.facts)) : {};
-  const changed = changedFigures(Object.fromEntries(Object.entries(registry.facts)), self);
-  if (changed.length === 0) return null;
-  const what = changed.slice(0, 5).map((c) => `${factPathLabel(c.path)}：登记 ${c.registry}，自评 ${c.self}`).join('；');
-  return {
-    rule: 'prefill_changed', platformId: e.platformId, platformName: e.platformName, districtName: e.districtName,
-    explanation: `自评填报的 ${changed.length} 项数据与登记数据不一致（${what}${changed.length > 5 ? '；等' : ''}）`,
-    link: `/app/evaluations/${e.evaluationId}/entries/${e.entryId}`,
-  };
-}
-
-async function prefillAnomalies(db: Db, entries: repo.EntryFigures[], year: number): Promise<Anomaly[]> {
-  const residentsBy = new Map<string, 'year_end' | 'arrivals'>();
-  for (const id of new Set(entries.map((e) => e.schemeId))) residentsBy.set(id, (await loadScheme(db, id)).scheme.settings.residents);
-  const out: Anomaly[] = [];
-  for (let i = 0; i < entries.length; i += PREFILL_CONCURRENCY) {
-    const batch = entries.slice(i, i + PREFILL_CONCURRENCY);
-    const found = await Promise.all(batch.map((e) => prefillAnomaly(db, e, year, residentsBy.get(e.schemeId) ?? 'year_end')));
-    for (const a of found) if (a) out.push(a);
-  }
-  return out;
+/**
+ * The self-evaluation against the registry's figures it was pre-filled from, as they were kept when
+ * the entry was made (not today's registry: residents added since would flag every entry). An entry
+ * made before those were kept has nothing to compare with and is not flagged.
+ */
+function prefillAnomalies(entries: repo.EntryFigures[]): Anomaly[] {
+  return entries.flatMap((e): Anomaly[] => {
+    if (e.prefilledFacts === null || e.prefilledFacts === undefined) return [];
+    const changed = changedFigures(record(e.prefilledFacts), record(e.facts));
+    if (changed.length === 0) return [];
+    const what = changed.slice(0, 5).map((c) => `${factPathLabel(c.path)}：登记 ${c.registry}，自评 ${c.self}`).join('；');
+    return [{
+      rule: 'prefill_changed', platformId: e.platformId, platformName: e.platformName, districtName: e.districtName,
+      explanation: `自评填报的 ${changed.length} 项数据与预填的登记数据不一致（${what}${changed.length > 5 ? '；等' : ''}）`,
+      link: `/app/evaluations/${e.evaluationId}/entries/${e.entryId}`,
+    }];
+  });
 }
 
 function gapAnomalies(entries: repo.EntryFigures[], gap: number): Anomaly[] {
@@ -170,18 +167,18 @@ function gapAnomalies(entries: repo.EntryFigures[], gap: number): Anomaly[] {
 export async function anomalies(db: Db, ctx: RequestContext, q: AnomaliesQuery): Promise<AnomaliesResponse> {
   focusDistrict(ctx.actor, undefined);
   const scope = platformScope(ctx.actor);
-  const duplicates = (await listDuplicates(db, ctx, q.year)).flatMap((d): Anomaly[] => d.residences.map((r) => ({
+  // Three independent reads side by side: the list waits for the slowest, not for the sum.
+  const [found, jumps, entries] = await Promise.all([
+    listDuplicates(db, ctx, q.year),
+    repo.yearPairs(db, scope, q.year).then((pairs) => jumpAnomalies(db, pairs, q.year, q.jumpPercent)),
+    repo.submittedEntries(db, scope, q.year),
+  ]);
+  const duplicates = found.flatMap((d): Anomaly[] => d.residences.map((r) => ({
     rule: 'duplicate_residence', platformId: r.platformId, platformName: r.platformName, districtName: r.districtName,
     explanation: `企业「${d.enterpriseName}」（${d.uscc}）${q.year} 年同时在 ${d.residences.map((x) => `「${x.platformName}」`).join('、')}线下入驻`,
     link: `/app/platforms/${r.platformId}?tab=residences`,
   })));
-  const entries = await repo.submittedEntries(db, scope, q.year);
-  const items = [
-    ...duplicates,
-    ...jumpAnomalies(await repo.yearPairs(db, scope, q.year), q.year, q.jumpPercent),
-    ...(await prefillAnomalies(db, entries, q.year)),
-    ...gapAnomalies(entries, q.scoreGap),
-  ];
+  const items = [...duplicates, ...jumps, ...prefillAnomalies(entries), ...gapAnomalies(entries, q.scoreGap)];
   return { year: q.year, jumpPercent: q.jumpPercent, scoreGap: q.scoreGap, items };
 }
 

@@ -233,10 +233,12 @@ describe('anomalies (year 2022 against 2021)', () => {
     const [e] = await db.insert(evaluations).values({ year: 2022, schemeId: 'cq-2025', selfEvaluationEnd: '2022-03-01', districtReviewEnd: '2022-04-01', municipalReviewEnd: '2022-05-01', status: 'open' }).returning({ id: evaluations.id });
     const facts = async (p: P) => (await sheetFactsFor(db, p.id, 2022, { residents: 'year_end' })).facts;
     const changed = (f: Record<string, unknown>) => ({ ...f, residentRevenueYuan: '9999999' });
+    // Each entry keeps the figures it was pre-filled with (as opening the campaign does).
+    const pre = async (p: P) => ({ facts: await facts(p), prefilledFacts: await facts(p) });
     await db.insert(evaluationEntries).values([
-      { evaluationId: e!.id, platformId: a.rev!.id, level: 'municipal', type: 'comprehensive_park', factor: '1', status: 'reviewed', facts: await facts(a.rev!), selfTotal: '80.00', reviewedTotal: '69.50' },
-      { evaluationId: e!.id, platformId: a.calm!.id, level: 'municipal', type: 'comprehensive_park', factor: '1', status: 'submitted', facts: changed(await facts(a.calm!)), selfTotal: '80.00', reviewedTotal: '71.00' },
-      { evaluationId: e!.id, platformId: a.ent!.id, level: 'municipal', type: 'comprehensive_park', factor: '1', status: 'draft', facts: changed(await facts(a.ent!)), selfTotal: '90.00', reviewedTotal: null },
+      { evaluationId: e!.id, platformId: a.rev!.id, level: 'municipal', type: 'comprehensive_park', factor: '1', status: 'reviewed', ...(await pre(a.rev!)), selfTotal: '80.00', reviewedTotal: '69.50' },
+      { evaluationId: e!.id, platformId: a.calm!.id, level: 'municipal', type: 'comprehensive_park', factor: '1', status: 'submitted', ...(await pre(a.calm!)), facts: changed(await facts(a.calm!)), selfTotal: '80.00', reviewedTotal: '71.00' },
+      { evaluationId: e!.id, platformId: a.ent!.id, level: 'municipal', type: 'comprehensive_park', factor: '1', status: 'draft', ...(await pre(a.ent!)), facts: changed(await facts(a.ent!)), selfTotal: '90.00', reviewedTotal: null },
     ]);
   });
 
@@ -266,7 +268,7 @@ describe('anomalies (year 2022 against 2021)', () => {
     expect(of(await flags(c.bureau!, '').then((x) => x), 'duplicate_residence')).not.toContain(a.rev!.id);
   });
 
-  it('flags a submitted self-evaluation whose figure differs from the registry’s, not a matching one or a draft', async () => {
+  it('flags a submitted self-evaluation whose figure differs from the pre-filled registry figure, not a matching one or a draft', async () => {
     const items = await flags(c.bureau!);
     expect(of(items, 'prefill_changed')).toEqual([a.calm!.id]);
     const f = items.find((i) => i.rule === 'prefill_changed')!;

@@ -81,7 +81,7 @@ export async function openEvaluation(db: Db, ctx: RequestContext, id: string): P
     const rows = [];
     for (const p of found) {
       const sheet = await sheetFactsFor(tx, p.id, e.year, scheme.settings);
-      rows.push({ evaluationId: id, platformId: p.id, level: p.level, type: p.type, factor: factorFor(scheme, p.level), voluntary: false, facts: sheet.facts });
+      rows.push({ evaluationId: id, platformId: p.id, level: p.level, type: p.type, factor: factorFor(scheme, p.level), voluntary: false, facts: sheet.facts, prefilledFacts: sheet.facts });
     }
     await repo.insertEntries(tx, rows);
     await audit(tx, ctx, {
@@ -106,7 +106,7 @@ export async function applyForDistrictPlatform(db: Db, ctx: RequestContext, id: 
   await db.transaction(async (tx) => {
     const sheet = await sheetFactsFor(tx, platformId, e.year, scheme.settings);
     const factor = factorFor(scheme, 'district');
-    await repo.insertEntries(tx, [{ evaluationId: id, platformId, level: p.level, type: p.type, factor, voluntary: true, facts: sheet.facts }]);
+    await repo.insertEntries(tx, [{ evaluationId: id, platformId, level: p.level, type: p.type, factor, voluntary: true, facts: sheet.facts, prefilledFacts: sheet.facts }]);
     await audit(tx, ctx, { action: 'evaluation.district_apply', entityType: 'evaluation', entityId: id, summary: { platformId, platformName: p.name, factor } });
   });
   const [entry] = await entryRows(db, ctx, e, scheme, platformId);

@@ -57,9 +57,9 @@ describe('platform lifecycle', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  it('starts district-level platforms as 待备案 (已备案 only on the bureau\'s acknowledgement), municipal ones in preparation, and national ones never by ordinary registration', () => {
+  it('starts district-level platforms as 待备案 (已备案 only on the bureau\'s acknowledgement), and municipal and national ones never by ordinary registration', () => {
     expect(initialStatuses('district')).toEqual(['pending_filing']);
-    expect(initialStatuses('municipal')).toEqual(['preparing']);
+    expect(initialStatuses('municipal')).toEqual([]);
     expect(initialStatuses('national')).toEqual([]);
   });
 });
@@ -91,8 +91,13 @@ describe('registry entries (Art 14 (四), 存量平台登记)', () => {
     expect(checkEntry('direct', 'district', 'pending_filing', 'bureau')).toMatchObject({ ok: true, kind: 'filing' });
     expect(checkEntry('direct', 'district', 'filed', 'district')).toMatchObject({ ok: false, field: 'status', message: '状态：新登记的区县级平台只能为「待备案」' });
     expect(checkEntry('direct', 'district', 'recognized', 'bureau')).toMatchObject({ ok: false, field: 'status', message: '状态：新登记的区县级平台只能为「待备案」' });
-    expect(checkEntry('direct', 'municipal', 'preparing', 'bureau')).toMatchObject({ ok: true, kind: 'preparation' });
-    expect(checkEntry('direct', 'municipal', 'preparing', 'district')).toMatchObject({ ok: false, field: 'role' });
+    expect(checkEntry('preparation', 'municipal', 'preparing', 'bureau')).toMatchObject({ ok: true, kind: 'preparation' });
+    expect(checkEntry('preparation', 'municipal', 'preparing', 'district')).toMatchObject({ ok: false, field: 'role' });
+    expect(checkEntry('preparation', 'district', 'preparing', 'bureau')).toMatchObject({ ok: false, field: 'level' });
+    // 筹建 comes only from an approved application (Art 15: its need, consent and term are recorded there).
+    const direct = checkEntry('direct', 'municipal', 'preparing', 'bureau');
+    expect(direct).toMatchObject({ ok: false, field: 'status' });
+    expect(!direct.ok && direct.message).toMatch(/^状态：「筹建中」只能由市人力社保局在认定申请中批准先行筹建后产生（第十五条/);
   });
 
   it('lists each entry once, and only 存量平台登记 and a recognition decision enter as 已认定', () => {

@@ -103,9 +103,18 @@ export const platformEntries: readonly Entry[] = [
   { kind: 'recognition', to: 'recognized', levels: ['municipal'], decider: 'bureau', meaning: '经区县政府申报、专家评估、公示无异议，认定为市级平台（第十四条）' },
 ];
 
-/** The statuses an ordinary registration (not 存量平台登记) may start a platform of this level in. */
+/**
+ * The ways in that only their own procedure takes: 存量平台登记, the recognition decision and the
+ * approval of 筹建 on an application (Art 15: the urgent need and the bureau's consent are recorded
+ * there, and the term starts from it). An ordinary registration takes the others.
+ */
+type EntryProcedure = Exclude<EntryKind, 'filing'>;
+const procedureEntries: readonly EntryKind[] = ['legacy', 'recognition', 'preparation'];
+export type EntryWay = 'direct' | EntryProcedure;
+
+/** The statuses an ordinary registration (not 存量平台登记, recognition or 筹建) may start a platform of this level in. */
 export function initialStatuses(level: PlatformLevel): readonly PlatformStatus[] {
-  return platformEntries.filter((e) => e.kind !== 'legacy' && e.kind !== 'recognition' && e.levels.includes(level)).map((e) => e.to);
+  return platformEntries.filter((e) => !procedureEntries.includes(e.kind) && e.levels.includes(level)).map((e) => e.to);
 }
 
 const levelNames: Record<PlatformLevel, string> = { national: '国家级', municipal: '市级', district: '区县级' };
@@ -120,19 +129,27 @@ function directRefusal(level: PlatformLevel, status: PlatformStatus): string {
   if (status === 'recognized' && level === 'national') {
     return '状态：国家级平台由人力资源社会保障部认定，不能直接登记为「已认定」；请使用「存量平台登记」并填写原认定文号和日期';
   }
+  if (status === 'preparing' && level === 'municipal') {
+    return `状态：「筹建中」只能由市人力社保局在认定申请中批准先行筹建后产生（${art(15)}，记录急需的重大战略、规划或项目和同意意见，筹建期自批准之日起计算），不能在名录中直接登记`;
+  }
   const allowed = initialStatuses(level);
+  if (allowed.length === 0 && level === 'municipal') {
+    return `状态：新的市级平台经区县政府申报产生（认定或批准先行筹建，${art(14)}、${art(15)}），不能在名录中直接登记；本系统启用前已认定的平台请使用「存量平台登记」`;
+  }
   if (allowed.length === 0) return `状态：${levelNames[level]}平台只能以「存量平台登记」录入`;
   return `状态：新登记的${levelNames[level]}平台只能为「${allowed.map((s) => statusLabels[s]).join('」或「')}」`;
 }
 
 /**
- * Checks an entry into the registry: `legacy` is 存量平台登记 (recognized before HRSP), `direct`
- * an ordinary registration. The role check is the table's decider.
+ * Checks an entry into the registry: `legacy` is 存量平台登记 (recognized before HRSP), `recognition`
+ * and `preparation` the decisions on an application, `direct` an ordinary registration. The role
+ * check is the table's decider.
  */
-export function checkEntry(how: 'direct' | 'legacy' | 'recognition', level: PlatformLevel, status: PlatformStatus, role: Role): EntryCheck {
+export function checkEntry(how: EntryWay, level: PlatformLevel, status: PlatformStatus, role: Role): EntryCheck {
   const e = platformEntries.find((x) => entryFits(how, x.kind) && x.to === status && x.levels.includes(level));
   if (!e) {
     if (how === 'recognition') return { ok: false, field: 'level', message: '层级：经申报认定进入名录的只能是市级平台「已认定」' };
+    if (how === 'preparation') return { ok: false, field: 'level', message: '层级：批准先行筹建进入名录的只能是市级平台「筹建中」' };
     if (how === 'legacy') return { ok: false, field: 'level', message: '层级：存量平台登记只适用于本系统启用前已认定的国家级、市级平台' };
     return { ok: false, field: 'status', message: directRefusal(level, status) };
   }
@@ -140,10 +157,10 @@ export function checkEntry(how: 'direct' | 'legacy' | 'recognition', level: Plat
   return { ok: true, kind: e.kind, meaning: e.meaning };
 }
 
-/** 存量平台登记 and recognition each enter only by their own kind; an ordinary registration by the others. */
-function entryFits(how: 'direct' | 'legacy' | 'recognition', kind: EntryKind): boolean {
-  if (how === 'legacy' || how === 'recognition') return kind === how;
-  return kind !== 'legacy' && kind !== 'recognition';
+/** 存量平台登记, recognition and 筹建 each enter only by their own kind; an ordinary registration by the others. */
+function entryFits(how: EntryWay, kind: EntryKind): boolean {
+  if (how === 'direct') return !procedureEntries.includes(kind);
+  return kind === how;
 }
 
 function mayDecide(decider: Decider, role: Role): boolean {

@@ -6,12 +6,11 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type Client, useTestApp } from '../../../test/app.js';
-import { tinyPdf, upload } from '../../../test/multipart.js';
 import { makeUser, type MadeUser } from '../../../test/factories.js';
+import { applicationUrl, expectCall, proposedApplication, type ApplicationPath } from '../../../test/recognition.js';
 import { chineseCalendar } from '../../domain/dates/calendar.js';
 import { addDays, yearOf } from '../../domain/dates/iso-date.js';
-import { materialKinds } from '../../domain/recognition/materials.js';
-import { lastYear, todayIso } from '../clock.js';
+import { todayIso } from '../clock.js';
 
 const ctx = useTestApp();
 type Who = 'admin' | 'secadmin' | 'auditor' | 'bureau' | 'gov' | 'hrss' | 'expert';
@@ -24,11 +23,6 @@ interface Year { year: number; packageCovers: boolean; packageEntries: unknown[]
 interface Publicity { notice: { lastDay: string } | null }
 
 const count = async (sql: string, args: unknown[] = []) => Number((await ctx.database.pool.query<{ n: string }>(sql, args)).rows[0]!.n);
-async function ok(who: Client, method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, status = 200) {
-  const res = await who.call(method, url, body);
-  expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(status);
-  return res;
-}
 
 beforeAll(async () => {
   const db = ctx.database.db;
@@ -52,7 +46,7 @@ describe('who may keep the calendar', () => {
       expect((await c[who].call('PUT', '/calendar/holidays/2027', y2003)).statusCode, who).toBe(403);
     }
     expect(await count('select count(*) n from holiday_calendar_versions')).toBe(0);
-    const years = (await ok(c.admin, 'GET', '/calendar/holidays')).json<{ packageYears: number[]; years: { year: number; packageCovers: boolean }[] }>();
+    const years = (await expectCall(c.admin, 'GET', '/calendar/holidays')).json<{ packageYears: number[]; years: { year: number; packageCovers: boolean }[] }>();
     expect(years.packageYears).toContain(2026);
     expect(years.packageYears).not.toContain(2027);
   });
@@ -68,36 +62,9 @@ describe('who may keep the calendar', () => {
 });
 
 // --- the recognition publicity route ---
-const parkForm = (name: string) => ({
-  name, type: 'comprehensive_park', address: '重庆市九龙坡区某路 1 号', carrier: 'offline', contactName: '张三', contactPhone: '13800000000',
-  siteAreaM2: 12000, siteCount: 2, construction: 'new', investmentYuan: 30_000_000, operationMode: 'self', teamSize: 6,
-  services: ['policy', 'information', 'registration'], dataYear: lastYear(),
-  figures: { managementStaff: 2, operatingStaff: 4, hrEnterprises: 25, aboveScaleEnterprises: 6, revenueYuan: 1_100_000_000, passThroughYuan: 50_000_000 },
-});
-const opinion = (signer: string) => ({ opinion: '同意申报', opinionDate: todayIso(), signer });
-const review = {
-  verifications: Object.fromEntries(materialKinds.map((k) => [k, { result: 'verified' }])),
-  siteVisit: { date: todayIso(), participants: ['专家甲'], findings: '场地与申报材料一致' },
-  necessity: '区域人力资源服务业集聚需要', feasibility: '场地、团队、入驻企业具备条件', recommendation: 'recommend',
-};
-const app = (id: string, rest = '') => `/recognition/applications/${id}${rest}`;
-
+const path = (): ApplicationPath => ({ app: ctx.app, gov: c.gov, hrss: c.hrss, bureau: c.bureau, expert: c.expert, expertUserId: u.expert.id });
 /** An application proposed for publicity (materials, district opinions, one expert's assessment). */
-async function proposed(name: string): Promise<string> {
-  const id = (await ok(c.gov, 'POST', '/recognition/applications', parkForm(name), 201)).json<{ id: string }>().id;
-  for (const k of materialKinds) {
-    const res = await upload(ctx.app, c.gov, app(id, '/files'), { purpose: k }, { name: `${k}.pdf`, content: tinyPdf, type: 'application/pdf' });
-    expect(res.statusCode, res.body).toBe(201);
-  }
-  await ok(c.gov, 'POST', app(id, '/send'));
-  await ok(c.hrss, 'POST', app(id, '/hrss-opinion'), opinion('李四'));
-  await ok(c.gov, 'POST', app(id, '/gov-submit'), opinion('王五'));
-  await ok(c.bureau, 'POST', app(id, '/experts'), { expertUserId: u.expert.id }, 201);
-  await ok(c.expert, 'PUT', app(id, '/my-review'), review);
-  await ok(c.expert, 'POST', app(id, '/my-review/submit'));
-  await ok(c.bureau, 'POST', app(id, '/propose'), { note: '经研究，拟认定' });
-  return id;
-}
+const proposed = (name: string) => proposedApplication(path(), name);
 
 /** A posting day in the past whose plain fifth day is a working day of a year the package covers. */
 function postingDay(): { postedOn: string; plainEnd: string } {
@@ -112,13 +79,13 @@ describe('the calendar publicity notices are counted with', () => {
   it('a year neither the package nor the entries cover is refused, naming the year; entered, the same notice is posted', async () => {
     const id = await proposed('节假日未录入产业园');
     const before = await count('select count(*) n from publicity_notices');
-    const refused = await c.bureau.call('POST', app(id, '/publicity'), { postedOn: '2003-06-01', days: 5 });
+    const refused = await c.bureau.call('POST', applicationUrl(id, '/publicity'), { postedOn: '2003-06-01', days: 5 });
     expect(refused.statusCode).toBe(400);
     expect(refused.json<Problem>().message).toBe('公示期延伸至 2003 年，节假日安排尚未录入：请系统管理员在「节假日安排」中录入 2003 年的节假日和调休上班日');
     expect(await count('select count(*) n from publicity_notices')).toBe(before);
 
-    await ok(c.admin, 'PUT', '/calendar/holidays/2003', y2003);
-    const p = (await ok(c.bureau, 'POST', app(id, '/publicity'), { postedOn: '2003-06-01', days: 5 })).json<Publicity>();
+    await expectCall(c.admin, 'PUT', '/calendar/holidays/2003', y2003);
+    const p = (await expectCall(c.bureau, 'POST', applicationUrl(id, '/publicity'), { postedOn: '2003-06-01', days: 5 })).json<Publicity>();
     // 06-01 + 5 = 06-06, a Friday of an entered year without a holiday then.
     expect(p.notice?.lastDay).toBe('2003-06-06');
   });
@@ -126,13 +93,13 @@ describe('the calendar publicity notices are counted with', () => {
   it('a stored holiday moves the computed end date of a notice posted through the recognition route', async () => {
     const { postedOn, plainEnd } = postingDay();
     const first = await proposed('节假日对照产业园');
-    const plain = (await ok(c.bureau, 'POST', app(first, '/publicity'), { postedOn, days: 5 })).json<Publicity>();
+    const plain = (await expectCall(c.bureau, 'POST', applicationUrl(first, '/publicity'), { postedOn, days: 5 })).json<Publicity>();
     expect(plain.notice?.lastDay).toBe(plainEnd);
 
     const year = yearOf(plainEnd);
-    await ok(c.admin, 'PUT', `/calendar/holidays/${year}`, { reason: '测试：更正一天为法定节假日', entries: [{ date: plainEnd, kind: 'holiday', name: '测试假日' }] });
+    await expectCall(c.admin, 'PUT', `/calendar/holidays/${year}`, { reason: '测试：更正一天为法定节假日', entries: [{ date: plainEnd, kind: 'holiday', name: '测试假日' }] });
     const second = await proposed('节假日更正产业园');
-    const moved = (await ok(c.bureau, 'POST', app(second, '/publicity'), { postedOn, days: 5 })).json<Publicity>();
+    const moved = (await expectCall(c.bureau, 'POST', applicationUrl(second, '/publicity'), { postedOn, days: 5 })).json<Publicity>();
     expect(moved.notice?.lastDay).toBe(addDays(plainEnd, 1));
   });
 });
@@ -140,16 +107,16 @@ describe('the calendar publicity notices are counted with', () => {
 describe('versions and audit', () => {
   it('each save is a new version; older versions stay readable with who and when; one audit row each', async () => {
     const auditBefore = await count("select count(*) n from audit_log where action = 'holiday_calendar.save'");
-    await ok(c.admin, 'PUT', '/calendar/holidays/2027', { reason: '国务院办公厅关于 2027 年部分节假日安排的通知', entries: [
+    await expectCall(c.admin, 'PUT', '/calendar/holidays/2027', { reason: '国务院办公厅关于 2027 年部分节假日安排的通知', entries: [
       { date: '2027-01-01', kind: 'holiday', name: '元旦' }, { date: '2027-02-14', kind: 'workday', name: '春节' },
     ] });
-    const y = (await ok(c.admin, 'PUT', '/calendar/holidays/2027', { reason: '更正：春节调休', entries: [
+    const y = (await expectCall(c.admin, 'PUT', '/calendar/holidays/2027', { reason: '更正：春节调休', entries: [
       { date: '2027-01-01', kind: 'holiday', name: '元旦' }, { date: '2027-02-20', kind: 'workday', name: '春节' },
     ] })).json<Year>();
     expect(y.current).toMatchObject({ version: 2, reason: '更正：春节调休', savedByName: '测试admin', entries: [{ date: '2027-01-01' }, { date: '2027-02-20', kind: 'workday' }] });
     expect(y.versions.map((v) => [v.version, v.entryCount])).toEqual([[2, 2], [1, 2]]);
     expect(y.packageCovers).toBe(false);
-    const v1 = (await ok(c.admin, 'GET', '/calendar/holidays/2027/versions/1')).json<Version & { entries: { date: string }[] }>();
+    const v1 = (await expectCall(c.admin, 'GET', '/calendar/holidays/2027/versions/1')).json<Version & { entries: { date: string }[] }>();
     expect(v1).toMatchObject({ version: 1, reason: '国务院办公厅关于 2027 年部分节假日安排的通知', savedByName: '测试admin' });
     expect(v1.entries.map((e) => e.date)).toEqual(['2027-01-01', '2027-02-14']);
     expect(new Date(v1.savedAt).getTime()).toBeGreaterThan(0);
@@ -161,7 +128,7 @@ describe('versions and audit', () => {
     )).rows[0]!;
     expect(last).toMatchObject({ entity_id: '2027', user_id: u.admin.id });
     expect(last.summary).toMatchObject({ year: 2027, version: 2, reason: '更正：春节调休', added: ['2027-02-20 春节（班）'], removed: ['2027-02-14 春节（班）'] });
-    const years = (await ok(c.admin, 'GET', '/calendar/holidays')).json<{ years: { year: number; current: Version | null }[] }>();
+    const years = (await expectCall(c.admin, 'GET', '/calendar/holidays')).json<{ years: { year: number; current: Version | null }[] }>();
     expect(years.years.find((x) => x.year === 2027)?.current?.version).toBe(2);
   });
 });

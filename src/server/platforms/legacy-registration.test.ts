@@ -6,6 +6,7 @@ import { readXlsx, sheetRows } from '../../../test/xlsx.js';
 /**
  * Art 14 (四): no national or municipal platform enters the registry as 已认定 by plain
  * registration; 存量平台登记 (recognized before HRSP) is the bureau's, on the original document.
+ * Nor as 筹建中 (Art 15): that comes only from the approval of 筹建 on an application.
  */
 const ctx = useTestApp();
 const c: Record<string, Client> = {};
@@ -17,6 +18,7 @@ interface ErrorBody { code: string; message: string; details: { field: string; m
 beforeAll(async () => {
   const db = ctx.database.db;
   c.bureau = await loginAs(ctx.app, (await makeUser(db, 'bureau')).username);
+  c.admin = await loginAs(ctx.app, (await makeUser(db, 'admin')).username);
   c.auditor = await loginAs(ctx.app, (await makeUser(db, 'auditor')).username);
   c.district = await loginAs(ctx.app, (await makeUser(db, 'district', { districtCode: '500101' })).username);
 });
@@ -35,10 +37,19 @@ describe('creating a municipal or national platform directly as 已认定', () =
     expect(await rows('select 1 from platforms where name = $1', [base.name])).toHaveLength(0);
   });
 
-  it('still lets the bureau approve a municipal platform in preparation (Art 15)', async () => {
-    const res = await c.bureau!.call('POST', '/platforms', { ...base, name: '万州筹建园', level: 'municipal', status: 'preparing' });
-    expect(res.statusCode, res.body).toBe(201);
-    expect(res.json<{ status: string; origin: string }>()).toMatchObject({ status: 'preparing', origin: 'registered' });
+  it('refuses 筹建中 too: 筹建 comes from an approved application, with its need, consent and term (Art 15)', async () => {
+    for (const who of ['bureau', 'admin'] as const) {
+      const res = await c[who]!.call('POST', '/platforms', { ...base, name: '万州筹建园', level: 'municipal', status: 'preparing' });
+      expect(res.statusCode, res.body).toBe(400);
+      const err = res.json<ErrorBody>();
+      expect(err.details).toEqual([{ field: 'status', message: expect.stringMatching(/^状态：「筹建中」只能由市人力社保局在认定申请中批准先行筹建后产生（第十五条/) }]);
+      expect(err.message).toContain('不能在名录中直接登记');
+    }
+    // Nothing half-made: no platform without a term, no term, no audit row.
+    expect(await rows('select 1 from platforms where name = $1', ['万州筹建园'])).toHaveLength(0);
+    expect(await rows("select 1 from platforms where status = 'preparing'", [])).toHaveLength(0);
+    expect(await rows('select 1 from preparation_terms', [])).toHaveLength(0);
+    expect(await rows("select 1 from audit_log where action = 'platform.create'", [])).toHaveLength(0);
   });
 });
 

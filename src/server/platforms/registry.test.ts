@@ -109,8 +109,9 @@ describe('registering platforms', () => {
   });
 
   it('accepts a branch only as a district-level platform of a national or municipal parent', async () => {
-    const bad = await c.bureau!.call('POST', '/platforms', { name: '分园', level: 'municipal', type: 'comprehensive_park', districtCode: '500101', status: 'preparing', parentPlatformId: ids.own });
-    expect(bad.json<{ details: { field: string }[] }>().details[0]!.field).toBe('parentPlatformId');
+    // A municipal platform is never registered here (Art 14, 15); a district-level parent is refused.
+    const bad = await c.bureau!.call('POST', '/platforms', { name: '分园', level: 'district', type: 'comprehensive_park', districtCode: '500101', parentPlatformId: ids.districtLevel });
+    expect(bad.json<{ details: { field: string; message: string }[] }>().details[0]).toEqual({ field: 'parentPlatformId', message: '上级平台：须为国家级或市级平台' });
     const ok = await c.bureau!.call('POST', '/platforms', { name: '九龙坡甲园万州分园', level: 'district', type: 'comprehensive_park', districtCode: '500101', parentPlatformId: ids.own });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json<{ parentPlatformName: string }>().parentPlatformName).toBe('九龙坡甲园');

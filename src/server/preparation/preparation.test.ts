@@ -10,9 +10,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type Client, useTestApp } from '../../../test/app.js';
 import { tinyPdf, upload } from '../../../test/multipart.js';
 import { makeOrg, makePlatform, makeUser, type MadeUser } from '../../../test/factories.js';
-import { materialKinds } from '../../domain/recognition/materials.js';
+import { applicationUrl, assessByExpert, assessedApplication, createApplication, expectCall, parkApplication, type ApplicationPath } from '../../../test/recognition.js';
 import { addDays, addYearsCorresponding } from '../../domain/dates/iso-date.js';
-import { lastYear, todayIso } from '../clock.js';
+import { todayIso } from '../clock.js';
 import { runPreparationTerms } from './job.js';
 
 const ctx = useTestApp();
@@ -30,43 +30,13 @@ const stateOf = async (id: string) => (await q<{ state: string }>('select state 
 const platformStatus = async (id: string) => (await q<{ status: string }>('select status from platforms where id = $1', [id]))[0]!.status;
 const notes = (kind: string, userId: string) => count('select count(*) n from notifications where kind = $1 and user_id = $2', [kind, userId]);
 
-const form = (name: string) => ({
-  name, type: 'comprehensive_park', address: '重庆市九龙坡区某路 1 号', carrier: 'offline', contactName: '张三', contactPhone: '13800000000',
-  siteAreaM2: 12000, siteCount: 2, construction: 'new', investmentYuan: 30_000_000, operationMode: 'self', teamSize: 6,
-  services: ['policy', 'information', 'registration'], dataYear: lastYear(),
-  figures: { managementStaff: 2, operatingStaff: 4, hrEnterprises: 25, aboveScaleEnterprises: 6, revenueYuan: 950_000_000, passThroughYuan: 50_000_000 },
-});
-const opinion = (signer: string) => ({ opinion: '同意申报', opinionDate: todayIso(), signer });
-const review = {
-  verifications: Object.fromEntries(materialKinds.map((k) => [k, { result: 'verified' }])),
-  siteVisit: { date: todayIso(), participants: ['专家甲'], findings: '场地与材料一致' },
-  necessity: '服务重大项目急需', feasibility: '建设方案可行', recommendation: 'recommend',
-};
 const approval = (approvedOn: string) => ({ needKind: 'project', need: '西部陆海新通道重大项目人才保障', consent: '经市人力社保局研究，同意先行筹建', approvedOn });
 
-async function ok(who: Client, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, status = 200) {
-  const res = await who.call(method, url, body);
-  expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(status);
-  return res;
-}
-const app = (id: string, rest = '') => `/recognition/applications/${id}${rest}`;
-
+const path = (): ApplicationPath => ({ app: ctx.app, gov: c.gov, hrss: c.hrss, bureau: c.bureau, expert: c.expertA, expertUserId: u.expertA.id });
 /** An application through both opinions, one expert's submitted assessment: ready for the bureau's decision. */
-async function assessed(name: string): Promise<string> {
-  const id = (await ok(c.gov, 'POST', '/recognition/applications', form(name), 201)).json<{ id: string }>().id;
-  for (const k of materialKinds) {
-    expect((await upload(ctx.app, c.gov, app(id, '/files'), { purpose: k }, { name: `${k}.pdf`, content: tinyPdf, type: 'application/pdf' })).statusCode).toBe(201);
-  }
-  await ok(c.gov, 'POST', app(id, '/send'));
-  await ok(c.hrss, 'POST', app(id, '/hrss-opinion'), opinion('李四'));
-  await ok(c.gov, 'POST', app(id, '/gov-submit'), opinion('王五'));
-  await ok(c.bureau, 'POST', app(id, '/experts'), { expertUserId: u.expertA.id }, 201);
-  await ok(c.expertA, 'PUT', app(id, '/my-review'), review);
-  await ok(c.expertA, 'POST', app(id, '/my-review/submit'));
-  return id;
-}
+const assessed = (name: string) => assessedApplication(path(), name);
 async function evidence(id: string, who: Client = c.gov) {
-  return upload(ctx.app, who, app(id, '/files'), { purpose: 'acceptance_evidence' }, { name: '筹建完成情况.pdf', content: tinyPdf, type: 'application/pdf' });
+  return upload(ctx.app, who, applicationUrl(id, '/files'), { purpose: 'acceptance_evidence' }, { name: '筹建完成情况.pdf', content: tinyPdf, type: 'application/pdf' });
 }
 
 beforeAll(async () => {
@@ -89,20 +59,20 @@ describe('筹建 approved, extended, reminded, accepted and recognized', () => {
   const newEnd = addDays(plainEnd, 120);
 
   it('is approved only after the experts, by the bureau, with the need, the consent and a date', async () => {
-    const early = (await ok(c.gov, 'POST', '/recognition/applications', form('筹建前置产业园'), 201)).json<{ id: string }>().id;
-    const refused = await c.bureau.call('POST', app(early, '/preparation'), approval(approvedOn));
+    const early = await createApplication(path(), parkApplication('筹建前置产业园'));
+    const refused = await c.bureau.call('POST', applicationUrl(early, '/preparation'), approval(approvedOn));
     expect(refused.statusCode).toBe(409);
     expect(refused.json<Problem>().message).toBe('「区县政府填报中」状态下不能批准先行筹建');
 
     id = await assessed('陆海新通道人力资源服务产业园');
-    expect((await c.gov.call('POST', app(id, '/preparation'), approval(approvedOn))).statusCode).toBe(403);
-    const missing = await c.bureau.call('POST', app(id, '/preparation'), { ...approval(approvedOn), need: '', consent: ' ' });
+    expect((await c.gov.call('POST', applicationUrl(id, '/preparation'), approval(approvedOn))).statusCode).toBe(403);
+    const missing = await c.bureau.call('POST', applicationUrl(id, '/preparation'), { ...approval(approvedOn), need: '', consent: ' ' });
     expect(missing.statusCode).toBe(400);
-    const future = await c.bureau.call('POST', app(id, '/preparation'), approval(addDays(todayIso(), 1)));
+    const future = await c.bureau.call('POST', applicationUrl(id, '/preparation'), approval(addDays(todayIso(), 1)));
     expect(future.json<Problem>().message).toContain('批准筹建日期：不能晚于今天');
     expect(await stateOf(id)).toBe('under_expert_review');
 
-    const card = (await ok(c.bureau, 'POST', app(id, '/preparation'), approval(approvedOn))).json<Card>();
+    const card = (await expectCall(c.bureau, 'POST', applicationUrl(id, '/preparation'), approval(approvedOn))).json<Card>();
     expect(card.state).toBe('in_preparation');
     expect(card.term).toMatchObject({ approvedOn, plainEnd, endOn: plainEnd, status: 'running', daysLeft: 355, canExtend: true });
     platformId = card.term!.platformId;
@@ -112,15 +82,15 @@ describe('筹建 approved, extended, reminded, accepted and recognized', () => {
   });
 
   it('refuses the other steps in 筹建: no proposal, no readiness without evidence or reason, not by an expert', async () => {
-    expect((await c.bureau.call('POST', app(id, '/propose'), { note: '拟认定' })).statusCode).toBe(409);
-    expect((await c.bureau.call('POST', app(id, '/preparation'), approval(approvedOn))).statusCode).toBe(409);
-    const noEvidence = await c.gov.call('POST', app(id, '/preparation/readiness'), { note: '已建成' });
+    expect((await c.bureau.call('POST', applicationUrl(id, '/propose'), { note: '拟认定' })).statusCode).toBe(409);
+    expect((await c.bureau.call('POST', applicationUrl(id, '/preparation'), approval(approvedOn))).statusCode).toBe(409);
+    const noEvidence = await c.gov.call('POST', applicationUrl(id, '/preparation/readiness'), { note: '已建成' });
     expect(noEvidence.statusCode).toBe(400);
     expect(noEvidence.json<Problem>().message).toContain('筹建验收材料');
-    expect((await c.gov.call('POST', app(id, '/preparation/readiness'), { note: '' })).statusCode).toBe(400);
-    expect((await c.expertA.call('POST', app(id, '/preparation/readiness'), { note: '已建成' })).statusCode).toBe(403);
-    expect((await c.otherGov.call('POST', app(id, '/preparation/readiness'), { note: '已建成' })).statusCode).toBe(404);
-    expect((await c.bureau.call('POST', app(id, '/preparation/accept'), { note: '通过' })).statusCode).toBe(409);
+    expect((await c.gov.call('POST', applicationUrl(id, '/preparation/readiness'), { note: '' })).statusCode).toBe(400);
+    expect((await c.expertA.call('POST', applicationUrl(id, '/preparation/readiness'), { note: '已建成' })).statusCode).toBe(403);
+    expect((await c.otherGov.call('POST', applicationUrl(id, '/preparation/readiness'), { note: '已建成' })).statusCode).toBe(404);
+    expect((await c.bureau.call('POST', applicationUrl(id, '/preparation/accept'), { note: '通过' })).statusCode).toBe(409);
     expect(await stateOf(id)).toBe('in_preparation');
   });
 
@@ -131,12 +101,12 @@ describe('筹建 approved, extended, reminded, accepted and recognized', () => {
     const early = await c.bureau.call('POST', url, { until: addDays(plainEnd, -1), reason: '用地交付推迟' });
     expect(early.statusCode).toBe(400);
     expect(early.json<Problem>().message).toContain(`晚于 ${plainEnd}`);
-    const out = (await ok(c.bureau, 'POST', url, { until: newEnd, reason: '项目用地交付推迟四个月' })).json<{ term: Term }>();
+    const out = (await expectCall(c.bureau, 'POST', url, { until: newEnd, reason: '项目用地交付推迟四个月' })).json<{ term: Term }>();
     expect(out.term).toMatchObject({ endOn: newEnd, plainEnd, extensions: [{ previousEnd: plainEnd, newEnd, reason: '项目用地交付推迟四个月' }] });
     expect(await count("select count(*) n from audit_log where action = 'preparation.extend' and entity_id = $1", [out.term.id])).toBe(1);
     expect(await notes('preparation.extended', u.hrss.id)).toBe(1);
     // The district reads the term on the platform's page too.
-    expect((await ok(c.hrss, 'GET', `/platforms/${platformId}/preparation`)).json<{ term: Term }>().term).toMatchObject({ endOn: newEnd, canExtend: false });
+    expect((await expectCall(c.hrss, 'GET', `/platforms/${platformId}/preparation`)).json<{ term: Term }>().term).toMatchObject({ endOn: newEnd, canExtend: false });
   });
 
   it('reminds the district at 90, 30 and 7 days before the (new) end, each once', async () => {
@@ -161,26 +131,24 @@ describe('筹建 approved, extended, reminded, accepted and recognized', () => {
   it('is accepted after readiness with evidence and the acceptance round of experts, then goes through publicity', async () => {
     expect((await evidence(id, c.expertA)).statusCode).toBe(403);
     expect((await evidence(id)).statusCode).toBe(201);
-    const ready = (await ok(c.gov, 'POST', app(id, '/preparation/readiness'), { note: '场地建成，已入驻企业 30 家' })).json<Card>();
+    const ready = (await expectCall(c.gov, 'POST', applicationUrl(id, '/preparation/readiness'), { note: '场地建成，已入驻企业 30 家' })).json<Card>();
     expect(ready.state).toBe('acceptance_review');
     expect(await notes('preparation.readiness', u.bureau.id)).toBe(1);
     // A new round: the assessment's expert is not in it, and is free to be assigned again.
-    const round = (await ok(c.bureau, 'GET', app(id, '/expert-review'))).json<{ experts: unknown[]; canAssign: boolean }>();
+    const round = (await expectCall(c.bureau, 'GET', applicationUrl(id, '/expert-review'))).json<{ experts: unknown[]; canAssign: boolean }>();
     expect(round).toMatchObject({ experts: [], canAssign: true });
     expect(ready.canDecideAcceptance).toBe(false);
-    expect((await c.bureau.call('POST', app(id, '/preparation/accept'), { note: '验收通过' })).statusCode).toBe(409);
-    await ok(c.bureau, 'POST', app(id, '/experts'), { expertUserId: u.expertB.id }, 201);
-    await ok(c.expertB, 'PUT', app(id, '/my-review'), review);
-    await ok(c.expertB, 'POST', app(id, '/my-review/submit'));
+    expect((await c.bureau.call('POST', applicationUrl(id, '/preparation/accept'), { note: '验收通过' })).statusCode).toBe(409);
+    await assessByExpert({ ...path(), expert: c.expertB, expertUserId: u.expertB.id }, id);
     // The condition check on the current figures is open to the bureau during the acceptance.
-    expect((await ok(c.bureau, 'GET', app(id, '/check'))).json<{ canDecide: boolean }>().canDecide).toBe(true);
-    const accepted = (await ok(c.bureau, 'POST', app(id, '/preparation/accept'), { note: '经验收，达到认定条件' })).json<Card>();
+    expect((await expectCall(c.bureau, 'GET', applicationUrl(id, '/check'))).json<{ canDecide: boolean }>().canDecide).toBe(true);
+    const accepted = (await expectCall(c.bureau, 'POST', applicationUrl(id, '/preparation/accept'), { note: '经验收，达到认定条件' })).json<Card>();
     expect(accepted.state).toBe('proposed');
     expect(accepted.term).toMatchObject({ status: 'accepted', closedOn: todayIso() });
     expect(await count('select count(*) n from recognition_expert_assignments where application_id = $1', [id])).toBe(2);
 
-    await ok(c.bureau, 'POST', app(id, '/publicity'), { postedOn: addDays(todayIso(), -20), days: 5 });
-    await ok(c.bureau, 'POST', app(id, '/recognize'), { decisionDate: todayIso(), docNo: `渝人社〔${todayIso().slice(0, 4)}〕88号` });
+    await expectCall(c.bureau, 'POST', applicationUrl(id, '/publicity'), { postedOn: addDays(todayIso(), -20), days: 5 });
+    await expectCall(c.bureau, 'POST', applicationUrl(id, '/recognize'), { decisionDate: todayIso(), docNo: `渝人社〔${todayIso().slice(0, 4)}〕88号` });
     expect(await stateOf(id)).toBe('recognized');
     expect(await platformStatus(platformId)).toBe('recognized');
     expect(await count('select count(*) n from platforms where name = $1', ['陆海新通道人力资源服务产业园'])).toBe(1);
@@ -192,11 +160,11 @@ describe('筹建 approved, extended, reminded, accepted and recognized', () => {
 describe('筹建 cancelled', () => {
   it('by a failed acceptance: the application closes and the platform is revoked', async () => {
     const id = await assessed('验收未通过产业园');
-    const card = (await ok(c.bureau, 'POST', app(id, '/preparation'), approval(todayIso()))).json<Card>();
+    const card = (await expectCall(c.bureau, 'POST', applicationUrl(id, '/preparation'), approval(todayIso()))).json<Card>();
     expect((await evidence(id)).statusCode).toBe(201);
-    await ok(c.gov, 'POST', app(id, '/preparation/readiness'), { note: '已建成' });
-    expect((await c.bureau.call('POST', app(id, '/preparation/fail'), { reason: '' })).statusCode).toBe(400);
-    const failed = (await ok(c.bureau, 'POST', app(id, '/preparation/fail'), { reason: '入驻企业不足，未达到认定条件' })).json<Card>();
+    await expectCall(c.gov, 'POST', applicationUrl(id, '/preparation/readiness'), { note: '已建成' });
+    expect((await c.bureau.call('POST', applicationUrl(id, '/preparation/fail'), { reason: '' })).statusCode).toBe(400);
+    const failed = (await expectCall(c.bureau, 'POST', applicationUrl(id, '/preparation/fail'), { reason: '入驻企业不足，未达到认定条件' })).json<Card>();
     expect(failed).toMatchObject({ state: 'preparation_cancelled', term: { status: 'cancelled' } });
     expect(await platformStatus(card.term!.platformId)).toBe('revoked');
     expect(await notes('preparation.failed', u.gov.id)).toBe(1);
@@ -207,7 +175,7 @@ describe('筹建 cancelled', () => {
     const approvedOn = addDays(todayIso(), -200);
     const end = addYearsCorresponding(approvedOn, 1);
     const id = await assessed('期满未验收产业园');
-    const card = (await ok(c.bureau, 'POST', app(id, '/preparation'), approval(approvedOn))).json<Card>();
+    const card = (await expectCall(c.bureau, 'POST', applicationUrl(id, '/preparation'), approval(approvedOn))).json<Card>();
     const platformId = card.term!.platformId;
     const termId = card.term!.id;
     // A platform registered 筹建中 before HRSP kept applications: its term has no application.
@@ -240,14 +208,14 @@ describe('筹建 cancelled', () => {
     expect(await count("select count(*) n from preparation_terms where id = any($1) and status = 'expired'", [[termId, legacyTerm]])).toBe(2);
     // Once cancelled, the term is not extended and no readiness is reported.
     expect((await c.bureau.call('POST', `/platforms/${platformId}/preparation/extensions`, { until: addDays(end, 90), reason: '补救' })).statusCode).toBe(409);
-    expect((await c.gov.call('POST', app(id, '/preparation/readiness'), { note: '已建成' })).statusCode).toBe(409);
+    expect((await c.gov.call('POST', applicationUrl(id, '/preparation/readiness'), { note: '已建成' })).statusCode).toBe(409);
   });
 
   it('lists a term ending within 90 days on the bureau’s home page, with the days left', async () => {
     const id = await assessed('即将届满产业园');
     const approvedOn = addDays(addYearsCorresponding(todayIso(), -1), 40); // ends in 40 days
-    await ok(c.bureau, 'POST', app(id, '/preparation'), approval(approvedOn));
-    const home = (await ok(c.bureau, 'GET', '/home')).json<{ tasks: { kind: string; title: string; link: string }[] }>();
+    await expectCall(c.bureau, 'POST', applicationUrl(id, '/preparation'), approval(approvedOn));
+    const home = (await expectCall(c.bureau, 'GET', '/home')).json<{ tasks: { kind: string; title: string; link: string }[] }>();
     const task = home.tasks.find((t) => t.title.startsWith('即将届满产业园'));
     expect(task).toMatchObject({ kind: 'preparation.ending', link: expect.stringMatching(/^\/app\/platforms\//) });
     expect(task!.title).toContain('还有 40 天');

@@ -129,7 +129,7 @@ export async function approvePreparation(db: Db, ctx: RequestContext, id: string
   if (!checked.ok) {
     throw new AppError('VALIDATION_FAILED', 400, checked.errors.map((e) => e.message).join('；'), checked.errors.map((e) => ({ field: e.path ?? '', message: e.message })));
   }
-  const entry = checkEntry('direct', 'municipal', 'preparing', ctx.actor.role);
+  const entry = checkEntry('preparation', 'municipal', 'preparing', ctx.actor.role);
   if (!entry.ok) throw new AppError('PREPARATION_REFUSED', 409, entry.message);
   const endOn = checked.value.end;
   const summary: Record<string, unknown> = { needKind: input.needKind, need: input.need, consent: input.consent, approvedOn: input.approvedOn, endOn };

@@ -6,11 +6,11 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type Client, useTestApp } from '../../../test/app.js';
-import { tinyPdf, upload } from '../../../test/multipart.js';
 import { makePlatform, makeSite, makeUser, makeYearData, type MadeUser } from '../../../test/factories.js';
-import { materialKinds } from '../../domain/recognition/materials.js';
+import { tinyPdf, upload } from '../../../test/multipart.js';
+import { applicationUrl, createApplication, expectCall, parkApplication, proposedApplication, type ApplicationPath } from '../../../test/recognition.js';
 import { addDays } from '../../domain/dates/iso-date.js';
-import { lastYear, todayIso } from '../clock.js';
+import { todayIso } from '../clock.js';
 
 const ctx = useTestApp();
 type Who = 'gov' | 'hrss' | 'bureau' | 'expert' | 'operator';
@@ -29,38 +29,9 @@ const q = async <T extends Record<string, unknown>>(sql: string, args: unknown[]
 const count = async (sql: string, args: unknown[] = []) => Number((await q<{ n: string }>(sql, args))[0]!.n);
 const stateOf = async (id: string) => (await q<{ state: string }>('select state from recognition_applications where id = $1', [id]))[0]!.state;
 
-async function ok(who: Client, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, status = 200) {
-  const res = await who.call(method, url, body);
-  expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(status);
-  return res;
-}
-const app = (id: string, rest = '') => `/recognition/applications/${id}${rest}`;
-const parkForm = (name: string) => ({
-  name, type: 'comprehensive_park', address: '重庆市九龙坡区某路 1 号', carrier: 'offline', contactName: '张三', contactPhone: '13800000000',
-  siteAreaM2: 12000, siteCount: 2, construction: 'new', investmentYuan: 30_000_000, operationMode: 'self', teamSize: 6,
-  services: ['policy', 'information', 'registration'], dataYear: lastYear(),
-  figures: { managementStaff: 2, operatingStaff: 4, hrEnterprises: 25, aboveScaleEnterprises: 6, revenueYuan: 950_000_000, passThroughYuan: 50_000_000 },
-});
-const opinion = (signer: string) => ({ opinion: '同意申报', opinionDate: todayIso(), signer });
-const complete = {
-  verifications: Object.fromEntries(materialKinds.map((k) => [k, { result: 'verified' }])),
-  siteVisit: { date: todayIso(), participants: ['专家甲'], findings: '场地与申报材料一致' },
-  necessity: '区域需要', feasibility: '具备条件', recommendation: 'recommend',
-};
-
+const path = (): ApplicationPath => ({ app: ctx.app, gov: c.gov, hrss: c.hrss, bureau: c.bureau, expert: c.expert, expertUserId: u.expert.id });
 /** An application taken through the district and the experts to 拟认定, 待公示. */
-async function proposed(name: string): Promise<string> {
-  const id = (await ok(c.gov, 'POST', '/recognition/applications', parkForm(name), 201)).json<{ id: string }>().id;
-  for (const k of materialKinds) expect((await upload(ctx.app, c.gov, app(id, '/files'), { purpose: k }, { name: `${k}.pdf`, content: tinyPdf, type: 'application/pdf' })).statusCode).toBe(201);
-  await ok(c.gov, 'POST', app(id, '/send'));
-  await ok(c.hrss, 'POST', app(id, '/hrss-opinion'), opinion('李四'));
-  await ok(c.gov, 'POST', app(id, '/gov-submit'), opinion('王五'));
-  await ok(c.bureau, 'POST', app(id, '/experts'), { expertUserId: u.expert.id }, 201);
-  await ok(c.expert, 'PUT', app(id, '/my-review'), complete);
-  await ok(c.expert, 'POST', app(id, '/my-review/submit'));
-  await ok(c.bureau, 'POST', app(id, '/propose'), { note: '经研究，拟认定' });
-  return id;
-}
+const proposed = (name: string) => proposedApplication(path(), name);
 const post = (applicationIds: string[], postedOn = todayIso(), extra: Record<string, unknown> = {}) =>
   c.bureau.call('POST', '/publicity/notices', { kind: 'recognition_application', title: '关于拟认定市级人力资源服务发展平台的公示', body: '现予公示。', postedOn, days: 5, applicationIds, ...extra });
 const openObjection = (noticeId: string, itemId: string) =>
@@ -82,10 +53,10 @@ describe('posting a notice of several proposed applications', () => {
   let b = '';
   let notice: Notice;
   it('previews the end with the rule that produced it, over the 2025 National Day holiday, storing nothing', async () => {
-    const p = (await ok(c.bureau, 'POST', '/publicity/notices/preview', { postedOn: '2025-09-26', days: 5, counting: 'calendar_days' })).json<{ lastDay: string; explanation: string; decisionFrom: string }>();
+    const p = (await expectCall(c.bureau, 'POST', '/publicity/notices/preview', { postedOn: '2025-09-26', days: 5, counting: 'calendar_days' })).json<{ lastDay: string; explanation: string; decisionFrom: string }>();
     expect(p).toMatchObject({ lastDay: '2025-10-09', decisionFrom: '2025-10-10' });
     expect(p.explanation).toBe('2025-09-26 发布，次日 2025-09-27 起算 5 日，原届满日 2025-10-01 为休息日，顺延至 2025-10-09；2025-10-10 起方可作出认定');
-    const w = (await ok(c.bureau, 'POST', '/publicity/notices/preview', { postedOn: '2025-09-26', days: 5, counting: 'working_days' })).json<{ lastDay: string }>();
+    const w = (await expectCall(c.bureau, 'POST', '/publicity/notices/preview', { postedOn: '2025-09-26', days: 5, counting: 'working_days' })).json<{ lastDay: string }>();
     expect(w.lastDay).toBe('2025-10-10');
     const few = await c.bureau.call('POST', '/publicity/notices/preview', { postedOn: '2025-09-26', days: 4 });
     expect(few.statusCode).toBe(400);
@@ -96,7 +67,7 @@ describe('posting a notice of several proposed applications', () => {
   it('refuses an application not proposed and a notice without applications, changing nothing', async () => {
     a = await proposed('甲产业园');
     b = await proposed('乙产业园');
-    const draft = (await ok(c.gov, 'POST', '/recognition/applications', parkForm('丙产业园'), 201)).json<{ id: string }>().id;
+    const draft = await createApplication(path(), parkApplication('丙产业园'));
     const res = await post([a, draft]);
     expect(res.statusCode).toBe(400);
     expect(res.json<Problem>().message).toContain('丙产业园');
@@ -122,12 +93,12 @@ describe('posting a notice of several proposed applications', () => {
     expect(await count("select count(*) n from notifications where kind = 'recognition.application.in_publicity'")).toBeGreaterThanOrEqual(2);
     expect(notice.history).toMatchObject([{ revision: 1, kind: 'post', reason: null }]);
     // The per-application publicity page reads the same notice.
-    const pub = (await ok(c.bureau, 'GET', app(a, '/publicity'))).json<{ notice: { id: string } }>();
+    const pub = (await expectCall(c.bureau, 'GET', applicationUrl(a, '/publicity'))).json<{ notice: { id: string } }>();
     expect(pub.notice.id).toBe(notice.id);
   });
 
   it('refuses recognition while the period runs', async () => {
-    const res = await c.bureau.call('POST', app(a, '/recognize'), { decisionDate: todayIso(), docNo: `渝人社[${year}]11号` });
+    const res = await c.bureau.call('POST', applicationUrl(a, '/recognize'), { decisionDate: todayIso(), docNo: `渝人社[${year}]11号` });
     expect(res.statusCode).toBe(409);
     expect(res.json<Problem>().message).toContain('公示期');
   });
@@ -137,7 +108,7 @@ describe('posting a notice of several proposed applications', () => {
     expect(none.statusCode).toBe(400);
     expect(await count('select count(*) n from publicity_notice_revisions where notice_id = $1', [notice.id])).toBe(1);
     const posted = addDays(todayIso(), -20);
-    const res = await ok(c.bureau, 'POST', `/publicity/notices/${notice.id}/correct`, { reason: '发布日期登记有误', postedOn: posted, days: 6 });
+    const res = await expectCall(c.bureau, 'POST', `/publicity/notices/${notice.id}/correct`, { reason: '发布日期登记有误', postedOn: posted, days: 6 });
     const n = res.json<Notice>();
     expect(n.period).toMatchObject({ postedOn: posted, days: 6 });
     expect(n.period.lastDay >= addDays(posted, 6)).toBe(true);
@@ -149,23 +120,23 @@ describe('posting a notice of several proposed applications', () => {
 
   it('refuses recognition with an open objection on that item; an objection on another item of the same notice does not block', async () => {
     await openObjection(notice.id, notice.items[0]!.id);
-    const refused = await c.bureau.call('POST', app(a, '/recognize'), { decisionDate: todayIso(), docNo: `渝人社[${year}]12号` });
+    const refused = await c.bureau.call('POST', applicationUrl(a, '/recognize'), { decisionDate: todayIso(), docNo: `渝人社[${year}]12号` });
     expect(refused.statusCode).toBe(409);
     expect(refused.json<Problem>().message).toContain('异议');
     expect(await stateOf(a)).toBe('in_publicity');
-    await ok(c.bureau, 'POST', app(b, '/recognize'), { decisionDate: todayIso(), docNo: `渝人社[${year}]13号` });
+    await expectCall(c.bureau, 'POST', applicationUrl(b, '/recognize'), { decisionDate: todayIso(), docNo: `渝人社[${year}]13号` });
     expect(await stateOf(b)).toBe('recognized');
   });
 
   it('shows the bureau the open objections as a number per notice', async () => {
-    const list = (await ok(c.bureau, 'GET', '/publicity/notices')).json<{ items: { id: string; openObjections: number; itemsCount: number }[] }>();
+    const list = (await expectCall(c.bureau, 'GET', '/publicity/notices')).json<{ items: { id: string; openObjections: number; itemsCount: number }[] }>();
     expect(list.items.find((x) => x.id === notice.id)).toMatchObject({ openObjections: 1, itemsCount: 2 });
   });
 
   it('withdraws only with a reason; the application still in publicity goes back to 拟认定, the recognized one stays', async () => {
     expect((await c.bureau.call('POST', `/publicity/notices/${notice.id}/withdraw`, { reason: '  ' })).statusCode).toBe(400);
     expect((await q<{ status: string }>('select status from publicity_notices where id = $1', [notice.id]))[0]!.status).toBe('posted');
-    const n = (await ok(c.bureau, 'POST', `/publicity/notices/${notice.id}/withdraw`, { reason: '名单需调整' })).json<Notice>();
+    const n = (await expectCall(c.bureau, 'POST', `/publicity/notices/${notice.id}/withdraw`, { reason: '名单需调整' })).json<Notice>();
     expect(n).toMatchObject({ status: 'withdrawn', allowedActions: [] });
     expect(n.history.map((h) => [h.kind, h.reason])).toEqual([['post', null], ['correct', '发布日期登记有误'], ['withdraw', '名单需调整']]);
     expect(await stateOf(a)).toBe('proposed');
@@ -225,15 +196,15 @@ describe('draft results of an evaluation (Art 30 (四))', () => {
       await makeYearData(db, id, 2025, { personTimesServed: { bachelorOrBelow: 5200, postgraduate: 300 } });
     }
     const shift = (n: number) => addDays(todayIso(), n);
-    const created = await ok(c.bureau, 'POST', '/evaluations', { year: 2025, schemeId: 'cq-2025', selfEvaluationEnd: shift(1), districtReviewEnd: shift(2), municipalReviewEnd: shift(3) }, 201);
+    const created = await expectCall(c.bureau, 'POST', '/evaluations', { year: 2025, schemeId: 'cq-2025', selfEvaluationEnd: shift(1), districtReviewEnd: shift(2), municipalReviewEnd: shift(3) }, 201);
     evaluationId = created.json<{ id: string }>().id;
-    await ok(c.bureau, 'POST', `/evaluations/${evaluationId}/open`);
+    await expectCall(c.bureau, 'POST', `/evaluations/${evaluationId}/open`);
     const rows = await q<{ id: string; name: string }>('select e.id, p.name from evaluation_entries e join platforms p on p.id = e.platform_id where e.evaluation_id = $1', [evaluationId]);
     for (const r of rows) {
       eid[r.name] = r.id;
       await q("update evaluation_entries set status = 'reviewed', reviewed_total = $2 where id = $1", [r.id, r.name.endsWith('甲') ? '90' : '70']);
     }
-    await ok(c.bureau, 'POST', `/evaluations/${evaluationId}/grade`);
+    await expectCall(c.bureau, 'POST', `/evaluations/${evaluationId}/grade`);
   });
 
   it('posts the draft grades; publication is refused while the period runs', async () => {
@@ -249,7 +220,7 @@ describe('draft results of an evaluation (Art 30 (四))', () => {
 
   it('refuses publication with an open objection, then with an upheld one until the bureau decides the grade', async () => {
     const posted = addDays(todayIso(), -20);
-    await ok(c.bureau, 'POST', `/publicity/notices/${notice.id}/correct`, { reason: '补登发布日期', postedOn: posted });
+    await expectCall(c.bureau, 'POST', `/publicity/notices/${notice.id}/correct`, { reason: '补登发布日期', postedOn: posted });
     const item = notice.items.find((i) => i.subjectId === eid['评估平台甲'])!;
     const [o] = await openObjection(notice.id, item.id);
     const open = await c.bureau.call('POST', `/evaluations/${evaluationId}/publish`);
@@ -262,9 +233,9 @@ describe('draft results of an evaluation (Art 30 (四))', () => {
     expect(upheld.statusCode).toBe(409);
     expect(upheld.json<Problem>().message).toContain('须先决定其等次');
     expect((await c.bureau.call('POST', `/publicity/notices/${notice.id}/items/${item.id}/decision`, { grade: 'pass', reason: '' })).statusCode).toBe(400);
-    const decided = (await ok(c.bureau, 'POST', `/publicity/notices/${notice.id}/items/${item.id}/decision`, { grade: 'pass', reason: '入驻企业数据不实，改定为合格' })).json<Notice>();
+    const decided = (await expectCall(c.bureau, 'POST', `/publicity/notices/${notice.id}/items/${item.id}/decision`, { grade: 'pass', reason: '入驻企业数据不实，改定为合格' })).json<Notice>();
     expect(decided.items.find((i) => i.id === item.id)).toMatchObject({ needsDecision: false });
     expect((await q<{ grade: string }>('select grade from evaluation_entries where id = $1', [item.subjectId]))[0]!.grade).toBe('pass');
-    await ok(c.bureau, 'POST', `/evaluations/${evaluationId}/publish`);
+    await expectCall(c.bureau, 'POST', `/evaluations/${evaluationId}/publish`);
   });
 });

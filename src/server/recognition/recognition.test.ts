@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type Client, useTestApp } from '../../../test/app.js';
 import { tinyPdf, tinyPng, upload } from '../../../test/multipart.js';
 import { makeOrg, makePlatform, makeResidence, makeSite, makeStaff, makeUscc, makeUser } from '../../../test/factories.js';
+import { districtOpinion, parkApplication, sendToBureau } from '../../../test/recognition.js';
 import { COL, COLUMN_ORDER } from '../imports/columns.js';
 import { materialKinds } from '../../domain/recognition/materials.js';
 import { lastYear, todayIso } from '../clock.js';
@@ -37,15 +38,6 @@ const rowCounts = async () => [
   await count('select count(*) n from files'), await count('select count(*) n from notifications'),
 ];
 
-/** A complete 附表1 for a comprehensive park whose residents' revenue misses Art 11 (四)'s 10亿 (a soft shortfall). */
-const parkForm = (name: string) => ({
-  name, type: 'comprehensive_park', address: '重庆市某区某路 1 号', carrier: 'offline', contactName: '张三', contactPhone: '13800000000',
-  siteAreaM2: 12000, siteCount: 2, construction: 'new', investmentYuan: 30_000_000, operationMode: 'self', teamSize: 6,
-  services: ['policy', 'information', 'registration'], dataYear: lastYear(),
-  figures: { managementStaff: 2, operatingStaff: 4, hrEnterprises: 25, aboveScaleEnterprises: 6, revenueYuan: 950_000_000, passThroughYuan: 50_000_000 },
-});
-const opinion = (signer: string) => ({ opinion: '同意申报', opinionDate: todayIso(), signer });
-
 async function ok(who: Client, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, status = 200) {
   const res = await who.call(method, url, body);
   expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(status);
@@ -59,12 +51,7 @@ const uploadKind = async (who: Client, id: string, purpose: string, status = 201
   return res.json<{ id: string }>();
 };
 /** From a new draft with all materials to 已报市局. */
-async function toBureau(gov: Client, hrss: Client, id: string): Promise<void> {
-  for (const k of materialKinds) await uploadKind(gov, id, k);
-  await ok(gov, 'POST', `/recognition/applications/${id}/send`);
-  await ok(hrss, 'POST', `/recognition/applications/${id}/hrss-opinion`, opinion('李四'));
-  await ok(gov, 'POST', `/recognition/applications/${id}/gov-submit`, opinion('王五'));
-}
+const toBureau = (gov: Client, hrss: Client, id: string) => sendToBureau({ app: ctx.app, gov, hrss }, id);
 
 beforeAll(async () => {
   const db = ctx.database.db;
@@ -95,7 +82,7 @@ describe('the application and its opinions', () => {
 
   it('refuses bad input with Chinese messages naming the field and saves nothing', async () => {
     const before = await rowCounts();
-    const bad = await c.gov.call('POST', '/recognition/applications', { ...parkForm('坏数据园'), siteAreaM2: -1, investmentYuan: 1.5, construction: 'demolished', contactPhone: 'abc', figures: { hrEnterprises: 'many' } });
+    const bad = await c.gov.call('POST', '/recognition/applications', { ...parkApplication('坏数据园'), siteAreaM2: -1, investmentYuan: 1.5, construction: 'demolished', contactPhone: 'abc', figures: { hrEnterprises: 'many' } });
     expect(bad.statusCode).toBe(400);
     const msg = bad.json<Problem>().message;
     for (const name of ['场所面积（平方米）', '投入资金（元）', '建设方式', '联系电话', '上年度数据·入驻人力资源服务企业数']) expect(msg).toContain(name);
@@ -105,7 +92,7 @@ describe('the application and its opinions', () => {
   });
 
   it('lets the district government start a draft; only its district and the bureau see it', async () => {
-    const d = await create(c.gov, parkForm('新建综合性产业园'));
+    const d = await create(c.gov, parkApplication('新建综合性产业园'));
     id = d.id;
     expect(d).toMatchObject({ state: 'draft', platformId: null, canEdit: true, contactName: '张三' });
     expect(d.form).toMatchObject({ siteAreaM2: '12000', investmentYuan: '30000000', figures: { revenueYuan: '950000000' } });
@@ -122,8 +109,8 @@ describe('the application and its opinions', () => {
     expect(await list(c.wzGov)).not.toContain(id);
     expect(await list(c.operator)).toEqual([]);
     // Only the government writes the form.
-    expect((await c.hrss.call('PUT', `/recognition/applications/${id}`, parkForm('改名'))).statusCode).toBe(403);
-    expect((await c.wzGov.call('PUT', `/recognition/applications/${id}`, parkForm('改名'))).statusCode).toBe(404);
+    expect((await c.hrss.call('PUT', `/recognition/applications/${id}`, parkApplication('改名'))).statusCode).toBe(403);
+    expect((await c.wzGov.call('PUT', `/recognition/applications/${id}`, parkApplication('改名'))).statusCode).toBe(404);
   });
 
   it('refuses sending with a kind of material missing, naming the kind, and changes nothing', async () => {
@@ -148,30 +135,30 @@ describe('the application and its opinions', () => {
     await uploadKind(c.gov, id, 'residents');
     await ok(c.gov, 'POST', `/recognition/applications/${id}/send`);
     expect((await detail(c.gov, id))).toMatchObject({ state: 'hrss_review', canEdit: false });
-    expect((await c.gov.call('PUT', `/recognition/applications/${id}`, parkForm('改名'))).statusCode).toBe(409);
+    expect((await c.gov.call('PUT', `/recognition/applications/${id}`, parkApplication('改名'))).statusCode).toBe(409);
     const noReason = await c.hrss.call('POST', `/recognition/applications/${id}/hrss-return`, { reason: '' });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json<Problem>().message).toContain('原因');
     expect((await c.wzHrss.call('POST', `/recognition/applications/${id}/hrss-return`, { reason: '不是本区' })).statusCode).toBe(404);
     await ok(c.hrss, 'POST', `/recognition/applications/${id}/hrss-return`, { reason: '请补充投资主体说明' });
     expect(await detail(c.gov, id)).toMatchObject({ state: 'returned_to_gov', canEdit: true });
-    await ok(c.gov, 'PUT', `/recognition/applications/${id}`, { ...parkForm('新建综合性产业园'), address: '重庆市某区某路 2 号' });
+    await ok(c.gov, 'PUT', `/recognition/applications/${id}`, { ...parkApplication('新建综合性产业园'), address: '重庆市某区某路 2 号' });
     await ok(c.gov, 'POST', `/recognition/applications/${id}/send`);
     // The government cannot give the district unit's opinion, nor its own yet.
-    expect((await c.gov.call('POST', `/recognition/applications/${id}/hrss-opinion`, opinion('王五'))).statusCode).toBe(403);
-    expect((await c.gov.call('POST', `/recognition/applications/${id}/gov-submit`, opinion('王五'))).statusCode).toBe(409);
+    expect((await c.gov.call('POST', `/recognition/applications/${id}/hrss-opinion`, districtOpinion('王五'))).statusCode).toBe(403);
+    expect((await c.gov.call('POST', `/recognition/applications/${id}/gov-submit`, districtOpinion('王五'))).statusCode).toBe(409);
     const seal = await upload(ctx.app, c.hrss, `/recognition/applications/${id}/files`, { purpose: 'opinion_seal' }, { name: 'seal.png', content: tinyPng, type: 'image/png' });
     expect(seal.statusCode, seal.body).toBe(201);
     const sealId = seal.json<{ id: string }>().id;
-    const badDate = await c.hrss.call('POST', `/recognition/applications/${id}/hrss-opinion`, { ...opinion('李四'), opinionDate: '2026-13-40' });
+    const badDate = await c.hrss.call('POST', `/recognition/applications/${id}/hrss-opinion`, { ...districtOpinion('李四'), opinionDate: '2026-13-40' });
     expect(badDate.json<Problem>().message).toContain('意见日期');
-    const d = (await ok(c.hrss, 'POST', `/recognition/applications/${id}/hrss-opinion`, { ...opinion('李四'), sealFileId: sealId })).json<Detail>();
+    const d = (await ok(c.hrss, 'POST', `/recognition/applications/${id}/hrss-opinion`, { ...districtOpinion('李四'), sealFileId: sealId })).json<Detail>();
     expect(d.state).toBe('gov_opinion');
     expect(d.opinions.district_hrss).toMatchObject({ opinion: '同意申报', signer: '李四', sealFileId: sealId });
   });
 
   it('reaches the bureau with the government’s opinion; every step audited and notified', async () => {
-    const d = (await ok(c.gov, 'POST', `/recognition/applications/${id}/gov-submit`, opinion('王五'))).json<Detail>();
+    const d = (await ok(c.gov, 'POST', `/recognition/applications/${id}/gov-submit`, districtOpinion('王五'))).json<Detail>();
     expect(d.state).toBe('submitted');
     expect(d.opinions.district_gov?.opinion).toBe('同意申报');
     expect(d.history.map((h) => h.action)).toEqual(['create', 'send_to_hrss', 'hrss_return', 'send_to_hrss', 'hrss_opinion', 'gov_submit']);
@@ -252,8 +239,8 @@ describe('the application and its opinions', () => {
     expect((await c.bureau.call('PUT', `/recognition/applications/${id}/checklist`, { item: 'art10.1', confirmed: true })).statusCode).toBe(409);
     expect((await c.bureau.call('POST', `/recognition/applications/${id}/reject`, { reason: '不符合' })).statusCode).toBe(409);
     await ok(c.gov, 'POST', `/recognition/applications/${id}/send`);
-    await ok(c.hrss, 'POST', `/recognition/applications/${id}/hrss-opinion`, opinion('李四'));
-    await ok(c.gov, 'POST', `/recognition/applications/${id}/gov-submit`, opinion('王五'));
+    await ok(c.hrss, 'POST', `/recognition/applications/${id}/hrss-opinion`, districtOpinion('李四'));
+    await ok(c.gov, 'POST', `/recognition/applications/${id}/gov-submit`, districtOpinion('王五'));
     const rejected = (await ok(c.admin, 'POST', `/recognition/applications/${id}/reject`, { reason: '经研究不予认定' })).json<Detail>();
     expect(rejected).toMatchObject({ state: 'rejected', allowedActions: [] });
     expect(await kinds(c.gov)).toContain('recognition.application.rejected');
@@ -263,7 +250,7 @@ describe('the application and its opinions', () => {
 
 describe('Art 17 for a 渝东北 district', () => {
   it('applies a lowered threshold and a deadline the bureau records', async () => {
-    const d = await create(c.wzGov, { ...parkForm('万州人力资源服务产业园'), siteAreaM2: 8_500, figures: { ...parkForm('x').figures, hrEnterprises: 15 } });
+    const d = await create(c.wzGov, { ...parkApplication('万州人力资源服务产业园'), siteAreaM2: 8_500, figures: { ...parkApplication('x').figures, hrEnterprises: 15 } });
     expect(d.art17).toBe(true);
     await toBureau(c.wzGov, c.wzHrss, d.id);
     const before = (await ok(c.bureau, 'GET', `/recognition/applications/${d.id}/check`)).json<Check>();
@@ -309,7 +296,7 @@ describe('a district-level platform moving up', () => {
     const d = await detail(c.operator, id);
     expect(d).toMatchObject({ canEdit: false, contactName: null, allowedActions: [] });
     expect((await c.otherOperator.call('GET', `/recognition/applications/${id}`)).statusCode).toBe(404);
-    expect((await c.operator.call('PUT', `/recognition/applications/${id}`, parkForm('x'))).statusCode).toBe(403);
+    expect((await c.operator.call('PUT', `/recognition/applications/${id}`, parkApplication('x'))).statusCode).toBe(403);
     expect((await ok(c.operator, 'GET', '/recognition/applications')).json<{ items: { id: string }[] }>().items.map((x) => x.id)).toEqual([id]);
   });
 
@@ -337,7 +324,7 @@ describe('resident figures from the uploaded enterprise directory', () => {
     upload(ctx.app, who, `/recognition/applications/${id}/directory`, {}, { name: '入驻企业名录.xlsx', content });
 
   it('derives the counts and revenues with the registry import’s checks and keeps the file as material 4', async () => {
-    const d = await create(c.gov, { ...parkForm('名录园'), figures: { managementStaff: 2, operatingStaff: 3 } });
+    const d = await create(c.gov, { ...parkApplication('名录园'), figures: { managementStaff: 2, operatingStaff: 3 } });
     const rows = [
       row({ aboveScale: '是', revenue: 300_000_000, passThrough: 20_000_000 }), row({ aboveScale: '是' }), row({}),
       row({ isHrService: '否', industry: 'C 制造业', revenue: 900_000_000 }),

@@ -95,8 +95,8 @@ export async function updateSupportItem(db: Executor, id: string, patch: Partial
 }
 
 /** Takes the item out of the register; false when it was voided already (a concurrent void). */
-export async function voidSupportItem(db: Executor, id: string, by: string, reason: string): Promise<boolean> {
-  const rows = await db.update(supportItems).set({ voidedAt: new Date(), voidedBy: by, voidReason: reason, updatedAt: new Date() })
+export async function voidSupportItem(db: Executor, id: string, by: string, reason: string, at: Date): Promise<boolean> {
+  const rows = await db.update(supportItems).set({ voidedAt: at, voidedBy: by, voidReason: reason, updatedAt: at })
     .where(and(eq(supportItems.id, id), isNull(supportItems.voidedAt))).returning({ id: supportItems.id });
   return rows.length === 1;
 }

@@ -10,6 +10,7 @@ import {
 import { audit, diff } from '../audit/audit.js';
 import type { RequestContext } from '../context.js';
 import { errors } from '../errors.js';
+import { now } from '../clock.js';
 import * as repo from './repository.js';
 import type { CreateSupportInput, UpdateSupportInput } from './schema.js';
 import { sheetBuffer, dateStamp } from '../xlsx.js';
@@ -84,7 +85,7 @@ export async function createItem(db: Db, ctx: RequestContext, input: CreateSuppo
     const itemId = await repo.insertSupportItem(tx, {
       platformId: platform.id, districtCode: platform.districtCode, year: input.year, kind: input.kind, title: input.title,
       amountYuan: input.amountYuan ?? null, outcome: input.outcome ?? 'pending', grade: e.grade, standing: e.standing, basis: e.basis,
-      reason: input.reason ?? null, note: input.note ?? null, recordedBy: ctx.actor.userId,
+      reason: input.reason ?? null, note: input.note ?? null, recordedBy: ctx.actor.userId, recordedAt: now(),
     });
     await audit(tx, ctx, {
       action: 'support.create', entityType: 'support_item', entityId: itemId,
@@ -129,7 +130,7 @@ export async function voidItem(db: Db, ctx: RequestContext, id: string, reason: 
     const before = await repo.findSupportItem(tx, supportWriteScope(ctx), id);
     if (!before) throw errors.notFound('扶持事项');
     checkKind(ctx, before.kind);
-    if (!(await repo.voidSupportItem(tx, id, ctx.actor.userId, reason))) throw errors.notFound('扶持事项');
+    if (!(await repo.voidSupportItem(tx, id, ctx.actor.userId, reason, now()))) throw errors.notFound('扶持事项');
     await audit(tx, ctx, {
       action: 'support.void', entityType: 'support_item', entityId: id,
       summary: { reason, platformId: before.platformId, year: before.year, kind: before.kind, title: before.title, amountYuan: before.amountYuan, outcome: before.outcome },

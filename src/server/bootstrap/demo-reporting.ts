@@ -113,11 +113,10 @@ export async function seedDemoReporting(db: Db, platforms: readonly DemoSeedPlat
   const national = byName('中国重庆人力资源服务产业园');
   const jlpPark = byName('九龙坡区人力资源服务产业园');
   const wanzhou = byName('万州区人力资源服务产业园');
-  const liangjiang = byName('两江新区数字经济人力资源服务产业园');
   const manufacturing = byName('九龙坡区智能制造人力资源服务产业园');
   const market = byName('重庆市卫生健康人才市场');
 
-  // First quarter: handed in and accepted, but for 两江's (overdue).
+  // First quarter: handed in and accepted, but for 两江's park, which reports nothing (overdue).
   for (const [i, p] of [national, jlpPark, wanzhou, manufacturing, market].entries()) {
     await submit(period(0), p, -126 + i);
     await review(period(0), p, -118 + i, 'accept');

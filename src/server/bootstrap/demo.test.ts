@@ -309,9 +309,11 @@ describe('the demo reporting and support register', () => {
       ['reporting.returned', expect.stringContaining('九龙坡区人力资源服务产业园')], ['reporting.due', expect.stringMatching(/第三季度运营数据待报送$/)],
     ]);
     expect(operator.every((t) => /^\/app\/reporting\/[0-9a-f-]{36}\/[0-9a-f-]{36}$/.test(t.link))).toBe(true);
-    expect((await tasksOf('jlp.hrss', 'reporting.')).map((t) => t.kind)).toEqual(['reporting.to_review']);
+    // To review: 九龙坡's district-level park's third quarter; for the bureau also the national park's second and the market's year.
+    // Overdue: 两江's first and second, the market's second, and 九龙坡's returned second.
+    expect((await tasksOf('jlp.hrss', 'reporting.')).map((t) => [t.kind, t.title])).toEqual([['reporting.to_review', '运营数据报送待审核（1 份）']]);
     const staff = await tasksOf('staff', 'reporting.');
-    expect(staff.map((t) => t.kind)).toEqual(['reporting.to_review', 'reporting.overdue']);
+    expect(staff.map((t) => t.title)).toEqual(['运营数据报送待审核（3 份）', '运营数据逾期未报送（4 份）']);
     expect(staff.every((t) => t.title.length > 0 && t.link === '/app/reporting')).toBe(true);
   });
 

@@ -27,4 +27,8 @@ export const supportItems = pgTable('support_items', {
   recordedBy: uuid('recorded_by').references(() => users.id),
   recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Voided items leave the register and its totals; the row stays for its audit trail and documents. */
+  voidedAt: timestamp('voided_at', { withTimezone: true }),
+  voidedBy: uuid('voided_by').references(() => users.id),
+  voidReason: text('void_reason'),
 }, (t) => [index('support_items_platform_idx').on(t.platformId), index('support_items_district_year_idx').on(t.districtCode, t.year)]);

@@ -136,6 +136,7 @@ export const auditActionLabels = {
   'publicity.objection.reply': '记录公示异议答复',
   'support.create': '登记扶持事项',
   'support.update': '修改扶持事项',
+  'support.void': '作废扶持事项',
   'residence.create': '新增入驻关系',
   'residence.delete': '删除入驻关系',
   'residence.update': '修改入驻关系',

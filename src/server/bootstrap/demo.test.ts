@@ -279,3 +279,56 @@ describe('district-level recognition and filing in the demo (Art 16)', () => {
     expect((await q<{ district_code: string }>('select district_code from district_policies order by district_code')).map((r) => r.district_code)).toEqual(['500107', '500118']);
   });
 });
+
+describe('the demo reporting and support register', () => {
+  const tasksOf = async (username: string, prefix: string) => {
+    const users = await demoUsers(ctx.database.db, [username]);
+    const actor = users.get(username);
+    if (!actor) throw new Error(username);
+    return (await homeSummary(ctx.database.db, { actor, ip: null, userAgent: 'test' })).tasks.filter((t) => t.kind.startsWith(prefix));
+  };
+
+  it('has a quarterly cycle of this year and a yearly one of the demo year, with reports at every step, dated in the past', async () => {
+    const cycles = await q<{ name: string; kind: string; year: number }>('select name, kind, year from reporting_cycles order by kind');
+    expect(cycles).toEqual([{ name: `${todayIso().slice(0, 4)} 年季度运营数据`, kind: 'quarterly', year: Number(todayIso().slice(0, 4)) }, { name: '2025 年度运营数据', kind: 'yearly', year: 2025 }]);
+    const reports = await q<{ name: string; label: string; state: string; submitted: string | null; reviewed: string | null }>(`
+      select p.name, pe.label, r.state, to_char(r.submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') submitted, to_char(r.reviewed_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') reviewed
+      from reporting_reports r join reporting_periods pe on pe.id = r.period_id join platforms p on p.id = r.platform_id`);
+    expect(new Set(reports.map((r) => r.state))).toEqual(new Set(['draft', 'submitted', 'returned', 'accepted']));
+    expect(reports.filter((r) => r.name === '九龙坡区人力资源服务产业园').map((r) => `${r.label.slice(-4)} ${r.state}`).sort()).toEqual(['第一季度 accepted', '第二季度 returned']);
+    // Each step on its own day before today, a review after its submission.
+    expect(reports.filter((r) => r.submitted !== null && !(r.submitted < todayIso()))).toEqual([]);
+    expect(reports.filter((r) => r.reviewed !== null && !(r.submitted !== null && r.reviewed > r.submitted && r.reviewed < todayIso()))).toEqual([]);
+    // Nothing accepted in the yearly cycle: the demo year's data stays as registered.
+    expect(reports.filter((r) => r.label === '2025 年度' && r.state === 'accepted')).toEqual([]);
+  });
+
+  it('gives jlp.operator, jlp.hrss and staff reporting work on their home page', async () => {
+    const operator = await tasksOf('jlp.operator', 'reporting.');
+    expect(operator.map((t) => [t.kind, t.title])).toEqual([
+      ['reporting.returned', expect.stringContaining('九龙坡区人力资源服务产业园')], ['reporting.due', expect.stringMatching(/第三季度运营数据待报送$/)],
+    ]);
+    expect(operator.every((t) => /^\/app\/reporting\/[0-9a-f-]{36}\/[0-9a-f-]{36}$/.test(t.link))).toBe(true);
+    // To review: 九龙坡's district-level park's third quarter; for the bureau also the national park's second and the market's year.
+    // Overdue: 两江's first and second, the market's second, and 九龙坡's returned second.
+    expect((await tasksOf('jlp.hrss', 'reporting.')).map((t) => [t.kind, t.title])).toEqual([['reporting.to_review', '运营数据报送待审核（1 份）']]);
+    const staff = await tasksOf('staff', 'reporting.');
+    expect(staff.map((t) => t.title)).toEqual(['运营数据报送待审核（3 份）', '运营数据逾期未报送（4 份）']);
+    expect(staff.every((t) => t.title.length > 0 && t.link === '/app/reporting')).toBe(true);
+  });
+
+  it('records support items with integer amounts, a reason where the grade does not qualify, and district funds by jlp.hrss', async () => {
+    const items = await q<{ name: string; kind: string; amount: string | null; outcome: string; standing: string; reason: string | null; by: string; recorded: string }>(`
+      select p.name, s.kind, s.amount_yuan amount, s.outcome, s.standing, s.reason, u.username by, to_char(s.recorded_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') recorded
+      from support_items s join platforms p on p.id = s.platform_id join users u on u.id = s.recorded_by`);
+    expect(items).toHaveLength(7);
+    expect(new Set(items.map((i) => i.outcome))).toEqual(new Set(['granted', 'pending', 'not_granted']));
+    expect(items.filter((i) => i.amount !== null).map((i) => Number(i.amount)).every((a) => Number.isInteger(a) && a > 0)).toBe(true);
+    expect(items.filter((i) => i.kind === 'district_fund').map((i) => i.by)).toEqual(['jlp.hrss', 'jlp.hrss']);
+    const project = items.find((i) => i.kind === 'major_project');
+    expect(project).toMatchObject({ standing: 'no_grade', reason: expect.stringContaining('局务会') });
+    expect(items.every((i) => i.recorded < todayIso())).toBe(true);
+    const audits = await q<{ n: string }>("select count(*) n from audit_log where action = 'support.create'");
+    expect(Number(audits[0]?.n)).toBe(7);
+  });
+});

@@ -5,6 +5,8 @@ import { writeSetting, readSetting } from '../settings/repository.js';
 import { bureauOrgCode } from './reference.js';
 import { seedDemoRecognition } from './demo-recognition.js';
 import { seedDemoPreparation } from './demo-preparation.js';
+import { seedDemoReporting } from './demo-reporting.js';
+import { seedDemoSupport } from './demo-support.js';
 import { seedDemoDistrictFiling } from './demo-district.js';
 import { seedDemoEvaluations, type DemoSeedPlatform } from './demo-evaluations.js';
 import { seedRegistryDemo, type DemoPlatform } from './demo-registry.js';
@@ -96,5 +98,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await seedDemoEvaluations(db, forEvaluations);
   await seedDemoRecognition(db);
   await seedDemoPreparation(db);
+  await seedDemoReporting(db, forEvaluations);
+  await seedDemoSupport(db, forEvaluations);
   return true;
 }

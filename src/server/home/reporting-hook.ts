@@ -8,5 +8,8 @@ import { reportingTodos } from '../reporting/service.js';
 import type { HomeTask } from './service.js';
 
 export async function reportTasks(db: Db, ctx: RequestContext): Promise<HomeTask[]> {
-  return (await reportingTodos(db, ctx.actor)).map((t) => ({ kind: t.kind, title: t.title, link: t.link, due: t.dueOn }));
+  // A district's or the bureau's to-do stands for several reports: its title says how many.
+  return (await reportingTodos(db, ctx.actor)).map((t) => ({
+    kind: t.kind, title: t.kind === 'reporting.to_review' || t.kind === 'reporting.overdue' ? `${t.title}（${t.count} 份）` : t.title, link: t.link, due: t.dueOn,
+  }));
 }

@@ -7,7 +7,7 @@ import { dueReminder, dueStanding, periodsOf, type ReminderKind } from '../../do
 import { figureSetProblem, figureSpec, REPORT_FIGURES, yearDataPatch, type CycleFigures, type FigureSpec } from '../../domain/reporting/figures.js';
 import { canEditReport, checkReportTransition, reportActionsFor, reportStateLabels, type ReportAction } from '../../domain/reporting/workflow.js';
 import { audit, auditSystem } from '../audit/audit.js';
-import { todayIso } from '../clock.js';
+import { now, todayIso } from '../clock.js';
 import type { RequestContext } from '../context.js';
 import { errors } from '../errors.js';
 import { notify } from '../notifications/service.js';
@@ -207,7 +207,7 @@ export async function submitReport(db: Db, ctx: RequestContext, periodId: string
     if (r === null) throw errors.notFound('报表');
     const check = checkReportTransition(r.state, 'submit', ctx.actor.role);
     if (!check.ok) throw errors.conflict(check.reason);
-    if (!(await repo.moveReport(tx, r.id, r.state, { state: 'submitted', submittedAt: new Date(), submittedBy: ctx.actor.userId, returnReason: null }))) throw errors.conflict('报表已被他人处理，请刷新');
+    if (!(await repo.moveReport(tx, r.id, r.state, { state: 'submitted', submittedAt: now(), submittedBy: ctx.actor.userId, returnReason: null }))) throw errors.conflict('报表已被他人处理，请刷新');
     await audit(tx, ctx, { action: 'reporting.report.submit', entityType: 'reporting_report', entityId: r.id, summary: { period: l.period.label, platform: l.platform.name, state: [reportStateLabels[r.state], reportStateLabels.submitted] } });
     await notify(tx, { kind: 'district', districtCode: l.platform.districtCode, roles: ['district'] }, {
       kind: 'reporting.report.submitted', title: `${l.platform.name}已报送${l.period.label}运营数据，请审核`, target: {}, data: { reportId: r.id, periodId, platformId },
@@ -224,7 +224,7 @@ export async function reviewReport(db: Db, ctx: RequestContext, reportId: string
   const check = checkReportTransition(r.state, action, ctx.actor.role);
   if (!check.ok) throw check.reason.startsWith('当前角色') ? errors.forbidden('审核该报表') : errors.conflict(check.reason);
   await db.transaction(async (tx) => {
-    if (!(await repo.moveReport(tx, r.id, r.state, { state: check.to, reviewedAt: new Date(), reviewedBy: ctx.actor.userId, returnReason: action === 'return' ? reason : null }))) throw errors.conflict('报表已被他人处理，请刷新');
+    if (!(await repo.moveReport(tx, r.id, r.state, { state: check.to, reviewedAt: now(), reviewedBy: ctx.actor.userId, returnReason: action === 'return' ? reason : null }))) throw errors.conflict('报表已被他人处理，请刷新');
     const summary: Record<string, unknown> = { period: l.period.label, platform: l.platform.name, state: [reportStateLabels[r.state], reportStateLabels[check.to]] };
     if (reason !== null) summary.reason = reason;
     if (action === 'accept' && l.period.kind === 'yearly') summary.yearData = await feedYearData(tx, ctx, l, numbers(r.figures));

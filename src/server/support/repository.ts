@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { districts, evaluationEntries, evaluations, platforms, supportItems } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 import type { PlatformScope } from '../../domain/auth/scope.js';
@@ -9,6 +9,7 @@ const columns = {
   platformId: supportItems.platformId,
   platformName: platforms.name,
   platformLevel: platforms.level,
+  platformType: platforms.type,
   districtCode: supportItems.districtCode,
   districtName: districts.name,
   year: supportItems.year,
@@ -39,11 +40,26 @@ export async function publishedGrade(db: Executor, platformId: string, year: num
   return row ?? null;
 }
 
-export interface SupportFilter { platformId?: string | undefined; year?: number | undefined; kind?: (typeof supportItems.$inferSelect)['kind'] | undefined; districtCode?: string | undefined }
+type Item = typeof supportItems.$inferSelect;
+type Platform = typeof platforms.$inferSelect;
+export interface SupportFilter {
+  platformId?: string | undefined;
+  year?: number | undefined;
+  kind?: Item['kind'] | undefined;
+  districtCode?: string | undefined;
+  platformType?: Platform['type'] | undefined;
+  platformLevel?: Platform['level'] | undefined;
+  outcome?: Item['outcome'] | undefined;
+}
 
+/** The register within the scope, filtered; voided items are out of it (their rows stay for the audit trail). */
 function where(scope: PlatformScope, f: SupportFilter): SQL | undefined {
   return and(
     platformScopeCondition(scope),
+    isNull(supportItems.voidedAt),
+    f.platformType ? eq(platforms.type, f.platformType) : undefined,
+    f.platformLevel ? eq(platforms.level, f.platformLevel) : undefined,
+    f.outcome ? eq(supportItems.outcome, f.outcome) : undefined,
     f.platformId ? eq(supportItems.platformId, f.platformId) : undefined,
     f.year ? eq(supportItems.year, f.year) : undefined,
     f.kind ? eq(supportItems.kind, f.kind) : undefined,
@@ -63,7 +79,7 @@ export async function findSupportItem(db: Executor, scope: PlatformScope, id: st
   const [row] = await db.select(columns).from(supportItems)
     .innerJoin(platforms, eq(platforms.id, supportItems.platformId))
     .innerJoin(districts, eq(districts.code, supportItems.districtCode))
-    .where(and(eq(supportItems.id, id), platformScopeCondition(scope)));
+    .where(and(eq(supportItems.id, id), platformScopeCondition(scope), isNull(supportItems.voidedAt)));
   return row ?? null;
 }
 export type SupportItemRecord = NonNullable<Awaited<ReturnType<typeof findSupportItem>>>;
@@ -76,6 +92,13 @@ export async function insertSupportItem(db: Executor, row: typeof supportItems.$
 
 export async function updateSupportItem(db: Executor, id: string, patch: Partial<typeof supportItems.$inferInsert>): Promise<void> {
   await db.update(supportItems).set({ ...patch, updatedAt: new Date() }).where(eq(supportItems.id, id));
+}
+
+/** Takes the item out of the register; false when it was voided already (a concurrent void). */
+export async function voidSupportItem(db: Executor, id: string, by: string, reason: string, at: Date): Promise<boolean> {
+  const rows = await db.update(supportItems).set({ voidedAt: at, voidedBy: by, voidReason: reason, updatedAt: at })
+    .where(and(eq(supportItems.id, id), isNull(supportItems.voidedAt))).returning({ id: supportItems.id });
+  return rows.length === 1;
 }
 
 export type SupportGroup = 'platform' | 'district' | 'year';

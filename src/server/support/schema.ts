@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { finalGrades } from '../../domain/evaluation/codes.js';
 import { supportKinds, supportOutcomes, supportStandings } from '../../domain/support/eligibility.js';
-import { platformLevels } from '../../domain/platforms/codes.js';
+import { platformLevels, platformTypes } from '../../domain/platforms/codes.js';
 import { nameText, optionalText, uuidParam, year, yuan } from '../fields.js';
 
 export const itemParams = z.object({ id: uuidParam });
@@ -22,18 +22,28 @@ export const createBody = z.strictObject({
 });
 export type CreateSupportInput = z.infer<typeof createBody>;
 
+/** Every field but the platform may change; a year or kind whose grade does not qualify needs a reason as on creation. */
 export const updateBody = z.strictObject({
+  year: year.optional(),
+  kind: z.enum(supportKinds).optional(),
+  title: nameText(200).optional(),
   outcome: z.enum(supportOutcomes).optional(),
   amountYuan: yuan.nullable().optional(),
+  reason: optionalText(1000),
   note: optionalText(2000),
 });
 export type UpdateSupportInput = z.infer<typeof updateBody>;
+
+export const voidBody = z.strictObject({ reason: nameText(1000) });
 
 export const listQuery = z.object({
   platformId: uuidParam.optional(),
   year: year.optional(),
   kind: z.enum(supportKinds).optional(),
   districtCode: z.string().max(20).optional(),
+  platformType: z.enum(platformTypes).optional(),
+  platformLevel: z.enum(platformLevels).optional(),
+  outcome: z.enum(supportOutcomes).optional(),
 });
 
 export const totalsQuery = listQuery.extend({ by: z.enum(['platform', 'district', 'year']) });
@@ -57,6 +67,9 @@ export const itemOut = z.object({
   platformId: z.string(),
   platformName: z.string(),
   platformLevel: z.enum(platformLevels),
+  platformLevelLabel: z.string(),
+  platformType: z.enum(platformTypes),
+  platformTypeLabel: z.string(),
   districtCode: z.string(),
   districtName: z.string(),
   year: z.number(),

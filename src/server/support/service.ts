@@ -2,6 +2,7 @@
 import type { Db, Executor } from '../../db/client.js';
 import { platformScope, type PlatformScope } from '../../domain/auth/scope.js';
 import { GRADE_LABELS } from '../../domain/grading/types.js';
+import { PLATFORM_LEVEL_LABELS, PLATFORM_TYPE_LABELS } from '../../domain/rules/scheme-types.js';
 import {
   DISTRICT_SUPPORT_KINDS, supportEligibility, supportKindLabels, supportOutcomeLabels, supportReasonMissing, supportStandingLabels,
   type SupportKind,
@@ -9,8 +10,10 @@ import {
 import { audit, diff } from '../audit/audit.js';
 import type { RequestContext } from '../context.js';
 import { errors } from '../errors.js';
+import { now } from '../clock.js';
 import * as repo from './repository.js';
 import type { CreateSupportInput, UpdateSupportInput } from './schema.js';
+import { sheetBuffer, dateStamp } from '../xlsx.js';
 
 /** Who may record or change items: the bureau everywhere, a district HRSS unit in its district; nobody else. */
 export function supportWriteScope(ctx: RequestContext): PlatformScope {
@@ -54,7 +57,7 @@ export async function eligibility(db: Db, ctx: RequestContext, q: { platformId: 
 
 function present(r: repo.SupportItemRecord) {
   return {
-    ...r, kindLabel: supportKindLabels[r.kind], outcomeLabel: supportOutcomeLabels[r.outcome],
+    ...r, platformLevelLabel: PLATFORM_LEVEL_LABELS[r.platformLevel], platformTypeLabel: PLATFORM_TYPE_LABELS[r.platformType], kindLabel: supportKindLabels[r.kind], outcomeLabel: supportOutcomeLabels[r.outcome],
     gradeLabel: r.grade === null ? null : GRADE_LABELS[r.grade], standingLabel: supportStandingLabels[r.standing], recordedAt: r.recordedAt.toISOString(),
   };
 }
@@ -82,7 +85,7 @@ export async function createItem(db: Db, ctx: RequestContext, input: CreateSuppo
     const itemId = await repo.insertSupportItem(tx, {
       platformId: platform.id, districtCode: platform.districtCode, year: input.year, kind: input.kind, title: input.title,
       amountYuan: input.amountYuan ?? null, outcome: input.outcome ?? 'pending', grade: e.grade, standing: e.standing, basis: e.basis,
-      reason: input.reason ?? null, note: input.note ?? null, recordedBy: ctx.actor.userId,
+      reason: input.reason ?? null, note: input.note ?? null, recordedBy: ctx.actor.userId, recordedAt: now(),
     });
     await audit(tx, ctx, {
       action: 'support.create', entityType: 'support_item', entityId: itemId,
@@ -93,17 +96,75 @@ export async function createItem(db: Db, ctx: RequestContext, input: CreateSuppo
   return getItem(db, ctx, id);
 }
 
-/** Outcome, amount and note change as the item is handled; the basis stays as recorded. */
+/**
+ * Any field but the platform changes as the item is handled. The grade-based eligibility is read again for
+ * the item's (possibly new) year and kind and frozen anew: when it does not qualify, a reason is required
+ * as on creation (the one recorded before counts unless it is cleared).
+ */
 export async function updateItem(db: Db, ctx: RequestContext, id: string, input: UpdateSupportInput) {
   await db.transaction(async (tx) => {
     const before = await repo.findSupportItem(tx, supportWriteScope(ctx), id);
     if (!before) throw errors.notFound('扶持事项');
     checkKind(ctx, before.kind);
-    const patch = { outcome: input.outcome, amountYuan: input.amountYuan, note: input.note };
+    const kind = input.kind ?? before.kind;
+    const year = input.year ?? before.year;
+    checkKind(ctx, kind);
+    const platform = { id: before.platformId, name: before.platformName, level: before.platformLevel };
+    const e = await eligibilityOf(tx, platform, year, kind);
+    const reason = input.reason === undefined ? before.reason : input.reason;
+    if (supportReasonMissing(e, reason)) throw errors.invalid('reason', `理由：${e.basis}，登记此项扶持须填写理由`);
+    const patch = {
+      year, kind, title: input.title ?? before.title, outcome: input.outcome ?? before.outcome,
+      amountYuan: input.amountYuan === undefined ? before.amountYuan : input.amountYuan,
+      note: input.note === undefined ? before.note : input.note, reason, grade: e.grade, standing: e.standing, basis: e.basis,
+    };
     await repo.updateSupportItem(tx, id, patch);
-    await audit(tx, ctx, { action: 'support.update', entityType: 'support_item', entityId: id, summary: diff(before, patch) });
+    await audit(tx, ctx, { action: 'support.update', entityType: 'support_item', entityId: id, summary: { ...diff(before, patch), qualifies: e.qualifies } });
   });
   return getItem(db, ctx, id);
+}
+
+/** Takes an item out of the register with a reason; the row, its documents and the audit trail stay. */
+export async function voidItem(db: Db, ctx: RequestContext, id: string, reason: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await repo.findSupportItem(tx, supportWriteScope(ctx), id);
+    if (!before) throw errors.notFound('扶持事项');
+    checkKind(ctx, before.kind);
+    if (!(await repo.voidSupportItem(tx, id, ctx.actor.userId, reason, now()))) throw errors.notFound('扶持事项');
+    await audit(tx, ctx, {
+      action: 'support.void', entityType: 'support_item', entityId: id,
+      summary: { reason, platformId: before.platformId, year: before.year, kind: before.kind, title: before.title, amountYuan: before.amountYuan, outcome: before.outcome },
+    });
+  });
+}
+
+const yuanFmt = '#,##0';
+
+/** The filtered register as one sheet (the .xlsx answer is audited by the export-audit plugin). */
+export async function exportItems(db: Db, ctx: RequestContext, f: repo.SupportFilter): Promise<{ filename: string; body: Buffer }> {
+  const { items } = await listItems(db, ctx, f);
+  const body = await sheetBuffer({
+    name: '扶持事项',
+    rows: items,
+    columns: [
+      { header: '年度', width: 8, value: (r) => r.year },
+      { header: '平台', width: 36, value: (r) => r.platformName },
+      { header: '平台类型', width: 16, value: (r) => r.platformTypeLabel },
+      { header: '平台级别', width: 10, value: (r) => r.platformLevelLabel },
+      { header: '区县', width: 14, value: (r) => r.districtName },
+      { header: '类别', width: 30, value: (r) => r.kindLabel },
+      { header: '事项', width: 36, value: (r) => r.title },
+      { header: '金额（元）', width: 16, numFmt: yuanFmt, value: (r) => r.amountYuan },
+      { header: '结果', width: 10, value: (r) => r.outcomeLabel },
+      { header: '评估等次', width: 10, value: (r) => r.gradeLabel ?? '' },
+      { header: '等次依据', width: 12, value: (r) => r.standingLabel },
+      { header: '依据说明', width: 48, value: (r) => r.basis },
+      { header: '理由', width: 36, value: (r) => r.reason ?? '' },
+      { header: '备注', width: 36, value: (r) => r.note ?? '' },
+      { header: '登记时间', width: 20, value: (r) => r.recordedAt.slice(0, 10) },
+    ],
+  });
+  return { filename: `扶持事项-${dateStamp()}.xlsx`, body };
 }
 
 /**

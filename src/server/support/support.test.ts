@@ -3,6 +3,7 @@
  * the reason required when it does not qualify, each role's scope, audit rows, and totals equal to
  * sums computed here from the rows the test recorded.
  */
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type Client, useTestApp } from '../../../test/app.js';
 import { makeOrg, makePlatform, makeUser } from '../../../test/factories.js';
@@ -156,5 +157,89 @@ describe('documents', () => {
     const other = (await c.bureau.call('GET', `/support/items?platformId=${p.bad}`)).json<{ items: Item[] }>().items[0]!;
     expect((await upload(ctx.app, c.bureau, '/files', { ...fields, ownerId: other.id }, { name: 'x.pdf', content: tinyPdf, type: 'application/pdf' })).statusCode).toBe(400);
     expect((await q('select 1 from files where owner_type = $1', ['support_item'])).length).toBe(1);
+  });
+});
+
+describe('editing and voiding', () => {
+  it('an edit reads the grade again for the new year or kind: a reason is required when it does not qualify, as on creation', async () => {
+    const item = (await post(c.bureau, { platformId: p.bad, year: YEAR, kind: 'city_fund', title: '市级资金', amountYuan: 80_000 })).json<Item>();
+    expect(item).toMatchObject({ standing: 'not_tied', reason: null });
+    const refused = await c.bureau.call('PATCH', `/support/items/${item.id}`, { kind: 'cluster' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json<{ details: { field: string }[] }>().details[0]?.field).toBe('reason');
+    const edited = await c.bureau.call('PATCH', `/support/items/${item.id}`, { kind: 'cluster', title: '推荐纳入集聚区', reason: '局务会研究同意' });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json<Item & { title: string }>()).toMatchObject({ kind: 'cluster', title: '推荐纳入集聚区', standing: 'not_recommended', reason: '局务会研究同意', amountYuan: 80_000 });
+    expect(edited.json<Item>().basis).toContain('不合格');
+    // Clearing the reason while the grade still does not qualify is refused; back to a fund it is not needed.
+    expect((await c.bureau.call('PATCH', `/support/items/${item.id}`, { reason: '' })).statusCode).toBe(400);
+    const fund = (await c.bureau.call('PATCH', `/support/items/${item.id}`, { kind: 'city_fund', reason: '' })).json<Item>();
+    expect(fund).toMatchObject({ standing: 'not_tied', reason: null });
+    const audits = await q<{ summary: Record<string, unknown> }>("select summary from audit_log where action = 'support.update' and entity_id = $1 order by at", [item.id]);
+    expect(audits).toHaveLength(2);
+    expect(audits[0]?.summary).toMatchObject({ kind: ['city_fund', 'cluster'], reason: [null, '局务会研究同意'], standing: ['not_tied', 'not_recommended'], qualifies: false });
+    // A district unit may not turn its fund into a kind only the bureau records, nor edit the bureau's kinds.
+    const own = (await c.jlp.call('GET', `/support/items?platformId=${p.none}&kind=district_fund`)).json<{ items: Item[] }>().items[0]!;
+    expect((await c.jlp.call('PATCH', `/support/items/${own.id}`, { kind: 'cluster', reason: 'x' })).statusCode).toBe(403);
+    expect((await c.jlp.call('PATCH', `/support/items/${item.id}`, { title: 'x' })).statusCode).toBe(403);
+  });
+
+  it('voiding needs a reason, takes the item out of the register and its totals, and keeps an audit row', async () => {
+    const item = (await post(c.bureau, { platformId: p.dist, year: YEAR, kind: 'major_project', title: '作废用项目', amountYuan: 123_000, outcome: 'granted' })).json<Item>();
+    const yearTotal = async () => (await c.bureau.call('GET', `/support/totals?by=year&year=${YEAR}`)).json<{ rows: { grantedYuan: number; items: number }[] }>().rows[0]!;
+    const before = await yearTotal();
+    expect((await c.bureau.call('POST', `/support/items/${item.id}/void`, { reason: '' })).statusCode).toBe(400);
+    expect((await c.bureau.call('POST', `/support/items/${item.id}/void`, {})).statusCode).toBe(400);
+    expect((await c.yz.call('POST', `/support/items/${item.id}/void`, { reason: '重复登记' })).statusCode).toBe(404);
+    expect((await c.operator.call('POST', `/support/items/${item.id}/void`, { reason: '重复登记' })).statusCode).toBe(403);
+    expect((await c.bureau.call('POST', `/support/items/${item.id}/void`, { reason: '重复登记' })).statusCode).toBe(204);
+    expect((await c.bureau.call('GET', `/support/items/${item.id}`)).statusCode).toBe(404);
+    expect((await c.bureau.call('POST', `/support/items/${item.id}/void`, { reason: '重复登记' })).statusCode).toBe(404);
+    expect((await c.bureau.call('PATCH', `/support/items/${item.id}`, { title: 'x' })).statusCode).toBe(404);
+    expect((await c.bureau.call('GET', '/support/items')).json<{ items: Item[] }>().items.some((i) => i.id === item.id)).toBe(false);
+    expect(await yearTotal()).toMatchObject({ items: before.items - 1, grantedYuan: before.grantedYuan - 123_000 });
+    const rows = await q<{ action: string; summary: Record<string, unknown> }>("select action, summary from audit_log where entity_type = 'support_item' and entity_id = $1 order by at", [item.id]);
+    expect(rows.map((r) => r.action)).toEqual(['support.create', 'support.void']);
+    expect(rows[1]?.summary).toMatchObject({ reason: '重复登记', title: '作废用项目', amountYuan: 123_000 });
+    expect(await q('select void_reason from support_items where id = $1', [item.id])).toEqual([{ void_reason: '重复登记' }]);
+  });
+});
+
+describe('filters and the export', () => {
+  it('filters by platform level and type, district and outcome; totals follow the filters', async () => {
+    await post(c.bureau, { platformId: p.dist, year: YEAR, kind: 'major_project', title: '区县级平台重大项目', amountYuan: 60_000, outcome: 'granted' });
+    const all = (await c.bureau.call('GET', '/support/items')).json<{ items: (Item & { platformLevel: string; platformType: string })[] }>().items;
+    const got = async (query: string) => (await c.bureau.call('GET', `/support/items?${query}`)).json<{ items: Item[] }>().items.map((i) => i.id).sort();
+    const want = (pred: (i: (typeof all)[number]) => boolean) => all.filter(pred).map((i) => i.id).sort();
+    expect(want((i) => i.platformLevel === 'district').length).toBeGreaterThan(0);
+    expect(await got('platformLevel=district')).toEqual(want((i) => i.platformLevel === 'district'));
+    expect(await got('platformType=comprehensive_park')).toEqual(want((i) => i.platformType === 'comprehensive_park'));
+    expect(await got('outcome=granted')).toEqual(want((i) => i.outcome === 'granted'));
+    expect(await got('districtCode=500103&outcome=granted')).toEqual(want((i) => i.districtCode === '500103' && i.outcome === 'granted'));
+    const totals = (await c.bureau.call('GET', '/support/totals?by=district&outcome=granted')).json<{ rows: { key: string; items: number }[] }>().rows;
+    expect(Object.fromEntries(totals.map((r) => [r.key, r.items]))).toEqual({
+      '500103': all.filter((i) => i.districtCode === '500103' && i.outcome === 'granted').length,
+      '500107': all.filter((i) => i.districtCode === '500107' && i.outcome === 'granted').length,
+    });
+  });
+
+  it('exports what is filtered as .xlsx, with its export audit row', async () => {
+    const listed = (await c.jlp.call('GET', '/support/items?outcome=granted')).json<{ items: Item[] }>().items;
+    const res = await c.jlp.call('GET', '/support/items/export?outcome=granted');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(res.rawPayload).buffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).getCell(2).value).toBe('平台');
+    expect(ws.rowCount - 1).toBe(listed.length);
+    expect(listed.length).toBeGreaterThan(0);
+    const amounts = listed.map((i) => i.amountYuan);
+    expect(Array.from({ length: listed.length }, (_, k) => ws.getRow(k + 2).getCell(8).value)).toEqual(amounts);
+    const audits = await q<{ summary: { file: string; query: Record<string, string> } }>("select summary from audit_log where action = 'export.download' and entity_id = 'GET /api/v1/support/items/export'");
+    expect(audits).toHaveLength(1);
+    expect(audits[0]?.summary.query).toEqual({ outcome: 'granted' });
+    expect(audits[0]?.summary.file).toMatch(/^扶持事项-\d{8}\.xlsx$/);
+    expect((await c.expert.call('GET', '/support/items/export')).statusCode).toBe(403);
   });
 });

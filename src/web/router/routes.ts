@@ -247,6 +247,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: '打印认定申请表', roles: RECOGNITION_READERS },
   },
   {
+    path: '/app/support/print',
+    name: 'support-print',
+    component: () => import('../views/support/SupportPrintView.vue'),
+    meta: { title: '打印扶持事项', roles: REGISTRY_READERS },
+  },
+  {
     path: '/app/publicity/:id/print',
     name: 'publicity-notice-print',
     component: () => import('../views/publicity/NoticePrintView.vue'),

@@ -20385,6 +20385,9 @@ export interface paths {
                     year?: number;
                     kind?: "cluster" | "star_building" | "major_project" | "city_fund" | "district_fund";
                     districtCode?: string;
+                    platformType?: "comprehensive_park" | "specialized_park" | "specialized_market";
+                    platformLevel?: "national" | "municipal" | "district";
+                    outcome?: "pending" | "granted" | "not_granted";
                 };
                 header?: never;
                 path?: never;
@@ -20418,7 +20421,11 @@ export interface paths {
                                 platformId: string;
                                 /** @enum {string} */
                                 platformLevel: "national" | "municipal" | "district";
+                                platformLevelLabel: string;
                                 platformName: string;
+                                /** @enum {string} */
+                                platformType: "comprehensive_park" | "specialized_park" | "specialized_market";
+                                platformTypeLabel: string;
                                 reason: string | null;
                                 recordedAt: string;
                                 /** @enum {string} */
@@ -20484,7 +20491,11 @@ export interface paths {
                             platformId: string;
                             /** @enum {string} */
                             platformLevel: "national" | "municipal" | "district";
+                            platformLevelLabel: string;
                             platformName: string;
+                            /** @enum {string} */
+                            platformType: "comprehensive_park" | "specialized_park" | "specialized_market";
+                            platformTypeLabel: string;
                             reason: string | null;
                             recordedAt: string;
                             /** @enum {string} */
@@ -20497,6 +20508,48 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/support/items/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出筛选后的扶持事项（.xlsx） */
+        get: {
+            parameters: {
+                query?: {
+                    platformId?: string;
+                    year?: number;
+                    kind?: "cluster" | "star_building" | "major_project" | "city_fund" | "district_fund";
+                    districtCode?: string;
+                    platformType?: "comprehensive_park" | "specialized_park" | "specialized_market";
+                    platformLevel?: "national" | "municipal" | "district";
+                    outcome?: "pending" | "granted" | "not_granted";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -20547,7 +20600,11 @@ export interface paths {
                             platformId: string;
                             /** @enum {string} */
                             platformLevel: "national" | "municipal" | "district";
+                            platformLevelLabel: string;
                             platformName: string;
+                            /** @enum {string} */
+                            platformType: "comprehensive_park" | "specialized_park" | "specialized_market";
+                            platformTypeLabel: string;
                             reason: string | null;
                             recordedAt: string;
                             /** @enum {string} */
@@ -20565,7 +20622,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** 修改扶持事项的结果、金额或备注 */
+        /** 修改扶持事项（改年度或类别时重新核对评估等次，等次不符合须填写理由） */
         patch: {
             parameters: {
                 query?: never;
@@ -20579,9 +20636,14 @@ export interface paths {
                 content: {
                     "application/json": {
                         amountYuan?: number | null;
+                        /** @enum {string} */
+                        kind?: "cluster" | "star_building" | "major_project" | "city_fund" | "district_fund";
                         note?: string | null;
                         /** @enum {string} */
                         outcome?: "pending" | "granted" | "not_granted";
+                        reason?: string | null;
+                        title?: string;
+                        year?: number;
                     };
                 };
             };
@@ -20611,7 +20673,11 @@ export interface paths {
                             platformId: string;
                             /** @enum {string} */
                             platformLevel: "national" | "municipal" | "district";
+                            platformLevelLabel: string;
                             platformName: string;
+                            /** @enum {string} */
+                            platformType: "comprehensive_park" | "specialized_park" | "specialized_market";
+                            platformTypeLabel: string;
                             reason: string | null;
                             recordedAt: string;
                             /** @enum {string} */
@@ -20624,6 +20690,50 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/support/items/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 作废扶持事项（须说明原因；记录保留于审计日志） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/support/totals": {
@@ -20641,6 +20751,9 @@ export interface paths {
                     year?: number;
                     kind?: "cluster" | "star_building" | "major_project" | "city_fund" | "district_fund";
                     districtCode?: string;
+                    platformType?: "comprehensive_park" | "specialized_park" | "specialized_market";
+                    platformLevel?: "national" | "municipal" | "district";
+                    outcome?: "pending" | "granted" | "not_granted";
                     by: "platform" | "district" | "year";
                 };
                 header?: never;

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoBaseUrl } from './demo-server.js';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, login, screenshot } from './browser.js';
 
@@ -7,7 +8,7 @@ import { launchBrowser, login, screenshot } from './browser.js';
  * app offers it, follows every in-page link (the first of each kind: a list's first row) and each of its
  * notifications, and finds no refused or missing page, no code name in the visible text, and no page error.
  */
-const baseUrl = inject('baseUrl');
+const baseUrl = demoBaseUrl();
 const password = 'Demo@2025';
 const roles = ['admin', 'secadmin', 'auditor', 'staff', 'jlp.hrss', 'wz.hrss', 'jlp.gov', 'jlp.operator', 'expert1'] as const;
 

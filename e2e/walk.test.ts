@@ -181,7 +181,8 @@ async function openFirstRows(w: Walk, path: string): Promise<void> {
 
 describe('the walk: every role, every menu entry, every link it offers', () => {
   // The roles walk side by side (each in its own page; the walk changes nothing): the suite waits on the network, not the CPU.
-  it.for(roles)('%s', { concurrent: true, timeout: 240_000 }, async (username, { expect }) => {
+  // The bureau's walk takes about a minute alone; three walk at once beside another test file on two cores.
+  it.for(roles)('%s', { concurrent: true, timeout: 480_000 }, async (username, { expect }) => {
     const w = await signedIn(username);
     try {
       await check(w, 'login');

@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+/** Browser test files run this many at a time, each worker on a demo server of its own (test/global-e2e.ts). */
+const e2eWorkers = Number(process.env.HRSP_E2E_WORKERS ?? 2);
+
 // Three suites: pure unit tests, server tests against a real PostgreSQL, browser tests.
 export default defineConfig({
   test: {
@@ -29,7 +32,8 @@ export default defineConfig({
           globalSetup: ['test/global-e2e.ts'],
           testTimeout: 90_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          fileParallelism: e2eWorkers > 1,
+          maxWorkers: e2eWorkers,
           // Tests marked concurrent (the walk's roles) run three at a time.
           maxConcurrency: 3,
         },

@@ -6,7 +6,7 @@
 import axe from 'axe-core';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot } from './browser.js';
+import { animationsDone, screenshot } from './browser.js';
 
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1440, height: 900 };
@@ -19,7 +19,7 @@ export async function settle(page: Page, ready: string): Promise<void> {
   await page.waitForLoadState('networkidle');
   await expect.poll(() => page.locator('.el-loading-mask').evaluateAll((masks) => masks.filter((m) => m instanceof HTMLElement && m.offsetParent !== null).length)).toBe(0);
   // Element Plus animates some components in; let them finish before measuring colours.
-  await page.waitForTimeout(400);
+  await animationsDone(page);
 }
 
 export async function seriousViolations(page: Page): Promise<Violation[]> {
@@ -94,7 +94,7 @@ export async function checkAccessible(page: Page, shot: string, check: typeof ex
   check(violations, report(violations)).toEqual([]);
   check(await overflowX(page), 'the page is wider than the window').toBeLessThanOrEqual(0);
   await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
-  await page.waitForTimeout(300);
+  await animationsDone(page);
   await screenshot(page, `${shot}-200`);
   check(await overflowX(page), 'at 200 % text the page is wider than the window').toBeLessThanOrEqual(0);
   check(await clippedTexts(page), 'text cut off at 200 %').toEqual([]);

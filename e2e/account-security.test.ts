@@ -1,5 +1,6 @@
 import { generate } from 'otplib';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoBaseUrl } from './demo-server.js';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, login, screenshot } from './browser.js';
 import { apiLogin } from './review-api.js';
@@ -9,7 +10,7 @@ import { apiLogin } from './review-api.js';
  * tests expect them): the one login failure message, the forced change of an initial password,
  * TOTP enrolment on 账号安全 and the code step of the login page.
  */
-const baseUrl = inject('baseUrl');
+const baseUrl = demoBaseUrl();
 const username = `e2e.totp${Date.now() % 100000}`;
 const password = 'Totp#Kx9-2025e2e';
 let browser: Browser;

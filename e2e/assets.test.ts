@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoBaseUrl } from './demo-server.js';
 import type { Browser, Response } from 'playwright-core';
 import { launchBrowser, screenshot } from './browser.js';
 
@@ -9,7 +10,7 @@ import { launchBrowser, screenshot } from './browser.js';
  * brotli gets less). Element Plus is imported on demand, so the screens must still render their
  * controls (the login form's inputs and button, the portal's table).
  */
-const baseUrl = inject('baseUrl');
+const baseUrl = demoBaseUrl();
 const GOAL_BYTES = 200 * 1024;
 let browser: Browser;
 

@@ -29,6 +29,19 @@ export async function login(page: Page, baseUrl: string, username: string, passw
 }
 
 /**
+ * Resolves once the page's CSS animations and transitions have run (Element Plus fades and slides its
+ * components in): two frames for any that are about to start, then each finite one to its end. Looping
+ * ones (a spinner) never end and are left out.
+ */
+export async function animationsDone(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const running = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+  });
+}
+
+/**
  * Whether the browser draws these characters with real glyphs: missing glyphs all render as the
  * same box ("tofu"), so distinct characters must give distinct bitmaps.
  */

@@ -4,12 +4,13 @@
  * filing from its 区县级平台备案 list, and the platform shows 已备案. The platform's registration and
  * figures are entered through the API (the registry's own screens have their tests).
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoBaseUrl } from './demo-server.js';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, login, screenshot } from './browser.js';
 import { apiLogin } from './review-api.js';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = demoBaseUrl();
 const password = 'Demo@2025';
 const NAME = '九龙坡区电商直播人才市场';
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoBaseUrl } from './demo-server.js';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, login, screenshot } from './browser.js';
 
@@ -8,7 +9,7 @@ import { launchBrowser, login, screenshot } from './browser.js';
  * still in self-evaluation), the district returns one row with a comment, and the operator is told (bell)
  * and sees the comment on the row.
  */
-const baseUrl = inject('baseUrl');
+const baseUrl = demoBaseUrl();
 const password = 'Demo@2025';
 const JLP_PARK = '九龙坡区人力资源服务产业园';
 const COMMENT = '请补充线上入驻协议和营收证明。';

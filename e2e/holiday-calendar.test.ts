@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoBaseUrl } from './demo-server.js';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, login, screenshot } from './browser.js';
 
@@ -7,7 +8,7 @@ import { launchBrowser, login, screenshot } from './browser.js';
  * (the package ends with 2026), enters 元旦 and a make-up working Sunday, is kept from saving
  * without a 版本说明, saves, and sees the first version in the history.
  */
-const baseUrl = inject('baseUrl');
+const baseUrl = demoBaseUrl();
 let browser: Browser;
 
 beforeAll(async () => {

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoBaseUrl } from './demo-server.js';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, login, screenshot } from './browser.js';
 
@@ -7,7 +8,7 @@ import { launchBrowser, login, screenshot } from './browser.js';
  * 「请评审」 notification, the district government's campaign list, and 打印 / 导出 Excel on the
  * entry, municipal review, panel and results screens (on the demo data).
  */
-const baseUrl = inject('baseUrl');
+const baseUrl = demoBaseUrl();
 const password = 'Demo@2025';
 let browser: Browser;
 

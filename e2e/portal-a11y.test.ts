@@ -3,12 +3,13 @@
  * critical violation at a 390 px phone width and at 1440 px, nothing sticks out sideways on the phone,
  * and with the root font at 200 % no text is cut off. Screenshots of every page at both widths.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoBaseUrl } from './demo-server.js';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, screenshot } from './browser.js';
 import { checkAccessible, DESKTOP, overflowX, PHONE, settle } from './a11y.js';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = demoBaseUrl();
 const JLP_PARK = '九龙坡区人力资源服务产业园';
 let browser: Browser;
 let platformId = '';

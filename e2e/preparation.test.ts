@@ -143,8 +143,8 @@ describe('筹建: approved, extended, accepted', () => {
       await page.getByTestId('application-title').getByText(APP).waitFor();
       await openPreparationTab(page);
       await page.locator('textarea[data-testid=preparation-result-note]').fill('经核验认定条件并组织专家验收，达到市级平台认定条件');
-      // The expert has not submitted: the pass is refused with the reason.
-      expect(await page.getByTestId('preparation-accept').isDisabled()).toBe(true);
+      // The expert has not submitted: the pass is refused with the reason (once the page has the round's state).
+      await expect.poll(() => page.getByTestId('preparation-accept').isDisabled()).toBe(true);
       expect(await page.locator('[data-testid=preparation-acceptance-card] .button-wrap').first().getAttribute('data-reason')).not.toBe('');
       await screenshot(page, 'preparation-6-acceptance-waiting');
 

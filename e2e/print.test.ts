@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoBaseUrl } from './demo-server.js';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, login, screenshotDir } from './browser.js';
 import { darkShare, pdfTool as run, squeeze } from './pdf.js';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = demoBaseUrl();
 const password = 'Demo@2025';
 const PARK = '九龙坡区人力资源服务产业园';
 const TITLE = '附表2 重庆市市级综合性人力资源服务产业园绩效评估评分表';

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoBaseUrl } from './demo-server.js';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, screenshot, screenshotDir } from './browser.js';
 import { darkShare, pdfTool as run, squeeze } from './pdf.js';
@@ -14,7 +15,7 @@ import { confirmChecklist, createApplication, fillForm, lowerAreaThreshold, open
  * opinions. Bureau staff checks the demo's 万州 (渝东北) application: conditions, the checklist, one
  * Art 17 lowered threshold.
  */
-const baseUrl = inject('baseUrl');
+const baseUrl = demoBaseUrl();
 const NAME = '九龙坡区人力资源服务创新港';
 const HRSS_OPINION = '经审核，申报材料齐全，同意推荐（浏览器测试）。';
 const GOV_OPINION = '区政府同意推荐该平台申报市级平台（浏览器测试）。';

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoBaseUrl } from './demo-server.js';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from './browser.js';
 import { recognitionSteps } from './recognition-steps.js';
@@ -7,7 +8,7 @@ import { recognitionSteps } from './recognition-steps.js';
  * 存量平台登记 (a platform recognized before HRSP, the bureau's), the 存量登记 label, the
  * bureau's Art 17 to-do item, and an expert's affiliation set by the system administrator.
  */
-const baseUrl = inject('baseUrl');
+const baseUrl = demoBaseUrl();
 const NAME = '重庆市涪陵区人力资源服务产业园';
 let browser: Browser | undefined;
 const { newPage, signIn, settle } = recognitionSteps({ baseUrl: () => baseUrl, browser: () => browser });

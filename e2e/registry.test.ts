@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoBaseUrl } from './demo-server.js';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, login, screenshot } from './browser.js';
 import { SHEET, headers, namesIn, readWorkbook, validUscc, writeDirectory, wrongCheckChar, type EnterpriseLine } from './enterprise-file.js';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = demoBaseUrl();
 const password = 'Demo@2025';
 const JLP_PARK = '九龙坡区人力资源服务产业园';
 const ROWS = 500;

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoBaseUrl } from './demo-server.js';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, login, screenshot } from './browser.js';
 
@@ -8,7 +9,7 @@ import { launchBrowser, login, screenshot } from './browser.js';
  * next to the field when the threshold is not a number, save, and see the changes against the
  * base scheme.
  */
-const baseUrl = inject('baseUrl');
+const baseUrl = demoBaseUrl();
 let browser: Browser;
 
 beforeAll(async () => {

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoBaseUrl } from './demo-server.js';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, login, screenshot } from './browser.js';
 
@@ -7,7 +8,7 @@ import { launchBrowser, login, screenshot } from './browser.js';
  * chart's numbers (.xlsx) and its picture (.png); a district unit sees its own district beside the
  * city totals and no district choice.
  */
-const baseUrl = inject('baseUrl');
+const baseUrl = demoBaseUrl();
 let browser: Browser;
 
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoBaseUrl } from './demo-server.js';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, login, screenshotDir } from './browser.js';
 
@@ -11,7 +12,7 @@ import { launchBrowser, login, screenshotDir } from './browser.js';
  * Runs on the shared demo server: jlp.operator's 2025 entry is editable (in self-evaluation, or returned when
  * evaluation-screens ran first) and expert1 has 万州's entry assigned; nothing here is saved.
  */
-const baseUrl = inject('baseUrl');
+const baseUrl = demoBaseUrl();
 const password = 'Demo@2025';
 const DEMO_YEAR = 2025;
 let browser: Browser;

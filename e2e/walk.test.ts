@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoBaseUrl } from './demo-server.js';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, login, screenshot } from './browser.js';
 
@@ -7,7 +8,7 @@ import { launchBrowser, login, screenshot } from './browser.js';
  * app offers it, follows every in-page link (the first of each kind: a list's first row) and each of its
  * notifications, and finds no refused or missing page, no code name in the visible text, and no page error.
  */
-const baseUrl = inject('baseUrl');
+const baseUrl = demoBaseUrl();
 const password = 'Demo@2025';
 const roles = ['admin', 'secadmin', 'auditor', 'staff', 'jlp.hrss', 'wz.hrss', 'jlp.gov', 'jlp.operator', 'expert1'] as const;
 
@@ -180,7 +181,8 @@ async function openFirstRows(w: Walk, path: string): Promise<void> {
 
 describe('the walk: every role, every menu entry, every link it offers', () => {
   // The roles walk side by side (each in its own page; the walk changes nothing): the suite waits on the network, not the CPU.
-  it.for(roles)('%s', { concurrent: true, timeout: 240_000 }, async (username, { expect }) => {
+  // The bureau's walk takes about a minute alone; three walk at once beside another test file on two cores.
+  it.for(roles)('%s', { concurrent: true, timeout: 480_000 }, async (username, { expect }) => {
     const w = await signedIn(username);
     try {
       await check(w, 'login');

@@ -39,8 +39,11 @@ for (const suite of wanted) {
 
 let passed = 0;
 let failed = 0;
-for (const file of fs.readdirSync(outDir).filter((f) => f.startsWith(`${label}-`) && f.endsWith('.json'))) {
-  const j = JSON.parse(fs.readFileSync(path.join(outDir, file), 'utf8'));
+// The suites of this run only: CI runs two of these side by side, each with its own reports.
+for (const suite of wanted) {
+  const file = path.join(outDir, `${label}-${suite}.json`);
+  if (!fs.existsSync(file)) continue;
+  const j = JSON.parse(fs.readFileSync(file, 'utf8'));
   passed += j.numPassedTests;
   failed += j.numFailedTests;
 }

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { Readable } from 'node:stream';
+import type yauzl from 'yauzl';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { readXlsx } from '../../../test/xlsx.js';
 import { loginAs, useTestApp, type Client } from '../../../test/app.js';
@@ -12,7 +13,7 @@ import { COL, COLUMN_ORDER } from './columns.js';
 /** The zip entries the upload check opened to inflate, in order, with the size each declares. */
 const opened = vi.hoisted((): { name: string; declared: number }[] => []);
 vi.mock('yauzl', async (importOriginal) => {
-  const real = (await importOriginal<typeof import('yauzl')>()).default;
+  const real = (await importOriginal<{ default: typeof yauzl }>()).default;
   const fromBufferPromise: typeof real.fromBufferPromise = async (...args) => {
     const zip = await real.fromBufferPromise(...args);
     const open = zip.openReadStreamPromise.bind(zip);

@@ -85,21 +85,35 @@ export async function serve(config: Config): Promise<void> {
   process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
-/** Resolves after ms, or rejects with what did not finish; the timer never keeps the process alive. */
-function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
+/** Calls `fire` after ms unless cancelled first. */
+export type Timeout = (ms: number, fire: () => void) => () => void;
+
+/** A real timer that never keeps the process alive. */
+const unrefTimeout: Timeout = (ms, fire) => {
+  const timer = setTimeout(fire, ms);
+  timer.unref();
+  return () => clearTimeout(timer);
+};
+
+/** Resolves with the work, or rejects with what did not finish when its deadline passes. */
+function within<T>(ms: number, what: string, work: Promise<T>, timeout: Timeout): Promise<T> {
+  let cancel = (): void => undefined;
   const late = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}：${ms / 1000} 秒内未完成`)), ms);
-    timer.unref();
+    cancel = timeout(ms, () => reject(new Error(`${what}：${ms / 1000} 秒内未完成`)));
   });
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+  return Promise.race([work, late]).finally(() => cancel());
 }
+
+/** How long closing may still take once every connection is cut. */
+export const CUT_MS = 1000;
 
 export interface ShutdownTimes {
   /** How long open requests may take to finish before their connections are cut. */
   graceMs: number;
   /** How long the database may take to stop (pool end, then the embedded cluster's fast shutdown). */
   databaseMs: number;
+  /** The deadlines' timer; tests pass their own to fire each deadline themselves. */
+  timeout?: Timeout;
 }
 
 /**
@@ -109,12 +123,13 @@ export interface ShutdownTimes {
  * caller exits afterwards, which also ends timers).
  */
 export async function shutdown(app: FastifyInstance, database: { shutdown(): Promise<void> }, times: ShutdownTimes = { graceMs: 3000, databaseMs: 5000 }): Promise<void> {
+  const timeout = times.timeout ?? unrefTimeout;
   const closing = app.close();
   try {
-    await within(times.graceMs, '关闭 HTTP 连接', closing);
+    await within(times.graceMs, '关闭 HTTP 连接', closing, timeout);
   } catch {
     app.server.closeAllConnections();
-    await within(1000, '关闭 HTTP 连接', closing).catch(() => undefined);
+    await within(CUT_MS, '关闭 HTTP 连接', closing, timeout).catch(() => undefined);
   }
-  await within(times.databaseMs, '停止数据库', database.shutdown());
+  await within(times.databaseMs, '停止数据库', database.shutdown(), timeout);
 }

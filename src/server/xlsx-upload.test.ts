@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { withDeclaredSize, xlsxBomb } from '../../test/xlsx-bomb.js';
 import { COL, COLUMN_ORDER, MAX_IMPORT_ROWS } from './imports/columns.js';
-import { checkXlsx, XLSX_LIMITS } from './xlsx-upload.js';
+import { checkXlsx, emptyProbe, XLSX_LIMITS } from './xlsx-upload.js';
 
 const SHEET = 'xl/worksheets/sheet1.xml';
 
@@ -34,25 +34,43 @@ describe('checkXlsx: an uploaded .xlsx is bounded before exceljs reads it', () =
   it('refuses a million-row bomb of 80 KB by its compression ratio, before inflating it', async () => {
     const bomb = await xlsxBomb(1_000_000);
     expect(bomb.length).toBeLessThan(100 * 1024);
-    const t0 = Date.now();
-    expect(await checkXlsx(bomb)).toEqual({ ok: false, code: 'XLSX_TOO_LARGE', message: '文件压缩比异常（超过 200 倍），不予读取' });
-    expect(Date.now() - t0).toBeLessThan(1000);
+    const probe = emptyProbe();
+    expect(await checkXlsx(bomb, XLSX_LIMITS, probe)).toEqual({ ok: false, code: 'XLSX_TOO_LARGE', message: '文件压缩比异常（超过 200 倍），不予读取' });
+    // The small parts before the sheet were read; the sheet was refused by its header, never opened.
+    expect([...probe.inflatedByEntry.keys()]).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels']);
+    expect(probe.inflatedBytes).toBeLessThan(4 * 1024);
+    expect(probe.rows).toBe(0);
   });
 
   it('stops inflating an entry at the size it declares, when the header lies', async () => {
     const liar = withDeclaredSize(await xlsxBomb(1_000_000), SHEET, 4000);
-    const t0 = Date.now();
-    expect(await checkXlsx(liar)).toMatchObject({ ok: false, code: 'FILE_INVALID' });
-    expect(Date.now() - t0).toBeLessThan(1000);
+    const probe = emptyProbe();
+    expect(await checkXlsx(liar, XLSX_LIMITS, probe)).toMatchObject({ ok: false, code: 'FILE_INVALID' });
+    // The sheet really inflates to about 30 MB; no more than the 4,000 bytes it declares came out.
+    expect(probe.inflatedByEntry.get(SHEET)).toBeLessThanOrEqual(4000);
+    expect(probe.inflatedBytes).toBeLessThan(4000 + 4 * 1024);
   });
 
   it('counts rows while inflating, and stops at the first one past the limit', async () => {
     // Numbered rows deflate like a real sheet, so size and ratio let this one through.
     const bomb = await xlsxBomb(100_000, { numbered: true });
-    expect(await checkXlsx(bomb)).toEqual({ ok: false, code: 'TOO_MANY_ROWS', message: '表格行数超过 50,000 行上限，请分批导入' });
-    const t0 = Date.now();
-    expect(await checkXlsx(bomb, { ...XLSX_LIMITS, rows: 100 })).toEqual({ ok: false, code: 'TOO_MANY_ROWS', message: '表格行数超过 100 行上限，请分批导入' });
-    expect(Date.now() - t0).toBeLessThan(100);
+    const whole = emptyProbe();
+    expect(await checkXlsx(bomb, { ...XLSX_LIMITS, rows: 1_000_000 }, whole)).toMatchObject({ ok: true, rows: 100_001 });
+    expect(whole.inflatedByEntry.get(SHEET)).toBeGreaterThan(5 * 1024 * 1024);
+
+    const atDefault = emptyProbe();
+    expect(await checkXlsx(bomb, XLSX_LIMITS, atDefault)).toEqual({ ok: false, code: 'TOO_MANY_ROWS', message: '表格行数超过 50,000 行上限，请分批导入' });
+    expect(atDefault.rows).toBeGreaterThan(50_000);
+    expect(atDefault.rows).toBeLessThan(51_000);
+    expect(atDefault.inflatedByEntry.has('xl/sharedStrings.xml')).toBe(false);
+
+    // Counted a chunk of inflated XML at a time (zlib gives 16 KB): it stops within the chunk holding row 101.
+    const at100 = emptyProbe();
+    expect(await checkXlsx(bomb, { ...XLSX_LIMITS, rows: 100 }, at100)).toEqual({ ok: false, code: 'TOO_MANY_ROWS', message: '表格行数超过 100 行上限，请分批导入' });
+    expect(at100.rows).toBeGreaterThan(100);
+    expect(at100.rows).toBeLessThan(1000);
+    expect(at100.inflatedByEntry.get(SHEET)).toBeLessThanOrEqual(64 * 1024);
+    expect(at100.inflatedByEntry.has('xl/sharedStrings.xml')).toBe(false);
   });
 
   it('counts cells and shared strings, parts, and each part\'s inflated size', async () => {

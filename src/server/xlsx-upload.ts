@@ -22,7 +22,7 @@ const MB = 1024 * 1024;
 /**
  * Chosen so that a full 20,000-row directory (MAX_IMPORT_ROWS; about 10 MB of sheet XML,
  * 240,000 cells) passes with more than twice the room, while what exceljs may then hold in
- * memory stays near 150 MB (measured, see xlsx-upload.test.ts).
+ * memory stays near 150 MB (measured, see bench/xlsx-bomb.ts).
  */
 export const XLSX_LIMITS = {
   /** Zip entries; a workbook from Excel or WPS has 10–30. */
@@ -76,11 +76,23 @@ const TAG = /<(?:[A-Za-z_][\w.-]*:)?(row|c|si)[\s/>]/g;
 /** Longest tail of a chunk that may be the start of a tag finished by the next chunk. */
 const CARRY = 64;
 
-interface Tally {
+/**
+ * What the check has read so far, kept up to date as it reads: pass one to checkXlsx to see
+ * where a refused file was stopped (the tests assert a bomb is refused after a bounded amount
+ * of inflating; bench/xlsx-bomb.ts prints it).
+ */
+export interface XlsxProbe {
   rows: number;
   cells: number;
-  bytes: number;
+  /** Bytes inflated from all entries together. */
+  inflatedBytes: number;
+  /** Bytes inflated from each entry opened, by name; an entry refused before inflating is absent. */
+  inflatedByEntry: Map<string, number>;
 }
+
+export const emptyProbe = (): XlsxProbe => ({ rows: 0, cells: 0, inflatedBytes: 0, inflatedByEntry: new Map() });
+
+type Tally = XlsxProbe;
 
 /** Counts one chunk's tags into the tally and returns the unfinished tail to prepend to the next. */
 function countTags(carry: string, chunk: Buffer, tally: Tally): string {
@@ -96,7 +108,7 @@ function countTags(carry: string, chunk: Buffer, tally: Tally): string {
 }
 
 function checkTally(tally: Tally, limits: XlsxLimits): void {
-  if (tally.bytes > limits.totalBytes) tooLarge(`文件解压后超过 ${mbText(limits.totalBytes)} 上限`);
+  if (tally.inflatedBytes > limits.totalBytes) tooLarge(`文件解压后超过 ${mbText(limits.totalBytes)} 上限`);
   if (tally.rows > limits.rows) refuse('TOO_MANY_ROWS', `表格行数超过 ${count(limits.rows)} 行上限，请分批导入`);
   if (tally.cells > limits.cells) refuse('TOO_MANY_ROWS', `表格单元格数超过 ${count(limits.cells)} 个上限，请分批导入`);
 }
@@ -116,12 +128,14 @@ async function inflateCounting(zip: yauzl.ZipFile, entry: yauzl.Entry, tally: Ta
   const stream = await zip.openReadStreamPromise(entry);
   let carry = '';
   let entryBytes = 0;
+  tally.inflatedByEntry.set(entry.fileName, 0);
   try {
     for await (const chunk of stream) {
       const bytes: unknown = chunk;
       if (!Buffer.isBuffer(bytes)) return invalid();
       entryBytes += bytes.length;
-      tally.bytes += bytes.length;
+      tally.inflatedBytes += bytes.length;
+      tally.inflatedByEntry.set(entry.fileName, entryBytes);
       if (entryBytes > limits.entryBytes) tooLarge(`文件中的一个部件解压后超过 ${mbText(limits.entryBytes)} 上限`);
       carry = countTags(carry, bytes, tally);
       checkTally(tally, limits);
@@ -186,13 +200,12 @@ function rebuild(kept: Kept[]): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
-async function walk(buffer: Buffer, limits: XlsxLimits): Promise<CheckedXlsx> {
+async function walk(buffer: Buffer, limits: XlsxLimits, tally: Tally): Promise<CheckedXlsx> {
   // Loaded on the first upload, not at server start.
   const { default: unzip } = await import('yauzl');
   const zip = await unzip.fromBufferPromise(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: true });
   try {
     if (zip.entryCount > limits.entries) tooLarge(`文件包含的部件超过 ${limits.entries} 个上限`);
-    const tally: Tally = { rows: 0, cells: 0, bytes: 0 };
     const kept: Kept[] = [];
     const names = new Set<string>();
     let declaredTotal = 0;
@@ -207,16 +220,19 @@ async function walk(buffer: Buffer, limits: XlsxLimits): Promise<CheckedXlsx> {
       const { fileDataStart } = await zip.readLocalFileHeaderPromise(entry, { minimal: true });
       kept.push({ entry, name: Buffer.from(entry.fileName, 'utf8'), data: buffer.subarray(fileDataStart, fileDataStart + entry.compressedSize) });
     }
-    return { ok: true, zip: rebuild(kept), rows: tally.rows, cells: tally.cells, inflatedBytes: tally.bytes };
+    return { ok: true, zip: rebuild(kept), rows: tally.rows, cells: tally.cells, inflatedBytes: tally.inflatedBytes };
   } finally {
     zip.close();
   }
 }
 
-/** The upload checked against the limits, or why it is refused (in Chinese). Never throws. */
-export async function checkXlsx(buffer: Buffer, limits: XlsxLimits = XLSX_LIMITS): Promise<CheckedXlsx | XlsxRefusal> {
+/**
+ * The upload checked against the limits, or why it is refused (in Chinese). Never throws.
+ * `probe`, when given, is filled in as the check reads (see XlsxProbe).
+ */
+export async function checkXlsx(buffer: Buffer, limits: XlsxLimits = XLSX_LIMITS, probe: XlsxProbe = emptyProbe()): Promise<CheckedXlsx | XlsxRefusal> {
   try {
-    return await walk(buffer, limits);
+    return await walk(buffer, limits, probe);
   } catch (e) {
     if (e instanceof Refused) return e.refusal;
     // Not a zip, a truncated one, or an entry that inflates to more than it declares.

@@ -5,27 +5,14 @@
  * (bytes inflated, rows counted). The tests assert where the check stops; this prints the time
  * and memory, which depend on the machine. Run: npm run bench:xlsx-bomb
  */
-import ExcelJS from 'exceljs';
-import { withDeclaredSize, xlsxBomb } from '../test/xlsx-bomb.js';
-import { COL, COLUMN_ORDER, MAX_IMPORT_ROWS } from '../src/server/imports/columns.js';
+import { enterpriseDirectory as directory, withDeclaredSize, xlsxBomb } from '../test/xlsx-bomb.js';
+import { MAX_IMPORT_ROWS } from '../src/server/imports/columns.js';
 import { readDirectory } from '../src/server/imports/parse.js';
 import { checkXlsx, emptyProbe, XLSX_LIMITS } from '../src/server/xlsx-upload.js';
 
 const MB = 1024 * 1024;
 const mb = (bytes: number): string => `${(bytes / MB).toFixed(1)} MB`;
 const kb = (bytes: number): string => `${Math.round(bytes / 1024).toLocaleString('en-US')} KB`;
-
-/** A real directory of `rows` enterprises, as the template is filled in. */
-async function directory(rows: number): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('入驻企业名录');
-  ws.addRow(COLUMN_ORDER.map((k) => COL[k]));
-  for (let i = 0; i < rows; i++) {
-    ws.addRow([`91500000${String(i).padStart(9, '0')}X`, `重庆市某某人力资源服务有限公司第${i}分公司`, 'L 租赁和商务服务业', '是', i % 2 ? '是' : '否', '线下',
-      new Date(Date.UTC(2024, 4, 1)), null, 8_000_000 + i, 12_345, 160_000 + i, null]);
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
 
 /** Runs `work` once, after a collection where the process allows it, and returns its time and peak RSS growth. */
 async function measured<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; grewBytes: number }> {

@@ -3,7 +3,9 @@
  * string each, deflated; the shared strings come after the sheet in the zip (so exceljs's
  * streaming reader has to keep the whole sheet before it can read a row).
  */
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { COL, COLUMN_ORDER } from '../src/server/imports/columns.js';
 
 const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -61,4 +63,17 @@ export function withDeclaredSize(zip: Buffer, name: string, size: number): Buffe
     if (sig === 0x02014b50 && out.subarray(i + 46, i + 46 + target.length).equals(target) && out.readUInt16LE(i + 28) === target.length) out.writeUInt32LE(size, i + 24);
   }
   return out;
+}
+
+/** A real directory of `rows` enterprises as the template is filled in (a note on every tenth), with its instructions sheet. */
+export async function enterpriseDirectory(rows: number): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('入驻企业名录');
+  ws.addRow(COLUMN_ORDER.map((k) => COL[k]));
+  for (let i = 0; i < rows; i++) {
+    ws.addRow([`91500000${String(i).padStart(9, '0')}X`, `重庆市某某人力资源服务有限公司第${i}分公司`, 'L 租赁和商务服务业', '是', i % 2 ? '是' : '否', '线下',
+      new Date(Date.UTC(2024, 4, 1)), null, 8_000_000 + i, 12_345, 160_000 + i, i % 10 ? null : `说明${i}`]);
+  }
+  wb.addWorksheet('填写说明').addRow(['说明']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }

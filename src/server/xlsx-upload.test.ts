@@ -1,23 +1,10 @@
-import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { withDeclaredSize, xlsxBomb } from '../../test/xlsx-bomb.js';
-import { COL, COLUMN_ORDER, MAX_IMPORT_ROWS } from './imports/columns.js';
+import { enterpriseDirectory as directory, withDeclaredSize, xlsxBomb } from '../../test/xlsx-bomb.js';
+import { MAX_IMPORT_ROWS } from './imports/columns.js';
 import { checkXlsx, emptyProbe, XLSX_LIMITS } from './xlsx-upload.js';
 
 const SHEET = 'xl/worksheets/sheet1.xml';
-
-async function directory(rows: number): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('入驻企业名录');
-  ws.addRow(COLUMN_ORDER.map((k) => COL[k]));
-  for (let i = 0; i < rows; i++) {
-    ws.addRow([`91500000${String(i).padStart(9, '0')}X`, `重庆市某某人力资源服务有限公司第${i}分公司`, 'L 租赁和商务服务业', '是', i % 2 ? '是' : '否', '线下',
-      new Date(Date.UTC(2024, 4, 1)), null, 8_000_000 + i, 12_345, 160_000 + i, i % 10 ? null : `说明${i}`]);
-  }
-  wb.addWorksheet('填写说明').addRow(['说明']);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
 
 describe('checkXlsx: an uploaded .xlsx is bounded before exceljs reads it', () => {
   it('passes a full 20,000-row directory with room to spare, and counts what is in it', async () => {

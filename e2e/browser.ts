@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const screenshotDir = path.resolve('test-results/screenshots');
 
@@ -66,4 +66,25 @@ export async function glyphsDistinct(page: Page, text: string): Promise<boolean>
     }
     return seen.size === chars.length;
   }, [...new Set(text)]);
+}
+
+/**
+ * Chooses `text` in an Element Plus select and waits until the select shows it. On a loaded machine
+ * an option clicked while its dropdown still moves can miss; then the dropdown is closed and the
+ * choice made again (three tries), so a miss is retried and a wrong choice still fails.
+ */
+export async function chooseOption(page: Page, select: Locator, text: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    const option = page.locator('.el-select-dropdown__item:visible', { hasText: text }).first();
+    await option.waitFor();
+    await option.dispatchEvent('click');
+    const deadline = Date.now() + 3000;
+    while (Date.now() < deadline) {
+      if ((await select.innerText()).includes(text)) return;
+      await page.waitForTimeout(100);
+    }
+    if (attempt === 3) throw new Error(`选择「${text}」未生效`);
+    await page.keyboard.press('Escape');
+  }
 }

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { login, screenshot } from './browser.js';
+import { chooseOption, login, screenshot } from './browser.js';
 import { DEMO_PASSWORD } from './review-api.js';
 
 /**
@@ -163,8 +163,7 @@ export async function createApplication(page: Page, name: string, type: string, 
   await page.locator('.el-menu-item', { hasText: '平台认定申报' }).click();
   await page.getByTestId('new-application').click();
   await page.locator('input[data-testid=new-name]').fill(name);
-  await page.getByTestId('new-type').click();
-  await page.locator('.el-select-dropdown__item:visible', { hasText: type }).click();
+  await chooseOption(page, page.getByTestId('new-type'), type);
   await beforeCreate?.();
   await page.getByTestId('new-create').click();
   await page.getByTestId('application-form').waitFor();
@@ -242,8 +241,7 @@ export async function lowerAreaThreshold(page: Page, shot: string): Promise<void
   await page.getByTestId('terms-edit').click();
   const dialog = page.getByTestId('terms-dialog');
   await dialog.getByTestId('terms-add-lowered').click();
-  await dialog.getByTestId('lowered-condition').click();
-  await page.locator('.el-select-dropdown__item:visible', { hasText: '平台建筑面积' }).click();
+  await chooseOption(page, dialog.getByTestId('lowered-condition'), '平台建筑面积');
   await dialog.locator('input[data-testid=lowered-threshold]').fill('8000');
   await screenshot(page, shot);
   await dialog.getByTestId('terms-save').click();
@@ -251,8 +249,7 @@ export async function lowerAreaThreshold(page: Page, shot: string): Promise<void
 }
 
 export async function pickExpert(page: Page, label: string): Promise<void> {
-  await page.getByTestId('assign-expert-select').click();
-  await page.locator('.el-select-dropdown__item:visible', { hasText: label }).click();
+  await chooseOption(page, page.getByTestId('assign-expert-select'), label);
   await page.getByTestId('assign-confirm').click();
 }
 

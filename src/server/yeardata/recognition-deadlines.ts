@@ -12,17 +12,17 @@ import { todayIso } from '../clock.js';
 import { runExclusively } from '../cluster/repository.js';
 import { notify } from '../notifications/service.js';
 import { termsOf } from '../platforms/recognition-terms.js';
-import * as platformRepo from '../platforms/repository.js';
+import * as deadlineRepo from './deadline-repository.js';
 import { conditionCheckOf } from './service.js';
 
 export interface DeadlineCheckReport { checked: number; raised: number; resolved: number; unchecked: string[] }
 
 export async function runRecognitionDeadlineCheck(db: Db, today = todayIso()): Promise<DeadlineCheckReport> {
   const report: DeadlineCheckReport = { checked: 0, raised: 0, resolved: 0, unchecked: [] };
-  for (const p of await platformRepo.platformsWithDeadlines(db)) {
+  for (const p of await deadlineRepo.platformsWithDeadlines(db)) {
     const passed = (termsOf(p.recognitionTerms).deadlines ?? []).filter((d) => d.dueDate < today);
     if (passed.length === 0) {
-      report.resolved += await platformRepo.resolveDeadlineAlerts(db, p.id, []);
+      report.resolved += await deadlineRepo.resolveDeadlineAlerts(db, p.id, []);
       continue;
     }
     const check = await conditionCheckOf(db, p, undefined, today);
@@ -37,7 +37,7 @@ export async function runRecognitionDeadlineCheck(db: Db, today = todayIso()): P
     const conditions = check.result.conditions;
     await db.transaction(async (tx) => {
       for (const d of stillOverdue) {
-        if (!(await platformRepo.raiseDeadlineAlert(tx, p.id, d, check.year))) continue;
+        if (!(await deadlineRepo.raiseDeadlineAlert(tx, p.id, d, check.year))) continue;
         report.raised += 1;
         const c = conditions.find((x) => x.id === d.condition);
         const label = c?.label ?? d.condition;
@@ -50,7 +50,7 @@ export async function runRecognitionDeadlineCheck(db: Db, today = todayIso()): P
           dedupeKey: `platform.deadline:${p.id}:${d.condition}:${d.dueDate}`,
         });
       }
-      report.resolved += await platformRepo.resolveDeadlineAlerts(tx, p.id, stillOverdue);
+      report.resolved += await deadlineRepo.resolveDeadlineAlerts(tx, p.id, stillOverdue);
     });
   }
   return report;

@@ -19,7 +19,7 @@
  * PostgreSQL in a temp folder; HRSP_BENCH_CPU_PROF=<folder> profiles the server. For the rounds the request budgets are lifted (a 429 still counts as an error).
  */
 import type { ChildProcess } from 'node:child_process';
-import { hrspServe, rssOf, stop, tsx, untilLine } from './processes.js';
+import { hrspServe, loadResults, rssOf, stop, tsx, untilLine } from './processes.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -183,18 +183,7 @@ async function drive(runs: LoadRun[], runsFile: string, serverPid: number): Prom
   }, 100);
   const load = tsx(['bench/load.ts', 'load', runsFile]);
   try {
-    const results: LoadResult[] = [];
-    let pending = '';
-    load.stdout?.on('data', (d: Buffer) => {
-      pending += d.toString();
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) if (line.trim()) results.push(JSON.parse(line) as LoadResult);
-    });
-    let loadErr = '';
-    load.stderr?.on('data', (d: Buffer) => (loadErr += d.toString()));
-    const code = await new Promise<number | null>((resolve) => load.once('exit', resolve));
-    if (code !== 0 || results.length !== runs.length) throw new Error(`load process exited ${String(code)} after ${results.length}/${runs.length} runs:\n${loadErr}`);
+    const results = await loadResults<LoadResult>(load, runs.length);
     return { results, peakRss: Math.max(peakRss, rssOf(serverPid).now) };
   } finally {
     clearInterval(sampler);

@@ -12,7 +12,7 @@
  * PostgreSQL in a temp folder. The server's anonymous budget is lifted (HRSP_ADDRESS_RATE_LIMIT).
  */
 import type { ChildProcess } from 'node:child_process';
-import { hrspServe, rssOf, stop, tsx, untilLine } from './processes.js';
+import { hrspServe, loadResults, rssOf, stop, tsx, untilLine } from './processes.js';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -198,20 +198,7 @@ async function main(): Promise<void> {
       peakRss = Math.max(peakRss, rssOf(serverPid).now);
     }, 100);
     load = tsx(['bench/portal.ts', 'load', runsFile]);
-    const results: LoadResult[] = [];
-    let pending = '';
-    load.stdout?.on('data', (d: Buffer) => {
-      pending += d.toString();
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) if (line.trim()) results.push(JSON.parse(line) as LoadResult);
-    });
-    let loadErr = '';
-    load.stderr?.on('data', (d: Buffer) => (loadErr += d.toString()));
-    const loading = load;
-    const code = await new Promise<number | null>((resolve) => loading.once('exit', resolve));
-    clearInterval(sampler);
-    if (code !== 0 || results.length !== runs.length) throw new Error(`load process exited ${String(code)} after ${results.length}/${runs.length} runs:\n${loadErr}`);
+    const results = await loadResults<LoadResult>(load, runs.length).finally(() => clearInterval(sampler));
 
     const loadAvg = os.loadavg().map((x) => x.toFixed(2)).join(' ');
     console.log(`\n${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC，${os.cpus().length} 核 ${os.cpus()[0]?.model ?? ''}，负载均值 ${loadAvg}`);

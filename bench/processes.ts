@@ -53,3 +53,20 @@ export function rssOf(pid: number): { now: number; peak: number } {
   return { now: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
+
+/** Collects the JSON lines a load process prints (one per run) until it exits; throws unless it printed `expected` of them and exited 0. */
+export async function loadResults<T>(load: ChildProcess, expected: number): Promise<T[]> {
+  const results: T[] = [];
+  let pending = '';
+  load.stdout?.on('data', (d: Buffer) => {
+    pending += d.toString();
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) if (line.trim()) results.push(JSON.parse(line) as T);
+  });
+  let loadErr = '';
+  load.stderr?.on('data', (d: Buffer) => (loadErr += d.toString()));
+  const code = await new Promise<number | null>((resolve) => load.once('exit', resolve));
+  if (code !== 0 || results.length !== expected) throw new Error(`load process exited ${String(code)} after ${results.length}/${expected} runs:\n${loadErr}`);
+  return results;
+}

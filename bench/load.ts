@@ -16,10 +16,11 @@
  *
  * Run: npm run bench:load -- [seconds per run, 3] [rounds, 3] [connections, 20] [soak seconds, 60] [soak req/s per connection, 1; 0 = flat out].
  * Uses DATABASE_URL (an admin URL; a scratch database is made and dropped) or an embedded
- * PostgreSQL in a temp folder; HRSP_BENCH_CPU_PROF=<folder> profiles the server. For the rounds the request budgets are lifted (a 429 still counts as an error).
+ * PostgreSQL in a temp folder; HRSP_BENCH_CPU_PROF=<folder> profiles the server and the reference,
+ * HRSP_BENCH_TARGETS=1,3 runs only those targets, HRSP_BENCH_SERVER_FLAGS adds node flags to the server. For the rounds the request budgets are lifted (a 429 still counts as an error).
  */
 import type { ChildProcess } from 'node:child_process';
-import { hrspServe, loadResults, rssOf, stop, tsx, untilLine } from './processes.js';
+import { cpuMillisOf, hrspServe, loadResults, postgresCpuMillis, rssOf, stop, tsx, untilLine } from './processes.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -100,6 +101,8 @@ async function referenceProcess(port: number, databaseUrl: string, statementsFil
     });
   });
   await app.listen({ port, host: '127.0.0.1' });
+  // Exits (rather than dies) on the orchestrator's SIGINT, so that a CPU profile gets written.
+  process.once('SIGINT', () => process.exit(0));
   process.stdout.write('ready\n');
 }
 
@@ -161,11 +164,17 @@ async function loginCookie(base: string, username: string): Promise<string> {
   return cookie;
 }
 
+/** HRSP_BENCH_CPU_PROF=<folder>: node flags writing CPU profiles (one per thread) into <folder>/<label> when the process stops. */
+function cpuProfileFlags(label: string): string[] {
+  const dir = process.env.HRSP_BENCH_CPU_PROF;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(dir, label)}`] : [];
+}
+
 async function startServer(databaseUrl: string, dataDir: string, webDir: string, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string; pid: number }> {
   const port = await freePort();
   fs.mkdirSync(dataDir, { recursive: true });
-  // HRSP_BENCH_CPU_PROF=<folder>: the server writes a CPU profile there when it stops (open it in Chrome DevTools).
-  const profile = process.env.HRSP_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HRSP_BENCH_CPU_PROF}`] : [];
+  // HRSP_BENCH_SERVER_FLAGS: more node flags for the server (e.g. --heap-prof, or V8 heap sizes to compare).
+  const profile = [...cpuProfileFlags('hrsp'), ...(process.env.HRSP_BENCH_SERVER_FLAGS?.split(/\s+/).filter(Boolean) ?? [])];
   const child = await hrspServe({
     ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', HRSP_DATA_DIR: dataDir, HRSP_DEMO: 'off',
     HRSP_WEB_DIR: webDir, LOG_LEVEL: 'warn', HRSP_SECRET_KEY: testKeyFileText, ...env,
@@ -174,17 +183,30 @@ async function startServer(databaseUrl: string, dataDir: string, webDir: string,
   return { child, base: `http://127.0.0.1:${port}`, pid: child.pid ?? 0 };
 }
 
-/** Runs the load process on `runs`, sampling the server's RSS; returns the results and the peak. */
-async function drive(runs: LoadRun[], runsFile: string, serverPid: number): Promise<{ results: LoadResult[]; peakRss: number }> {
+/** CPU meters read at each run's end: milliseconds used so far by a process (or a group of them). */
+type Meters = Record<string, () => number>;
+
+/**
+ * Runs the load process on `runs`, sampling the server's RSS; returns the results, the peak and,
+ * per run, the CPU milliseconds each meter counted during it (from the previous run's end).
+ */
+async function drive(runs: LoadRun[], runsFile: string, serverPid: number, meters: Meters = {}): Promise<{ results: LoadResult[]; peakRss: number; cpu: Record<string, number>[] }> {
   fs.writeFileSync(runsFile, JSON.stringify(runs));
   let peakRss = rssOf(serverPid).now;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, rssOf(serverPid).now);
   }, 100);
+  const read = () => Object.fromEntries(Object.entries(meters).map(([k, f]) => [k, f()]));
+  let last = read();
+  const cpu: Record<string, number>[] = [];
   const load = tsx(['bench/load.ts', 'load', runsFile]);
   try {
-    const results = await loadResults<LoadResult>(load, runs.length);
-    return { results, peakRss: Math.max(peakRss, rssOf(serverPid).now) };
+    const results = await loadResults<LoadResult>(load, runs.length, () => {
+      const now = read();
+      cpu.push(Object.fromEntries(Object.keys(meters).map((k) => [k, (now[k] ?? 0) - (last[k] ?? 0)])));
+      last = now;
+    });
+    return { results, peakRss: Math.max(peakRss, rssOf(serverPid).now), cpu };
   } finally {
     clearInterval(sampler);
     await stop(load);
@@ -236,11 +258,14 @@ async function main(): Promise<void> {
     const districtCtx = await actorOf(districtCookie);
     const bureauCtx = await actorOf(bureauCookie);
     const firstPage = platformListQuery.parse({});
-    const targets = [
+    const allTargets = [
       { name: '区县用户：平台列表（本区县）', path: `${API}/platforms`, cookie: districtCookie, work: (db: Db) => listPlatforms(db, districtCtx, firstPage) },
       { name: '区县用户：平台详情', path: `${API}/platforms/${platformId}`, cookie: districtCookie, work: (db: Db) => getPlatform(db, districtCtx, platformId) },
       { name: '市局：平台列表（不筛选）', path: `${API}/platforms`, cookie: bureauCookie, work: (db: Db) => listPlatforms(db, bureauCtx, firstPage) },
     ];
+    // HRSP_BENCH_TARGETS=1,2 (numbers from 1): only those targets, e.g. to profile one of them.
+    const only = process.env.HRSP_BENCH_TARGETS?.split(',').map(Number);
+    const targets = only ? allTargets.filter((_, i) => only.includes(i + 1)) : allTargets;
     const statements: Statement[][] = [];
     // As the server does: hears writes, so keeps list totals between them.
     const changes = await startChangeListener(database.url, () => undefined);
@@ -255,7 +280,7 @@ async function main(): Promise<void> {
     const statementsFile = path.join(tmp, 'statements.json');
     fs.writeFileSync(statementsFile, JSON.stringify(statements));
     const refPort = await freePort();
-    reference = tsx(['bench/load.ts', 'reference', String(refPort), database.url, statementsFile]);
+    reference = tsx([...cpuProfileFlags('reference'), 'bench/load.ts', 'reference', String(refPort), database.url, statementsFile]);
     await untilLine(reference, 'ready');
     const idle = rssOf(pid);
 
@@ -267,7 +292,10 @@ async function main(): Promise<void> {
       });
     }
     console.log(`负载：autocannon 独立进程，${connections} 个连接，每次 ${seconds} 秒，${rounds} 轮（HRSP 与参照交替）`);
-    const { results, peakRss } = await drive(runs, path.join(tmp, 'runs.json'), pid);
+    const refPid = reference.pid ?? 0;
+    const { results, peakRss, cpu } = await drive(runs, path.join(tmp, 'runs.json'), pid, {
+      hrsp: () => cpuMillisOf(pid), reference: () => cpuMillisOf(refPid), postgres: postgresCpuMillis,
+    });
 
     const loadAvg = os.loadavg().map((x) => x.toFixed(2)).join(' ');
     console.log(`\n${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC，${os.cpus().length} 核 ${os.cpus()[0]?.model ?? ''}，负载均值 ${loadAvg}`);
@@ -282,6 +310,15 @@ async function main(): Promise<void> {
       const p99 = Math.max(...mine.map((x) => x.p99));
       const refP99 = Math.max(...ref.map((x) => x.p99));
       console.log(`${padWide(t.name, 30)}  ${fmt(rps)}${fmt(avg(mine, (x) => x.p50), 1)}${fmt(p99, 1)}${fmt(sum(mine, (x) => x.errors))}(${sum(mine, (x) => x.limited)}) |   ${fmt(refRps)}${fmt(avg(ref, (x) => x.p50), 1)}${fmt(refP99, 1)} | ${fmt((100 * rps) / Math.max(1, refRps), 0)} %${fmt(p99 / Math.max(0.001, refP99), 2)}×`);
+    });
+    // CPU per answered request: where the time goes (the server, the reference, PostgreSQL).
+    console.log(`\n每个成功请求的 CPU 微秒（HRSP 进程 / 其间 PostgreSQL | 参照进程 / 其间 PostgreSQL）`);
+    targets.forEach((t, i) => {
+      const per = (k: number, meter: string) => {
+        const picked = results.map((r, n) => ({ r, c: cpu[n] ?? {} })).filter((_, n) => n % (targets.length * 2) === k);
+        return (1000 * picked.reduce((s, x) => s + (x.c[meter] ?? 0), 0)) / Math.max(1, picked.reduce((s, x) => s + x.r.ok, 0));
+      };
+      console.log(`${padWide(t.name, 30)}  ${fmt(per(i * 2, 'hrsp'))}${fmt(per(i * 2, 'postgres'))} | ${fmt(per(i * 2 + 1, 'reference'))}${fmt(per(i * 2 + 1, 'postgres'))}`);
     });
     console.log(`服务器 RSS：空闲 ${idle.now.toFixed(0)} MB，负载中峰值 ${peakRss.toFixed(0)} MB（进程峰值 VmHWM ${rssOf(pid).peak.toFixed(0)} MB，含启动）`);
     await stop(reference);

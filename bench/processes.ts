@@ -54,15 +54,49 @@ export function rssOf(pid: number): { now: number; peak: number } {
 }
 
 
-/** Collects the JSON lines a load process prints (one per run) until it exits; throws unless it printed `expected` of them and exited 0. */
-export async function loadResults<T>(load: ChildProcess, expected: number): Promise<T[]> {
+/** CPU time (user + system) a process has used so far, in milliseconds, from /proc; 0 once it is gone. */
+export function cpuMillisOf(pid: number): number {
+  try {
+    // The fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+const CLOCK_TICKS = 100;
+
+/** CPU milliseconds used so far by every PostgreSQL process on the machine (the server and its backends). */
+export function postgresCpuMillis(): number {
+  let total = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += cpuMillisOf(Number(entry));
+    } catch {
+      // gone between the listing and the read
+    }
+  }
+  return total;
+}
+
+/**
+ * Collects the JSON lines a load process prints (one per run) until it exits; throws unless it
+ * printed `expected` of them and exited 0. `onResult` runs as each line arrives (the end of a run).
+ */
+export async function loadResults<T>(load: ChildProcess, expected: number, onResult?: (result: T, index: number) => void): Promise<T[]> {
   const results: T[] = [];
   let pending = '';
   load.stdout?.on('data', (d: Buffer) => {
     pending += d.toString();
     const lines = pending.split('\n');
     pending = lines.pop() ?? '';
-    for (const line of lines) if (line.trim()) results.push(JSON.parse(line) as T);
+    for (const line of lines) {
+      if (!line.trim()) continue;
+      const result = JSON.parse(line) as T;
+      results.push(result);
+      onResult?.(result, results.length - 1);
+    }
   });
   let loadErr = '';
   load.stderr?.on('data', (d: Buffer) => (loadErr += d.toString()));

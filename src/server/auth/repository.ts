@@ -3,6 +3,7 @@ import { organizations, sessions, users } from '../../db/schema/index.js';
 import { insertLogin } from '../audit/repository.js';
 import type { Db, Executor } from '../../db/client.js';
 import { notifyChange, onChange, onReset } from '../cluster/changes.js';
+import { fastPrepared } from '../fast-prepared.js';
 import { SessionCache } from './session-cache.js';
 
 const principalColumns = {
@@ -43,15 +44,21 @@ export async function findPrincipalById(db: Executor, userId: string) {
 export type Principal = NonNullable<Awaited<ReturnType<typeof findPrincipalById>>>;
 
 function sessionWithPrincipalQuery(db: Db) {
-  return db
+  const query = db
     .select({ session: { id: sessions.id, userId: sessions.userId, csrfToken: sessions.csrfToken, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt }, principal: principalColumns })
     .from(sessions)
     .innerJoin(users, eq(sessions.userId, users.id))
     .innerJoin(organizations, eq(users.organizationId, organizations.id))
     .where(eq(sessions.tokenHash, sql.placeholder('hash')))
     .prepare('hrsp_session_with_principal');
+  return fastPrepared(query);
 }
 const prepared = new WeakMap<Db, ReturnType<typeof sessionWithPrincipalQuery>>();
+
+/** The session and its user when this process has them cached (see below); undefined otherwise. */
+export function cachedSessionWithPrincipal(hash: string) {
+  return sessionCache.get(hash, Date.now());
+}
 
 /**
  * The session and its user in one round trip, as a named prepared statement: this runs on

@@ -6,7 +6,7 @@ import { audit, auditLockout } from '../audit/audit.js';
 import type { RequestContext } from '../context.js';
 import { errors } from '../errors.js';
 import type { SecuritySettings } from '../settings/schema.js';
-import { getSecuritySettings, isDemoDatabase } from '../settings/service.js';
+import { cachedSecuritySettings, getSecuritySettings, isDemoDatabase } from '../settings/service.js';
 import { checkNewPassword } from './common-passwords.js';
 import { dummyPasswordHash, hashPassword, newToken, tokenHash, verifyPassword } from './passwords.js';
 import * as repo from './repository.js';
@@ -152,6 +152,21 @@ async function finishLogin(db: Db, p: repo.Principal, meta: ClientMeta, settings
   throw errors.badLogin(settings);
 }
 
+type FoundSession = NonNullable<Awaited<ReturnType<typeof repo.findSessionWithPrincipal>>>;
+
+/** What a found session's clocks and user say now: end it, refresh its idle clock, or use it. */
+function sessionVerdict(found: FoundSession, settings: SecuritySettings, now: Date): 'end' | 'touch' | 'use' {
+  const { session: s, principal: p } = found;
+  if (p.disabled || p.organizationDisabled || sessionExpired(s.lastSeenAt, settings.idleTimeoutMinutes, now) || sessionTooOld(s.createdAt, settings.sessionMaxHours, now)) return 'end';
+  // Touch at most every 15 s: the idle clock needs no finer grain than that.
+  return now.getTime() - s.lastSeenAt.getTime() > 15_000 ? 'touch' : 'use';
+}
+
+function resolvedOf(found: FoundSession): ResolvedSession {
+  const { session: s, principal: p } = found;
+  return { sessionId: s.id, csrfToken: s.csrfToken, actor: actorOf(p), displayName: p.displayName, mustChangePassword: p.mustChangePassword };
+}
+
 /**
  * The session behind a cookie token, or null when it is unknown, idle too long, older than the
  * absolute lifetime, or its user is disabled. Both clocks are judged here on every request, on
@@ -160,16 +175,29 @@ async function finishLogin(db: Db, p: repo.Principal, meta: ClientMeta, settings
 export async function resolveSession(db: Db, token: string): Promise<ResolvedSession | null> {
   const found = await repo.findSessionWithPrincipal(db, tokenHash(token));
   if (!found) return null;
-  const { session: s, principal: p } = found;
   const now = new Date();
-  const { idleTimeoutMinutes, sessionMaxHours } = await getSecuritySettings(db);
-  if (p.disabled || p.organizationDisabled || sessionExpired(s.lastSeenAt, idleTimeoutMinutes, now) || sessionTooOld(s.createdAt, sessionMaxHours, now)) {
-    await repo.deleteSession(db, s.id);
-    return null;
+  switch (sessionVerdict(found, await getSecuritySettings(db), now)) {
+    case 'end':
+      await repo.deleteSession(db, found.session.id);
+      return null;
+    case 'touch':
+      await repo.touchSession(db, found.session.id, now);
+      return resolvedOf(found);
+    case 'use':
+      return resolvedOf(found);
   }
-  // Touch at most every 15 s: the idle clock needs no finer grain than that.
-  if (now.getTime() - s.lastSeenAt.getTime() > 15_000) await repo.touchSession(db, s.id, now);
-  return { sessionId: s.id, csrfToken: s.csrfToken, actor: actorOf(p), displayName: p.displayName, mustChangePassword: p.mustChangePassword };
+}
+
+/**
+ * resolveSession without waiting, when everything it needs is in memory (the session cached, the
+ * settings fresh) and nothing needs writing: the usual case of a page's requests. Undefined when
+ * resolveSession must run; it is the same judgement (sessionVerdict) either way.
+ */
+export function resolveSessionNow(token: string): ResolvedSession | undefined {
+  const found = repo.cachedSessionWithPrincipal(tokenHash(token));
+  const settings = found ? cachedSecuritySettings() : null;
+  if (!found || !settings) return undefined;
+  return sessionVerdict(found, settings, new Date()) === 'use' ? resolvedOf(found) : undefined;
 }
 
 export async function logout(db: Db, sessionId: string, ctx: RequestContext): Promise<void> {

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { districtFilings, districts, evaluationEntries, expertAssignments, organizations, platforms, platformSites, platformStaff, platformStatusHistory, platformYearData, residences, users } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 import type { PlatformScope } from '../../domain/auth/scope.js';
@@ -7,6 +7,7 @@ import { publicStatuses } from '../../domain/platforms/lifecycle.js';
 import { likePattern, offsetOf } from '../pagination.js';
 import { onChange, onReset } from '../cluster/changes.js';
 import { CountCache } from '../list-counts.js';
+import { fastPrepared } from '../fast-prepared.js';
 import { PreparedShapes, statementName } from '../prepared.js';
 import type { PlatformListQuery } from './schema.js';
 
@@ -105,18 +106,25 @@ const filterColumns = {
 const filterKeys: readonly FilterKey[] = ['districtCode', 'level', 'type', 'status', 'carrier'];
 type ListFilters = Omit<PlatformListQuery, 'page' | 'pageSize' | 'sort' | 'order'>;
 
+/** The columns a scope reads, of `platforms` or an alias of it. */
+interface ScopedTable {
+  id: AnyPgColumn;
+  districtCode: AnyPgColumn;
+  operatorOrgId: AnyPgColumn;
+}
+
 /** The scope with its value as a placeholder (`scope`), for queries built once per scope kind. */
-function scopeTemplate(kind: PlatformScope['kind']): SQL | undefined {
+function scopeTemplate(kind: PlatformScope['kind'], table: ScopedTable = platforms): SQL | undefined {
   const value = sql.placeholder('scope');
   switch (kind) {
     case 'all':
       return undefined;
     case 'district':
-      return eq(platforms.districtCode, value);
+      return eq(table.districtCode, value);
     case 'operator':
-      return eq(platforms.operatorOrgId, value);
+      return eq(table.operatorOrgId, value);
     case 'assigned':
-      return sql`${platforms.id} in (select ${evaluationEntries.platformId} from ${evaluationEntries}
+      return sql`${table.id} in (select ${evaluationEntries.platformId} from ${evaluationEntries}
         join ${expertAssignments} on ${expertAssignments.entryId} = ${evaluationEntries.id}
         where ${expertAssignments.expertUserId} = ${value} and ${expertAssignments.status} <> 'declined')`;
     case 'none':
@@ -180,12 +188,12 @@ function pageQueryOf(db: Executor, scope: PlatformScope, q: PlatformListQuery, o
     .leftJoin(organizations, eq(platforms.operatorOrgId, organizations.id))
     .leftJoin(parent, eq(platforms.parentPlatformId, parent.id))
     .orderBy(...orderOf(q));
-  return query.prepare(statementName('platform_page', query.toSQL().sql));
+  return fastPrepared(query.prepare(statementName('platform_page', query.toSQL().sql)));
 }
 
 function countQueryOf(db: Executor, scope: PlatformScope, q: ListFilters, onlyPublic: boolean) {
   const query = db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(platforms).where(whereTemplate(scope, q, onlyPublic));
-  return query.prepare(statementName('platform_count', query.toSQL().sql));
+  return fastPrepared(query.prepare(statementName('platform_count', query.toSQL().sql)));
 }
 
 const pageQueries = new PreparedShapes<ReturnType<typeof pageQueryOf>>();
@@ -210,7 +218,7 @@ export async function listPlatforms(db: Executor, scope: PlatformScope, q: Platf
   const pageQuery = pageQueries.get(db, `${where}|${q.sort ?? ''}|${q.order}`, (e) => pageQueryOf(e, scope, q, onlyPublic));
   const count = () => countQueries.get(db, where, (e) => countQueryOf(e, scope, q, onlyPublic)).execute(values).then((r) => r[0]?.n ?? 0);
   const [rows, total] = await Promise.all([
-    pageQuery.execute({ ...values, limit: q.pageSize, offset: offsetOf(q) }),
+    pageQuery.execute(Object.assign({ limit: q.pageSize, offset: offsetOf(q) }, values)),
     scope.kind === 'assigned' ? count() : platformCounts.through(`${where}|${JSON.stringify(values)}`, count),
   ]);
   return { rows, total };
@@ -238,7 +246,7 @@ function detailQueryOf(db: Executor, kind: PlatformScope['kind']) {
     .leftJoin(organizations, eq(platforms.operatorOrgId, organizations.id))
     .leftJoin(parent, eq(platforms.parentPlatformId, parent.id))
     .where(and(eq(platforms.id, sql.placeholder('id')), scopeTemplate(kind)));
-  return query.prepare(statementName('platform_detail', query.toSQL().sql));
+  return fastPrepared(query.prepare(statementName('platform_detail', query.toSQL().sql)));
 }
 const detailQueries = new PreparedShapes<ReturnType<typeof detailQueryOf>>();
 
@@ -248,11 +256,55 @@ export async function findPlatform(db: Executor, scope: PlatformScope, id: strin
 }
 export type PlatformRecord = NonNullable<Awaited<ReturnType<typeof findPlatform>>>;
 
+const branch = alias(platforms, 'branch');
+const branchDistrict = alias(districts, 'branch_district');
+
+/**
+ * The detail page's figures (sites, staff, the latest year with data) and its branches in the
+ * scope, as columns of the detail row: the page is one statement, not three.
+ */
+function detailFiguresOf(kind: PlatformScope['kind']) {
+  const id = platforms.id;
+  const operating = sql`${platformStaff.platformId} = ${id} and ${platformStaff.fullTime} and ${platformStaff.team} = 'operating'`;
+  return {
+    siteCount: sql<number>`(select count(*) from ${platformSites} where ${platformSites.platformId} = ${id})`.mapWith(Number),
+    totalAreaM2: sql<number>`(select coalesce(sum(${platformSites.buildingArea}), 0) from ${platformSites} where ${platformSites.platformId} = ${id})`.mapWith(Number),
+    managementFullTime: sql<number>`(select count(*) from ${platformStaff} where ${platformStaff.platformId} = ${id} and ${platformStaff.fullTime} and ${platformStaff.team} = 'management')`.mapWith(Number),
+    operatingFullTime: sql<number>`(select count(*) from ${platformStaff} where ${operating})`.mapWith(Number),
+    operatingTitled: sql<number>`(select count(*) from ${platformStaff} where ${operating} and coalesce(${platformStaff.professionalTitle}, '') <> '')`.mapWith(Number),
+    latestDataYear: sql<number | null>`greatest((select max(${residences.year}) from ${residences} where ${residences.platformId} = ${id}),
+      (select max(${platformYearData.year}) from ${platformYearData} where ${platformYearData.platformId} = ${id}))`,
+    branches: sql<{ id: string; name: string; districtName: string }[]>`coalesce((
+      select json_agg(json_build_object('id', ${branch.id}, 'name', ${branch.name}, 'districtName', ${branchDistrict.name}) order by ${branch.name}, ${branch.id})
+      from ${platforms} "branch" join ${districts} "branch_district" on ${branchDistrict.code} = ${branch.districtCode}
+      where ${branch.parentPlatformId} = ${id}${scopeTemplate(kind, branch) ? sql` and ${scopeTemplate(kind, branch)}` : sql``}), '[]'::json)`,
+  };
+}
+
+function detailPageQueryOf(db: Executor, kind: PlatformScope['kind']) {
+  const query = db
+    .select({ ...detailColumns, ...detailFiguresOf(kind) })
+    .from(platforms)
+    .innerJoin(districts, eq(platforms.districtCode, districts.code))
+    .leftJoin(organizations, eq(platforms.operatorOrgId, organizations.id))
+    .leftJoin(parent, eq(platforms.parentPlatformId, parent.id))
+    .where(and(eq(platforms.id, sql.placeholder('id')), scopeTemplate(kind)));
+  return fastPrepared(query.prepare(statementName('platform_detail_page', query.toSQL().sql)));
+}
+const detailPageQueries = new PreparedShapes<ReturnType<typeof detailPageQueryOf>>();
+
+/** The platform with its detail page's figures and its branches in the scope; null outside the scope. */
+export async function findPlatformDetail(db: Executor, scope: PlatformScope, id: string) {
+  const rows = await detailPageQueries.get(db, scope.kind, (e) => detailPageQueryOf(e, scope.kind)).execute({ id, scope: scopeValue(scope) });
+  return rows[0] ?? null;
+}
+export type PlatformDetailRecord = NonNullable<Awaited<ReturnType<typeof findPlatformDetail>>>;
+
 function statsQueryOf(db: Executor) {
   // The id as a value, not a correlation: drizzle writes a one-table select list's columns unqualified.
   const id = sql.placeholder('id');
   const operating = sql`${platformStaff.platformId} = ${id} and ${platformStaff.fullTime} and ${platformStaff.team} = 'operating'`;
-  return db
+  const query = db
     .select({
       siteCount: sql<number>`(select count(*) from ${platformSites} where ${platformSites.platformId} = ${id})`.mapWith(Number),
       totalAreaM2: sql<number>`(select coalesce(sum(${platformSites.buildingArea}), 0) from ${platformSites} where ${platformSites.platformId} = ${id})`.mapWith(Number),
@@ -265,6 +317,7 @@ function statsQueryOf(db: Executor) {
     .from(platforms)
     .where(eq(platforms.id, sql.placeholder('id')))
     .prepare('platform_stats');
+  return fastPrepared(query);
 }
 const statsQueries = new PreparedShapes<ReturnType<typeof statsQueryOf>>();
 
@@ -279,21 +332,6 @@ export async function platformStats(db: Executor, id: string) {
     operatingTitled: row?.operatingTitled ?? 0,
     latestDataYear: row?.latestDataYear ?? null,
   };
-}
-
-function branchesQueryOf(db: Executor, kind: PlatformScope['kind']) {
-  const query = db
-    .select({ id: platforms.id, name: platforms.name, districtName: districts.name })
-    .from(platforms)
-    .innerJoin(districts, eq(platforms.districtCode, districts.code))
-    .where(and(eq(platforms.parentPlatformId, sql.placeholder('id')), scopeTemplate(kind)))
-    .orderBy(asc(platforms.name));
-  return query.prepare(statementName('platform_branches', query.toSQL().sql));
-}
-const branchesQueries = new PreparedShapes<ReturnType<typeof branchesQueryOf>>();
-
-export async function listBranches(db: Executor, scope: PlatformScope, id: string) {
-  return branchesQueries.get(db, scope.kind, (e) => branchesQueryOf(e, scope.kind)).execute({ id, scope: scopeValue(scope) });
 }
 
 /**

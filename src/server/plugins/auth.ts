@@ -3,10 +3,10 @@ import type { FastifyContextConfig, FastifyInstance, FastifyReply, FastifyReques
 import fp from 'fastify-plugin';
 import type { Role } from '../../domain/auth/roles.js';
 import type { Db } from '../../db/client.js';
-import { resolveSession, type ResolvedSession } from '../auth/service.js';
+import { resolveSession, resolveSessionNow, type ResolvedSession } from '../auth/service.js';
 import type { RequestContext } from '../context.js';
 import { errors } from '../errors.js';
-import type { RequestBudget } from './request-budget.js';
+import type { BudgetLeft, RequestBudget } from './request-budget.js';
 
 /**
  * Who may call a route. `public`: anyone; `session`: logged in, even before the forced
@@ -90,18 +90,47 @@ async function authPlugin(app: FastifyInstance, opts: { db: Db; budget?: Request
   });
   // The request budget is charged between resolving the session and enforcing access: a signed-in
   // caller by session, anyone else by address, and an anonymous 401 counts like any other request.
-  const charge = async (request: FastifyRequest, reply: FastifyReply) => {
-    const left = opts.budget ? await opts.budget.charge(request) : null;
+  const showLeft = (reply: FastifyReply, left: BudgetLeft | null) => {
     if (left) void reply.header('x-ratelimit-limit', left.limit).header('x-ratelimit-remaining', left.remaining);
   };
-  app.addHook('onRequest', async (request, reply) => {
+  /** Charges the budget and enforces access; a promise only when something had to be waited for (a login's count). */
+  const admit = (request: FastifyRequest, reply: FastifyReply, access: Access | undefined): Promise<void> | undefined => {
+    const left = opts.budget ? opts.budget.charge(request) : null;
+    const enforce = () => {
+      if (access !== 'public') enforceAccess(request, access);
+    };
+    if (left instanceof Promise) return left.then((l) => showLeft(reply, l)).then(enforce);
+    showLeft(reply, left);
+    enforce();
+    return undefined;
+  };
+  const resolveThenAdmit = async (request: FastifyRequest, reply: FastifyReply, access: Access | undefined, token: string) => {
+    request.auth = await resolveSession(opts.db, token);
+    await admit(request, reply, access);
+  };
+  // A callback hook: with the session in memory (a page's requests) and no login to count, nothing
+  // is waited for, so the request goes on without a promise; otherwise the same steps, awaited.
+  app.addHook('onRequest', (request, reply, done) => {
     const access = request.routeOptions.config.access;
-    if (access === 'public') return charge(request, reply);
-    const token = request.cookies[SESSION_COOKIE];
-    request.auth = token ? await resolveSession(opts.db, token) : null;
-    await charge(request, reply);
-    enforceAccess(request, access);
+    const token = access === 'public' ? undefined : request.cookies[SESSION_COOKIE];
+    const known = token === undefined ? null : resolveSessionNow(token);
+    try {
+      if (known === undefined && token !== undefined) {
+        resolveThenAdmit(request, reply, access, token).then(() => done(), (e: unknown) => done(asError(e)));
+        return;
+      }
+      if (access !== 'public') request.auth = known ?? null;
+      const waiting = admit(request, reply, access);
+      if (waiting) waiting.then(() => done(), (e: unknown) => done(asError(e)));
+      else done();
+    } catch (e) {
+      done(asError(e));
+    }
   });
+}
+
+function asError(e: unknown): Error {
+  return e instanceof Error ? e : new Error(String(e));
 }
 
 /**

@@ -23,10 +23,13 @@ function filenameOf(header: unknown): string {
  * export cannot be added without its audit row.
  */
 async function exportAuditPlugin(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (reply.statusCode !== 200 || reply.getHeader('content-type') !== XLSX_MIME) return payload;
-    await auditExport(db, request, filenameOf(reply.getHeader('content-disposition')));
-    return payload;
+  // A callback hook: every response passes here, and all but the exports go on without a promise.
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (reply.statusCode !== 200 || reply.getHeader('content-type') !== XLSX_MIME) {
+      done(null, payload);
+      return;
+    }
+    auditExport(db, request, filenameOf(reply.getHeader('content-disposition'))).then(() => done(null, payload), (e: unknown) => done(e instanceof Error ? e : new Error(String(e))));
   });
 }
 

@@ -69,30 +69,45 @@ async function publicCachePlugin(app: FastifyInstance, opts: { limits?: PublicCa
     unfollow();
   });
 
-  app.addHook('onRequest', async (request, reply) => {
+  // Callback hooks, not async ones: they run on every request, and most requests are not public
+  // answers, so the common path returns at once without a promise.
+  app.addHook('onRequest', (request, reply, done) => {
     const topics = request.routeOptions.config.publicCache;
-    if (topics === undefined || request.method !== 'GET' || !cache.enabled()) return;
+    if (topics === undefined || request.method !== 'GET' || !cache.enabled()) {
+      done();
+      return;
+    }
     // The day is part of the key: answers show countdowns (a notice's days left) and what is current.
     const key = `${todayIso()} ${cacheKey(request.url)}`;
     const hit = cache.get(key);
-    if (hit) return replyWith(request, reply, hit);
+    // Answered here: `done` is not called, so no later hook or handler runs.
+    if (hit) {
+      replyWith(request, reply, hit);
+      return;
+    }
     request.publicCacheTicket = cache.ticket(key, topics);
-    return undefined;
+    done();
   });
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     const ticket = request.publicCacheTicket;
-    if (!ticket || reply.statusCode !== 200 || !(typeof payload === 'string' || Buffer.isBuffer(payload))) return payload;
+    if (!ticket || reply.statusCode !== 200 || !(typeof payload === 'string' || Buffer.isBuffer(payload))) {
+      done(null, payload);
+      return;
+    }
     const headers = replayable(reply);
-    if (!headers) return payload;
-    const stored = cache.set(ticket, payload, headers);
-    if (!stored) return payload;
+    const stored = headers ? cache.set(ticket, payload, headers) : null;
+    if (!stored) {
+      done(null, payload);
+      return;
+    }
     void reply.header('etag', stored.etag).header('cache-control', PUBLIC_CACHE_CONTROL).header('x-hrsp-cache', 'miss');
     if (notModified(request, stored.etag)) {
       void reply.code(304);
-      return '';
+      done(null, '');
+      return;
     }
-    return payload;
+    done(null, payload);
   });
 }
 

@@ -61,6 +61,12 @@ interface Count {
  * its first report after it was asked about that key; within one process the limit is exact. While
  * PostgreSQL is unreachable each process goes on with its own counts and retries the report.
  */
+/** A budget's size and what is left of it after this request (the x-ratelimit-* headers). */
+export interface BudgetLeft {
+  limit: number;
+  remaining: number;
+}
+
 export class RequestBudget {
   private readonly counts = new Map<string, Count>();
   private timer: NodeJS.Timeout | null = null;
@@ -89,8 +95,9 @@ export class RequestBudget {
    * Counts the request (session budget when the access hook resolved one, else the address's, or
    * the login budget for login routes) and throws a 429 with Retry-After once the budget is spent.
    * Called after the session is resolved and before access is enforced, so anonymous 401s count.
+   * Counted in memory without waiting, except logins (a statement each, so a promise).
    */
-  async charge(request: FastifyRequest): Promise<{ limit: number; remaining: number } | null> {
+  charge(request: FastifyRequest): BudgetLeft | null | Promise<BudgetLeft> {
     const kind = request.routeOptions.config.budget;
     if (kind === 'none') return null;
     if (kind === 'login') return this.chargeLogin(request);
@@ -112,7 +119,7 @@ export class RequestBudget {
   }
 
   /** Logins are few and guessed at: counted exactly, one statement each, like before. */
-  private async chargeLogin(request: FastifyRequest): Promise<{ limit: number; remaining: number }> {
+  private async chargeLogin(request: FastifyRequest): Promise<BudgetLeft> {
     const limit = this.budgets.login;
     const { count, ttl } = await countRateLimitHit(this.db, `login ${request.routeOptions.url ?? ''} ${request.ip}`, WINDOW_MS);
     if (count > limit) throw errors.rateLimited(Math.max(1, Math.ceil(ttl / 1000)));

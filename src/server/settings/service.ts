@@ -12,6 +12,11 @@ let cached: { at: number; value: SecuritySettings } | null = null;
 onChange('settings', clearSettingsCache);
 onReset(clearSettingsCache);
 
+/** The cached security settings while fresh, else null (then getSecuritySettings reads them): the request hook's path without a promise. */
+export function cachedSecuritySettings(): SecuritySettings | null {
+  return cached && Date.now() - cached.at < cacheMillis ? cached.value : null;
+}
+
 /** Security settings, read on every request, so cached briefly. */
 export async function getSecuritySettings(db: Db): Promise<SecuritySettings> {
   if (cached && Date.now() - cached.at < cacheMillis) return cached.value;

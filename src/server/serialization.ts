@@ -1,7 +1,8 @@
 /**
- * Response serialization: each route's zod response schema is turned into JSON Schema once, at
- * start, by the very conversion the OpenAPI document uses (fastify-type-provider-zod's
- * jsonSchemaTransform, OpenAPI 3.0.3 like /api/docs), and compiled with fast-json-stringify.
+ * Response serialization: each route's zod response schema is turned into JSON Schema once (on the
+ * route's first answer in production, at start with the check on) by the very conversion the
+ * OpenAPI document uses (fastify-type-provider-zod's jsonSchemaTransform, OpenAPI 3.0.3 like
+ * /api/docs), and compiled with fast-json-stringify.
  * A request then costs one generated function call instead of a zod parse plus JSON.stringify.
  *
  * What stays as it was:
@@ -155,14 +156,42 @@ function compileOnce(schema: $ZodType, url: string, httpStatus: string): Compile
   }
 }
 
+/**
+ * compileResponse on a route's first answer instead of at start: most of the ~300 response schemas
+ * are never used by a given process between restarts, and each compiled one is generated code kept
+ * in memory (the server's resident size is a goal of its own). The result is the same function; a
+ * schema the compiler refuses falls back to zod then, as it would have at start.
+ */
+function compiledOnFirstUse(schema: $ZodType, url: string, httpStatus: string, fallback: (reason: string) => (data: unknown) => string): (data: unknown) => string {
+  let serialize: ((data: unknown) => string) | undefined;
+  return (data) => {
+    if (!serialize) {
+      const compiled = compileResponse(schema, url, httpStatus);
+      serialize = compiled.compiled ? compiled.serialize : fallback(compiled.reason);
+    }
+    return serialize(data);
+  };
+}
+
 /** Fastify's serializer compiler: compiled where possible; `check` adds zod's parse and a comparison. */
 export function compiledSerializerCompiler(options: { check: boolean; onCompile?: (route: string, fallbackReason: string | null) => void }): FastifySerializerCompiler<$ZodType> {
   return (route) => {
     const { schema, method, url, httpStatus } = route;
+    const name = `${method} ${url} ${httpStatus ?? 'default'}`;
+    // Production compiles on first use (a refusal found then is reported then); the checked mode
+    // (tests) at start, so every schema the compiler refuses is reported before any request.
+    if (!options.check) {
+      const reason = uncompilableReason(schema);
+      options.onCompile?.(name, reason);
+      if (reason !== null) return zodSerializerCompiler(route);
+      return compiledOnFirstUse(schema, url, httpStatus ?? 'default', (late) => {
+        options.onCompile?.(name, late);
+        return zodSerializerCompiler(route);
+      });
+    }
     const compiled = compileResponse(schema, url, httpStatus ?? 'default');
-    options.onCompile?.(`${method} ${url} ${httpStatus ?? 'default'}`, compiled.compiled ? null : compiled.reason);
+    options.onCompile?.(name, compiled.compiled ? null : compiled.reason);
     if (!compiled.compiled) return zodSerializerCompiler(route);
-    if (!options.check) return compiled.serialize;
     return (data) => {
       const parsed = safeEncode(schema, data);
       if (parsed.error) throw new ResponseSerializationError(method, url, { cause: parsed.error });

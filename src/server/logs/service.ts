@@ -8,6 +8,7 @@ import { toPage } from '../pagination.js';
 import { dateStamp, sheetBuffer } from '../xlsx.js';
 import { allAudit, allLogins, entityNames, listAudit, listLogins } from './repository.js';
 import type { AuditExportQuery, AuditQuery, LoginExportQuery, LoginQuery } from './schema.js';
+import { merged } from '../merge.js';
 
 /** An export holds at most this many rows (newest first); narrow the filter for more. */
 const EXPORT_LIMIT = 50_000;
@@ -53,7 +54,7 @@ async function described<R extends AuditRecord>(db: Db, rows: readonly R[]) {
 export async function auditPage(db: Db, q: AuditQuery) {
   const { rows, total } = await listAudit(db, q);
   const items = await described(db, rows);
-  return toPage({ rows: items, total }, q, ({ row, text: _text, ...words }) => ({ ...row, at: row.at.toISOString(), ...words }));
+  return toPage({ rows: items, total }, q, ({ row, text: _text, ...words }) => merged(row, { at: row.at.toISOString(), ...words }));
 }
 
 const timeText = (d: Date) => d.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' });
@@ -81,7 +82,7 @@ export async function auditExport(db: Db, q: AuditExportQuery) {
   return { filename: `审计日志-${dateStamp()}.xlsx`, body };
 }
 
-const withAgent = <R extends { at: Date; userAgent: string | null }>(row: R) => ({ ...row, at: row.at.toISOString(), ...parseUserAgent(row.userAgent) });
+const withAgent = <R extends { at: Date; userAgent: string | null }>(row: R) => merged(row, { at: row.at.toISOString(), ...parseUserAgent(row.userAgent) });
 
 export async function loginPage(db: Db, q: LoginQuery) {
   return toPage(await listLogins(db, q), q, withAgent);

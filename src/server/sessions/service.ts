@@ -5,6 +5,7 @@ import { deleteSession, listSessions } from '../auth/repository.js';
 import type { RequestContext } from '../context.js';
 import { errors } from '../errors.js';
 import { getSecuritySettings } from '../settings/service.js';
+import { merged } from '../merge.js';
 
 export async function onlineSessions(db: Db, currentSessionId: string) {
   const { idleTimeoutMinutes, sessionMaxHours } = await getSecuritySettings(db);
@@ -13,7 +14,7 @@ export async function onlineSessions(db: Db, currentSessionId: string) {
   return rows
     // Sessions past either clock are dead (the next request deletes them), so not online.
     .filter((s) => !sessionExpired(s.lastSeenAt, idleTimeoutMinutes, now) && !sessionTooOld(s.createdAt, sessionMaxHours, now))
-    .map((s) => ({ ...s, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString(), current: s.id === currentSessionId }));
+    .map((s) => merged(s, { createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString(), current: s.id === currentSessionId }));
 }
 
 export async function forceLogout(db: Db, ctx: RequestContext, sessionId: string): Promise<void> {

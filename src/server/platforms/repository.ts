@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, ne, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { districtFilings, districts, evaluationEntries, expertAssignments, organizations, platforms, platformSites, platformStaff, platformStatusHistory, platformYearData, residences, users } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
@@ -265,6 +265,17 @@ const branchDistrict = alias(districts, 'branch_district');
  */
 function detailFiguresOf(kind: PlatformScope['kind']) {
   const id = platforms.id;
+  return {
+    ...figureColumns(id),
+    branches: sql<{ id: string; name: string; districtName: string }[]>`coalesce((
+      select json_agg(json_build_object('id', ${branch.id}, 'name', ${branch.name}, 'districtName', ${branchDistrict.name}) order by ${branch.name}, ${branch.id})
+      from ${platforms} "branch" join ${districts} "branch_district" on ${branchDistrict.code} = ${branch.districtCode}
+      where ${branch.parentPlatformId} = ${id}${scopeTemplate(kind, branch) ? sql` and ${scopeTemplate(kind, branch)}` : sql``}), '[]'::json)`,
+  };
+}
+
+/** Sites, staff and the latest year with data of the platform `id` (a column or a placeholder), as subqueries. */
+function figureColumns(id: AnyPgColumn | Placeholder) {
   const operating = sql`${platformStaff.platformId} = ${id} and ${platformStaff.fullTime} and ${platformStaff.team} = 'operating'`;
   return {
     siteCount: sql<number>`(select count(*) from ${platformSites} where ${platformSites.platformId} = ${id})`.mapWith(Number),
@@ -274,10 +285,6 @@ function detailFiguresOf(kind: PlatformScope['kind']) {
     operatingTitled: sql<number>`(select count(*) from ${platformStaff} where ${operating} and coalesce(${platformStaff.professionalTitle}, '') <> '')`.mapWith(Number),
     latestDataYear: sql<number | null>`greatest((select max(${residences.year}) from ${residences} where ${residences.platformId} = ${id}),
       (select max(${platformYearData.year}) from ${platformYearData} where ${platformYearData.platformId} = ${id}))`,
-    branches: sql<{ id: string; name: string; districtName: string }[]>`coalesce((
-      select json_agg(json_build_object('id', ${branch.id}, 'name', ${branch.name}, 'districtName', ${branchDistrict.name}) order by ${branch.name}, ${branch.id})
-      from ${platforms} "branch" join ${districts} "branch_district" on ${branchDistrict.code} = ${branch.districtCode}
-      where ${branch.parentPlatformId} = ${id}${scopeTemplate(kind, branch) ? sql` and ${scopeTemplate(kind, branch)}` : sql``}), '[]'::json)`,
   };
 }
 
@@ -302,21 +309,7 @@ export type PlatformDetailRecord = NonNullable<Awaited<ReturnType<typeof findPla
 
 function statsQueryOf(db: Executor) {
   // The id as a value, not a correlation: drizzle writes a one-table select list's columns unqualified.
-  const id = sql.placeholder('id');
-  const operating = sql`${platformStaff.platformId} = ${id} and ${platformStaff.fullTime} and ${platformStaff.team} = 'operating'`;
-  const query = db
-    .select({
-      siteCount: sql<number>`(select count(*) from ${platformSites} where ${platformSites.platformId} = ${id})`.mapWith(Number),
-      totalAreaM2: sql<number>`(select coalesce(sum(${platformSites.buildingArea}), 0) from ${platformSites} where ${platformSites.platformId} = ${id})`.mapWith(Number),
-      managementFullTime: sql<number>`(select count(*) from ${platformStaff} where ${platformStaff.platformId} = ${id} and ${platformStaff.fullTime} and ${platformStaff.team} = 'management')`.mapWith(Number),
-      operatingFullTime: sql<number>`(select count(*) from ${platformStaff} where ${operating})`.mapWith(Number),
-      operatingTitled: sql<number>`(select count(*) from ${platformStaff} where ${operating} and coalesce(${platformStaff.professionalTitle}, '') <> '')`.mapWith(Number),
-      latestDataYear: sql<number | null>`greatest((select max(${residences.year}) from ${residences} where ${residences.platformId} = ${id}),
-        (select max(${platformYearData.year}) from ${platformYearData} where ${platformYearData.platformId} = ${id}))`,
-    })
-    .from(platforms)
-    .where(eq(platforms.id, sql.placeholder('id')))
-    .prepare('platform_stats');
+  const query = db.select(figureColumns(sql.placeholder('id'))).from(platforms).where(eq(platforms.id, sql.placeholder('id'))).prepare('platform_stats');
   return fastPrepared(query);
 }
 const statsQueries = new PreparedShapes<ReturnType<typeof statsQueryOf>>();

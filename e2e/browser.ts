@@ -73,9 +73,11 @@ export async function glyphsDistinct(page: Page, text: string): Promise<boolean>
  * an option clicked while its dropdown still moves can miss; then the dropdown is closed and the
  * choice made again (three tries), so a miss is retried and a wrong choice still fails.
  */
-export async function chooseOption(page: Page, select: Locator, text: string): Promise<void> {
+export async function chooseOption(page: Page, select: Locator, text: string, typed?: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     await select.click();
+    // A filterable select: the typed words narrow the list, which re-renders as they arrive.
+    if (typed !== undefined) await page.keyboard.type(typed);
     const option = page.locator('.el-select-dropdown__item:visible', { hasText: text }).first();
     await option.waitFor();
     await option.dispatchEvent('click');

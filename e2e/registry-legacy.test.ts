@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoBaseUrl } from './demo-server.js';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './browser.js';
+import { chooseOption, launchBrowser, screenshot } from './browser.js';
 import { recognitionSteps } from './recognition-steps.js';
 
 /**
@@ -98,9 +98,7 @@ describe("an expert's affiliation", () => {
       await row.getByRole('button', { name: '编辑' }).click();
       const picker = page.getByTestId('user-affiliation');
       await picker.waitFor();
-      await picker.click();
-      await page.keyboard.type('九龙');
-      await pick(page, '重庆九龙人力资源开发有限公司');
+      await chooseOption(page, picker, '重庆九龙人力资源开发有限公司', '九龙');
       await screenshot(page, 'affiliation-dialog');
       await page.getByTestId('user-save').click();
       await expect.poll(() => row.getByTestId('user-affiliation-text').innerText().catch(() => '')).toBe('回避：重庆九龙人力资源开发有限公司');
@@ -125,9 +123,7 @@ describe("an expert's affiliation", () => {
         await row.getByTestId('expert-set-affiliation').click();
         const picker = page.getByTestId('expert-affiliation-select');
         await picker.waitFor();
-        await picker.click();
-        await page.keyboard.type(typed);
-        await pick(page, name);
+        await chooseOption(page, picker, name, typed);
         await page.getByTestId('expert-affiliation-save').click();
         await expect.poll(() => row.getByTestId('expert-affiliation').innerText().catch(() => '')).toBe(name);
       };

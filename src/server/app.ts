@@ -76,7 +76,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
   const budget = new RequestBudget(options.db, budgets, options.rateLimitSyncMs ?? DEFAULT_SYNC_MS, (m) => app.log.warn(m), options.rateLimitClock);
   await app.register(securityPlugin, { db: options.db, budget });
-  await app.register(cookie);
+  // No parsing hook: the session cookie is the only one read, by the auth hook, and only on routes that need it.
+  await app.register(cookie, { hook: false });
   await app.register(authPlugin, { db: options.db, budget });
   await app.register(exportAuditPlugin, { db: options.db });
   await app.register(swagger, {

@@ -20,6 +20,7 @@ import * as repo from './repository.js';
 import type { ConditionsInput, ConditionsRow, DecisionInput, PanelResponse, RankedEntry } from './schema.js';
 import { findEvaluation, type EvaluationRecord } from '../campaign/repository.js';
 import { art } from '../../../domain/measures.js';
+import { merged } from '../../merge.js';
 
 /** A note the bureau wrote with its own finding: a later re-check leaves it alone. */
 export const BUREAU_NOTE = '市人力社保局认定：';
@@ -221,10 +222,11 @@ export async function panelView(db: Db, id: string): Promise<PanelResponse> {
     const x = run.ranking.find((r) => r.entryId === h.id);
     return { entryId: h.id, platformName: x?.platformName ?? '', reason: h.reason, decided: x?.decision !== null && x?.decision !== undefined };
   });
+  const graded = new Set(run.entries.filter((r) => r.status === 'graded').map((r) => r.id));
   return {
     evaluationId: e.id, year: e.year, schemeId: e.schemeId, status: e.status, settings: run.result.settings,
     pools: run.result.pools.map((p) => ({ ...p, held: [...p.held] })),
-    ranking: run.ranking.map((x) => ({ ...x, graded: run.entries.find((r) => r.id === x.entryId)?.status === 'graded' })),
+    ranking: run.ranking.map((x) => merged(x, { graded: graded.has(x.entryId) })),
     held, warnings: [...run.result.warnings], pending: run.pending, excluded: run.excluded, blocking: blockingOf(run),
   };
 }

@@ -112,10 +112,10 @@ async function authPlugin(app: FastifyInstance, opts: { db: Db; budget?: Request
   // is waited for, so the request goes on without a promise; otherwise the same steps, awaited.
   app.addHook('onRequest', (request, reply, done) => {
     const access = request.routeOptions.config.access;
-    const cookies = access === 'public' || request.headers.cookie === undefined ? undefined : app.parseCookie(request.headers.cookie);
-    const token = cookies?.[SESSION_COOKIE];
-    const known = token === undefined ? null : resolveSessionNow(token);
     try {
+      const cookies = access === 'public' || request.headers.cookie === undefined ? undefined : app.parseCookie(request.headers.cookie);
+      const token = cookies?.[SESSION_COOKIE];
+      const known = token === undefined ? null : resolveSessionNow(token);
       if (known === undefined && token !== undefined) {
         resolveThenAdmit(request, reply, access, token).then(() => done(), (e: unknown) => done(asError(e)));
         return;

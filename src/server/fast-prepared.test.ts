@@ -19,6 +19,7 @@ let database: Awaited<ReturnType<typeof freshDatabase>>;
 let parentId = '';
 let childId = '';
 let loneId = '';
+let farBranchId = '';
 
 beforeAll(async () => {
   database = await freshDatabase();
@@ -26,6 +27,8 @@ beforeAll(async () => {
   parentId = await makePlatform(database.db, { name: '快速映射测试园区', contactName: '张三', contactPhone: '13800138000' });
   childId = await makePlatform(db, { name: '快速映射测试分园', parentPlatformId: parentId, level: 'district' });
   loneId = await makePlatform(db, { name: '快速映射无运营机构平台', districtCode: '500101' });
+  // A branch in another district: listed to the bureau, not to the parent's district.
+  farBranchId = await makePlatform(db, { name: '快速映射外区分园', parentPlatformId: parentId, level: 'district', districtCode: '500101' });
   await db.update(platforms).set({ operatorOrgId: null, recognizedAt: '2025-03-01' }).where(eq(platforms.id, loneId));
   await makeSite(db, parentId, 1234);
   await makeUser(db, 'district', { districtCode: '500107' });
@@ -56,7 +59,7 @@ describe('fastPrepared', () => {
     const mine = await fast.execute({ like: '快速映射%' });
     const theirs = await query.execute({ like: '快速映射%' });
     expect(mine).toEqual(theirs);
-    expect(mine).toHaveLength(3);
+    expect(mine).toHaveLength(4);
     const parentRow = mine.find((r) => r.id === parentId);
     expect(parentRow?.createdAt).toBeInstanceOf(Date);
     expect(parentRow?.contactPhone).toBe('13800138000');
@@ -110,7 +113,7 @@ describe('fastPrepared', () => {
     expect(page2).toMatchObject({ siteCount: 1, totalAreaM2: 1234, latestDataYear: null, branches: [{ id: childId, name: '快速映射测试分园', districtName: '九龙坡区' }] });
     expect(await findPlatformDetail(database.db, { kind: 'district', districtCode: '500101' }, parentId)).toBeNull();
     // A branch outside the caller's scope is not listed.
-    expect((await findPlatformDetail(database.db, { kind: 'all' }, parentId))?.branches).toHaveLength(1);
+    expect((await findPlatformDetail(database.db, { kind: 'all' }, parentId))?.branches.map((b) => b.id).sort()).toEqual([childId, farBranchId].sort());
     expect((await findPlatformDetail(database.db, { kind: 'operator', organizationId: '00000000-0000-0000-0000-000000000000' }, parentId))).toBeNull();
   });
 });

@@ -58,8 +58,13 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** Today as 'YYYY-MM-DD' in local time (dates of the registry are calendar days). */
-export function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+const chinaDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' });
+
+/**
+ * Today in China (Asia/Shanghai) as 'YYYY-MM-DD', the day the server judges dates by (src/server/clock.ts):
+ * a browser whose clock runs in another time zone would otherwise default a form to a day the
+ * server calls yesterday or tomorrow (a reply dated before its decision, between 00:00 and 08:00).
+ */
+export function todayIso(at: Date = new Date()): string {
+  return chinaDate.format(at);
 }

@@ -11,18 +11,13 @@ import { todayIso, withClock } from '../clock.js';
 import type { RequestContext } from '../context.js';
 import { acknowledge, createPolicy, decide, file } from '../district/service.js';
 import { DEMO_YEAR } from './demo-registry.js';
-import { demoUsers } from './repository.js';
+import { demoContexts, seedContext } from './demo-context.js';
 
 const shift = (days: number) => new Date(Date.parse(`${todayIso()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const on = (date: string, hour = 10) => () => new Date(`${date}T${String(hour).padStart(2, '0')}:30:00+08:00`);
 
 export async function seedDemoDistrictFiling(db: Db, platforms: readonly { id: string; name: string }[]): Promise<void> {
-  const users = await demoUsers(db, ['admin', 'staff', 'jlp.hrss']);
-  const ctxOf = (username: string): RequestContext => {
-    const u = users.get(username);
-    if (!u) throw new Error(`demo account ${username} missing`);
-    return { actor: u, ip: null, userAgent: 'demo seed' };
-  };
+  const ctxOf = await demoContexts(db, ['admin', 'staff', 'jlp.hrss']);
   const idOf = (name: string): string => {
     const p = platforms.find((x) => x.name === name);
     if (!p) throw new Error(`demo platform ${name} missing`);
@@ -32,7 +27,7 @@ export async function seedDemoDistrictFiling(db: Db, platforms: readonly { id: s
   const bureau = ctxOf('staff');
   const admin = ctxOf('admin').actor;
   const yongchuanActor: Actor = { ...admin, username: '演示数据', role: 'district', organizationName: '演示数据（永川区人力社保局）', districtCode: '500118' };
-  const yongchuan: RequestContext = { actor: yongchuanActor, ip: null, userAgent: 'demo seed' };
+  const yongchuan: RequestContext = seedContext(yongchuanActor);
 
   await withClock(on('2024-03-01'), () => createPolicy(db, jlp, {
     docNo: '九龙坡人社发〔2024〕8号', effectiveFrom: '2024-03-01', note: '九龙坡区区县级人力资源服务产业园、人才市场认定标准（演示数据）',

@@ -24,7 +24,7 @@ import { markRead } from '../notifications/service.js';
 import { loadScheme } from '../schemes/service.js';
 import { sheetFactsFor } from '../yeardata/facts.js';
 import { DEMO_YEAR } from './demo-registry.js';
-import { demoUsers } from './repository.js';
+import { demoContexts, seedContext } from './demo-context.js';
 
 export interface DemoSeedPlatform { id: string; name: string; districtCode: string; operatorOrgId: string; operatorName: string }
 
@@ -54,12 +54,8 @@ const texts: Record<string, string> = {
 };
 
 export async function seedDemoEvaluations(db: Db, platforms: readonly DemoSeedPlatform[]): Promise<void> {
-  const users = await demoUsers(db, ['admin', 'staff', 'jlp.hrss', 'wz.hrss', 'jlp.gov', 'jlp.operator', 'expert1']);
-  const ctxOf = (username: string): RequestContext => {
-    const u = users.get(username);
-    if (!u) throw new Error(`demo account ${username} missing`);
-    return { actor: u, ip: null, userAgent: 'demo seed' };
-  };
+  const accounts = ['admin', 'staff', 'jlp.hrss', 'wz.hrss', 'jlp.gov', 'jlp.operator', 'expert1'];
+  const ctxOf = await demoContexts(db, accounts);
   const admin = ctxOf('admin');
   const bureau = ctxOf('staff');
   const expert = ctxOf('expert1');
@@ -71,7 +67,7 @@ export async function seedDemoEvaluations(db: Db, platforms: readonly DemoSeedPl
   /** A demo actor for a role the demo has no account for in that district or organization. */
   const demoActor = (role: Role, organizationId: string, organizationName: string, districtCode: string | null): RequestContext => {
     const actor: Actor = { ...admin.actor, username: '演示数据', role, organizationId, organizationName, districtCode };
-    return { actor, ip: null, userAgent: 'demo seed' };
+    return seedContext(actor);
   };
   const district = (p: DemoSeedPlatform): RequestContext => {
     if (p.districtCode === '500107') return ctxOf('jlp.hrss');
@@ -79,8 +75,7 @@ export async function seedDemoEvaluations(db: Db, platforms: readonly DemoSeedPl
     return demoActor('district', admin.actor.organizationId, `演示数据（${p.districtCode} 区县人力社保部门）`, p.districtCode);
   };
   const operator = (p: DemoSeedPlatform): RequestContext => {
-    const own = users.get('jlp.operator');
-    if (own?.organizationId === p.operatorOrgId) return ctxOf('jlp.operator');
+    if (ctxOf('jlp.operator').actor.organizationId === p.operatorOrgId) return ctxOf('jlp.operator');
     return demoActor('operator', p.operatorOrgId, p.operatorName, p.districtCode);
   };
   const scheme = (await loadScheme(db, SCHEME)).scheme;
@@ -153,7 +148,7 @@ export async function seedDemoEvaluations(db: Db, platforms: readonly DemoSeedPl
     await publish(db, bureau, last.id);
     // A year later its messages have long been read: the demo accounts read them the week after publication.
     at = new Date(PAST.read);
-    for (const username of users.keys()) await markRead(db, ctxOf(username), null);
+    for (const username of accounts) await markRead(db, ctxOf(username), null);
   });
 
   // 2025, open: windows counted from today.

@@ -11,6 +11,7 @@ import { withClock } from '../clock.js';
 import * as preparationRepo from '../preparation/repository.js';
 import { extendTerm } from '../preparation/service.js';
 import { demoUsers } from './repository.js';
+import { seedContext } from './demo-context.js';
 
 export const DEMO_PREPARATION = {
   platform: '黔江区人力资源服务产业园',
@@ -30,7 +31,7 @@ export async function seedDemoPreparation(db: Db): Promise<void> {
     consent: '经市人力资源和社会保障局研究，同意黔江区人力资源服务产业园先行筹建，筹建期一年（演示数据）',
     createdBy: staff.userId,
   });
-  await withClock(() => DEMO_PREPARATION.extendedOn, () => extendTerm(db, { actor: staff, ip: null, userAgent: 'demo seed' }, platformId, {
+  await withClock(() => DEMO_PREPARATION.extendedOn, () => extendTerm(db, seedContext(staff), platformId, {
     until: DEMO_PREPARATION.until, reason: DEMO_PREPARATION.reason,
   }));
 }

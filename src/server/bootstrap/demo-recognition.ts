@@ -17,7 +17,8 @@ import { uploadApplicationFile } from '../recognition/materials.js';
 import { assignExpert } from '../recognition/experts.js';
 import { giveHrssOpinion, govSubmit } from '../recognition/opinions.js';
 import type { FormBody } from '../recognition/schema.js';
-import { backdateDemoApplication, demoUsers } from './repository.js';
+import { backdateDemoApplication } from './repository.js';
+import { demoContexts, seedContext } from './demo-context.js';
 
 const shift = (days: number) => new Date(Date.parse(`${todayIso()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 /** A working-hours time `days` from today (Beijing time), for a step of the procedure. */
@@ -61,16 +62,11 @@ const WZ_MARKET: FormBody = {
 };
 
 export async function seedDemoRecognition(db: Db): Promise<void> {
-  const users = await demoUsers(db, ['admin', 'staff', 'jlp.gov', 'jlp.hrss', 'wz.hrss', 'expert1']);
-  const ctxOf = (username: string): RequestContext => {
-    const u = users.get(username);
-    if (!u) throw new Error(`demo account ${username} missing`);
-    return { actor: u, ip: null, userAgent: 'demo seed' };
-  };
+  const ctxOf = await demoContexts(db, ['admin', 'staff', 'jlp.gov', 'jlp.hrss', 'wz.hrss', 'expert1']);
   const admin = ctxOf('admin');
   const jlpGov = ctxOf('jlp.gov');
   const wzGovActor: Actor = { ...admin.actor, username: '演示数据', role: 'district_gov', organizationName: '演示数据（万州区人民政府）', districtCode: '500101' };
-  const wzGov: RequestContext = { actor: wzGovActor, ip: null, userAgent: 'demo seed' };
+  const wzGov: RequestContext = seedContext(wzGovActor);
 
   // 1. jlp.gov's draft: started, partly filled, no material yet.
   const draft = await createApplication(db, jlpGov, { name: '九龙坡区数字经济人力资源服务产业园', type: 'comprehensive_park' });

@@ -15,7 +15,7 @@ import type { RequestContext } from '../context.js';
 import { createCycle, getReport, reviewReport, saveReport, submitReport, updateCycle } from '../reporting/service.js';
 import type { DemoSeedPlatform } from './demo-evaluations.js';
 import { DEMO_YEAR } from './demo-registry.js';
-import { demoUsers } from './repository.js';
+import { demoContexts, seedContext } from './demo-context.js';
 
 const DAY = 86_400_000;
 /** Days from a date (YYYY-MM-DD), as YYYY-MM-DD. */
@@ -46,17 +46,12 @@ const QUARTER_DUE = [-120, -30, 5, 95];
 const YEAR_DUE = 20;
 
 export async function seedDemoReporting(db: Db, platforms: readonly DemoSeedPlatform[]): Promise<void> {
-  const users = await demoUsers(db, ['admin', 'staff', 'jlp.hrss', 'wz.hrss', 'jlp.operator']);
-  const ctxOf = (username: string): RequestContext => {
-    const u = users.get(username);
-    if (!u) throw new Error(`demo account ${username} missing`);
-    return { actor: u, ip: null, userAgent: 'demo seed' };
-  };
+  const ctxOf = await demoContexts(db, ['admin', 'staff', 'jlp.hrss', 'wz.hrss', 'jlp.operator']);
   const admin = ctxOf('admin');
   const bureau = ctxOf('staff');
   const demoActor = (role: Role, organizationId: string, organizationName: string, districtCode: string | null): RequestContext => {
     const actor: Actor = { ...admin.actor, username: '演示数据', role, organizationId, organizationName, districtCode };
-    return { actor, ip: null, userAgent: 'demo seed' };
+    return seedContext(actor);
   };
   const byName = (name: string): DemoSeedPlatform => {
     const p = platforms.find((x) => x.name === name);
@@ -69,7 +64,7 @@ export async function seedDemoReporting(db: Db, platforms: readonly DemoSeedPlat
     return demoActor('district', admin.actor.organizationId, `演示数据（${p.districtCode} 区县人力社保部门）`, p.districtCode);
   };
   const operator = (p: DemoSeedPlatform): RequestContext =>
-    users.get('jlp.operator')?.organizationId === p.operatorOrgId ? ctxOf('jlp.operator') : demoActor('operator', p.operatorOrgId, p.operatorName, p.districtCode);
+    ctxOf('jlp.operator').actor.organizationId === p.operatorOrgId ? ctxOf('jlp.operator') : demoActor('operator', p.operatorOrgId, p.operatorName, p.districtCode);
 
   // Today is read once: inside a pinned clock todayIso() is that day's.
   const today = todayIso();

@@ -12,6 +12,7 @@ import { createItem, eligibility } from '../support/service.js';
 import type { DemoSeedPlatform } from './demo-evaluations.js';
 import { DEMO_YEAR } from './demo-registry.js';
 import { demoUsers } from './repository.js';
+import { seedContext } from './demo-context.js';
 
 interface DemoItem { platform: string; year: number; kind: SupportKind; title: string; amountYuan: number | null; outcome: SupportOutcome; by: 'staff' | 'jlp.hrss'; on: string }
 
@@ -34,7 +35,7 @@ export async function seedDemoSupport(db: Db, platforms: readonly DemoSeedPlatfo
     const actor = users.get(item.by);
     const platform = platforms.find((p) => p.name === item.platform);
     if (!actor || !platform) throw new Error(`demo support item ${item.title} has no ${actor ? 'platform' : 'account'}`);
-    const ctx: RequestContext = { actor, ip: null, userAgent: 'demo seed' };
+    const ctx: RequestContext = seedContext(actor);
     await withClock(() => new Date(`${item.on}T10:00:00+08:00`), async () => {
       const e = await eligibility(db, ctx, { platformId: platform.id, year: item.year, kind: item.kind });
       await createItem(db, ctx, {

@@ -1,11 +1,13 @@
-const pad = (n: number) => String(n).padStart(2, '0');
+// Times are shown, and days counted, in China time (Asia/Shanghai) as the server counts them
+// (src/server/clock.ts), whatever the time zone of the browser's clock.
+const chinaDateTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
-/** ISO string → local "YYYY-MM-DD HH:mm"; empty values render as a dash. */
+/** ISO string → "YYYY-MM-DD HH:mm" in China time; empty values render as a dash. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return chinaDateTime.format(d);
 }
 
 export function formatDate(iso: string | null | undefined): string {

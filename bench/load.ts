@@ -88,6 +88,22 @@ async function loadProcess(configFile: string): Promise<void> {
 
 // ——— The reference process: bare Fastify + pg, each target's statements prepared ———
 
+/**
+ * Rows as objects with every column the SQL returned. pg's own object rows keep one column per
+ * name, and HRSP's statements name several columns alike (the platform's, its district's, its
+ * operator's and its parent's `name`; several `count`s): the reference would answer a page
+ * without them, a third smaller than HRSP's, so it takes the array rows (as Drizzle does) and
+ * numbers repeated names.
+ */
+function rowObjects(names: string[], rows: unknown[][]): Record<string, unknown>[] {
+  const keys = names.map((name, i) => (names.indexOf(name) === i ? name : `${name}_${i}`));
+  return rows.map((row) => {
+    const out: Record<string, unknown> = {};
+    for (const [i, key] of keys.entries()) out[key] = row[i];
+    return out;
+  });
+}
+
 async function referenceProcess(port: number, databaseUrl: string, statementsFile: string): Promise<void> {
   const targets = JSON.parse(fs.readFileSync(statementsFile, 'utf8')) as Statement[][];
   // The pool size HRSP's server uses (openDatabase's default).
@@ -96,7 +112,10 @@ async function referenceProcess(port: number, databaseUrl: string, statementsFil
   targets.forEach((statements, i) => {
     app.get(`/ref/${i}`, async () => {
       const answers: unknown[] = [];
-      for (const [k, s] of statements.entries()) answers.push((await pool.query({ name: `ref_${i}_${k}`, text: s.text, values: s.values })).rows);
+      for (const [k, s] of statements.entries()) {
+        const result = await pool.query<unknown[]>({ name: `ref_${i}_${k}`, text: s.text, values: s.values, rowMode: 'array' });
+        answers.push(rowObjects(result.fields.map((f) => f.name), result.rows));
+      }
       return answers;
     });
   });
@@ -107,6 +126,11 @@ async function referenceProcess(port: number, databaseUrl: string, statementsFil
 }
 
 // ——— The orchestrator ———
+
+/** A response body's size as sent (UTF-8 bytes). */
+function kb(body: string): string {
+  return `${(Buffer.byteLength(body) / 1024).toFixed(1)} KB`;
+}
 
 /** 5,000 platforms across the districts, levels and types (as bench/portal.ts makes them). */
 async function generate(db: Db): Promise<string> {
@@ -267,6 +291,7 @@ async function main(): Promise<void> {
     const only = process.env.HRSP_BENCH_TARGETS?.split(',').map(Number);
     const targets = only ? allTargets.filter((_, i) => only.includes(i + 1)) : allTargets;
     const statements: Statement[][] = [];
+    const bodies: string[] = [];
     // As the server does: hears writes, so keeps list totals between them.
     const changes = await startChangeListener(database.url, () => undefined);
     for (const t of targets) {
@@ -274,7 +299,7 @@ async function main(): Promise<void> {
       const res = await fetch(base + t.path, { headers: { cookie: t.cookie } });
       const body = await res.text();
       if (res.status !== 200) throw new Error(`${t.path}: ${res.status} ${body.slice(0, 200)}`);
-      console.log(`  ${t.name}：${(body.length / 1024).toFixed(1)} KB，${statements.at(-1)?.length ?? 0} 条 SQL（参照照此预编译执行）`);
+      bodies.push(body);
     }
     await changes.stop();
     const statementsFile = path.join(tmp, 'statements.json');
@@ -282,6 +307,11 @@ async function main(): Promise<void> {
     const refPort = await freePort();
     reference = tsx([...cpuProfileFlags('reference'), 'bench/load.ts', 'reference', String(refPort), database.url, statementsFile]);
     await untilLine(reference, 'ready');
+    for (const [i, t] of targets.entries()) {
+      const refBody = await (await fetch(`http://127.0.0.1:${refPort}/ref/${i}`)).text();
+      if (process.env.HRSP_BENCH_DUMP) { fs.writeFileSync(`${process.env.HRSP_BENCH_DUMP}-${i}-hrsp.json`, bodies[i] ?? ''); fs.writeFileSync(`${process.env.HRSP_BENCH_DUMP}-${i}-ref.json`, refBody); }
+      console.log(`  ${t.name}：${kb(bodies[i] ?? '')}（参照 ${kb(refBody)}），${statements[i]?.length ?? 0} 条 SQL（参照照此预编译执行）`);
+    }
     const idle = rssOf(pid);
 
     const runs: LoadRun[] = [];

@@ -4,6 +4,7 @@ import { insertLogin } from '../audit/repository.js';
 import type { Db, Executor } from '../../db/client.js';
 import { notifyChange, onChange, onReset } from '../cluster/changes.js';
 import { fastPrepared } from '../fast-prepared.js';
+import { tokenHash } from './passwords.js';
 import { SessionCache } from './session-cache.js';
 
 const principalColumns = {
@@ -56,17 +57,17 @@ function sessionWithPrincipalQuery(db: Db) {
 const prepared = new WeakMap<Db, ReturnType<typeof sessionWithPrincipalQuery>>();
 
 /** The session and its user when this process has them cached (see below); undefined otherwise. */
-export function cachedSessionWithPrincipal(hash: string) {
-  return sessionCache.get(hash, Date.now());
+export function cachedSessionWithPrincipal(token: string) {
+  return sessionCache.get(token, Date.now());
 }
 
 /**
  * The session and its user in one round trip, as a named prepared statement: this runs on
  * every API request, so PostgreSQL plans it once per connection, not once per request.
  */
-export async function findSessionWithPrincipal(db: Db, hash: string) {
+export async function findSessionWithPrincipal(db: Db, token: string) {
   const now = Date.now();
-  const cached = sessionCache.get(hash, now);
+  const cached = sessionCache.get(token, now);
   if (cached) return cached;
   const generation = sessionCache.generation();
   let query = prepared.get(db);
@@ -74,14 +75,19 @@ export async function findSessionWithPrincipal(db: Db, hash: string) {
     query = sessionWithPrincipalQuery(db);
     prepared.set(db, query);
   }
-  const rows = await query.execute({ hash });
+  const rows = await query.execute({ hash: tokenHash(token) });
   const found = rows[0] ?? null;
-  if (found) sessionCache.set(hash, found, { sessionId: found.session.id, userId: found.principal.userId }, now, generation);
+  if (found) sessionCache.set(token, found, { sessionId: found.session.id, userId: found.principal.userId }, now, generation);
   return found;
 }
 
 type SessionWithPrincipal = NonNullable<Awaited<ReturnType<ReturnType<typeof sessionWithPrincipalQuery>['execute']>>[number]>;
-/** Every delete below goes through this file, so no path can leave a revoked session in the cache. */
+/**
+ * Every delete below goes through this file, so no path can leave a revoked session in the cache.
+ * Keyed by the cookie's token itself, not its hash: the table stores hashes so that a copy of it
+ * gives no session away; an entry here lives two seconds in the memory the token passes through
+ * anyway, and a request that finds it skips hashing (a SHA-256 on every API request).
+ */
 const sessionCache = new SessionCache<SessionWithPrincipal>();
 // Other processes' deletions (and this one's, echoed back) drop the cached sessions here too.
 onChange('session', (id) => sessionCache.dropSession(id));

@@ -173,7 +173,7 @@ function resolvedOf(found: FoundSession): ResolvedSession {
  * the cached row too (the cache keeps the session's times, not a verdict).
  */
 export async function resolveSession(db: Db, token: string): Promise<ResolvedSession | null> {
-  const found = await repo.findSessionWithPrincipal(db, tokenHash(token));
+  const found = await repo.findSessionWithPrincipal(db, token);
   if (!found) return null;
   const now = new Date();
   switch (sessionVerdict(found, await getSecuritySettings(db), now)) {
@@ -194,7 +194,7 @@ export async function resolveSession(db: Db, token: string): Promise<ResolvedSes
  * resolveSession must run; it is the same judgement (sessionVerdict) either way.
  */
 export function resolveSessionNow(token: string): ResolvedSession | undefined {
-  const found = repo.cachedSessionWithPrincipal(tokenHash(token));
+  const found = repo.cachedSessionWithPrincipal(token);
   const settings = found ? cachedSecuritySettings() : null;
   if (!found || !settings) return undefined;
   return sessionVerdict(found, settings, new Date()) === 'use' ? resolvedOf(found) : undefined;

@@ -27,21 +27,21 @@ export class SessionCache<T> {
     return this.drops;
   }
 
-  get(tokenHash: string, now: number): T | undefined {
-    const e = this.entries.get(tokenHash);
+  get(token: string, now: number): T | undefined {
+    const e = this.entries.get(token);
     if (!e) return undefined;
     if (e.until <= now) {
-      this.entries.delete(tokenHash);
+      this.entries.delete(token);
       return undefined;
     }
     return e.value;
   }
 
-  set(tokenHash: string, value: T, ids: { sessionId: string; userId: string }, now: number, generation = this.drops): void {
+  set(token: string, value: T, ids: { sessionId: string; userId: string }, now: number, generation = this.drops): void {
     if (generation !== this.drops) return;
     // A crude bound: entries live two seconds, so clearing all at the cap costs little.
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    this.entries.set(tokenHash, { value, ...ids, until: now + SESSION_CACHE_MILLIS });
+    this.entries.set(token, { value, ...ids, until: now + SESSION_CACHE_MILLIS });
   }
 
   clear(): void {

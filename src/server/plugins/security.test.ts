@@ -12,7 +12,8 @@ import { buildApp } from '../app.js';
 
 /**
  * The security headers are computed once at start (helmet's own hook rebuilt the CSP on every
- * request): every kind of answer carries exactly the headers and values it carried before.
+ * request): pages and static files carry exactly the headers and values helmet gave them; API
+ * answers (JSON, downloads, previews) carry the REST set with `no-store` (API_HEADERS).
  */
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 let app: FastifyInstance;
@@ -66,7 +67,7 @@ const HELMET = {
 };
 
 describe('security headers', () => {
-  it('are the same as helmet set them on an HTML page, a static file, API answers and a file download', async () => {
+  it('are helmet\'s on an HTML page and a static file, the REST set on API answers, a download and a preview', async () => {
     const answers = {
       page: await app.inject({ url: '/app/platforms' }),
       asset: await app.inject({ url: '/assets/app.js' }),
@@ -78,15 +79,32 @@ describe('security headers', () => {
     const seen = Object.fromEntries(Object.entries(answers).map(([k, res]) => [k, { status: res.statusCode, headers: headersOf(res) }]));
     if (process.env.PRINT_HEADERS) console.log(JSON.stringify(seen, null, 2));
     expect(seen).toEqual(EXPECTED);
+    // Not kept by browsers or proxies: signed-in answers and refusals; a download says so itself.
+    expect(answers.api.headers['cache-control']).toBe('no-store');
+    expect(answers.refused.headers['cache-control']).toBe('no-store');
+    expect(answers.download.headers['cache-control']).toBe('private, no-store');
+    // The API docs are a page (Swagger UI's HTML and scripts; it sets its own CSP): helmet's set.
+    const docs = await app.inject({ url: '/api/docs' });
+    expect(docs.headers['cross-origin-opener-policy']).toBe(HELMET['cross-origin-opener-policy']);
+    expect(docs.headers['x-dns-prefetch-control']).toBe(HELMET['x-dns-prefetch-control']);
   });
 });
 
-/** As the old code (helmet's hook on every request) answered, captured before the change. */
+/** OWASP's REST set (cache-control is checked apart: a route may set its own). */
+const API = {
+  "content-security-policy": "default-src 'none'; frame-ancestors 'self'",
+  "cross-origin-resource-policy": "same-origin",
+  "referrer-policy": "no-referrer",
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "SAMEORIGIN",
+};
+
+/** Pages as the old code (helmet's hook on every request) answered, captured before the change; API answers with the REST set. */
 const EXPECTED = {
   page: { status: 200, headers: { ...HELMET, "content-type": "text/html; charset=utf-8" } },
   asset: { status: 200, headers: { ...HELMET, "content-type": "application/javascript; charset=utf-8" } },
-  api: { status: 200, headers: { ...HELMET, "content-type": "application/json; charset=utf-8" } },
-  refused: { status: 401, headers: { ...HELMET, "content-type": "application/json; charset=utf-8" } },
-  download: { status: 200, headers: { ...HELMET, "content-disposition": "attachment; filename=\"__.png\"; filename*=UTF-8''%E7%85%A7%E7%89%87.png", "content-type": "image/png" } },
-  preview: { status: 200, headers: { ...HELMET, "content-disposition": "inline; filename=\"__.png\"; filename*=UTF-8''%E7%85%A7%E7%89%87.png", "content-security-policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'self'; base-uri 'none'; form-action 'none'", "content-type": "image/png" } },
+  api: { status: 200, headers: { ...API, "content-type": "application/json; charset=utf-8" } },
+  refused: { status: 401, headers: { ...API, "content-type": "application/json; charset=utf-8" } },
+  download: { status: 200, headers: { ...API, "content-disposition": "attachment; filename=\"__.png\"; filename*=UTF-8''%E7%85%A7%E7%89%87.png", "content-type": "image/png" } },
+  preview: { status: 200, headers: { ...API, "content-disposition": "inline; filename=\"__.png\"; filename*=UTF-8''%E7%85%A7%E7%89%87.png", "content-security-policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'self'; base-uri 'none'; form-action 'none'", "content-type": "image/png" } },
 };

@@ -51,14 +51,37 @@ export async function securityHeaders(): Promise<Record<string, string>> {
   return headers;
 }
 
+/** Where the API's answers are (JSON, downloads, previews); /api/docs is a page and keeps the page set. */
+const API_PREFIX = '/api/v1/';
+
 /**
- * Security headers on every answer, and the request budget's lifecycle: it reports its counts to
- * PostgreSQL while the app runs (the auth plugin charges each request once the session is known).
+ * The headers of an API answer: OWASP's set for REST answers (REST Security Cheat Sheet,
+ * "Security headers") instead of the page set. `no-store`, because signed-in answers carry
+ * personal data that no browser or proxy should keep (a route that may be kept says so itself:
+ * the public cache's answers, static files). A CSP that allows nothing, since nothing in a JSON
+ * answer or a download is to run; framing by the app itself stays allowed for the file preview
+ * (which sets its own CSP). The page set's other headers govern documents (opener, agent
+ * cluster, DNS prefetch, IE8 downloads, Flash policies, the old XSS auditor) and mean nothing
+ * on a JSON answer; each costs every answer a validated header.
+ */
+export const API_HEADERS: Readonly<Record<string, string>> = {
+  'cache-control': 'no-store',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'self'",
+  'cross-origin-resource-policy': 'same-origin',
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'SAMEORIGIN',
+};
+
+/**
+ * Security headers on every answer (the page set, or the API set under /api/v1/), and the
+ * request budget's lifecycle: it reports its counts to PostgreSQL while the app runs (the auth
+ * plugin charges each request once the session is known).
  */
 async function securityPlugin(app: FastifyInstance, opts: { db: Db; budget: RequestBudget }): Promise<void> {
   const headers = await securityHeaders();
-  app.addHook('onRequest', (_request, reply, done) => {
-    void reply.headers(headers);
+  app.addHook('onRequest', (request, reply, done) => {
+    void reply.headers(request.url.startsWith(API_PREFIX) ? API_HEADERS : headers);
     done();
   });
   opts.budget.start();

@@ -83,7 +83,7 @@ describe('public answers cache', () => {
     expect(second.headers['cache-control']).toBe('public, max-age=0, must-revalidate');
     // The security headers of the full path are replayed with cached answers.
     expect(second.headers['x-content-type-options']).toBe('nosniff');
-    expect(second.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(second.headers['content-security-policy']).toContain("default-src 'none'");
     expect(second.headers['content-security-policy']).toBe(first.headers['content-security-policy']);
     // The miss's request budget counts are not replayed (a hit is not counted).
     expect(first.headers['x-ratelimit-remaining']).toBeDefined();

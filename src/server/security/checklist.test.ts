@@ -272,11 +272,12 @@ const controls: Control[] = [
     },
   },
   {
-    no: 22, clause: '8.1.4.4 入侵防范', control: '安全响应头（CSP、nosniff、frame-ancestors）',
+    no: 22, clause: '8.1.4.4 入侵防范', control: '安全响应头（CSP、nosniff、frame-ancestors；接口应答不缓存）',
     check: async () => {
       const res = await raw('/api/v1/public/info');
       const csp = String(res.headers['content-security-policy'] ?? '');
-      return ensure(csp.includes("default-src 'self'") && csp.includes("frame-ancestors 'self'") && res.headers['x-content-type-options'] === 'nosniff', `CSP：${csp.slice(0, 40)}…；nosniff`);
+      const kept = String(res.headers['cache-control'] ?? '');
+      return ensure(csp.includes("default-src 'none'") && csp.includes("frame-ancestors 'self'") && res.headers['x-content-type-options'] === 'nosniff' && kept === 'no-store', `CSP：${csp}；nosniff；Cache-Control：${kept}`);
     },
   },
   {

@@ -19,5 +19,12 @@ describe('text rules', () => {
     expect(findControlCharacter({ a: [{ b: 'ok' }, { c: 'x\u0000' }] })).toEqual(['a', 1, 'c']);
     expect(findControlCharacter({ ['k\u0001']: 1 })).toEqual(['k\u0001']);
     expect(findControlCharacter({ a: 1, b: [true, null, 'fine\n'] })).toBeNull();
+    expect(findControlCharacter('x\u0000')).toEqual([]);
+    expect(findControlCharacter([['a', ['b', 'c\u001F']]])).toEqual([0, 1, 1]);
+    expect(findControlCharacter({ a: { b: { ['c\u007F']: 'x' } } })).toEqual(['a', 'b', 'c\u007F']);
+    // Query strings are parsed into objects without a prototype.
+    expect(findControlCharacter(Object.assign(Object.create(null) as object, { q: 'ok', r: 'a\u0007' }))).toEqual(['r']);
+    // Only own keys count.
+    expect(findControlCharacter(Object.create({ inherited: 'x\u0000' }) as object)).toBeNull();
   });
 });

@@ -31,20 +31,26 @@ export function nameProblem(s: string): string | null {
   return null;
 }
 
-/** The first string anywhere in a parsed JSON value that holds a control character: its path, or null. */
-export function findControlCharacter(value: unknown, path: readonly (string | number)[] = []): (string | number)[] | null {
-  if (typeof value === 'string') return CONTROL.test(value) ? [...path] : null;
+/**
+ * The first string anywhere in a parsed JSON value that holds a control character: its path, or
+ * null. Every request's parameters pass through here, so a clean value allocates nothing: the
+ * path is built only on the way back from a find.
+ */
+export function findControlCharacter(value: unknown): (string | number)[] | null {
+  if (typeof value === 'string') return CONTROL.test(value) ? [] : null;
   if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) {
-      const found = findControlCharacter(v, [...path, i]);
-      if (found) return found;
+    for (let i = 0; i < value.length; i++) {
+      const found = findControlCharacter(value[i]);
+      if (found) return [i, ...found];
     }
     return null;
   }
   if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const found = CONTROL.test(k) ? [...path, k] : findControlCharacter(v, [...path, k]);
-      if (found) return found;
+    for (const k in value) {
+      if (!Object.hasOwn(value, k)) continue;
+      if (CONTROL.test(k)) return [k];
+      const found = findControlCharacter((value as Record<string, unknown>)[k]);
+      if (found) return [k, ...found];
     }
   }
   return null;

@@ -97,9 +97,11 @@ async function loadProcess(configFile: string): Promise<void> {
  */
 function rowObjects(names: string[], rows: unknown[][]): Record<string, unknown>[] {
   const keys = names.map((name, i) => (names.indexOf(name) === i ? name : `${name}_${i}`));
+  // As pg builds its object rows: a copy of a prebuilt object with every key, then the values.
+  const template: Record<string, unknown> = Object.fromEntries(keys.map((k) => [k, null]));
   return rows.map((row) => {
-    const out: Record<string, unknown> = {};
-    for (const [i, key] of keys.entries()) out[key] = row[i];
+    const out = { ...template };
+    for (let i = 0; i < keys.length; i++) out[keys[i] ?? ''] = row[i];
     return out;
   });
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/db/client.js';
 import { startServer, type E2eServer } from '../test/e2e-server.js';
@@ -90,6 +90,7 @@ async function assess(page: Page, username: string, recommendation: 'recommend' 
   const work = await openExpertWork(page, '南滨大道 1 号');
   await page.getByRole('tab', { name: '申报材料' }).click();
   expect(await page.locator('body').innerText()).toContain('材料1');
+  if (username === 'expert1') await previewFirstMaterial(page, `recognition-review-${step}-preview`);
   await page.getByRole('tab', { name: '我的评估意见' }).click();
 
   for (const kind of MATERIAL_KINDS) {
@@ -239,3 +240,24 @@ describe('recognition: experts, proposal, publicity', () => {
     }
   });
 });
+
+/** A PDF material opens in the page from the server's preview endpoint: the page's CSP frames its own origin only (a blob: URL was refused). */
+async function previewFirstMaterial(page: Page, shot: string): Promise<void> {
+  const refusals: string[] = [];
+  const onConsole = (m: ConsoleMessage) => { if (m.text().includes('Content Security Policy')) refusals.push(m.text()); };
+  page.on('console', onConsole);
+  const [answer] = await Promise.all([
+    page.waitForResponse((r) => /\/recognition\/applications\/[^/]+\/files\/[^/]+\/preview$/.test(new URL(r.url()).pathname)),
+    page.getByRole('button', { name: '预览' }).first().click(),
+  ]);
+  expect(answer.status()).toBe(200);
+  expect(answer.headers()['content-disposition']).toMatch(/^inline;/);
+  const frame = page.locator('iframe.preview-frame');
+  await frame.waitFor();
+  expect(new URL(await frame.getAttribute('src') ?? '', page.url()).origin).toBe(new URL(page.url()).origin);
+  await screenshot(page, shot);
+  page.off('console', onConsole);
+  expect(refusals).toEqual([]);
+  await page.locator('.el-dialog__headerbtn').click();
+  await frame.waitFor({ state: 'detached' });
+}

@@ -12,7 +12,7 @@ import type { Role } from '../../domain/auth/roles.js';
 import { audit } from '../audit/audit.js';
 import type { RequestContext } from '../context.js';
 import { AppError, errors } from '../errors.js';
-import { detectContent } from '../files/content.js';
+import { detectContent, PREVIEWABLE_MIMES } from '../files/content.js';
 import * as filesRepo from '../files/repository.js';
 import { receive } from '../files/storage.js';
 import { tooLarge } from '../multipart.js';
@@ -108,9 +108,10 @@ export async function deleteApplicationFile(db: Db, ctx: RequestContext, id: str
   });
 }
 
-/** Every reader of the application may read its files, streamed piece by piece. */
-export async function openApplicationFile(db: Db, ctx: RequestContext, id: string, fileId: string): Promise<{ file: FileOut; stream: Readable }> {
+/** Every reader of the application may read its files, streamed piece by piece; `inline` (a preview) for PDFs and images only. */
+export async function openApplicationFile(db: Db, ctx: RequestContext, id: string, fileId: string, inline: boolean): Promise<{ file: FileOut; stream: Readable }> {
   const { f } = await applicationFile(db, ctx, id, fileId);
+  if (inline && !PREVIEWABLE_MIMES.includes(f.mimeType)) throw new AppError('NOT_PREVIEWABLE', 415, '该类型的附件不能在线预览，请下载后查看');
   if (f.sm3 === null) throw new AppError('FILE_CONTENT_MISSING', 404, '附件内容缺失，请重新上传');
   return { file: fileOut(f), stream: Readable.from(filesRepo.readContent(db, f.id)) };
 }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type Client, useTestApp } from '../../../test/app.js';
-import { tinyPdf, tinyPng, upload } from '../../../test/multipart.js';
+import { tinyOle, tinyPdf, tinyPng, upload } from '../../../test/multipart.js';
 import { makeOrg, makePlatform, makeResidence, makeSite, makeStaff, makeUscc, makeUser } from '../../../test/factories.js';
 import { districtOpinion, parkApplication, sendToBureau } from '../../../test/recognition.js';
 import { COL, COLUMN_ORDER } from '../imports/columns.js';
@@ -126,6 +126,14 @@ describe('the application and its opinions', () => {
     expect((await c.bureau.call('GET', `/files/${fileId}/download`)).statusCode).toBe(404);
     expect((await c.bureau.call('GET', `/recognition/applications/${id}/files/${fileId}/download`)).statusCode).toBe(200);
     expect((await c.wzGov.call('GET', `/recognition/applications/${id}/files/${fileId}/download`)).statusCode).toBe(404);
+    // The page previews a material from its own origin (its CSP frames no blob: URL): inline, under the preview CSP, in scope only.
+    const preview = await c.bureau.call('GET', `/recognition/applications/${id}/files/${fileId}/preview`);
+    expect(preview.statusCode).toBe(200);
+    expect(preview.headers['content-type']).toBe('application/pdf');
+    expect(preview.headers['content-disposition']).toMatch(/^inline;/);
+    expect(preview.headers['content-security-policy']).toMatch(/^default-src 'none'; object-src 'self';.*frame-ancestors 'self'/);
+    expect(preview.body).toBe(tinyPdf.toString());
+    expect((await c.wzGov.call('GET', `/recognition/applications/${id}/files/${fileId}/preview`)).statusCode).toBe(404);
     // The district unit does not upload materials.
     const byHrss = await upload(ctx.app, c.hrss, `/recognition/applications/${id}/files`, { purpose: 'residents' }, { name: 'r.pdf', content: tinyPdf });
     expect(byHrss.statusCode).toBe(409);
@@ -341,5 +349,24 @@ describe('resident figures from the uploaded enterprise directory', () => {
     expect(after.form.figures).toEqual({ managementStaff: 2, operatingStaff: 3, hrEnterprises: 3, aboveScaleEnterprises: 2, revenueYuan: '400000000', passThroughYuan: '20000000' });
     expect(after.missingMaterials).not.toContain('residents');
     expect(await auditCount('recognition.application.directory', d.id)).toBe(1);
+  });
+});
+
+describe('previewing a material', () => {
+  it('previews PDFs and images only: a Word file is downloaded, and its preview refused with a reason', async () => {
+    const { id } = await create(c.gov, parkApplication('预览检查产业园'));
+    const word = await upload(ctx.app, c.gov, `/recognition/applications/${id}/files`, { purpose: 'other_evidence' }, { name: '说明.doc', content: tinyOle, type: 'application/msword' });
+    expect(word.statusCode, word.body).toBe(201);
+    const wordId = word.json<{ id: string }>().id;
+    const refused = await c.bureau.call('GET', `/recognition/applications/${id}/files/${wordId}/preview`);
+    expect(refused.statusCode).toBe(415);
+    expect(refused.json<Problem>().message).toBe('该类型的附件不能在线预览，请下载后查看');
+    const downloaded = await c.bureau.call('GET', `/recognition/applications/${id}/files/${wordId}/download`);
+    expect(downloaded.statusCode).toBe(200);
+    expect(downloaded.headers['content-disposition']).toMatch(/^attachment;/);
+    const png = (await upload(ctx.app, c.gov, `/recognition/applications/${id}/files`, { purpose: 'other_evidence' }, { name: '现场.png', content: tinyPng, type: 'image/png' })).json<{ id: string }>().id;
+    const image = await c.gov.call('GET', `/recognition/applications/${id}/files/${png}/preview`);
+    expect(image.statusCode).toBe(200);
+    expect(image.headers['content-security-policy']).toMatch(/sandbox/);
   });
 });

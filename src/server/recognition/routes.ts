@@ -5,7 +5,8 @@ import type { Db } from '../../db/client.js';
 import { MAX_IMPORT_BYTES } from '../imports/columns.js';
 import { filePart } from '../multipart.js';
 import { contextOf } from '../plugins/auth.js';
-import { contentDisposition, sendXlsx } from '../xlsx.js';
+import { sendXlsx } from '../xlsx.js';
+import { sendStoredFile } from '../files/send.js';
 import * as application from './application.js';
 import { uploadDirectory } from './directory.js';
 import * as check from './check.js';
@@ -71,12 +72,9 @@ export async function recognitionRoutes(app: FastifyInstance, { db, maxFileBytes
     return uploadDirectory(db, contextOf(req), req.params.id, limit, part);
   });
   r.get(`${base}/files/:fileId/download`, { config: readers, schema: { tags, summary: '下载申报材料', params: fileParams } },
-    async (req, reply) => {
-      const opened = await materials.openApplicationFile(db, contextOf(req), req.params.id, req.params.fileId);
-      return reply.header('content-type', opened.file.mimeType).header('content-length', String(opened.file.sizeBytes))
-        .header('content-disposition', contentDisposition('attachment', opened.file.originalName)).header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store').send(opened.stream);
-    });
+    async (req, reply) => sendStoredFile(reply, await materials.openApplicationFile(db, contextOf(req), req.params.id, req.params.fileId, false), false));
+  r.get(`${base}/files/:fileId/preview`, { config: readers, schema: { tags, summary: '在线预览申报材料（仅 PDF 与图片）', params: fileParams } },
+    async (req, reply) => sendStoredFile(reply, await materials.openApplicationFile(db, contextOf(req), req.params.id, req.params.fileId, true), true));
   r.delete(`${base}/files/:fileId`, { config: { access: ['district_gov', 'district', 'operator'] as const }, schema: { tags, summary: '删除申报材料、意见盖章件或筹建验收材料', params: fileParams, response: { 204: z.null() } } },
     async (req, reply) => {
       await materials.deleteApplicationFile(db, contextOf(req), req.params.id, req.params.fileId);

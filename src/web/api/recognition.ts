@@ -39,6 +39,8 @@ export function uploadDirectory(id: string, file: File) {
 }
 export const downloadApplicationFile = (id: string, file: ApplicationFile) =>
   api.download('/recognition/applications/{id}/files/{fileId}/download', file.originalName, { path: { id, fileId: file.id } });
+/** Loaded by an <iframe> (PDF) or <img> (images) from the same origin; the server answers inline with a restrictive CSP. */
+export const applicationFilePreviewUrl = (id: string, fileId: string) => api.url('/recognition/applications/{id}/files/{fileId}/preview', { path: { id, fileId } });
 export const deleteApplicationFile = (id: string, fileId: string) => api.delete('/recognition/applications/{id}/files/{fileId}', { path: { id, fileId } });
 
 export const giveHrssOpinion = (id: string, body: OpinionBody) => api.post('/recognition/applications/{id}/hrss-opinion', { path: { id }, body });

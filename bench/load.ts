@@ -17,7 +17,8 @@
  * Run: npm run bench:load -- [seconds per run, 3] [rounds, 3] [connections, 20] [soak seconds, 60] [soak req/s per connection, 1; 0 = flat out].
  * Uses DATABASE_URL (an admin URL; a scratch database is made and dropped) or an embedded
  * PostgreSQL in a temp folder; HRSP_BENCH_CPU_PROF=<folder> profiles the server and the reference,
- * HRSP_BENCH_TARGETS=1,3 runs only those targets, HRSP_BENCH_SERVER_FLAGS adds node flags to the server. For the rounds the request budgets are lifted (a 429 still counts as an error).
+ * HRSP_BENCH_TARGETS=1,3 runs only those targets, HRSP_BENCH_SERVER_FLAGS adds node flags to the server,
+ * HRSP_BENCH_DUMP=<prefix> writes each target's answer and the reference's (<prefix>-<n>-hrsp.json, -ref.json). For the rounds the request budgets are lifted (a 429 still counts as an error).
  */
 import type { ChildProcess } from 'node:child_process';
 import { cpuMillisOf, hrspServe, loadResults, postgresCpuMillis, rssOf, stop, tsx, untilLine } from './processes.js';

@@ -6,7 +6,8 @@ import { launchBrowser, login, screenshot } from './browser.js';
 /**
  * The walk of issue #11's "Done when": every demo role, as a new user would, opens every menu entry the
  * app offers it, follows every in-page link (the first of each kind: a list's first row) and each of its
- * notifications, and finds no refused or missing page, no code name in the visible text, and no page error.
+ * notifications, and finds no refused or missing page, no code name in the visible text, no page error and
+ * nothing refused by the page's CSP.
  */
 const baseUrl = demoBaseUrl();
 const password = 'Demo@2025';
@@ -54,6 +55,10 @@ async function signedIn(username: string): Promise<Walk> {
   const problems: string[] = [];
   const here = () => page.url().replace(baseUrl, '');
   page.on('pageerror', (e) => problems.push(`${here()}: page error ${e.message}`));
+  // Something the page's own CSP refused (a frame, an image, a script) is a broken screen, not a log line.
+  page.on('console', (m) => {
+    if (m.text().includes('Content Security Policy')) problems.push(`${here()}: ${m.text()}`);
+  });
   await login(page, baseUrl, username, password);
   await page.getByTestId('home-title').waitFor({ timeout: 20_000 });
   page.on('response', (r) => {

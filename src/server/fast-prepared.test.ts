@@ -56,9 +56,13 @@ describe('fastPrepared', () => {
       .prepare('fast_prepared_test_all_columns');
     const fast = fastPrepared(query);
     expect(fast.fast).toBe(true);
+    expect(fast.describedOnce).toBe(true);
     const mine = await fast.execute({ like: '快速映射%' });
     const theirs = await query.execute({ like: '快速映射%' });
     expect(mine).toEqual(theirs);
+    // Again, and again on every connection of the pool: executions without a Describe (described-query.ts) give the same.
+    for (let i = 0; i < 6; i++) expect(await fast.execute({ like: '快速映射%' })).toEqual(theirs);
+    expect((await Promise.all(Array.from({ length: 8 }, () => fast.execute({ like: '快速映射%' }))))).toEqual(Array.from({ length: 8 }, () => theirs));
     expect(mine).toHaveLength(4);
     const parentRow = mine.find((r) => r.id === parentId);
     expect(parentRow?.createdAt).toBeInstanceOf(Date);
@@ -101,6 +105,8 @@ describe('fastPrepared', () => {
 
   it("serves the platform list, detail, figures and branches through the fast path with Drizzle's values", async () => {
     const scope = { kind: 'district' as const, districtCode: '500107' };
+    // Twice: the second time each statement runs without a Describe on its connection.
+    for (let i = 0; i < 2; i++) await listPlatforms(database.db, scope, platformListQuery.parse({ q: '快速映射' })).then((p) => findPlatformDetail(database.db, scope, p.rows[0]?.id ?? ''));
     const page = await listPlatforms(database.db, scope, platformListQuery.parse({ q: '快速映射' }));
     expect(page.rows.map((r) => r.id).sort()).toEqual([parentId, childId].sort());
     expect(page.total).toBe(2);

@@ -1,4 +1,6 @@
 import { Column, getTableName, is, Param, Placeholder, SQL } from 'drizzle-orm';
+import pg from 'pg';
+import { internalsPresent, queryDescribed } from './described-query.js';
 
 /**
  * Runs a Drizzle prepared query with its rows mapped by a mapper built once per query, instead of
@@ -17,6 +19,8 @@ export interface FastPrepared<T> {
   execute(values?: Record<string, unknown>): Promise<T[]>;
   /** True when rows are mapped here; false when Drizzle's own execute runs. */
   readonly fast: boolean;
+  /** Executed without a Describe after the first time on each connection (described-query.ts). */
+  readonly describedOnce: boolean;
 }
 
 interface SelectedField {
@@ -106,15 +110,21 @@ export function fastPrepared<T>(prepared: DrizzlePrepared<T>): FastPrepared<T> {
     Reflect.get(prepared, 'customResultMapper') === undefined &&
     (fields as SelectedField[]).every(({ path, field }) => path.length <= 2 && (is(field, Column) || is(field, SQL) || is(field, SQL.Aliased))) &&
     !mayNullifyNested(fields as SelectedField[], Reflect.get(prepared, 'joinsNotNullableMap'));
-  if (!usable) return { execute: (values) => prepared.execute(values), fast: false };
+  if (!usable) return { execute: (values) => prepared.execute(values), fast: false, describedOnce: false };
   const driver = client as DriverClient;
   const fillers = parameterFillers(params);
   const map = rowMapper(fields as SelectedField[]);
+  // Described once per statement (described-query.ts) when the client is pg's and the statement named.
+  const describedOnce = internalsPresent && (client instanceof pg.Pool || client instanceof pg.Client) && typeof Reflect.get(queryConfig, 'name') === 'string';
+  const run = describedOnce
+    ? (values: unknown[]) => queryDescribed(client, queryConfig as pg.QueryConfig, values)
+    : (values: unknown[]) => driver.query(queryConfig, values);
   return {
     fast: true,
+    describedOnce,
     async execute(values = {}) {
-      const result = await driver.query(queryConfig, fillers.map((fill) => fill(values)));
-      return result.rows.map(map) as T[];
+      const result = await run(fillers.map((fill) => fill(values)));
+      return result.rows.map((row) => map(row as unknown[])) as T[];
     },
   };
 }

@@ -1,6 +1,5 @@
 import { Column, getTableName, is, Param, Placeholder, SQL } from 'drizzle-orm';
-import pg from 'pg';
-import { internalsPresent, queryDescribed } from './described-query.js';
+import { describable, queryDescribed } from '../db/described-query.js';
 
 /**
  * Runs a Drizzle prepared query with its rows mapped by a mapper built once per query, instead of
@@ -115,9 +114,9 @@ export function fastPrepared<T>(prepared: DrizzlePrepared<T>): FastPrepared<T> {
   const fillers = parameterFillers(params);
   const map = rowMapper(fields as SelectedField[]);
   // Described once per statement (described-query.ts) when the client is pg's and the statement named.
-  const describedOnce = internalsPresent && (client instanceof pg.Pool || client instanceof pg.Client) && typeof Reflect.get(queryConfig, 'name') === 'string';
+  const describedOnce = describable(client) && typeof Reflect.get(queryConfig, 'name') === 'string';
   const run = describedOnce
-    ? (values: unknown[]) => queryDescribed(client, queryConfig as pg.QueryConfig, values)
+    ? (values: unknown[]) => queryDescribed(client, queryConfig, values)
     : (values: unknown[]) => driver.query(queryConfig, values);
   return {
     fast: true,

@@ -276,7 +276,7 @@ const controls: Control[] = [
     check: async () => {
       const res = await raw('/api/v1/public/info');
       const csp = String(res.headers['content-security-policy'] ?? '');
-      const kept = String(res.headers['cache-control'] ?? '');
+      const kept = res.headers['cache-control'] ?? '';
       return ensure(csp.includes("default-src 'none'") && csp.includes("frame-ancestors 'self'") && res.headers['x-content-type-options'] === 'nosniff' && kept === 'no-store', `CSP：${csp}；nosniff；Cache-Control：${kept}`);
     },
   },

@@ -111,6 +111,11 @@ export class DescribedQuery extends pg.Query {
   }
 }
 
+/** A pool or client of pg's, which DescribedQuery can run on (a Drizzle database's or transaction's client). */
+export function describable(client: unknown): client is pg.Pool | pg.ClientBase {
+  return internalsPresent && (client instanceof pg.Pool || client instanceof pg.Client);
+}
+
 /** The result of a query as pg gives it (the rows in the query's row mode). */
 interface Rows {
   rows: unknown[];
@@ -120,7 +125,9 @@ interface Rows {
  * Runs a named statement on a pool or a client (a transaction's) through DescribedQuery: a pool
  * answers a submitted query with a promise, a client calls the query's callback.
  */
-export function queryDescribed(driver: pg.Pool | pg.ClientBase, config: pg.QueryConfig, values: unknown[]): Promise<Rows> {
+export function queryDescribed(driver: pg.Pool | pg.ClientBase, queryConfig: object, values: unknown[]): Promise<Rows> {
+  // A Drizzle prepared query's config: name, text, rowMode and its type parsers.
+  const config = queryConfig as pg.QueryConfig;
   if (driver instanceof pg.Pool) return driver.query(new DescribedQuery(config, values)) as unknown as Promise<Rows>;
   return new Promise((resolve, reject) => {
     driver.query(new DescribedQuery(config, values, (err: Error | undefined, res: unknown) => (err ? reject(err) : resolve(res as Rows))));

@@ -47,10 +47,10 @@ describe('DescribedQuery', () => {
     const describes = countDescribes(client);
     client.release();
     const config = { name: 'described_pool', text: TEXT, rowMode: 'array' as const };
-    const inputs = [[1, '甲', { a: 1 }, [1, 2]], [2, '乙"引号\\', { b: [true, null] }, []], [3, null, null, null]];
+    const inputs: unknown[][] = [[1, '甲', { a: 1 }, [1, 2]], [2, '乙"引号\\', { b: [true, null] }, []], [3, null, null, null]];
     for (const values of inputs) {
       const mine = await queryDescribed(pool, config, values);
-      const theirs = await pool.query({ text: TEXT, rowMode: 'array' }, values);
+      const theirs = await pool.query({ text: TEXT, rowMode: 'array', values });
       expect(mine.rows).toEqual(theirs.rows);
     }
     // One for the first named execution, one for each unnamed pg query.
@@ -61,7 +61,7 @@ describe('DescribedQuery', () => {
   });
 
   it('keeps the query types a statement was run with (Drizzle passes its own parsers)', async () => {
-    const types = { getTypeParser: (oid: number, format: string) => (oid === 1184 ? (v: string) => `raw:${v}` : (pg.types.getTypeParser as (o: number, f: string) => (v: string) => unknown)(oid, format)) };
+    const types = { getTypeParser: (oid: number, format?: 'text' | 'binary'): ((v: string) => unknown) => (oid === 1184 ? (v: string) => `raw:${v}` : (pg.types.getTypeParser as (o: number, f: string) => (v: string) => unknown)(oid, format ?? 'text')) };
     const config = { name: 'described_types', text: "select timestamptz '2025-03-01 00:00:00+00' as at, $1::int as n", rowMode: 'array' as const, types };
     for (const n of [1, 2, 3]) expect((await queryDescribed(pool, config, [n])).rows).toEqual([['raw:2025-03-01 00:00:00+00', n]]);
   });

@@ -157,7 +157,8 @@ describe('one 万州 recognition application, from the government to 拟认定',
       await expect.poll(areaRow).toContain('第十七条放宽');
       expect(await areaRow()).not.toContain('未通过');
       expect(await areaRow()).toContain('通过');
-      expect(await page.getByTestId('art17-terms').innerText()).toContain('降至 8000');
+      // The terms card shows the application as reloaded after the save, a request after the check's answer.
+      await expect.poll(() => page.getByTestId('art17-terms').innerText()).toContain('降至 8000');
       // Every condition met now: the check as a whole passes.
       await expect.poll(() => page.getByTestId('check-outcome').innerText()).toBe('符合认定条件');
       await settle(page);

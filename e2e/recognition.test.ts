@@ -127,7 +127,8 @@ describe('recognition application, government to bureau', () => {
       await lowerAreaThreshold(page, 'recognition-9-art17-dialog');
       await expect.poll(() => conditions.locator('tr', { hasText: '平台建筑面积' }).innerText()).toContain('第十七条放宽');
       expect(await conditions.locator('tr', { hasText: '平台建筑面积' }).innerText()).toContain('通过');
-      expect(await page.getByTestId('art17-terms').innerText()).toContain('降至 8000');
+      // The terms card shows the application as reloaded after the save, a request after the check's answer.
+      await expect.poll(() => page.getByTestId('art17-terms').innerText()).toContain('降至 8000');
       await settle(page);
       await screenshot(page, 'recognition-10-staff-art17');
 

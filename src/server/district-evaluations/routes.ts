@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.js';
 import { art } from '../../domain/measures.js';
 import { filePart } from '../multipart.js';
 import { contextOf } from '../plugins/auth.js';
-import { contentDisposition } from '../xlsx.js';
+import { sendStoredFile } from '../files/send.js';
 import { acknowledgeBody, filingParams, filingResponse, overviewResponse, remindResponse, returnBody, saveBody, yearParams } from './schema.js';
 import * as service from './service.js';
 
@@ -43,8 +43,6 @@ export async function districtEvaluationRoutes(app: FastifyInstance, { db, maxFi
   r.get(`${base}/filings/:id/document`, { config: readers, schema: { tags, summary: '下载评估结果文件', params: filingParams } },
     async (req, reply) => {
       const d = await service.openDocument(db, contextOf(req), req.params.id);
-      return reply.header('content-type', d.mime).header('content-length', String(d.size))
-        .header('content-disposition', contentDisposition('attachment', d.name)).header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store').send(d.stream);
+      return sendStoredFile(reply, { file: { mimeType: d.mime, sizeBytes: d.size, originalName: d.name }, stream: d.stream }, false);
     });
 }

@@ -8,7 +8,7 @@ import { AppError, errors } from '../errors.js';
 import { tooLarge } from '../multipart.js';
 import { contextOf } from '../plugins/auth.js';
 import { receiveUpload, type CheckedUpload } from '../recognition/materials.js';
-import { contentDisposition } from '../xlsx.js';
+import { sendStoredFile } from '../files/send.js';
 import { newChallenge } from './challenge.js';
 import { fileObjection, lookupObjection, objectionForm, type FilingFields } from './filing.js';
 import {
@@ -114,8 +114,6 @@ export async function objectionRoutes(app: FastifyInstance, { db, maxFileBytes, 
   r.get('/publicity/objections/:id/files/:fileId/download', { config: bureau, schema: { tags, summary: '下载异议附件', params: objectionFileParams } },
     async (req, reply) => {
       const { file, chunks } = await service.openObjectionFile(db, req.params.id, req.params.fileId);
-      return reply.header('content-type', file.mimeType).header('content-length', String(file.sizeBytes))
-        .header('content-disposition', contentDisposition('attachment', file.originalName)).header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store').send(Readable.from(chunks));
+      return sendStoredFile(reply, { file, stream: Readable.from(chunks) }, false);
     });
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { filePart } from '../multipart.js';
 import { contextOf } from '../plugins/auth.js';
-import { contentDisposition } from '../xlsx.js';
+import { sendStoredFile } from '../files/send.js';
 import * as decision from './decision.js';
 import * as experts from './experts.js';
 import {
@@ -57,10 +57,7 @@ export function recognitionReviewRoutes(app: FastifyInstance, { db, maxFileBytes
     });
   r.get(`${base}/site-photos/:fileId/download`, { config: { access: ['admin', 'bureau', 'expert'] as const }, schema: { tags, summary: '下载实地考察照片（专家本人；市局为已提交的意见）', params: photoParams } },
     async (req, reply) => {
-      const opened = await experts.openPhoto(db, contextOf(req), req.params.id, req.params.fileId);
-      return reply.header('content-type', opened.file.mimeType).header('content-length', String(opened.file.sizeBytes))
-        .header('content-disposition', contentDisposition('attachment', opened.file.originalName)).header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store').send(opened.stream);
+      return sendStoredFile(reply, await experts.openPhoto(db, contextOf(req), req.params.id, req.params.fileId), false);
     });
 
   // ---- decision ----
